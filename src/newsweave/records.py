@@ -1,0 +1,307 @@
+"""The record types that flow through newsweave.
+
+Per-article stages turn a :class:`RawDoc` into an :class:`Article` and then an
+:class:`ArticleResult` (mentions, actors, places, events, claims, positions).
+Corpus stages group articles into :class:`Story` records and claims into
+:class:`Fact` records with their :class:`Conflict` records.
+
+Every span (``start``, ``end``) is a character offset into ``Article.body``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+InputFormat = Literal["text", "html", "jsonl", "feed", "warc"]
+ActorKind = Literal["person", "organisation", "state", "group"]
+Certainty = Literal["asserted", "reported", "expected", "hypothetical", "negated", "conditional"]
+DatePrecision = Literal["day", "month", "year"]
+Stance = Literal["demands", "rejects", "offers", "supports"]
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One input document as read from disk, before cleaning.
+
+    Exactly one of ``text`` or ``html`` is set. ``metadata`` may hold ``title``,
+    ``outlet``, ``url``, ``published`` (ISO date string) and ``language``.
+    """
+
+    source_path: str
+    source_id: str
+    fmt: InputFormat
+    text: str | None = None
+    html: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class IngestError:
+    """An input that could not be read, with the reason in plain words."""
+
+    source_path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article: metadata, body text and the lines removed from it."""
+
+    id: str
+    source_id: str
+    source_path: str
+    outlet: str
+    url: str | None
+    title: str
+    published: dt.date | None
+    body: str
+    removed: list[str] = field(default_factory=list)
+    language: str = "en"
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named span in an article, resolved to an actor and/or a place."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str | None = None
+    place_id: str | None = None
+
+
+@dataclass(slots=True)
+class Role:
+    """A role the text gives an actor ("Defence Minister", "head of the delegation")."""
+
+    actor_id: str
+    role: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    """One real-world entity: a person, an organisation, a state or a group.
+
+    ``id`` is canonical across articles (``person:rustem-umerov``, ``gov:UKR``,
+    ``state:UKR``, ``org:nato``). ``country`` is ISO 3166 alpha-3; ``sector`` a
+    PLOVER sector code (GOV, MIL, LEG, JUD, POL, REB, IGO, NGO, MED, BUS, CVL...).
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Place:
+    """A resolved location (GeoNames id, or ``user:<slug>`` for a user gazetteer)."""
+
+    id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature_class: str = "P"
+    population: int = 0
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with what it counts: "over 40 bombers", "472 drones"."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    unit: str = ""
+    approx: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event coded from one sentence."""
+
+    id: str
+    article_id: str
+    event: str
+    start: int
+    end: int
+    text: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    place_id: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    certainty: Certainty = "asserted"
+    background: bool = False
+    trigger: str = ""
+
+
+@dataclass(slots=True)
+class Claim:
+    """One article's statement of a fact; claims that say the same thing share a Fact."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    subject: str
+    predicate: str
+    object: str = ""
+    event_type: str | None = None
+    actors: list[str] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    certainty: Certainty = "asserted"
+    background: bool = False
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    """What a party demands, rejects, offers or supports, with its evidence."""
+
+    id: str
+    article_id: str
+    party: str
+    stance: Stance
+    object: str
+    start: int
+    end: int
+    text: str
+    certainty: Certainty = "asserted"
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What the resolve stage finds in one article."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the extract stage finds in one article."""
+
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything the per-article chain derives from one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one real-world event, across outlets."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    outlets: list[str]
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(slots=True)
+class FactMention:
+    """Where one outlet states a fact."""
+
+    claim_id: str
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Fact:
+    """A proposition stated by one or more articles of a story.
+
+    ``corroboration`` counts independent outlets: syndicated copies never add.
+    """
+
+    id: str
+    story_id: str
+    statement: str
+    mentions: list[FactMention]
+    outlets: list[str]
+    corroboration: int
+    event_type: str | None = None
+    certainty: Certainty = "asserted"
+    background: bool = False
+    date: dt.date | None = None
+    importance: float = 0.0
+
+
+@dataclass(slots=True)
+class ConflictSide:
+    """One outlet's wording in a conflict."""
+
+    outlet: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str = ""
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Outlets that disagree on a fact: numbers, qualifiers, conditions or positions."""
+
+    id: str
+    story_id: str
+    kind: Literal["number", "qualifier", "condition", "position"]
+    topic: str
+    sides: list[ConflictSide]
+    fact_id: str | None = None
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as a JSON-ready dict (dates as ISO strings)."""
+    return _jsonable(asdict(record))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
