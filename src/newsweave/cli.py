@@ -1,0 +1,271 @@
+"""The ``newsweave`` command line: a thin Typer layer over :mod:`newsweave.api`.
+
+Data goes to stdout, progress and errors to stderr. Exit status: 0 when every
+input was processed, 1 when some failed (each named with its reason), 2 on a
+usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsweave import api
+from newsweave.config import get_settings
+from newsweave.store import EXPORT_QUERIES, StoreError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="newsweave: many news reports in, one sourced account of what happened out.")
+OUT = Console(soft_wrap=True)
+ERR = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="DuckDB file [default: ./newsweave.duckdb]")]
+
+
+def _db(db: str | None) -> str:
+    return db or get_settings().db
+
+
+def _open(db: str | None) -> api.Newsweave:
+    try:
+        return api.Newsweave(_db(db))
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+
+
+@app.callback()
+def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                               help="-v info, -vv debug logs on stderr")] = 0
+          ) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def run(paths: Annotated[Optional[list[Path]], typer.Argument(
+            help="files or folders; none: the bundled demo corpus")] = None,
+        db: DbOption = None,
+        workers: Annotated[int, typer.Option(min=1, help="worker processes")] = 1,
+        gazetteer: Annotated[Optional[list[Path]], typer.Option(
+            help="extra gazetteer JSON (data/lexicon/FORMAT.md)")] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress, no brief")] = False,
+        ) -> None:
+    """Process reports into the database, then print the stories and the largest story's brief.
+
+    Example: newsweave run reports/ --db news.duckdb
+    """
+    for path in paths or []:
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist", param_hint="PATH")
+    settings = get_settings().with_(db=db, workers=workers,
+                                    gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
+    total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
+    progress = Progress(TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                        console=ERR, disable=quiet)
+    with progress:
+        task = progress.add_task("articles", total=total, rate="")
+        started = dt.datetime.now()
+
+        def advance(item: object) -> None:
+            progress.advance(task)
+            seconds = max((dt.datetime.now() - started).total_seconds(), 1e-6)
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / seconds:.1f} docs/s",
+                            total=max(total, done))
+
+        try:
+            report = api.process(paths or None, settings=settings, on_result=advance)
+        except StoreError as exc:
+            ERR.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+    for error in report.errors:
+        ERR.print(f"[red]failed:[/red] {error.source_path}: {error.reason}", highlight=False)
+    summary = report.corpus
+    ERR.print(f"{report.added} articles added, {report.skipped} already stored, "
+              f"{len(report.errors)} failed; "
+              + (f"{summary.stories} stories, {summary.duplicates} copies, {summary.facts} facts, "
+                 f"{summary.conflicts} conflicts" if summary else ""), highlight=False)
+    if not quiet:
+        with _open(settings.db) as nw:
+            stories = nw.stories()
+            _print_stories(stories)
+            if stories:
+                OUT.print()
+                OUT.print(nw.brief(stories[0].id), markup=False, highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _print_stories(stories: list) -> None:
+    from rich.table import Table
+
+    table = Table(title="Stories")
+    for column in ("story", "articles", "outlets", "dates", "title"):
+        table.add_column(column)
+    for s in stories:
+        dates = f"{s.start}" + (f" – {s.end}" if s.end and s.end != s.start else "")
+        table.add_row(s.id, str(len(s.article_ids)), ", ".join(s.outlets), dates, s.title)
+    OUT.print(table)
+
+
+@app.command()
+def stories(db: DbOption = None,
+            as_json: Annotated[bool, typer.Option("--json", help="one JSON object per story")] = False
+            ) -> None:
+    """List the stories, largest first.
+
+    Example: newsweave stories --json
+    """
+    with _open(db) as nw:
+        items = nw.stories()
+        if as_json:
+            for s in items:
+                OUT.print(json.dumps({"story_id": s.id, "title": s.title,
+                                      "article_ids": s.article_ids, "outlets": s.outlets,
+                                      "start": str(s.start) if s.start else None,
+                                      "end": str(s.end) if s.end else None},
+                                     ensure_ascii=False), markup=False, highlight=False)
+        else:
+            _print_stories(items)
+
+
+@app.command()
+def brief(story_id: Annotated[str, typer.Argument(help="a story id from `newsweave stories`")],
+          db: DbOption = None,
+          fmt: Annotated[str, typer.Option("--format", help="md, html or json")] = "md") -> None:
+    """Print one story's brief.
+
+    Example: newsweave brief story-1a2b3c4d5e --format json
+    """
+    if fmt not in ("md", "html", "json"):
+        raise typer.BadParameter("choose md, html or json", param_hint="--format")
+    with _open(db) as nw:
+        try:
+            text = nw.brief(story_id, fmt)
+        except KeyError as exc:
+            raise typer.BadParameter(str(exc.args[0]), param_hint="STORY_ID") from exc
+    sys.stdout.write(text)
+
+
+@app.command()
+def export(table: Annotated[str, typer.Argument(help=", ".join(EXPORT_QUERIES))],
+           db: DbOption = None,
+           fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+           out: Annotated[Optional[Path], typer.Option(help="output file [default: stdout; "
+                                                            "parquet needs a file]")] = None,
+           ) -> None:
+    """Export a table (events in PLOVER JSONL).
+
+    Example: newsweave export events --format parquet --out events.parquet
+    """
+    if table not in EXPORT_QUERIES:
+        raise typer.BadParameter(f"choose one of {', '.join(EXPORT_QUERIES)}", param_hint="TABLE")
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise typer.BadParameter("choose jsonl, csv or parquet", param_hint="--format")
+    if fmt == "parquet" and out is None:
+        raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+    with _open(db) as nw:
+        if out is None:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                target = Path(tmp) / f"export.{fmt}"
+                nw.export(table, target, fmt)
+                sys.stdout.write(target.read_text(encoding="utf-8"))
+        else:
+            rows = nw.export(table, out, fmt)
+            ERR.print(f"{rows} rows written to {out}")
+
+
+def _read_lines(source: str) -> list[str]:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@app.command()
+def clean(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+          as_json: Annotated[bool, typer.Option("--json", help="metadata, body, removed lines, "
+                                                              "sentences")] = False) -> None:
+    """Print the cleaned body of one document.
+
+    Example: newsweave clean page.html --json
+    """
+    result = api.clean_file(file)
+    if isinstance(result, api.IngestError):
+        ERR.print(f"[red]failed:[/red] {result.source_path}: {result.reason}", highlight=False)
+        raise typer.Exit(1)
+    if not as_json:
+        sys.stdout.write(result.body + "\n")
+        return
+    sys.stdout.write(json.dumps({
+        "title": result.title, "outlet": result.outlet,
+        "published": result.published.isoformat() if result.published else None,
+        "url": result.url, "body": result.body, "removed": result.removed,
+        "sentences": [result.body[s:e] for s, e in result.sentences],
+    }, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def code(source: Annotated[str, typer.Argument(help="a file, or - for stdin")] = "-",
+         date: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD")] = None
+         ) -> None:
+    """Code PLOVER events: one text per input line, one JSON line out per input line.
+
+    Example: echo "Police arrested 14 protesters in Lagos." | newsweave code - --date 2031-03-14
+    """
+    published = _parse_date(date)
+    coder = api.TextAnalyser()
+    for line in _read_lines(source):
+        events = coder.plover_events(line, published)
+        sys.stdout.write(json.dumps({"text": line, "events": events}, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin")] = "-",
+             jsonl: Annotated[bool, typer.Option("--jsonl", help="input lines are {id, text}")] = False
+             ) -> None:
+    """Find and resolve the places in a text.
+
+    Example: echo "Talks opened in Istanbul." | newsweave geoparse
+    """
+    analyser = api.TextAnalyser()
+    if not jsonl:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        sys.stdout.write(json.dumps(analyser.places(text), ensure_ascii=False) + "\n")
+        return
+    for number, line in enumerate(_read_lines(source), 1):
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            ERR.print(f"line {number}: not JSON ({exc})")
+            raise typer.Exit(1) from exc
+        places = analyser.places(item.get("text", ""))
+        sys.stdout.write(json.dumps({"id": item.get("id"), "places": places},
+                                    ensure_ascii=False) + "\n")
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--date") from exc
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

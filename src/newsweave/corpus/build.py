@@ -1,0 +1,233 @@
+"""Run the corpus stages over what the store holds and rewrite the corpus tables.
+
+The corpus tables are derived data: they are rebuilt in one transaction, so a
+reader never sees half of them and a re-run on the same articles gives the
+same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from newsweave.records import Actor, Claim, Conflict, Fact, Position, Quantity
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CorpusSummary:
+    """Counts from one corpus rebuild."""
+
+    articles: int
+    duplicates: int
+    stories: int
+    facts: int
+    conflicts: int
+    actors: int
+
+
+def story_id_for(key: str) -> str:
+    """A stable story id from the story key (its earliest article's id)."""
+    return "story-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def rebuild_corpus(conn: Any) -> CorpusSummary:
+    """Dedupe, cluster into stories, merge actors and corroborate facts; store it all."""
+    from newsweave.corpus.corroborate import corroborate_story
+    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
+    from newsweave.corpus.stories import StoryItem, cluster_stories
+    from newsweave.resolve.actors import merge_actors
+
+    articles = _fetch(conn, "SELECT id, outlet, published, title, body FROM articles "
+                            "ORDER BY published NULLS LAST, id")
+    outlets = {a["id"]: a["outlet"] for a in articles}
+    # Exact copies share one article id (the hash of the body) and are listed
+    # as extra rows of `article_sources`; near copies are found here.
+    near = find_duplicates([DedupeItem(id=a["id"], outlet=a["outlet"],
+                                       published=a["published"], body=a["body"])
+                            for a in articles])
+    duplicates = dict(near)
+
+    actor_map, actors = _canonical_actors(conn, merge_actors)
+    per_article_actors: dict[str, set[str]] = defaultdict(set)
+    per_article_places: dict[str, set[str]] = defaultdict(set)
+    for row in _fetch(conn, "SELECT article_id, actor_id, place_id FROM mentions"):
+        if row["actor_id"]:
+            per_article_actors[row["article_id"]].add(actor_map.get(row["actor_id"],
+                                                                    row["actor_id"]))
+        if row["place_id"]:
+            per_article_places[row["article_id"]].add(row["place_id"])
+
+    originals = [a for a in articles if a["id"] not in near]
+    keys = cluster_stories([StoryItem(id=a["id"], title=a["title"] or "", body=a["body"],
+                                      published=a["published"],
+                                      actors=sorted(per_article_actors[a["id"]]),
+                                      places=sorted(per_article_places[a["id"]]))
+                            for a in originals])
+    for copy_id, original_id in near.items():
+        keys[copy_id] = keys.get(original_id, original_id)
+
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in articles:
+        members[story_id_for(keys[a["id"]])].append(a)
+
+    claims_by_article = _claims_by_article(conn, actor_map)
+    positions_by_article = _positions_by_article(conn, actor_map)
+    story_rows, link_rows, fact_rows, conflict_rows = [], [], [], []
+    for story_id, group in sorted(members.items()):
+        story_rows.append(_story_row(story_id, group, duplicates))
+        link_rows.extend({"story_id": story_id, "article_id": a["id"]} for a in group)
+        claims = [c for a in group for c in claims_by_article.get(a["id"], [])]
+        positions = [p for a in group for p in positions_by_article.get(a["id"], [])]
+        facts, conflicts = corroborate_story(story_id, claims, positions, outlets, duplicates)
+        fact_rows.extend(_fact_row(f) for f in facts)
+        conflict_rows.extend(_conflict_row(c) for c in conflicts)
+
+    tables = {
+        "duplicates": [{"copy_id": c, "original_id": o} for c, o in sorted(duplicates.items())],
+        "stories": story_rows,
+        "story_articles": link_rows,
+        "actors": [_actor_row(a) for a in actors],
+        "actor_map": [{"actor_id": k, "canonical_id": v} for k, v in sorted(actor_map.items())],
+        "facts": fact_rows,
+        "conflicts": conflict_rows,
+    }
+    _replace_tables(conn, tables)
+    return CorpusSummary(articles=len(articles), duplicates=len(duplicates),
+                         stories=len(story_rows), facts=len(fact_rows),
+                         conflicts=len(conflict_rows), actors=len(actors))
+
+
+def _fetch(conn: Any, sql: str) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _canonical_actors(conn: Any, merge_actors: Any) -> tuple[dict[str, str], list[Actor]]:
+    rows = _fetch(conn, "SELECT id, name, kind, country, sector, aliases FROM actor_records "
+                        "ORDER BY id, article_id")
+    by_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_id[row["id"]].append(row)
+    firsts = [Actor(id=i, name=rs[0]["name"], kind=rs[0]["kind"],
+                    country=_most_common(r["country"] for r in rs),
+                    sector=_most_common(r["sector"] for r in rs),
+                    aliases=sorted({al for r in rs for al in (r["aliases"] or [])}))
+              for i, rs in by_id.items()]
+    mapping = dict(merge_actors(firsts)) if firsts else {}
+    for actor in firsts:
+        mapping.setdefault(actor.id, actor.id)
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for actor in firsts:
+        groups[mapping[actor.id]].append(actor)
+    canon = []
+    for cid, group in sorted(groups.items()):
+        head = next((a for a in group if a.id == cid), group[0])
+        canon.append(Actor(
+            id=cid, name=head.name, kind=head.kind,
+            country=_most_common(a.country for a in group),
+            sector=_most_common(a.sector for a in group),
+            aliases=sorted({x for a in group for x in [a.name, *a.aliases]} - {head.name}),
+        ))
+    return mapping, canon
+
+
+def _most_common(values: Any) -> Any:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _quantities(raw: str | None) -> list[Quantity]:
+    return [Quantity(**q) for q in json.loads(raw or "[]")]
+
+
+def _claims_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for r in _fetch(conn, "SELECT * FROM claims ORDER BY article_id, start"):
+        out[r["article_id"]].append(Claim(
+            id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
+            text=r["text"], subject=actor_map.get(r["subject"], r["subject"]),
+            predicate=r["predicate"], object=r["object"] or "", event_type=r["event_type"],
+            actors=[actor_map.get(a, a) for a in (r["actors"] or [])],
+            quantities=_quantities(r["quantities"]), certainty=r["certainty"],
+            background=bool(r["background"]), date=r["date"],
+            date_precision=r["date_precision"],
+        ))
+    return out
+
+
+def _positions_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[Position]]:
+    out: dict[str, list[Position]] = defaultdict(list)
+    for r in _fetch(conn, "SELECT * FROM positions ORDER BY article_id, start"):
+        out[r["article_id"]].append(Position(
+            id=r["id"], article_id=r["article_id"], party=actor_map.get(r["party"], r["party"]),
+            stance=r["stance"], object=r["object"], start=r["start"], end=r["end"],
+            text=r["text"], certainty=r["certainty"],
+        ))
+    return out
+
+
+def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str, str]
+               ) -> dict[str, Any]:
+    originals = [a for a in group if a["id"] not in duplicates] or group
+    dates = [a["published"] for a in group if a["published"]]
+    # The title of the earliest independent report names the story.
+    head = originals[0]
+    return {
+        "id": story_id, "title": head["title"] or head["body"][:80],
+        "start": min(dates) if dates else None, "end": max(dates) if dates else None,
+        "article_ids": [a["id"] for a in group],
+        "outlets": sorted({a["outlet"] for a in group}),
+    }
+
+
+def _fact_row(f: Fact) -> dict[str, Any]:
+    return {
+        "id": f.id, "story_id": f.story_id, "statement": f.statement, "outlets": f.outlets,
+        "corroboration": f.corroboration, "event_type": f.event_type,
+        "certainty": f.certainty, "background": f.background, "date": f.date,
+        "importance": float(f.importance),
+        "mentions": json.dumps([asdict(m) for m in f.mentions]),
+    }
+
+
+def _conflict_row(c: Conflict) -> dict[str, Any]:
+    return {
+        "id": c.id, "story_id": c.story_id, "kind": c.kind, "topic": c.topic,
+        "fact_id": c.fact_id, "sides": json.dumps([asdict(s) for s in c.sides]),
+    }
+
+
+def _actor_row(a: Actor) -> dict[str, Any]:
+    return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
+            "sector": a.sector, "aliases": a.aliases}
+
+
+def _replace_tables(conn: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for name, rows in tables.items():
+            conn.execute(f"DELETE FROM {name}")
+            if not rows:
+                continue
+            columns = list(rows[0])
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            conn.register("_nw_rows", pa.Table.from_pylist(rows))
+            try:
+                conn.execute(f"INSERT INTO {name} ({quoted}) SELECT {quoted} FROM _nw_rows")
+            finally:
+                conn.unregister("_nw_rows")
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+
+

@@ -1,0 +1,1 @@
+"""Presenting what the store holds: story briefs and PLOVER records."""

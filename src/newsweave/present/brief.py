@@ -1,0 +1,303 @@
+"""The story brief: what happened, who says so, where outlets differ, who wants what.
+
+``build_brief`` gathers one story's records from the store into a plain dict
+(the JSON format); ``render_markdown`` and ``render_html`` lay it out.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from newsweave.records import Story
+
+if TYPE_CHECKING:
+    from newsweave.api import Newsweave
+
+MAX_FACTS = 20
+MAX_SINGLE_SOURCE = 10
+STANCES = ("demands", "rejects", "offers", "supports")
+
+
+def build_brief(nw: "Newsweave", story: Story) -> dict[str, Any]:
+    """Everything the brief shows for one story, as JSON-ready data."""
+    articles = nw.rows(
+        "SELECT a.id, a.outlet, a.title, a.url, a.published, a.source_id, len(a.removed) AS "
+        "removed, d.original_id AS copy_of FROM articles a JOIN story_articles s "
+        "ON s.article_id = a.id LEFT JOIN duplicates d ON d.copy_id = a.id "
+        "WHERE s.story_id = ? ORDER BY a.published, a.id", [story.id])
+    by_id = {a["id"]: a for a in articles}
+    names = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM actors")}
+    canon = {r["actor_id"]: r["canonical_id"]
+             for r in nw.rows("SELECT actor_id, canonical_id FROM actor_map")}
+    copies = [{"article_id": a["id"], "outlet": a["outlet"],
+               "copy_of": by_id.get(a["copy_of"], {}).get("outlet", a["copy_of"])}
+              for a in articles if a["copy_of"]]
+    independent = sorted({a["outlet"] for a in articles if not a["copy_of"]})
+    facts = nw.facts(story.id)
+    conflicts = nw.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY kind, id",
+                        [story.id])
+    return {
+        "story_id": story.id,
+        "title": story.title,
+        "start": story.start,
+        "end": story.end,
+        "articles": articles,
+        "outlets": independent,
+        "copies": copies,
+        "extra_sources": _extra_sources(nw, story),
+        "lead": _lead(nw, articles),
+        "facts": [_fact(f) for f in facts if not f["background"]],
+        "conflicts": [{"id": f"C{i}", **c} for i, c in enumerate(conflicts, 1)],
+        "positions": _positions(nw, story, names, canon),
+        "timeline": _timeline(nw, story, names, canon, by_id),
+        "actors": _actors(nw, story, names, canon, by_id),
+        "background": _background(facts),
+        "removed_lines": sum(a["removed"] or 0 for a in articles),
+    }
+
+
+def _extra_sources(nw: "Newsweave", story: Story) -> list[dict[str, Any]]:
+    """Exact copies: one stored article read from more than one source."""
+    return nw.rows(
+        "SELECT src.article_id, src.outlet, src.source_id FROM article_sources src "
+        "JOIN articles a ON a.id = src.article_id JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.story_id = ? AND src.source_id <> a.source_id ORDER BY src.source_id",
+        [story.id])
+
+
+def _lead(nw: "Newsweave", articles: list[dict[str, Any]]) -> str:
+    """The first two sentences of the earliest independent report."""
+    originals = [a for a in articles if not a["copy_of"]] or articles
+    if not originals:
+        return ""
+    row = nw.rows("SELECT body, sentences FROM articles WHERE id = ?", [originals[0]["id"]])[0]
+    spans = row["sentences"][:2]
+    return " ".join(row["body"][s:e] for s, e in spans)
+
+
+def _fact(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "fact_id": row["fact_id"], "statement": row["statement"],
+        "outlets": list(row["outlets"]), "corroboration": row["corroboration"],
+        "single_source": row["corroboration"] <= 1, "certainty": row["certainty"],
+        "event_type": row["event_type"], "date": row["date"],
+        "conflicts": list(row["conflicts"] or []),
+        "mentions": row["mentions"],
+    }
+
+
+def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str]
+               ) -> list[dict[str, Any]]:
+    """One row per party: its demands, rejections, offers and support, each with outlets."""
+    from newsweave.corpus.corroborate import merge_positions
+    from newsweave.records import Position
+
+    rows = nw.rows("SELECT p.*, a.outlet FROM positions p JOIN story_articles s "
+                   "ON s.article_id = p.article_id JOIN articles a ON a.id = p.article_id "
+                   "WHERE s.story_id = ? ORDER BY p.article_id, p.start", [story.id])
+    outlets = {r["article_id"]: r["outlet"] for r in rows}
+    positions = [Position(id=r["id"], article_id=r["article_id"],
+                          party=canon.get(r["party"], r["party"]), stance=r["stance"],
+                          object=r["object"], start=r["start"], end=r["end"], text=r["text"],
+                          certainty=r["certainty"]) for r in rows]
+    table: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for merged in merge_positions(positions, outlets):
+        table[merged["party"]][merged["stance"]].append(
+            {"object": merged["object"], "outlets": merged["outlets"],
+             "evidence": merged.get("evidence", [])})
+    return [{"party": party, "name": names.get(party, party),
+             **{stance: stances.get(stance, []) for stance in STANCES}}
+            for party, stances in sorted(table.items())]
+
+
+def _timeline(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+              articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """News-of-the-day events in date order, the same event from several outlets merged."""
+    places = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM places")}
+    merged: dict[tuple, dict[str, Any]] = {}
+    for e in nw.events(story.id):
+        if e.background:
+            continue
+        actors = tuple(sorted({canon.get(a, a) for a in e.actors}))
+        recipients = tuple(sorted({canon.get(r, r) for r in e.recipients}))
+        key = (e.date, e.event, actors, recipients)
+        item = merged.setdefault(key, {
+            "date": e.date, "date_precision": e.date_precision, "event": e.event,
+            "mode": e.mode, "actors": [names.get(a, a) for a in actors],
+            "recipients": [names.get(r, r) for r in recipients],
+            "place": places.get(e.place_id) if e.place_id else None,
+            "quantities": [q.text for q in e.quantities], "certainty": e.certainty,
+            "text": e.text, "outlets": set(),
+        })
+        item["outlets"].add(articles.get(e.article_id, {}).get("outlet", "?"))
+        if not item["place"] and e.place_id:
+            item["place"] = places.get(e.place_id)
+    items = sorted(merged.values(), key=lambda i: (str(i["date"]), i["event"]))
+    for item in items:
+        item["outlets"] = sorted(item["outlets"])
+    return items
+
+
+def _actors(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+            articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named people and organisations of the story with the roles the text gives them."""
+    counts: dict[str, int] = defaultdict(int)
+    for r in nw.rows("SELECT m.actor_id FROM mentions m JOIN story_articles s "
+                     "ON s.article_id = m.article_id WHERE s.story_id = ? "
+                     "AND m.actor_id IS NOT NULL", [story.id]):
+        counts[canon.get(r["actor_id"], r["actor_id"])] += 1
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in nw.rows("SELECT r.actor_id, r.role, r.article_id FROM roles r JOIN story_articles s "
+                     "ON s.article_id = r.article_id WHERE s.story_id = ?", [story.id]):
+        outlet = articles.get(r["article_id"], {}).get("outlet", "?")
+        roles[canon.get(r["actor_id"], r["actor_id"])][r["role"]].add(outlet)
+    info = {r["id"]: r for r in nw.rows("SELECT * FROM actors")}
+    out = []
+    for actor_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        actor = info.get(actor_id, {})
+        out.append({
+            "actor_id": actor_id, "name": names.get(actor_id, actor_id),
+            "kind": actor.get("kind"), "country": actor.get("country"),
+            "sector": actor.get("sector"), "mentions": n,
+            "roles": [{"role": role, "outlets": sorted(o)}
+                      for role, o in sorted(roles[actor_id].items())],
+        })
+    return out
+
+
+def _background(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    items = [{"date": f["date"], "statement": f["statement"], "outlets": list(f["outlets"])}
+             for f in facts if f["background"]]
+    return sorted(items, key=lambda i: str(i["date"] or ""))
+
+
+# --- Markdown -------------------------------------------------------------
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(b: dict[str, Any]) -> str:
+    """The brief as Markdown, laid out like EXAMPLE-BRIEF.md."""
+    lines = [f"## {b['title']}"]
+    span = f"{b['start']}" + (f" – {b['end']}" if b["end"] and b["end"] != b["start"] else "")
+    header = (f"**{span} · {len(b['articles'])} reports · {len(b['outlets'])} independent "
+              f"outlets ({', '.join(b['outlets'])})")
+    if b["copies"]:
+        copies = "; ".join(f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])
+        header += f" · {len(b['copies'])} copies excluded ({copies})"
+    lines += [header + "**", ""]
+    if b["lead"]:
+        lines += [b["lead"], ""]
+    lines += _md_facts(b) + _md_conflicts(b) + _md_positions(b) + _md_timeline(b)
+    lines += _md_actors(b) + _md_background(b)
+    lines.append(f"*Removed from the reports: {b['removed_lines']} site lines. "
+                 f"{len(b['copies']) + len(b['extra_sources'])} copies recognised and kept out "
+                 "of the counts.*")
+    return "\n".join(lines) + "\n"
+
+
+def _md_facts(b: dict[str, Any]) -> list[str]:
+    shared = [f for f in b["facts"] if not f["single_source"]][:MAX_FACTS]
+    single = [f for f in b["facts"] if f["single_source"]][:MAX_SINGLE_SOURCE]
+    out = ["### Facts", "| # | fact | outlets | |", "|---|---|---|---|"]
+    for i, f in enumerate(shared + single, 1):
+        marks = "✔" * f["corroboration"] if not f["single_source"] else "single source"
+        if f["certainty"] != "asserted":
+            marks += f" · {f['certainty']}"
+        if f["conflicts"]:
+            marks += " · differs, see conflicts"
+        outlets = ", ".join(f["outlets"]) + (" only" if f["single_source"] else "")
+        out.append(f"| {i} | {_cell(f['statement'])} | {_cell(outlets)} | {marks} |")
+    return out + [""]
+
+
+def _md_conflicts(b: dict[str, Any]) -> list[str]:
+    if not b["conflicts"]:
+        return ["### Where the outlets differ", "No differences found.", ""]
+    out = ["### Where the outlets differ", "| | topic | wording by outlet |", "|---|---|---|"]
+    for c in b["conflicts"]:
+        sides = " ‖ ".join(f"**{s['outlet']}**: \"{_cell(s['text'])}\"" for s in c["sides"])
+        out.append(f"| {c['id']} {c['kind']} | {_cell(c['topic'])} | {sides} |")
+    return out + [""]
+
+
+def _md_positions(b: dict[str, Any]) -> list[str]:
+    out = ["### Positions", "| party | demands | rejects | offers | supports |",
+           "|---|---|---|---|---|"]
+    for p in b["positions"]:
+        cells = ["; ".join(f"{_cell(x['object'])} ({', '.join(x['outlets'])})" for x in p[s])
+                 for s in STANCES]
+        out.append(f"| {_cell(p['name'])} | " + " | ".join(cells) + " |")
+    return out + [""]
+
+
+def _md_timeline(b: dict[str, Any]) -> list[str]:
+    out = ["### Timeline"]
+    for e in b["timeline"]:
+        parts = [str(e["date"] or "undated"), e["event"] + (f" ({e['mode']})" if e["mode"] else "")]
+        who = ", ".join(e["actors"]) or "?"
+        if e["recipients"]:
+            who += " → " + ", ".join(e["recipients"])
+        parts.append(who)
+        if e["place"]:
+            parts.append(e["place"])
+        if e["quantities"]:
+            parts.append(", ".join(e["quantities"]))
+        if e["certainty"] != "asserted":
+            parts.append(f"certainty: {e['certainty']}")
+        parts.append(", ".join(e["outlets"]))
+        out.append("- " + " · ".join(parts))
+    return out + [""]
+
+
+def _md_actors(b: dict[str, Any]) -> list[str]:
+    out = ["### Actors"]
+    for a in b["actors"][:15]:
+        roles = "; ".join(f"{r['role']} ({', '.join(r['outlets'])})" for r in a["roles"])
+        facts = ", ".join(x for x in (a["country"], a["sector"]) if x)
+        out.append(f"- **{a['name']}**" + (f" [{facts}]" if facts else "")
+                   + (f": {roles}" if roles else ""))
+    return out + [""]
+
+
+def _md_background(b: dict[str, Any]) -> list[str]:
+    out = ["### Background (not today's news)"]
+    for item in b["background"]:
+        year = str(item["date"])[:4] if item["date"] else "earlier"
+        out.append(f"- {year}: {item['statement']} ({', '.join(item['outlets'])})")
+    return out + [""]
+
+
+# --- HTML -----------------------------------------------------------------
+
+def render_html(b: dict[str, Any]) -> str:
+    """A standalone HTML page of the brief (every text escaped)."""
+    e = html.escape
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(b['title'])}"
+             "</title></head><body>", f"<h1>{e(b['title'])}</h1>",
+             f"<p>{len(b['articles'])} reports · outlets: {e(', '.join(b['outlets']))}</p>",
+             f"<p>{e(b['lead'])}</p>", "<h2>Facts</h2><table><tr><th>fact</th><th>outlets</th>"
+             "<th>corroboration</th></tr>"]
+    for f in b["facts"]:
+        parts.append(f"<tr><td>{e(f['statement'])}</td><td>{e(', '.join(f['outlets']))}</td>"
+                     f"<td>{f['corroboration']}</td></tr>")
+    parts.append("</table><h2>Where the outlets differ</h2>")
+    for c in b["conflicts"]:
+        parts.append(f"<h3>{e(c['id'])} {e(c['topic'])}</h3><table><tr>")
+        parts += [f"<td><b>{e(s['outlet'])}</b>: “{e(s['text'])}”</td>" for s in c["sides"]]
+        parts.append("</tr></table>")
+    parts.append("<h2>Positions</h2><table><tr><th>party</th>"
+                 + "".join(f"<th>{s}</th>" for s in STANCES) + "</tr>")
+    for p in b["positions"]:
+        cells = "".join("<td>" + "; ".join(e(x["object"]) for x in p[s]) + "</td>"
+                        for s in STANCES)
+        parts.append(f"<tr><td>{e(p['name'])}</td>{cells}</tr>")
+    parts.append("</table><h2>Timeline</h2><ul>")
+    for t in b["timeline"]:
+        parts.append(f"<li>{e(str(t['date']))} · {e(t['event'])} · "
+                     f"{e(', '.join(t['actors']))}</li>")
+    parts.append("</ul></body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,146 @@
+"""Opening the DuckDB file, reading tables, and exporting them."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from newsweave.store.schema import create_schema
+
+LOGGER = logging.getLogger(__name__)
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+
+# The tables `newsweave export` offers, each as the query that produces it.
+EXPORT_QUERIES: dict[str, str] = {
+    "articles": """
+        SELECT a.id, a.source_id, a.source_path, a.outlet, a.url, a.title, a.published,
+               a.language, a.body, a.removed, sa.story_id, d.original_id AS duplicate_of
+        FROM articles a
+        LEFT JOIN story_articles sa ON sa.article_id = a.id
+        LEFT JOIN duplicates d ON d.copy_id = a.id
+        ORDER BY a.published, a.id
+    """,
+    "events": """
+        SELECT e.*, a.outlet, sa.story_id
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN story_articles sa ON sa.article_id = e.article_id
+        ORDER BY e.date, e.article_id, e.start
+    """,
+    "facts": """
+        SELECT id AS fact_id, story_id, statement, outlets, mentions, corroboration,
+               COALESCE((SELECT list(c.id) FROM conflicts c WHERE c.fact_id = f.id),
+                        []::VARCHAR[]) AS conflicts,
+               event_type, certainty, background, date, importance
+        FROM facts f ORDER BY story_id, importance DESC, id
+    """,
+    "positions": """
+        SELECT p.*, a.outlet, sa.story_id,
+               COALESCE(m.canonical_id, p.party) AS party_id
+        FROM positions p JOIN articles a ON a.id = p.article_id
+        LEFT JOIN story_articles sa ON sa.article_id = p.article_id
+        LEFT JOIN actor_map m ON m.actor_id = p.party
+        ORDER BY sa.story_id, party_id, p.stance
+    """,
+    "actors": """
+        SELECT a.*, COALESCE((SELECT list(DISTINCT r.role) FROM roles r
+                              JOIN actor_map m ON m.actor_id = r.actor_id
+                              WHERE m.canonical_id = a.id), []::VARCHAR[]) AS roles
+        FROM actors a ORDER BY a.id
+    """,
+    "places": "SELECT * FROM places ORDER BY id",
+    "stories": """
+        SELECT s.id AS story_id, s.title, s.article_ids,
+               (SELECT list(a.source_id ORDER BY a.source_id) FROM articles a
+                WHERE list_contains(s.article_ids, a.id)) AS source_ids,
+               s.outlets, s.start, s."end"
+        FROM stories s ORDER BY len(s.article_ids) DESC, s.id
+    """,
+}
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used."""
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and if needed create) the database file with the current schema."""
+    path = str(path)
+    if read_only and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no database at {path}: run `newsweave run` first")
+    try:
+        conn = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+    if not read_only:
+        create_schema(conn)
+    return conn
+
+
+def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of every table."""
+    names = [r[0] for r in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+        "ORDER BY table_name").fetchall()]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+               ) -> list[dict[str, Any]]:
+    """Rows of a query as dicts; JSON columns decoded."""
+    cursor = conn.execute(sql, params or [])
+    columns = [d[0] for d in cursor.description]
+    types = [str(d[1]) for d in cursor.description]
+    rows = []
+    for values in cursor.fetchall():
+        row = {}
+        for col, typ, val in zip(columns, types, values):
+            row[col] = json.loads(val) if typ == "JSON" and isinstance(val, str) else val
+        rows.append(row)
+    return rows
+
+
+def export_table(conn: duckdb.DuckDBPyConnection, table: str, out: str | Path,
+                 fmt: ExportFormat = "jsonl") -> int:
+    """Write one exported table to a file; returns the number of rows."""
+    if table not in EXPORT_QUERIES:
+        raise StoreError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_QUERIES)}")
+    relation = conn.sql(EXPORT_QUERIES[table])
+    json_columns = {c for c, t in zip(relation.columns, relation.types) if str(t) == "JSON"}
+    arrow = relation.arrow()
+    if hasattr(arrow, "read_all"):
+        arrow = arrow.read_all()
+    out = Path(out)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(arrow, out)
+    elif fmt == "csv":
+        frame = arrow.to_pandas()
+        for column in frame.columns:
+            if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+                frame[column] = frame[column].map(_json_cell)
+        frame.to_csv(out, index=False)
+    elif fmt == "jsonl":
+        with out.open("w", encoding="utf-8") as fh:
+            for row in arrow.to_pylist():
+                for column in json_columns:
+                    if isinstance(row.get(column), str):
+                        row[column] = json.loads(row[column])
+                fh.write(json.dumps(row, default=str, ensure_ascii=False))
+                fh.write("\n")
+    else:
+        raise StoreError(f"unknown format {fmt!r}; choose jsonl, csv or parquet")
+    return arrow.num_rows
+
+
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, default=str, ensure_ascii=False)
+    if hasattr(value, "tolist"):
+        return json.dumps(value.tolist(), default=str, ensure_ascii=False)
+    return value

@@ -1,0 +1,101 @@
+"""DuckDB schema: one file holds every table.
+
+Per-article tables (``articles`` ... ``positions``) are written once per
+article id and never rewritten; corpus tables (``duplicates``, ``stories``,
+``story_articles``, ``actors``, ``actor_map``, ``facts``, ``conflicts``) are
+derived from them and rebuilt by the corpus stages.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+PER_ARTICLE_TABLES: dict[str, str] = {
+    "articles": """
+        id VARCHAR PRIMARY KEY, source_id VARCHAR, source_path VARCHAR,
+        outlet VARCHAR, url VARCHAR, title VARCHAR, published DATE,
+        body VARCHAR, removed VARCHAR[], language VARCHAR,
+        sentences JSON, ingested_at TIMESTAMP
+    """,
+    "article_sources": """
+        article_id VARCHAR, source_id VARCHAR, source_path VARCHAR,
+        outlet VARCHAR, url VARCHAR
+    """,
+    "mentions": """
+        article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+        label VARCHAR, actor_id VARCHAR, place_id VARCHAR
+    """,
+    "actor_records": """
+        article_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR,
+        country VARCHAR, sector VARCHAR, aliases VARCHAR[]
+    """,
+    "roles": """
+        actor_id VARCHAR, role VARCHAR, article_id VARCHAR, start INTEGER,
+        "end" INTEGER, text VARCHAR, date DATE
+    """,
+    "places": """
+        id VARCHAR, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE,
+        feature_class VARCHAR, population BIGINT
+    """,
+    "events": """
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, event VARCHAR, mode VARCHAR,
+        context VARCHAR[], actors VARCHAR[], recipients VARCHAR[], date DATE,
+        date_precision VARCHAR, place_id VARCHAR, quantities JSON,
+        certainty VARCHAR, background BOOLEAN, start INTEGER, "end" INTEGER,
+        text VARCHAR, trigger VARCHAR
+    """,
+    "claims": """
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER,
+        text VARCHAR, subject VARCHAR, predicate VARCHAR, object VARCHAR,
+        event_type VARCHAR, actors VARCHAR[], quantities JSON, certainty VARCHAR,
+        background BOOLEAN, date DATE, date_precision VARCHAR
+    """,
+    "positions": """
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, party VARCHAR, stance VARCHAR,
+        object VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+        certainty VARCHAR
+    """,
+}
+
+CORPUS_TABLES: dict[str, str] = {
+    "duplicates": "copy_id VARCHAR, original_id VARCHAR",
+    "stories": """
+        id VARCHAR, title VARCHAR, start DATE, "end" DATE,
+        article_ids VARCHAR[], outlets VARCHAR[]
+    """,
+    "story_articles": "story_id VARCHAR, article_id VARCHAR",
+    "actors": """
+        id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
+        sector VARCHAR, aliases VARCHAR[]
+    """,
+    "actor_map": "actor_id VARCHAR, canonical_id VARCHAR",
+    "facts": """
+        id VARCHAR, story_id VARCHAR, statement VARCHAR, outlets VARCHAR[],
+        corroboration INTEGER, event_type VARCHAR, certainty VARCHAR,
+        background BOOLEAN, date DATE, importance DOUBLE, mentions JSON
+    """,
+    "conflicts": """
+        id VARCHAR, story_id VARCHAR, kind VARCHAR, topic VARCHAR,
+        fact_id VARCHAR, sides JSON
+    """,
+}
+
+# Indexes that keep "does this article exist" and per-article reads cheap.
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
+    "CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id)",
+]
+
+
+def create_schema(conn) -> None:  # noqa: ANN001 - duckdb connection
+    """Create every table that does not exist yet."""
+    for name, columns in {**PER_ARTICLE_TABLES, **CORPUS_TABLES}.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for statement in INDEXES:
+        conn.execute(statement)
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    conn.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+        [str(SCHEMA_VERSION)],
+    )

@@ -1,0 +1,48 @@
+"""Shared test helpers: where ../shared lives, and small record builders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsweave.records import Article, ArticleResult, Event, Mention, Actor
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def make_article(body: str, *, outlet: str = "Test Outlet", published: dt.date | None = None,
+                 article_id: str | None = None) -> Article:
+    """An Article with one sentence per line of ``body``."""
+    spans, offset = [], 0
+    for line in body.split("\n"):
+        if line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return Article(id=article_id or f"a{abs(hash(body)) % 10**12:012d}", source_id="test",
+                   source_path="test.txt", outlet=outlet, url=None, title=body[:30],
+                   published=published or dt.date(2031, 3, 14), body=body, sentences=spans)
+
+
+def make_result(body: str, **kwargs: object) -> ArticleResult:
+    """An ArticleResult with one actor mention and one event."""
+    article = make_article(body, **kwargs)  # type: ignore[arg-type]
+    end = body.index(" ")
+    return ArticleResult(
+        article=article,
+        mentions=[Mention(article.id, 0, end, body[:end], "ORG", actor_id="org:x")],
+        actors=[Actor(id="org:x", name=body[:end], kind="organisation")],
+        events=[Event(id=f"e-{article.id}", article_id=article.id, event="PROTEST",
+                      start=0, end=len(body), text=body)],
+    )
+
+
+@pytest.fixture()
+def seeds() -> Path:
+    """The seed reports folder; skips the test when ../shared is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
