@@ -1,0 +1,58 @@
+"""Text repair: mojibake, entities, invisible characters and run-together sentences."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+# Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# No-break and narrow spaces become plain spaces so word splitting works.
+SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\t\f\v]")
+MULTI_SPACE_RE = re.compile(r" {2,}")
+ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# "War II.The talks", "territory.Russia", "said.”The": a sentence end glued to
+# the next sentence. The next word must be capitalised and then lower case, so
+# "U.S.", "3.5", "e.g." and "example.com" never match.
+GLUED_SENTENCE_RE = re.compile(r"(?<=[\w)\]%])([.!?][”’\"')\]]?)(?=[“‘\"]?[A-Z][a-z])")
+URLISH_RE = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
+
+
+def repair_text(text: str) -> str:
+    """Repair the characters of a text without changing its words.
+
+    Fixes mojibake with ftfy (curly quotes are kept), unescapes stray HTML
+    entities, applies Unicode NFC, removes soft hyphens and zero-width
+    characters, turns no-break spaces into spaces, collapses runs of spaces,
+    and inserts the missing space in run-together sentences.
+    """
+    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    if ENTITY_RE.search(text):
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = INVISIBLE_RE.sub("", text)
+    text = SPACE_LIKE_RE.sub(" ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (MULTI_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(split_glued_sentences(line) for line in lines)
+
+
+def split_glued_sentences(text: str) -> str:
+    """Insert a space after a sentence end glued to the next sentence.
+
+    ``"War II.The talks"`` becomes ``"War II. The talks"``; URLs, e-mail
+    addresses, decimals and abbreviations such as ``U.S.`` are left alone.
+    """
+    return GLUED_SENTENCE_RE.sub(lambda m: _space_after(m, text), text)
+
+
+def _space_after(match: re.Match[str], text: str) -> str:
+    start = text.rfind(" ", 0, match.start()) + 1
+    end = text.find(" ", match.end())
+    token = text[start : end if end != -1 else len(text)]
+    if URLISH_RE.search(token):
+        return match.group(1)
+    return match.group(1) + " "

@@ -1,0 +1,86 @@
+"""A fast rule-based sentence splitter that returns character offsets."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence end: terminal punctuation, optional closing quotes/brackets, then
+# whitespace and something that can open a sentence.
+BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+LINE_RE = re.compile(r"[^\n]+")
+# Titles and short forms after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt maj capt cpt sgt adm cmdr gov sen rep rev hon pres "
+    "st mt ft jr sr co corp inc ltd bros dept est approx vs etc al fig".split()
+)
+# A full stop after these is part of a reference when a number follows ("No. 10", "Jan. 5").
+NUMBER_ABBREVIATIONS = frozenset(
+    "no nos vol art sec ch pp p jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Multi-dot forms ("U.S.", "e.g.") end a sentence only before a typical sentence opener.
+DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.){1,3}[A-Za-z]$")
+NEXT_WORD_RE = re.compile(r"\s+[“‘\"'(\[]?([\w’']+)")
+SENTENCE_OPENERS = frozenset(
+    "the a an this that these those it its he she they we i in on at but and "
+    "however meanwhile after before while when there his her their our".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into sentences, returned as ``(start, end)`` character offsets.
+
+    Every line break is a boundary (paragraphs are lines); inside a line a
+    boundary is ``.``, ``!`` or ``?`` (with any closing quotes or brackets)
+    followed by whitespace and an upper-case letter, opening quote or digit,
+    except after titles (Mr, Dr, Gen, St...), single initials, reference
+    abbreviations before a number (No. 10, Jan. 5) and dotted forms such as
+    ``U.S.`` unless the next word is a usual sentence opener. Offsets are
+    trimmed of surrounding whitespace.
+
+    Args:
+        text: the article body.
+
+    Returns:
+        Sentence spans in text order; empty spans are dropped.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in LINE_RE.finditer(text):
+        start = line.start()
+        for match in BOUNDARY_RE.finditer(text, line.start(), line.end()):
+            if _is_boundary(text, match):
+                _add_span(text, start, match.end(), spans)
+                start = match.end()
+        _add_span(text, start, line.end(), spans)
+    return spans
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    if not match.group().startswith("."):
+        return True
+    word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    word = text[word_start : match.start()].lstrip("“‘\"'([")
+    next_word = _next_word(text, match.end())
+    lower = word.lower()
+    if lower in ABBREVIATIONS:
+        return False
+    if lower in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False
+    if DOTTED_RE.match(word):
+        return next_word.lower() in SENTENCE_OPENERS
+    return True
+
+
+def _next_word(text: str, position: int) -> str:
+    match = NEXT_WORD_RE.match(text, position)
+    return match.group(1) if match else ""
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    offset = start + (len(chunk) - len(chunk.lstrip()))
+    spans.append((offset, offset + len(stripped)))

@@ -1,0 +1,89 @@
+"""JSON Lines and JSON readers: one article object per line, or a list of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsweave.ingest.html import read_html
+from newsweave.ingest.metadata import clean_metadata
+from newsweave.records import IngestError, RawDoc
+
+TEXT_FIELDS = ("text", "body")
+CONTENT_FIELDS = (*TEXT_FIELDS, "html")
+
+
+def read_jsonl(text: str, path: str) -> Iterator[RawDoc | IngestError]:
+    """Read one article object per line; a bad line is an error naming ``path:line``.
+
+    Args:
+        text: the decoded file content.
+        path: the file path as given.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(where, f"line is not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield article_from_object(obj, where)
+
+
+def is_article_json(data: Any) -> bool:
+    """True for an article object, or a non-empty list holding article objects."""
+    if isinstance(data, dict):
+        return _has_content_field(data)
+    if isinstance(data, list) and data:
+        return any(isinstance(item, dict) and _has_content_field(item) for item in data)
+    return False
+
+
+def read_json(data: Any, path: str) -> Iterator[RawDoc | IngestError]:
+    """Read a parsed ``.json`` document: one article object or a list of them.
+
+    Items of a list are addressed as ``path:N`` (1-based).
+    """
+    if isinstance(data, dict):
+        yield article_from_object(data, path)
+        return
+    for number, item in enumerate(data, start=1):
+        yield article_from_object(item, f"{path}:{number}")
+
+
+def article_from_object(obj: Any, where: str) -> RawDoc | IngestError:
+    """One JSON object as a RawDoc, or an IngestError saying what is missing.
+
+    Keys: ``id``, ``url``, ``outlet`` (or ``source``), ``title``, ``date`` (or
+    ``published``), ``language``, and ``text`` (or ``body``, or ``html``).
+    """
+    if not isinstance(obj, dict):
+        return IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
+    meta = _object_metadata(obj)
+    source_id = str(obj["id"]) if obj.get("id") not in (None, "") else where
+    for key in TEXT_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return RawDoc(where, source_id, "jsonl", text=value, metadata=clean_metadata(meta))
+    html = obj.get("html")
+    if isinstance(html, str) and html.strip():
+        return read_html(html, where, source_id=source_id, fmt="jsonl", metadata=meta)
+    return IngestError(where, "no non-empty text, body or html field")
+
+
+def _has_content_field(obj: dict[str, Any]) -> bool:
+    return any(isinstance(obj.get(key), str) for key in CONTENT_FIELDS)
+
+
+def _object_metadata(obj: dict[str, Any]) -> dict[str, Any]:
+    outlet = obj.get("outlet") or obj.get("source")
+    return {
+        "title": obj.get("title"),
+        "outlet": outlet if isinstance(outlet, str) else None,
+        "url": obj.get("url"),
+        "published": obj.get("date") or obj.get("published"),
+        "language": obj.get("language"),
+    }
