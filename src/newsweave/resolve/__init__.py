@@ -1,0 +1,99 @@
+"""resolve: who the entities of an article are and where its places are.
+
+``resolve_article(article, doc, gazetteer)`` turns the named entities of an
+annotated article into mentions with actor and place ids, the article's actors
+(with the surface forms seen as aliases), the roles the text gives them and
+the places it names. ``resolve.dates`` resolves time expressions and
+``resolve.actors.merge_actors`` merges actors across articles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsweave.records import Article, Mention, Place, Resolution
+from newsweave.resolve.actors import ActorBuilder, merge_actors, person_key
+from newsweave.resolve.entities import (
+    EntityInfo,
+    classify_entities,
+    demote_false_persons,
+    is_locative,
+)
+from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
+from newsweave.resolve.places import PlaceResolver, choose_place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Gazetteer", "choose_place", "load_gazetteer", "merge_actors", "resolve_article"]
+
+
+def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolution:
+    """Resolve the named entities of one annotated article.
+
+    Args:
+        article: the cleaned article (``doc`` was made from ``article.body``).
+        doc: the annotated body from :func:`newsweave.annotate.annotate_articles`.
+        gazetteer: from :func:`load_gazetteer`.
+
+    Returns:
+        A :class:`Resolution`: one mention per named entity (people, organisations,
+        countries, demonyms, places), actors deduplicated by id, roles and places.
+    """
+    infos = classify_entities(doc, gazetteer)
+    surnames = {person_key(i.text)[1] for i in infos if i.kind == "person" and " " in i.text}
+    demote_false_persons(infos, gazetteer, surnames)
+    as_place, also_place = _place_entities(infos)
+    built = ActorBuilder(
+        doc, infos, gazetteer, article_id=article.id, published=article.published
+    ).build(as_place)
+    context = {i.key for i in infos if i.kind in ("country", "demonym") and i.key}
+    context |= {i.key[4:] for i in infos if i.kind == "seat" and i.key and i.key[:4] == "gov:"}
+    places = PlaceResolver(doc, infos, gazetteer, context)
+    mentions: list[Mention] = []
+    seen_places: dict[str, Place] = {}
+    for k, info in enumerate(infos):
+        place = places.resolve(k) if k in as_place or k in also_place else None
+        if place is not None:
+            seen_places.setdefault(place.id, place)
+        mentions.append(
+            Mention(
+                article_id=article.id, start=info.span.start_char, end=info.span.end_char,
+                text=info.span.text, label=_label(info), actor_id=built.actor_ids.get(k),
+                place_id=place.id if place else None,
+            )
+        )
+    return Resolution(
+        mentions=mentions, actors=built.actors, roles=built.roles, places=list(seen_places.values())
+    )
+
+
+def _place_entities(infos: list[EntityInfo]) -> tuple[set[int], set[int]]:
+    """Entities that are only places, and countries that are also places ("in Ukraine")."""
+    only: set[int] = set()
+    also: set[int] = set()
+    for k, info in enumerate(infos):
+        if info.kind in ("place", "venue"):
+            only.add(k)
+        elif info.kind == "seat" and is_locative(info.span):
+            only.add(k)  # "talks in Kyiv": where, not who
+        elif info.kind == "country" and _country_as_place(info):
+            also.add(k)
+    return only, also
+
+
+def _country_as_place(info: EntityInfo) -> bool:
+    """"in Ukraine" is also a place, but "the Russia-Ukraine war" is not."""
+    return info.span.root.dep_ != "compound" and is_locative(info.span)
+
+
+def _label(info: EntityInfo) -> str:
+    """The mention label: the NER's, corrected where the gazetteer knows better."""
+    fixed = {"seat": "GPE", "country": "GPE", "demonym": "NORP", "venue": "FAC", "person": "PERSON"}
+    if info.kind in fixed:
+        return fixed[info.kind]
+    if info.kind == "place" and info.span.label_ not in ("GPE", "LOC", "FAC"):
+        return "GPE"
+    if info.kind == "org" and info.span.label_ != "ORG":
+        return "ORG"
+    return info.span.label_

@@ -1,0 +1,551 @@
+"""Actors: who the entities of one article are, their countries, sectors and roles.
+
+Per article, :class:`ActorBuilder` turns classified entities into actor ids:
+
+- people: ``person:<slug of the full name>``; a surname alone ("Umerov",
+  "Putin’s") links to the full-name person of the same article;
+- countries: ``state:<ISO3>``; seats of power used as actors ("Kyiv said",
+  "pressure on Moscow", "the Kremlin"): ``gov:<ISO3>`` (a capital *where*
+  something happens is a place, see :func:`~newsweave.resolve.entities.is_locative`);
+- a country or demonym with a group noun ("Ukrainian forces", "Russia’s
+  delegation"): ``mil:<ISO3>`` or ``gov:<ISO3>`` by the noun;
+- organisations: the lexicon's ``org:`` id, else ``org:<slug>``.
+
+:func:`merge_actors` then maps actor ids to canonical ids across articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from newsweave.records import Actor, Role
+from newsweave.resolve.entities import (
+    GOV_NOUNS,
+    MIL_NOUNS,
+    POSSESSIVE,
+    EntityInfo,
+    is_stance_affix,
+)
+from newsweave.resolve.gazetteer import Gazetteer, normalise, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Nouns a leader heads: "Ukraine's delegation, led by ...".
+GROUP_NOUNS = frozenset(
+    {"delegation", "team", "representatives", "negotiators", "mission", "side", "delegates",
+     "group", "panel", "commission"}
+)
+ACTOR_KINDS = frozenset({"person", "organisation", "state", "group"})
+# Group words read as "delegation" in a head-of role.
+DELEGATION_WORDS = frozenset({"delegation", "team", "representatives", "negotiators", "delegates"})
+LEAD_LEMMAS = frozenset({"lead", "head"})
+INCLUDING = frozenset({"including", "like"})
+# Strong evidence of a person's country (title or apposition) outweighs sentence counts.
+STRONG_VOTE = 3
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    """What one article says about one person."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    sector: str | None = None
+    strong: Counter[str] = field(default_factory=Counter)
+    weak: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class ActorResult:
+    """Actor ids per entity (by index into the entity list), actors and roles."""
+
+    actor_ids: dict[int, str]
+    actors: list[Actor]
+    roles: list[Role]
+
+
+# ---- person names ----------------------------------------------------------------
+
+
+def _name_key(token: str) -> str:
+    """A surname or first name folded for matching: no accents, no doubled letters."""
+    return re.sub(r"(.)\1+", r"\1", normalise(token))
+
+
+def person_key(name: str) -> tuple[str, str]:
+    """(first name, surname) keys of a name; first name empty for a surname alone."""
+    parts = normalise(name).replace("-", " ").split()
+    if not parts:
+        return ("", "")
+    last = _name_key(parts[-1])
+    return (_name_key(parts[0]) if len(parts) > 1 else "", last)
+
+
+def same_person(a: str, b: str, *, threshold: float = 90) -> bool:
+    """Whether two full names are spellings of one person (Zelensky / Zelenskyy).
+
+    Same first name, and surnames with a rapidfuzz ratio of at least ``threshold``
+    once accents and doubled letters are gone.
+    """
+    (fa, la), (fb, lb) = person_key(a), person_key(b)
+    return bool(fa and fa == fb and fuzz.ratio(la, lb) >= threshold)
+
+
+def _strip_title(span: Span, gaz: Gazetteer) -> Span:
+    """Drop title words the NER put inside a PERSON span ("President Putin")."""
+    start = span.start
+    for j in range(min(4, len(span) - 1), 0, -1):
+        if gaz.title_sector(span.doc[span.start:span.start + j].text)[0]:
+            start = span.start + j
+            break
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return span.doc[start:end]
+
+
+# ---- the per-article builder -------------------------------------------------------
+
+
+class ActorBuilder:
+    """Builds the actors and roles of one article from its classified entities.
+
+    Args:
+        doc: the annotated article body.
+        infos: the article's entities from :func:`classify_entities`.
+        gazetteer: lexicon lookups.
+        article_id: written into roles.
+        published: the article date, written into roles.
+    """
+
+    def __init__(
+        self, doc: Doc, infos: list[EntityInfo], gazetteer: Gazetteer, *,
+        article_id: str, published: dt.date | None,
+    ) -> None:
+        self.doc = doc
+        self.infos = infos
+        self.gaz = gazetteer
+        self.article_id = article_id
+        self.published = published
+        self.persons: dict[str, PersonInfo] = {}
+        self.roles: list[Role] = []
+        self.actor_ids: dict[int, str] = {}
+        self.others: dict[str, Actor] = {}
+        # token index -> entity index, to read the entities around a token
+        self.tok_ent: dict[int, int] = {
+            t: k for k, info in enumerate(infos) for t in range(info.span.start, info.span.end)
+        }
+
+    def build(self, place_entities: set[int]) -> ActorResult:
+        """Resolve every non-place entity; ``place_entities`` are left to the place resolver."""
+        self._link_persons()
+        for k, info in enumerate(self.infos):
+            if k in place_entities or info.kind == "person":
+                continue
+            actor = self._non_person_actor(info)
+            if actor is not None:
+                self.actor_ids[k] = actor.id
+                self._remember(actor, info.text)
+        for k, info in enumerate(self.infos):
+            if info.kind == "person" and k in self.actor_ids:
+                self._person_evidence(self.persons[self.actor_ids[k]], info)
+        self._lead_roles()
+        actors = [self._person_actor(p) for p in self.persons.values()]
+        actors += list(self.others.values())
+        return ActorResult(self.actor_ids, actors, self._dedupe_roles())
+
+    # ---- people --------------------------------------------------------------
+    def _link_persons(self) -> None:
+        """Give every PERSON entity an id; surnames and spelling variants link to full names."""
+        singles: list[tuple[int, str]] = []
+        for k, info in enumerate(self.infos):
+            if info.kind != "person":
+                continue
+            name = _strip_title(info.span, self.gaz).text
+            if len(name.split()) < 2:
+                singles.append((k, name))
+                continue
+            pid = self._full_name_id(name)
+            self.actor_ids[k] = pid
+            self.persons[pid].aliases.append(name)
+        for k, name in singles:
+            pid = self._surname_id(name)
+            self.actor_ids[k] = pid
+            self.persons[pid].aliases.append(name)
+
+    def _full_name_id(self, name: str) -> str:
+        for pid, person in self.persons.items():
+            if same_person(person.name, name):
+                if len(name) > len(person.name):
+                    person.name = name
+                return pid
+        pid = f"person:{slugify(name)}"
+        self.persons.setdefault(pid, PersonInfo(pid, name))
+        return pid
+
+    def _surname_id(self, name: str) -> str:
+        _, last = person_key(name)
+        matches = [
+            pid for pid, p in self.persons.items()
+            if " " in p.name and fuzz.ratio(person_key(p.name)[1], last) >= 90
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        pid = f"person:{slugify(name)}"
+        self.persons.setdefault(pid, PersonInfo(pid, name))
+        return pid
+
+    def _person_evidence(self, person: PersonInfo, info: EntityInfo) -> None:
+        """Country, sector and roles from the title, appositions and the sentence."""
+        span = _strip_title(info.span, self.gaz)
+        self._title_before(person, span)
+        self._apposition(person, span)
+        self._including(person, span)
+        self._sentence_vote(person, info.span)
+
+    def _title_before(self, person: PersonInfo, span: Span) -> None:
+        """"Turkish Foreign Minister Hakan Fidan": role, sector and country."""
+        doc = self.doc
+        sent_start = span.sent.start
+        title_start = span.start
+        for j in range(min(5, span.start - sent_start), 0, -1):
+            words = doc[span.start - j:span.start]
+            if any(t.is_punct for t in words):
+                continue
+            known, sector = self.gaz.title_sector(words.text)
+            if known:
+                title_start = span.start - j
+                self._add_role(person, doc[title_start:span.start], sector)
+                break
+        iso3 = self._country_left_of(title_start, sent_start)
+        if iso3:
+            person.strong[iso3] += STRONG_VOTE
+
+    def _country_left_of(self, i: int, sent_start: int) -> str | None:
+        """The country named just before token ``i`` ("Turkish", "Russia's", "U.S.")."""
+        j = i - 1
+        if j >= sent_start and self.doc[j].text in POSSESSIVE:
+            j -= 1
+        if j < sent_start or j not in self.tok_ent:
+            return None
+        return self._country_of(self.infos[self.tok_ent[j]])
+
+    def _country_of(self, info: EntityInfo) -> str | None:
+        if is_stance_affix(info.span):
+            return None
+        if info.kind in ("country", "demonym"):
+            return info.key
+        if info.kind == "seat" and info.key and info.key.startswith("gov:"):
+            return info.key[4:]
+        return None
+
+    def _apposition(self, person: PersonInfo, span: Span) -> None:
+        """"X, a longtime Putin associate" and "Ukraine's president, X"."""
+        root = span.root
+        nouns: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for noun in nouns:
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.i in self.tok_ent:
+                continue
+            phrase = self._noun_phrase(noun)
+            sector = self._sector_of_phrase(phrase)
+            self._add_role(person, phrase, sector)
+            for tok in phrase:
+                iso3 = self._country_at(tok.i)
+                if iso3 and (tok.dep_ in ("poss", "amod", "compound") or tok.head == noun):
+                    person.strong[iso3] += STRONG_VOTE
+
+    def _noun_phrase(self, noun: Token) -> Span:
+        """The noun with its contiguous left modifiers, stopping at punctuation."""
+        subtree = {t.i for t in noun.subtree}
+        start = noun.i
+        while start - 1 >= noun.sent.start and start - 1 in subtree:
+            prev = self.doc[start - 1]
+            intra_word = prev.text == "-" and not prev.whitespace_
+            if prev.is_punct and prev.text not in POSSESSIVE and not intra_word:
+                break
+            if prev.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
+                break
+            # Quotes and dashes glued to a word ("demilitarization”—despite") end the phrase.
+            if any(ch in prev.text for ch in "“”\"—–"):
+                break
+            start -= 1
+        return self.doc[start:noun.i + 1]
+
+    def _including(self, person: PersonInfo, span: Span) -> None:
+        """"Russian leaders, including Vladimir Putin": the group's country."""
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ not in INCLUDING:
+            return
+        group = root.head.head
+        for child in group.children:
+            iso3 = self._country_at(child.i)
+            if iso3 and child.dep_ in ("amod", "poss", "compound", "nmod"):
+                person.strong[iso3] += STRONG_VOTE
+
+    def _sentence_vote(self, person: PersonInfo, span: Span) -> None:
+        """Weak evidence: the country most mentioned in the sentence, if there is one."""
+        sent = span.sent
+        counts: Counter[str] = Counter()
+        for t in range(sent.start, sent.end):
+            k = self.tok_ent.get(t)
+            if k is not None and self.infos[k].span.start == t:
+                iso3 = self._country_of(self.infos[k])
+                if iso3:
+                    counts[iso3] += 1
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            person.weak[top[0][0]] += 1
+
+    def _country_at(self, i: int) -> str | None:
+        k = self.tok_ent.get(i)
+        return self._country_of(self.infos[k]) if k is not None else None
+
+    def _sector_of_phrase(self, phrase: Span) -> str | None:
+        """The sector of the longest known title at the end of ``phrase``."""
+        for j in range(min(4, len(phrase)), 0, -1):
+            known, sector = self.gaz.title_sector(phrase[len(phrase) - j:].text)
+            if known:
+                return sector
+        return None
+
+    def _lead_roles(self) -> None:
+        """"Ukraine's delegation, led by X" / "Leading Russia's delegation is X"."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in LEAD_LEMMAS or not tok.tag_.startswith("VB"):
+                continue
+            group = self._led_group(tok)
+            if group is None:
+                continue
+            person_k = self._leader(tok, group)
+            if person_k is None:
+                continue
+            person = self.persons[self.actor_ids[person_k]]
+            group_phrase = self._noun_phrase(group)
+            pspan = self.infos[person_k].span
+            lo = min(group_phrase.start, tok.i, pspan.start)
+            hi = max(group.i + 1, tok.i + 1, pspan.end)
+            role = "head of " + _delegation(group_phrase)
+            self._add_role(person, self.doc[lo:hi], "GOV", role=role)
+            for t in group_phrase:
+                iso3 = self._country_at(t.i)
+                if iso3:
+                    person.strong[iso3] += STRONG_VOTE
+
+    def _led_group(self, verb: Token) -> Token | None:
+        candidates = []
+        if verb.dep_ in ("acl", "relcl"):
+            candidates.append(verb.head)
+        candidates += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        for cand in candidates:
+            if cand.lemma_.lower() in GROUP_NOUNS or cand.lower_ in GROUP_NOUNS:
+                return cand
+        return None
+
+    def _leader(self, verb: Token, group: Token) -> int | None:
+        """The PERSON entity that leads: agent, subject, or the clause's subject/attribute."""
+        cands: list[Token] = []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                cands += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "nsubj":
+                cands.append(child)
+        if verb.dep_ in ("csubj", "advcl", "ccomp", "xcomp"):
+            cands += [c for c in verb.head.children if c.dep_ in ("nsubj", "attr")]
+        for cand in cands:
+            k = self.tok_ent.get(cand.i)
+            if k is not None and self.infos[k].kind == "person" and k in self.actor_ids:
+                return k
+        # The parse missed it: the nearest person after the verb, in the same sentence.
+        sent = verb.sent
+        for t in range(verb.i + 1, min(sent.end, verb.i + 12)):
+            k = self.tok_ent.get(t)
+            if k is not None and self.infos[k].kind == "person" and k in self.actor_ids:
+                return k
+        return None
+
+    def _add_role(
+        self, person: PersonInfo, span: Span, sector: str | None, *, role: str | None = None
+    ) -> None:
+        self.roles.append(
+            Role(
+                actor_id=person.id, role=role or _straight(span.text), article_id=self.article_id,
+                start=span.start_char, end=span.end_char, text=span.text, date=self.published,
+            )
+        )
+        if sector and person.sector is None:
+            person.sector = sector
+
+    def _person_actor(self, person: PersonInfo) -> Actor:
+        votes = person.strong + person.weak
+        country = votes.most_common(1)[0][0] if votes else None
+        aliases = sorted(set(person.aliases) - {person.name})
+        return Actor(
+            id=person.id, name=person.name, kind="person", country=country,
+            sector=person.sector, aliases=aliases,
+        )
+
+    def _dedupe_roles(self) -> list[Role]:
+        seen: set[tuple[str, str, int]] = set()
+        out = []
+        for role in self.roles:
+            key = (role.actor_id, role.role.lower(), role.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(role)
+        return out
+
+    # ---- states, governments, organisations ----------------------------------
+    def _non_person_actor(self, info: EntityInfo) -> Actor | None:
+        if info.kind == "seat" and info.key:
+            return self._seat_actor(info.key)
+        if info.kind in ("country", "demonym") and info.key:
+            if is_stance_affix(info.span):
+                return None
+            sector = self._group_sector(info)
+            if sector is not None:
+                return self._state_actor(info.key, sector)
+            return self._state_actor(info.key, None) if info.kind == "country" else None
+        if info.kind == "org":
+            return self._org_actor(info)
+        return None
+
+    def _group_sector(self, info: EntityInfo) -> str | None:
+        """MIL/GOV when the entity qualifies a group noun: "Ukrainian forces", "Russia's team"."""
+        root = info.span.root
+        if root.dep_ not in ("amod", "poss", "compound", "nmod"):
+            return None
+        noun = root.head.lower_
+        if noun in MIL_NOUNS:
+            return "MIL"
+        if noun in GOV_NOUNS:
+            return "GOV"
+        return None
+
+    def _seat_actor(self, actor_id: str) -> Actor:
+        if actor_id.startswith("gov:"):
+            return self._state_actor(actor_id[4:], "GOV")
+        org = self.gaz.organisations.get(actor_id)
+        name = org.name if org else actor_id
+        return Actor(id=actor_id, name=name, kind="organisation",
+                     country=org.country if org else None, sector=org.sector if org else None)
+
+    def _state_actor(self, iso3: str, sector: str | None) -> Actor:
+        entry = self.gaz.countries.get(iso3)
+        name = entry.name if entry else iso3
+        if sector == "GOV":
+            return Actor(id=f"gov:{iso3}", name=f"Government of {name}", kind="state",
+                         country=iso3, sector="GOV")
+        if sector == "MIL":
+            return Actor(id=f"mil:{iso3}", name=f"Armed forces of {name}", kind="state",
+                         country=iso3, sector="MIL")
+        return Actor(id=f"state:{iso3}", name=name, kind="state", country=iso3)
+
+    def _org_actor(self, info: EntityInfo) -> Actor | None:
+        org = self.gaz.organisations.get(info.key or "")
+        if org is not None:
+            kind = org.kind if org.kind in ACTOR_KINDS else "organisation"
+            return Actor(id=org.id, name=org.name, kind=kind,  # type: ignore[arg-type]
+                         country=org.country, sector=org.sector)
+        if self._is_title_word(info.span):
+            return None
+        slug = slugify(info.text)
+        name = re.sub(r"^[Tt]he\s+", "", info.text)
+        return Actor(id=f"org:{slug}", name=name, kind="organisation") if slug else None
+
+    def _is_title_word(self, span: Span) -> bool:
+        """"Defense" tagged ORG in "Defense Minister Rustem Umerov" is part of a title."""
+        doc = self.doc
+        return any(
+            self.gaz.title_sector(doc[span.start:min(len(doc), span.end + j)].text)[0]
+            for j in (1, 2)
+        )
+
+    def _remember(self, actor: Actor, surface: str) -> None:
+        kept = self.others.setdefault(actor.id, actor)
+        if surface not in kept.aliases and surface != kept.name:
+            kept.aliases.append(surface)
+
+
+def _delegation(phrase: Span) -> str:
+    """"Russia’s representatives" -> "Russia's delegation": one wording across outlets."""
+    words = [t.text_with_ws for t in phrase[:-1]]
+    noun = phrase[-1].text
+    if noun.lower() in DELEGATION_WORDS:
+        noun = "delegation"
+    return _straight("".join(words) + noun)
+
+
+def _straight(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+# ---- corpus level --------------------------------------------------------------------
+
+
+def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
+    """Map each actor id to a canonical id, merging spellings of one person across articles.
+
+    Full names merge when the first names match and the surnames have a rapidfuzz
+    ratio of at least 90 after removing accents and doubled letters (Zelensky /
+    Zelenskyy). A surname alone merges into the one full-name person with that
+    surname, if exactly one exists. The canonical id of a group is its most
+    frequent id (ties: the alphabetically first). Other actors map to themselves.
+
+    Args:
+        actors: actors from any number of articles (repeats count as frequency).
+
+    Returns:
+        ``{actor_id: canonical_id}`` for every id in ``actors``.
+    """
+    freq = Counter(a.id for a in actors)
+    names: dict[str, str] = {}
+    for a in actors:
+        if a.kind == "person" and len(a.name) > len(names.get(a.id, "")):
+            names[a.id] = a.name
+    mapping = {a.id: a.id for a in actors}
+    full = sorted(pid for pid, n in names.items() if len(n.split()) > 1)
+    singles = sorted(pid for pid, n in names.items() if len(n.split()) == 1)
+    parent = {pid: pid for pid in full}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for pid in full:
+        by_first[person_key(names[pid])[0]].append(pid)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if same_person(names[a], names[b]):
+                    parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for pid in full:
+        groups[find(pid)].append(pid)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        best = min(members, key=lambda m: (-freq[m], m))
+        for m in members:
+            canonical[m] = best
+    mapping.update(canonical)
+    for pid in singles:
+        last = person_key(names[pid])[1]
+        heads = {
+            canonical[f] for f in full if fuzz.ratio(person_key(names[f])[1], last) >= 90
+        }
+        if len(heads) == 1:
+            mapping[pid] = heads.pop()
+    return mapping

