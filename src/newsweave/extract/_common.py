@@ -1,0 +1,339 @@
+"""Helpers shared by the extract modules: ids, mention lookup, certainty, dates, chrome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.records import Certainty, DatePrecision, Mention, Resolution
+
+DateResolver = Callable[[str, dt.date | None], tuple[dt.date | None, DatePrecision | None]]
+BackgroundCheck = Callable[[str, dt.date | None], bool]
+
+# Dependency labels we follow from a head noun to the names that qualify it
+# ("Ukraine's delegation", "Russian forces", "delegations from Russia").
+_NAME_DEPS = frozenset({"compound", "poss", "amod", "appos", "nmod", "pobj", "npadvmod"})
+_NAME_PREPS = frozenset({"of", "from"})
+
+_REPORTED_ADVS = frozenset(
+    {"reportedly", "allegedly", "purportedly", "apparently", "reputedly", "supposedly"}
+)
+_REPORTED_VERBS = frozenset({"report", "allege", "say", "claim", "believe", "rumor", "rumour"})
+_EXPECTED_VERBS = frozenset(
+    {"expect", "plan", "aim", "intend", "schedule", "set", "due", "prepare", "hope"}
+)
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
+_EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DURATION_RE = re.compile(
+    r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)"
+    r"[- ](day|week|month|year|hour|minute|decade)s?(-long|-old)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY_RE = re.compile(r"\b(?:one|a) day (?:after|before|earlier)\b", re.IGNORECASE)
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_TIME_WORDS = frozenset({"overnight", "today", "yesterday", "tonight", "tomorrow"})
+# Site furniture that slips through cleaning ("Click here to subscribe"). Words
+# that real news uses ("declined to comment", "on Telegram") are left out.
+_CHROME_CUES = (
+    "click here",
+    "click on",
+    "subscribe to",
+    "follow us",
+    "sign up for",
+    "newsletter",
+    "read more",
+    "all rights reserved",
+    "©",
+    "cookie",
+    "share this",
+    "leave a reply",
+    "http://",
+    "https://",
+    "www.",
+)
+
+
+def stable_id(*parts: object) -> str:
+    """A short deterministic id from the given parts (same input, same id, on every run)."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character bounds of a sentence without its surrounding whitespace."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def sentence_text(sent: Span) -> str:
+    """The sentence text without surrounding whitespace."""
+    start, end = sentence_bounds(sent)
+    return sent.doc.text[start:end]
+
+
+class MentionIndex:
+    """Token-level lookup of the resolve stage's mentions (actors and places)."""
+
+    def __init__(self, doc: Doc, resolution: Resolution) -> None:
+        self.actor_of: dict[int, Mention] = {}
+        self.place_of: dict[int, Mention] = {}
+        for mention in resolution.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if mention.actor_id and token.i not in self.actor_of:
+                    self.actor_of[token.i] = mention
+                if mention.place_id and token.i not in self.place_of:
+                    self.place_of[token.i] = mention
+
+    def actors_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Distinct actor ids mentioned by ``tokens``, in text order."""
+        seen: list[str] = []
+        for token in tokens:
+            mention = self.actor_of.get(token.i)
+            if mention and mention.actor_id and mention.actor_id not in seen:
+                seen.append(mention.actor_id)
+        return seen
+
+    def actor_tokens(self, head: Token) -> list[Token]:
+        """The tokens naming the actors of the phrase headed by ``head`` (and its conjuncts).
+
+        Walks down from each head through name-bearing dependents (compound,
+        possessive, adjective, apposition, "of"/"from" phrases) breadth first and
+        keeps the nearest level that hits an actor mention.
+        """
+        found: list[Token] = []
+        for start in [head, *head.conjuncts]:
+            found.extend(self._nearest_named(start))
+        return found
+
+    def actors_of(self, head: Token | None) -> list[str]:
+        """Actor ids for the phrase headed by ``head`` (see :meth:`actor_tokens`)."""
+        if head is None:
+            return []
+        return self.actors_in(self.actor_tokens(head))
+
+    def _nearest_named(self, start: Token) -> list[Token]:
+        level = [start]
+        for _ in range(4):
+            hits = [t for t in level if t.i in self.actor_of]
+            # A name in apposition is the head itself ("Ukraine's president, Viktor
+            # Yanukovych"); possessives and adjectives only qualify it.
+            hits = [t for t in hits if t.dep_ in ("appos", "compound")] or hits
+            if hits:
+                # "delegations from Russia and Ukraine": both conjuncts are named.
+                more = [c for t in hits for c in t.conjuncts if c.i in self.actor_of]
+                return hits + [c for c in more if c not in hits]
+            level = [c for t in level for c in t.children if _descend(t, c)]
+            if not level:
+                break
+        return []
+
+
+def _descend(parent: Token, child: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ in _NAME_PREPS
+    if child.dep_ == "pobj":
+        return parent.lower_ in _NAME_PREPS
+    return child.dep_ in _NAME_DEPS
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """The token plus the verbs it is an xcomp/conj of ("continue to demand" -> demand, continue)."""
+    chain = [token]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def certainty(
+    token: Token, sent: Span, noun: Token | None = None, *, event: str | None = None
+) -> Certainty:
+    """How the text commits to the event expressed by ``token`` (and its nominal trigger).
+
+    Order of precedence: negated, conditional, hypothetical, expected, reported, asserted.
+    A threat keeps its "if" clause: the condition is what is threatened, not the threat.
+    """
+    chain = clause_chain(token)
+    kids = [c for t in chain for c in t.children]
+    if any(c.dep_ == "neg" for c in kids) or (noun is not None and _negated_noun(noun)):
+        return "negated"
+    if _conditional(token, chain) and event != "THREATEN":
+        return "conditional"
+    auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if auxes & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if auxes & _EXPECTED_AUX or any(t.lemma_.lower() in _EXPECTED_VERBS for t in chain[1:]):
+        return "expected"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _EXPECTED_VERBS:
+        return "expected"
+    if any(c.lower_ in _REPORTED_ADVS for c in kids) or _reported_frame(chain, sent):
+        return "reported"
+    return "asserted"
+
+
+def _conditional(token: Token, chain: list[Token]) -> bool:
+    # Inside an "if" clause, or governing one ("If talks fail, Japan will impose ...").
+    path = [token, *token.ancestors]
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for t in path for c in t.children):
+        return True
+    clauses = [c for t in chain for c in t.children if c.dep_ == "advcl"]
+    return any(
+        m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for c in clauses for m in c.children
+    )
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children)
+
+
+def _reported_frame(chain: list[Token], sent: Span) -> bool:
+    if "according to" in sent.text.lower():
+        return True
+    # "is said to have", "was reported to": a passive reporting verb over the clause
+    return any(
+        t.lemma_.lower() in _REPORTED_VERBS and any(c.dep_ == "auxpass" for c in t.children)
+        for t in chain[1:]
+    )
+
+
+@lru_cache(maxsize=1)
+def date_tools() -> tuple[DateResolver, BackgroundCheck]:
+    """``resolve_date`` and ``is_background`` from the resolve stage, or small fallbacks.
+
+    The resolve stage is written in parallel; until it exists, extract falls back to
+    reading explicit years only, so the walking skeleton still runs.
+    """
+    try:
+        from newsweave.resolve.dates import is_background, resolve_date
+    except ImportError:
+        return _fallback_resolve_date, _fallback_is_background
+    return resolve_date, is_background
+
+
+def _fallback_resolve_date(
+    expr: str, published: dt.date | None
+) -> tuple[dt.date | None, DatePrecision | None]:
+    match = _YEAR_RE.search(expr)
+    if match:
+        return dt.date(int(match.group(1)), 1, 1), "year"
+    return None, None
+
+
+def _fallback_is_background(text: str, published: dt.date | None) -> bool:
+    return False
+
+
+def past_year(text: str, published: dt.date | None) -> int | None:
+    """An explicit year in ``text`` that lies before the publication year, if any."""
+    if published is None:
+        return None
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    past = [y for y in years if y < published.year]
+    return min(past) if past else None
+
+
+def is_background_sentence(sent: Span, published: dt.date | None) -> bool:
+    """Whether the sentence is historical context rather than the news itself."""
+    text = sentence_text(sent)
+    _, check = date_tools()
+    return bool(check(text, published)) or past_year(text, published) is not None
+
+
+def time_expressions(sent: Span) -> list[str]:
+    """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
+    exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and not is_duration(e.text)]
+    covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
+    exprs += [
+        t.text
+        for t in sent
+        if t.i not in covered and (t.lower_ in _WEEKDAYS or t.lower_ in _TIME_WORDS)
+    ]
+    # "one day after X launched ...": the resolver reads the relative phrase itself.
+    exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(sent.text)]
+    return exprs
+
+
+def is_duration(text: str) -> bool:
+    """Whether a DATE entity is a length of time ("30-day", "three years") rather than a date."""
+    return bool(_DURATION_RE.match(text.strip()))
+
+
+def sentence_date(
+    sent: Span, published: dt.date | None, background: bool
+) -> tuple[dt.date | None, DatePrecision | None]:
+    """The date the sentence's events happened, with its precision.
+
+    Time expressions are resolved against the publication date; a news sentence
+    without one takes the publication date (precision "day"); a background
+    sentence without one stays undated.
+    """
+    resolve, _ = date_tools()
+    for expr in time_expressions(sent):
+        try:
+            date, precision = resolve(expr, published)
+        except (ValueError, TypeError, OverflowError):
+            continue
+        if date is not None:
+            return date, precision
+    if background:
+        year = past_year(sentence_text(sent), published)
+        return (dt.date(year, 1, 1), "year") if year else (None, None)
+    return (published, "day") if published else (None, None)
+
+
+def is_chrome(sent: Span) -> bool:
+    """Whether a sentence is obviously site chrome or too thin to state a fact."""
+    text = sentence_text(sent).lower()
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3:
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    return any(cue in text for cue in _CHROME_CUES)
+
+
+def phrase_text(tokens: Iterable[Token]) -> str:
+    """The surface text of tokens (in text order), trimmed of edge punctuation and conjunctions."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and (ordered[0].is_punct or ordered[0].dep_ == "cc" or ordered[0].is_space):
+        ordered.pop(0)
+    while ordered and (ordered[-1].is_punct or ordered[-1].dep_ == "cc" or ordered[-1].is_space):
+        ordered.pop()
+    if not ordered:
+        return ""
+    parts: list[str] = []
+    for token, nxt in pairwise(ordered):
+        gap = nxt.i != token.i + 1 and not token.whitespace_
+        parts.append(token.text_with_ws + (" " if gap else ""))
+    parts.append(ordered[-1].text)
+    return "".join(parts).strip()
+
+
+def normalise_phrase(tokens: Iterable[Token], index: MentionIndex) -> str:
+    """Lower-case lemmas with actor mentions replaced by actor ids; determiners and punctuation dropped."""
+    out: list[str] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        mention = index.actor_of.get(token.i)
+        if mention is not None and mention.actor_id:
+            if not out or out[-1] != mention.actor_id:
+                out.append(mention.actor_id)
+            continue
+        if token.is_punct or token.is_space or token.pos_ == "DET" or token.dep_ == "case":
+            continue
+        out.append(token.lemma_.lower())
+    return " ".join(out)

@@ -1,0 +1,279 @@
+"""Find trigger clauses in a parsed sentence: the verb (and nominal trigger), its lexicon
+reading, and the tokens that play actor, object and recipient.
+
+Both the event coder and the position finder read these triggers, so a sentence is
+analysed once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsweave.extract.lexicon import Entry, Lexicon
+
+# Verbs in these clause roles can carry an event ("while Russia condemned it",
+# "urging both sides", "continue to demand", "talks, mediated by Turkey").
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl", "parataxis", "csubj"}
+)
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Prepositions after a verb whose object is the recipient of the act.
+_RECIPIENT_PREPS = frozenset(
+    {"against", "on", "with", "to", "toward", "towards", "at", "upon", "between"}
+)
+# Phrasal keys whose prepositional object is the addressee, not the content.
+_ADDRESSEE_KEYS = frozenset(
+    {
+        "call on",
+        "call upon",
+        "appeal to",
+        "engage with",
+        "speak with",
+        "coordinate with",
+        "withdraw from",
+    }
+)
+_NOUN_SLOT_PREPS = frozenset({"for", "in", "into", "to", "on"})
+# Nominal events coded on their own when an actor qualifies them; meetings and
+# verbal acts need a clause ("the talks" alone is not an event).
+_NOMINAL_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_ACTOR_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
+_REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """One coded clause: the verb, its nominal trigger if any, and its arguments."""
+
+    verb: Token
+    key: str
+    entry: Entry
+    noun: Token | None = None
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    addressees: list[Token] = field(default_factory=list)
+    complements: list[Token] = field(default_factory=list)
+    swap: bool = False
+
+    @property
+    def head(self) -> Token:
+        """The token the event hangs on: the nominal trigger if there is one, else the verb."""
+        return self.noun if self.noun is not None else self.verb
+
+    @property
+    def tokens(self) -> set[int]:
+        """Indices of the verb and the nominal trigger."""
+        return {self.verb.i} | ({self.noun.i} if self.noun is not None else set())
+
+
+def verb_keys(verb: Token) -> list[str]:
+    """Lexicon keys for a verb, most specific first: "call on", "call"."""
+    lemma = verb.lemma_.lower()
+    extras = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+    return [f"{lemma} {x}" for x in extras] + [lemma]
+
+
+def noun_keys(noun: Token) -> list[str]:
+    """Lexicon keys for a noun, most specific first: "prisoner exchange", "exchange"."""
+    lemma = noun.lemma_.lower()
+    mods = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    return [f"{m} {lemma}" for m in mods] + [lemma]
+
+
+def find_triggers(
+    sent: Span, lexicon: Lexicon, *, is_actor: Callable[[Token], bool] | None = None
+) -> list[Trigger]:
+    """All lexicon triggers in a sentence, outermost clauses first.
+
+    Args:
+        sent: the sentence.
+        lexicon: the trigger lexicon.
+        is_actor: tells whether a token names a resolved actor; when given, nominal
+            triggers outside any clause are coded too if an actor qualifies them
+            ("a Ukrainian airstrike on Russian airbases", "Israel's offensive").
+    """
+    triggers: list[Trigger] = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.dep_ not in _CLAUSE_DEPS:
+            continue
+        if token.dep_ == "acl" and not _acl_counts(token, lexicon):
+            continue
+        trigger = _read_verb(token, lexicon)
+        if trigger is not None:
+            _fill_arguments(trigger)
+            triggers.append(trigger)
+    if is_actor is not None:
+        taken = {i for t in triggers for i in t.tokens}
+        triggers.extend(_nominal_triggers(sent, lexicon, is_actor, taken))
+    triggers.sort(key=lambda t: (_depth(t.verb), t.verb.i))
+    return triggers
+
+
+def _acl_counts(verb: Token, lexicon: Lexicon) -> bool:
+    # "talks, mediated by Turkey": a participle modifier counts with an explicit agent,
+    # or when it modifies a nominal trigger ("talks hosted at the palace").
+    if any(c.dep_ in ("agent", "nsubj") for c in verb.children):
+        return True
+    return lexicon.noun(noun_keys(verb.head), None) is not None
+
+
+def _nominal_triggers(
+    sent: Span, lexicon: Lexicon, is_actor: Callable[[Token], bool], taken: set[int]
+) -> list[Trigger]:
+    found: list[Trigger] = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in taken:
+            continue
+        entry = lexicon.noun(noun_keys(noun), None)
+        if entry is None or entry.event not in _NOMINAL_EVENTS:
+            continue
+        actors = [c for c in noun.children if c.dep_ in _ACTOR_MODIFIERS and is_actor(c)]
+        if not actors:
+            continue
+        trigger = Trigger(verb=noun, key=noun.lemma_.lower(), entry=entry, noun=noun)
+        trigger.subjects = actors
+        trigger.addressees = _noun_addressees(noun)
+        found.append(trigger)
+    return found
+
+
+def _noun_addressees(noun: Token) -> list[Token]:
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" or (verb.dep_ == "conj" and _acl_root(verb) is not None):
+        acl = _acl_root(verb) if verb.dep_ == "conj" else verb
+        if acl is not None:
+            objs.append(acl.head)
+    return {c.lemma_.lower() for c in objs}
+
+
+def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    for noun in _noun_slots(verb):
+        entry = lexicon.noun(noun_keys(noun), lemma)
+        if entry is not None and entry.verbs:
+            return Trigger(verb=verb, key=lemma, entry=entry, noun=noun)
+    hit = lexicon.verb(verb_keys(verb))
+    if hit is not None:
+        key, entry = hit
+        if entry.allows_object(_object_lemmas(verb)):
+            return Trigger(verb=verb, key=key, entry=entry)
+    light = next((k for k in verb_keys(verb) if k in lexicon.light_verbs), None)
+    if light is not None:
+        for noun in _noun_slots(verb):
+            entry = lexicon.noun(noun_keys(noun), light)
+            if entry is not None:
+                return Trigger(verb=verb, key=light, entry=entry, noun=noun)
+    return None
+
+
+def _noun_slots(verb: Token) -> list[Token]:
+    """Nouns a light verb can carry: its object, its subject, or a "for"/"in" phrase."""
+    slots = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _NOUN_SLOT_PREPS:
+            slots.extend(c for c in prep.children if c.dep_ == "pobj")
+    return [n for n in slots if n.pos_ in ("NOUN", "PROPN")]
+
+
+def _fill_arguments(trigger: Trigger) -> None:
+    verb = trigger.verb
+    trigger.subjects = _subjects(verb)
+    trigger.objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if verb.dep_ == "relcl":
+        # "guarantees ..., which the West refused": the relative pronoun stands for the antecedent.
+        trigger.objects = [
+            verb.head if o.lower_ in _RELATIVE_PRONOUNS else o for o in trigger.objects
+        ]
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subjects and trigger.subjects != passive_subjects:
+        trigger.objects = passive_subjects + trigger.objects
+    if verb.dep_ == "acl" or (verb.dep_ == "conj" and _acl_root(verb) is not None):
+        acl = verb if verb.dep_ == "acl" else _acl_root(verb)
+        if acl is not None and acl.head.pos_ in ("NOUN", "PROPN"):
+            trigger.objects = [acl.head, *trigger.objects]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        key = f"{verb.lemma_.lower()} {prep.lower_}"
+        if key == trigger.key and key in _ADDRESSEE_KEYS:
+            trigger.addressees.extend(pobjs)
+        elif key == trigger.key:
+            trigger.complements.extend(pobjs)
+        elif prep.lower_ in _RECIPIENT_PREPS and _directed(prep, trigger):
+            trigger.addressees.extend(pobjs)
+    # A clause before the verb is fronted context, not what the verb is about.
+    trigger.complements.extend(
+        c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+    )
+    if trigger.noun is not None:
+        trigger.objects = [o for o in trigger.objects if o.i != trigger.noun.i]
+        trigger.subjects = [s for s in trigger.subjects if s.i != trigger.noun.i] or (
+            _subjects(verb.head) if verb.dep_ in ("acl", "relcl") else []
+        )
+
+
+def _directed(prep: Token, trigger: Trigger) -> bool:
+    # "at" marks a target only for hostile acts ("fired at"); elsewhere it is a venue.
+    return prep.lower_ != "at" or trigger.entry.event in ("ASSAULT", "ACCUSE", "THREATEN", "COERCE")
+
+
+def _acl_root(verb: Token) -> Token | None:
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node if node.dep_ == "acl" else None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The actor tokens of a clause, inherited from the governing clause when absent."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return agents
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
+            return [verb.head]
+        if verb.dep_ in ("ccomp", "advcl") and subjects[0].lower_ in _REPORTER_PRONOUNS:
+            # "The army said it had killed ...", "Ukraine ... as it resumed talks":
+            # the pronoun is the subject of the governing clause.
+            reporter = _subjects(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
+            return reporter or subjects
+        return subjects
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive
+    if verb.dep_ == "xcomp":
+        # Object control: "urged both sides to seek", "called on Moscow to soften".
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] or [
+            p
+            for c in verb.head.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if controller and verb.head.lemma_.lower() not in ("continue", "try", "want", "seek"):
+            return controller
+    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
+        return _subjects(verb.head)
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.i != verb.i:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subjects(head)
+    return []

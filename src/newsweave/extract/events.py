@@ -1,0 +1,385 @@
+"""A rule-based PLOVER event coder over the dependency parse.
+
+For each sentence: find trigger clauses (:mod:`newsweave.extract.clauses`), read the
+event, mode and context from the lexicon, map actor and recipient tokens to the
+resolve stage's actors, and attach place, date, quantities, certainty and the
+background flag. Sentences without a trigger stay uncoded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.extract._common import (
+    MentionIndex,
+    certainty,
+    is_background_sentence,
+    sentence_bounds,
+    sentence_date,
+    sentence_text,
+    stable_id,
+)
+from newsweave.extract.clauses import Trigger, find_triggers
+from newsweave.extract.lexicon import Lexicon, load_lexicon
+from newsweave.extract.quantities import find_quantities
+from newsweave.records import Article, Event, Quantity, Resolution
+
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "over", "from", "around"}
+)
+_FUTURE_READINGS = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+_CONSULT_HOST_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "chair", "oversee"})
+
+
+@dataclass(slots=True)
+class CodedTrigger:
+    """An event together with the clause it was coded from (used by positions and facts)."""
+
+    event: Event
+    trigger: Trigger
+    actor_tokens: list[Token]
+    recipient_tokens: list[Token]
+    folded: list[CodedTrigger] = field(default_factory=list)
+
+
+def code_events(article: Article, doc: Doc, resolution: Resolution) -> list[Event]:
+    """PLOVER events for every sentence of an article (see :func:`code_sentence`)."""
+    return [c.event for c in code_article(article, doc, resolution)]
+
+
+def code_article(
+    article: Article,
+    doc: Doc,
+    resolution: Resolution,
+    *,
+    lexicon: Lexicon | None = None,
+    index: MentionIndex | None = None,
+) -> list[CodedTrigger]:
+    """Events with their trigger clauses for every sentence of ``doc``.
+
+    Args:
+        article: the article the doc parses.
+        doc: the spaCy parse of ``article.body``.
+        resolution: the resolve stage's mentions and actors.
+        lexicon: trigger lexicon; the built-in one by default.
+        index: a prebuilt mention index for ``doc`` (built from ``resolution`` if absent).
+    """
+    lexicon = lexicon or load_lexicon()
+    index = index or MentionIndex(doc, resolution)
+    coded: list[CodedTrigger] = []
+    for sent in doc.sents:
+        coded.extend(code_sentence(article, sent, index, lexicon=lexicon))
+    return coded
+
+
+def code_sentence(
+    article: Article, sent: Span, index: MentionIndex, *, lexicon: Lexicon | None = None
+) -> list[CodedTrigger]:
+    """One event per trigger clause of a sentence.
+
+    A clause that restates the event of a clause above it ("launched a barrage,
+    firing 472 drones") is folded into that event instead of coded twice.
+    """
+    lexicon = lexicon or load_lexicon()
+    triggers = find_triggers(sent, lexicon, is_actor=lambda t: t.i in index.actor_of)
+    if not triggers:
+        return []
+    background = is_background_sentence(sent, article.published)
+    date, precision = sentence_date(sent, article.published, background)
+    quantities = find_quantities(sent)
+    coded: list[CodedTrigger] = []
+    for trigger in triggers:
+        if _inside_speech_act(trigger, coded):
+            continue
+        item = _code_trigger(article, sent, trigger, index, lexicon, quantities)
+        parent = _same_event_ancestor(item, coded)
+        if parent is not None:
+            _fold(parent, item)
+            continue
+        item.event.date, item.event.date_precision = date, precision
+        item.event.background = background
+        coded.append(item)
+    for item in coded:
+        item.event.place_id = item.event.place_id or _any_place(sent, index, coded, item)
+        item.event.quantities = [
+            q for q in item.event.quantities if _owner(q, coded) in (None, item.event.id)
+        ]
+    return coded
+
+
+def _inside_speech_act(trigger: Trigger, coded: list[CodedTrigger]) -> bool:
+    """Whether the clause is the content of a request or threat ("urged X to withdraw")."""
+    for item in coded:
+        if item.event.event not in _SPEECH_ACTS:
+            continue
+        if trigger.verb.i in _content_of(item.trigger):
+            return True
+    return False
+
+
+def _content_of(trigger: Trigger) -> set[int]:
+    """Tokens stating what is requested, threatened, denied or alleged."""
+    heads = [c for c in trigger.complements if c.pos_ in ("VERB", "AUX")]
+    # "accused Eritrea of arming rebels": the "of"/"for" clause is the allegation.
+    heads += [
+        p
+        for c in trigger.verb.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "for")
+        for p in c.children
+        if p.dep_ == "pcomp"
+    ]
+    return {t.i for h in heads for t in h.subtree}
+
+
+def _owner(quantity: Quantity, coded: list[CodedTrigger]) -> str | None:
+    """The event id of the innermost coded clause whose subtree holds the quantity."""
+    best: str | None = None
+    best_size = 10**9
+    for item in coded:
+        subtree = list(item.trigger.verb.subtree)
+        if (
+            any(quantity.start <= t.idx < quantity.end for t in subtree)
+            and len(subtree) < best_size
+        ):
+            best, best_size = item.event.id, len(subtree)
+    return best
+
+
+def _code_trigger(
+    article: Article,
+    sent: Span,
+    trigger: Trigger,
+    index: MentionIndex,
+    lexicon: Lexicon,
+    quantities: list[Quantity],
+) -> CodedTrigger:
+    event_type, mode, context = _reading(trigger, sent, lexicon)
+    how = certainty(trigger.verb, sent, trigger.noun, event=event_type)
+    if how == "expected" and event_type in _FUTURE_READINGS:
+        # PLOVER codes announced cooperation as AGREE and announced retreats as CONCEDE.
+        event_type, mode, trigger.swap = _FUTURE_READINGS[event_type], None, False
+    actor_tokens = [t for s in trigger.subjects for t in index.actor_tokens(s)]
+    recipient_tokens = _recipient_tokens(trigger, index)
+    if trigger.swap:
+        actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+    actors = index.actors_in(actor_tokens)
+    recipients = [r for r in index.actors_in(recipient_tokens) if r not in actors]
+    start, end = sentence_bounds(sent)
+    event = Event(
+        id=stable_id(article.id, start, end, event_type, trigger.verb.i),
+        article_id=article.id,
+        event=event_type,
+        start=start,
+        end=end,
+        text=sentence_text(sent),
+        mode=mode,
+        context=context,
+        actors=actors,
+        recipients=recipients,
+        place_id=_place(trigger, index, {t.i for t in actor_tokens + recipient_tokens}),
+        quantities=_quantities_for(trigger, quantities),
+        certainty=how,
+        trigger=_trigger_text(trigger),
+    )
+    return CodedTrigger(event, trigger, actor_tokens, recipient_tokens)
+
+
+def _reading(trigger: Trigger, sent: Span, lexicon: Lexicon) -> tuple[str, str | None, list[str]]:
+    """Event type, mode and contexts, refined by cues in the clause and the sentence."""
+    entry = trigger.entry
+    event, mode = entry.event, entry.mode
+    if event == "ASSAULT" and _labour_strike(trigger, sent, lexicon):
+        event, mode = "PROTEST", "strike"
+    if event == "ASSAULT" and mode is None:
+        mode = _weapon_mode(trigger, lexicon)
+    elif event == "CONSULT":
+        mode = _consult_mode(trigger, lexicon) or mode
+    elif event in ("REQUEST", "REJECT"):
+        mode = mode or _cue_mode(trigger, lexicon.request_modes)
+    elif event == "THREATEN":
+        mode = mode or _cue_mode(trigger, lexicon.threat_modes)
+    context = list(entry.context)
+    if event == "ASSAULT" and mode in ("drone", "aerial", "heavy-weapons"):
+        context.append("military")
+    context.extend(_sentence_contexts(sent, lexicon))
+    return event, mode, list(dict.fromkeys(context))
+
+
+def _clause_lemmas(trigger: Trigger) -> set[str]:
+    tokens = list(trigger.head.subtree) if trigger.noun is not None else list(trigger.verb.subtree)
+    return {t.lemma_.lower() for t in tokens}
+
+
+def _labour_strike(trigger: Trigger, sent: Span, lexicon: Lexicon) -> bool:
+    if trigger.head.lemma_.lower() not in ("strike", "walk"):
+        return False
+    lemmas = {t.lemma_.lower() for t in sent}
+    return bool(lemmas & lexicon.labour_cues)
+
+
+def _weapon_mode(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    # Modifiers of the trigger noun first ("drone strike"), then the whole clause ("firing missiles").
+    near = [
+        t.lemma_.lower() for t in trigger.head.children if t.dep_ in ("compound", "amod", "nmod")
+    ]
+    near += [t.lemma_.lower() for t in trigger.verb.children if t.dep_ in ("dobj", "prep")]
+    head = trigger.head
+    clause = sorted(
+        head.subtree if trigger.noun is not None else trigger.verb.subtree,
+        key=lambda t: abs(t.i - head.i),
+    )
+    for lemma in near + [t.lemma_.lower() for t in clause]:
+        if lemma in lexicon.weapon_modes:
+            return lexicon.weapon_modes[lemma]
+    return None
+
+
+def _consult_mode(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    verb = trigger.verb.lemma_.lower()
+    # "hosted the talks", "host the next round of talks"
+    objects = trigger.objects + [
+        p for o in trigger.objects for c in o.children if c.dep_ == "prep" for p in c.children
+    ]
+    consult_object = any(
+        (e := lexicon.noun([o.lemma_.lower()], None)) is not None and e.event == "CONSULT"
+        for o in objects
+    )
+    if verb in _CONSULT_HOST_VERBS and (consult_object or verb != "host"):
+        return "third-party"
+    if verb == "host" and trigger.noun is None:
+        # The visitor is the actor and the host the recipient (PLOVER CONSULT visit).
+        trigger.swap = True
+        return "visit"
+    lemmas = _clause_lemmas(trigger)
+    if lemmas & {"phone", "telephone", "video", "videoconference", "call"}:
+        return "phone"
+    if any(
+        c.dep_ == "agent" and c.head.lemma_.lower() in _CONSULT_HOST_VERBS
+        for c in trigger.head.subtree
+    ):
+        return "third-party"
+    return None
+
+
+def _cue_mode(trigger: Trigger, table: dict[str, frozenset[str]]) -> str | None:
+    lemmas = {t.lemma_.lower() for o in trigger.objects + trigger.complements for t in o.subtree}
+    if trigger.noun is not None:
+        lemmas |= _clause_lemmas(trigger)
+    for mode, cues in table.items():
+        if lemmas & cues:
+            return mode
+    return None
+
+
+def _sentence_contexts(sent: Span, lexicon: Lexicon) -> list[str]:
+    text = " ".join(t.lemma_.lower() for t in sent)
+    return [name for name, cues in lexicon.contexts.items() if any(_has_cue(text, c) for c in cues)]
+
+
+def _has_cue(text: str, cue: str) -> bool:
+    return f" {cue} " in f" {text} "
+
+
+def _recipient_tokens(trigger: Trigger, index: MentionIndex) -> list[Token]:
+    heads = list(trigger.objects) + list(trigger.addressees)
+    if trigger.noun is not None:
+        heads += _noun_targets(trigger.noun)
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(index.actor_tokens(head))
+    return tokens
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    """Targets of a nominal trigger: "attack on X", "talks with X", "strike targeting X"."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in (
+            "on",
+            "against",
+            "with",
+            "between",
+            "targeting",
+        ):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit", "aim"):
+            out.extend(c for c in child.children if c.dep_ == "dobj")
+    return out
+
+
+def _place(trigger: Trigger, index: MentionIndex, used: set[int]) -> str | None:
+    """A place named in a locative phrase of the trigger ("in Istanbul", "at the palace")."""
+    for head in (trigger.verb, trigger.head):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for token in prep.subtree:
+                mention = index.place_of.get(token.i)
+                if mention is not None and token.i not in used:
+                    return mention.place_id
+    return None
+
+
+def _any_place(
+    sent: Span, index: MentionIndex, coded: list[CodedTrigger], item: CodedTrigger
+) -> str | None:
+    """A place named in the event's clause, or anywhere in a one-event sentence."""
+    used = {t.i for c in coded for t in c.actor_tokens + c.recipient_tokens}
+    scope = list(item.trigger.verb.subtree) if len(coded) > 1 else list(sent)
+    for token in scope:
+        mention = index.place_of.get(token.i)
+        if mention is not None and token.i not in used and mention.actor_id is None:
+            return mention.place_id
+    return None
+
+
+def _quantities_for(trigger: Trigger, quantities: list[Quantity]) -> list[Quantity]:
+    root = trigger.verb
+    chars = {t.idx for t in root.subtree}
+    return [q for q in quantities if any(q.start <= c < q.end for c in chars)]
+
+
+def _same_event_ancestor(item: CodedTrigger, coded: list[CodedTrigger]) -> CodedTrigger | None:
+    ancestors = {t.i for t in item.trigger.verb.ancestors}
+    for parent in coded:
+        if parent.event.event == item.event.event and parent.trigger.tokens & ancestors:
+            return parent
+    return None
+
+
+def _fold(parent: CodedTrigger, child: CodedTrigger) -> None:
+    """Merge a restating clause into its parent event, filling what the parent lacks."""
+    pe, ce = parent.event, child.event
+    pe.actors = pe.actors or ce.actors
+    pe.recipients = pe.recipients or [r for r in ce.recipients if r not in pe.actors]
+    pe.mode = pe.mode or ce.mode
+    pe.place_id = pe.place_id or ce.place_id
+    pe.context = list(dict.fromkeys(pe.context + ce.context))
+    known = {(q.start, q.end) for q in pe.quantities}
+    pe.quantities += [q for q in ce.quantities if (q.start, q.end) not in known]
+    parent.actor_tokens += child.actor_tokens
+    parent.recipient_tokens += child.recipient_tokens
+    # The clause still states its own position ("demanded A, insisting on B").
+    parent.folded.append(child)
+
+
+def _trigger_text(trigger: Trigger) -> str:
+    if trigger.noun is None:
+        return trigger.verb.text
+    if trigger.noun.i == trigger.verb.i:
+        return _noun_phrase(trigger.noun)
+    return f"{trigger.verb.text} {_noun_phrase(trigger.noun)}"
+
+
+def _noun_phrase(noun: Token) -> str:
+    mods = [c for c in noun.children if c.dep_ in ("compound",)]
+    return " ".join(t.text for t in sorted([*mods, noun], key=lambda t: t.i))

@@ -1,0 +1,128 @@
+"""Claims: one normalised statement per news sentence, for alignment across outlets.
+
+A sentence becomes a :class:`Claim` when it carries an event, a quantity or a
+position, or names an actor in a clause with a finite verb. Subject, predicate
+and object are normalised (actor ids, lower-case lemmas) so that the corroboration
+stage can match claims from different outlets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.extract._common import (
+    MentionIndex,
+    certainty,
+    is_background_sentence,
+    is_chrome,
+    normalise_phrase,
+    sentence_bounds,
+    sentence_date,
+    stable_id,
+)
+from newsweave.extract.events import CodedTrigger
+from newsweave.extract.quantities import find_quantities
+from newsweave.records import Article, Claim, Position, Resolution
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def find_claims(
+    article: Article,
+    doc: Doc,
+    resolution: Resolution,
+    coded: list[CodedTrigger],
+    positions: list[Position],
+    *,
+    index: MentionIndex | None = None,
+) -> list[Claim]:
+    """One claim per sentence of ``doc`` that states something checkable."""
+    index = index or MentionIndex(doc, resolution)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        claim = sentence_claim(article, sent, index, coded, positions)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def sentence_claim(
+    article: Article,
+    sent: Span,
+    index: MentionIndex,
+    coded: list[CodedTrigger],
+    positions: list[Position],
+) -> Claim | None:
+    """The claim a sentence makes, or None for chrome and sentences with nothing to check."""
+    if is_chrome(sent):
+        return None
+    start, end = sentence_bounds(sent)
+    mine = [c for c in coded if c.event.start == start and c.event.article_id == article.id]
+    stated = [p for p in positions if p.start == start]
+    quantities = find_quantities(sent)
+    actors = index.actors_in(sent)
+    root = sent.root
+    if not (mine or stated or quantities or (actors and _has_finite_verb(sent))):
+        return None
+    main = mine[0] if mine else None
+    subject, predicate, obj = _triple(main, root, index)
+    background = main.event.background if main else is_background_sentence(sent, article.published)
+    if main:
+        date, precision = main.event.date, main.event.date_precision
+    else:
+        date, precision = sentence_date(sent, article.published, background)
+    all_actors = list(
+        dict.fromkeys([a for c in mine for a in c.event.actors + c.event.recipients] + actors)
+    )
+    return Claim(
+        id=stable_id(article.id, start, end, "claim"),
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=sent.doc.text[start:end],
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        event_type=main.event.event if main else None,
+        actors=all_actors,
+        quantities=quantities,
+        certainty=main.event.certainty if main else certainty(root, sent),
+        background=background,
+        date=date,
+        date_precision=precision,
+    )
+
+
+def _has_finite_verb(sent: Span) -> bool:
+    return any(t.tag_ in _FINITE_TAGS for t in sent)
+
+
+def _triple(main: CodedTrigger | None, root: Token, index: MentionIndex) -> tuple[str, str, str]:
+    """(subject, predicate, object) of the main event's clause, else of the sentence root."""
+    if main is not None:
+        trigger = main.trigger
+        subject = " ".join(main.event.actors) or _phrase(trigger.subjects, index)
+        predicate = (
+            trigger.key if trigger.noun is None else f"{trigger.key} {trigger.noun.lemma_.lower()}"
+        )
+        obj = " ".join(main.event.recipients) or _phrase(
+            trigger.objects + trigger.complements + trigger.addressees, index
+        )
+        return subject, predicate, obj
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    objects = [c for c in root.children if c.dep_ in ("dobj", "attr", "acomp")]
+    return _phrase(subjects, index), root.lemma_.lower(), _phrase(objects, index)
+
+
+def _phrase(heads: list[Token], index: MentionIndex) -> str:
+    parts: list[str] = []
+    for head in heads:
+        actors = index.actors_of(head)
+        parts.append(" ".join(actors) if actors else normalise_phrase(_core(head), index))
+    return " ; ".join(p for p in parts if p)
+
+
+def _core(head: Token) -> list[Token]:
+    # The head noun with its close modifiers; long clauses would defeat matching.
+    keep = {"compound", "amod", "nummod", "poss", "det", "neg", "quantmod"}
+    return [head] + [t for c in head.children if c.dep_ in keep for t in c.subtree]

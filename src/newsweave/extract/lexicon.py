@@ -1,0 +1,111 @@
+"""The PLOVER trigger lexicon: verb and noun lemmas mapped to (event, mode, context).
+
+The data lives in ``newsweave/data/plover/verbs.json`` (written for newsweave from
+the PLOVER manual's categories, modes and contexts); this module loads it once and
+answers lookups for the rule coder.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "plover" / "verbs.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a trigger: a PLOVER event with its default mode, contexts and stance."""
+
+    event: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    stance: str | None = None
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    intransitive: bool = False
+    verbs: frozenset[str] = frozenset()
+
+    def allows_object(self, object_lemmas: set[str]) -> bool:
+        """Whether the entry's object restrictions accept these direct-object lemmas."""
+        if self.intransitive and object_lemmas:
+            return False
+        if self.objects and not (self.objects & object_lemmas):
+            return False
+        return not (self.not_objects & object_lemmas)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Verb and noun triggers plus the cue tables used to pick modes and contexts."""
+
+    verbs: dict[str, Entry]
+    nouns: dict[str, tuple[Entry, ...]]
+    light_verbs: frozenset[str]
+    weapon_modes: dict[str, str]
+    labour_cues: frozenset[str]
+    request_modes: dict[str, frozenset[str]]
+    threat_modes: dict[str, frozenset[str]]
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def verb(self, keys: list[str]) -> tuple[str, Entry] | None:
+        """The first of ``keys`` (most specific first, e.g. ``["call on", "call"]``) that is a verb trigger."""
+        for key in keys:
+            entry = self.verbs.get(key)
+            if entry is not None:
+                return key, entry
+        return None
+
+    def noun(self, keys: list[str], governor: str | None) -> Entry | None:
+        """The reading of a nominal trigger under the verb ``governor`` (a lemma), if any.
+
+        Readings that list licensing ``verbs`` apply only under those verbs; the
+        others apply under any light verb (or with no governor when ``governor`` is None).
+        """
+        for key in keys:
+            for entry in self.nouns.get(key, ()):
+                if entry.verbs:
+                    if governor is not None and governor in entry.verbs:
+                        return entry
+                elif governor is None or governor in self.light_verbs:
+                    return entry
+        return None
+
+    def __len__(self) -> int:
+        return len(self.verbs) + sum(len(v) for v in self.nouns.values())
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    return Entry(
+        event=raw["event"],
+        mode=raw.get("mode"),
+        context=tuple(raw.get("context", ())),
+        stance=raw.get("stance"),
+        objects=frozenset(raw.get("objects", ())),
+        not_objects=frozenset(raw.get("not_objects", ())),
+        intransitive=bool(raw.get("intransitive", False)),
+        verbs=frozenset(raw.get("verbs", ())),
+    )
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build a :class:`Lexicon` from the JSON structure of ``verbs.json``."""
+    return Lexicon(
+        verbs={k: _entry(v) for k, v in data["verbs"].items()},
+        nouns={k: tuple(_entry(e) for e in v) for k, v in data["nouns"].items()},
+        light_verbs=frozenset(data.get("light_verbs", ())),
+        weapon_modes=dict(data.get("weapon_modes", {})),
+        labour_cues=frozenset(data.get("labour_cues", ())),
+        request_modes={k: frozenset(v) for k, v in data.get("request_modes", {}).items()},
+        threat_modes={k: frozenset(v) for k, v in data.get("threat_modes", {}).items()},
+        contexts={k: tuple(v) for k, v in data.get("contexts", {}).items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The built-in lexicon (loaded once per process)."""
+    return parse_lexicon(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))

@@ -1,0 +1,230 @@
+"""Positions: what each party demands, rejects, offers or supports.
+
+Positions are read from the same trigger clauses as events: a clause whose lexicon
+reading carries a stance ("push for", "reject", "offer", "back") yields one
+:class:`Position` per party and per item of a coordinated object ("an immediate
+ceasefire, a prisoner exchange and the return of children" -> three demands).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsweave.extract._common import (
+    MentionIndex,
+    certainty,
+    clause_chain,
+    phrase_text,
+    sentence_bounds,
+    stable_id,
+)
+from newsweave.extract.events import CodedTrigger, code_article
+from newsweave.records import Article, Position, Resolution
+
+# Nouns that only announce the content of a demand ("the need for X").
+_FRAME_NOUNS = frozenset({"need", "necessity", "importance", "willingness", "readiness"})
+# Clause parts that never belong to a list item's text.
+_ITEM_BREAKS = frozenset({"conj", "cc", "appos", "relcl", "acl"})
+_PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
+_CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
+
+
+def find_positions(article: Article, doc: Doc, resolution: Resolution) -> list[Position]:
+    """Every position stated in an article (parses the article's triggers itself)."""
+    index = MentionIndex(doc, resolution)
+    return positions_from(article, code_article(article, doc, resolution), index)
+
+
+def positions_from(
+    article: Article, coded: list[CodedTrigger], index: MentionIndex
+) -> list[Position]:
+    """Positions from already coded trigger clauses."""
+    out: list[Position] = []
+    seen: set[str] = set()
+    clauses = [clause for item in coded for clause in (item, *item.folded)]
+    for item in clauses:
+        for position in _positions_of(article, item, index):
+            if position.id not in seen:
+                seen.add(position.id)
+                out.append(position)
+    return out
+
+
+def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:
+    trigger = item.trigger
+    stance = trigger.entry.stance
+    # Positions are the parties' current stances; history ("In 2013 X rejected ...") is not.
+    if stance is None or item.event.background:
+        return []
+    sent = trigger.verb.sent
+    parties = _parties(item, index)
+    objects = _object_texts(item)
+    objects = [o for o in objects if o.lower() not in _PRONOUN_OBJECTS]
+    if not parties or not objects:
+        return []
+    start, end = sentence_bounds(sent)
+    text = sent.doc.text[start:end]
+    how = certainty(trigger.verb, sent, trigger.noun, event=trigger.entry.event)
+    return [
+        Position(
+            id=stable_id(article.id, start, party, stance, obj),
+            article_id=article.id,
+            party=party,
+            stance=stance,  # type: ignore[arg-type]
+            object=obj,
+            start=start,
+            end=end,
+            text=text,
+            certainty=how,
+        )
+        for party in parties
+        for obj in objects
+    ]
+
+
+def _parties(item: CodedTrigger, index: MentionIndex) -> list[str]:
+    """Resolved actor ids of the clause, else the subject's own words (lower-cased)."""
+    if item.event.actors:
+        return list(item.event.actors)
+    names = [phrase_text(_bare(s)).lower() for s in item.trigger.subjects if s.pos_ != "PRON"]
+    return [n for n in names if n]
+
+
+def _object_texts(item: CodedTrigger) -> list[str]:
+    trigger = item.trigger
+    if trigger.noun is not None and trigger.noun.lemma_.lower() in _FRAME_NOUNS | {"support"}:
+        return _frame_contents(trigger.noun)
+    if trigger.noun is not None:
+        return [phrase_text(_bare(trigger.noun))]
+    addressee = next((a for a in trigger.addressees), None)
+    contents = list(trigger.complements)
+    objects = [o for o in trigger.objects]
+    framed = [o for o in objects if o.lemma_.lower() in _FRAME_NOUNS]
+    if framed:
+        return _frame_contents(framed[0])
+    clauses = [c for c in contents if c.pos_ in ("VERB", "AUX")]
+    if objects and clauses and trigger.entry.event == "REQUEST":
+        # "urged both sides to seek a solution": the object is the addressee.
+        addressee = objects[0]
+        objects = []
+    nominal = [c for c in contents if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    heads = sorted(objects + nominal, key=lambda t: t.i)
+    if heads:
+        return [text for h in heads for text in _items(h)] + _stray_items(trigger.verb, heads)
+    texts = [text for c in clauses for text in _verb_items(c)]
+    if not texts and not addressee:
+        texts = _stance_list(trigger.verb)
+    if addressee is not None and texts:
+        who = phrase_text(_bare(addressee))
+        return [f"{who} to {t}" for t in texts]
+    return texts
+
+
+def _stray_items(verb: Token, heads: list[Token]) -> list[str]:
+    """List items the parser hung on the verb instead of the first item.
+
+    "pushing for A, B, and C" often parses B as a second object of the verb (and
+    "continue to demand A, B" as an object of "continue"); such objects to the
+    right of the first item continue the list.
+    """
+    taken = {t.i for h in heads for t in h.subtree}
+    first = min(h.i for h in heads)
+    strays: list[str] = []
+    for node in clause_chain(verb):
+        for child in node.children:
+            if child.dep_ in ("dobj", "npadvmod") and child.i > first and child.i not in taken:
+                strays.extend(_items(child))
+                taken.update(t.i for t in child.subtree)
+    return strays
+
+
+def _stance_list(verb: Token) -> list[str]:
+    """ "a stance that includes A, B and C - positions X rejects": the items A, B, C."""
+    for token in verb.sent:
+        if token.pos_ != "NOUN":
+            continue
+        for clause in token.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in (
+                "include",
+                "involve",
+                "comprise",
+            ):
+                content = [c for c in clause.children if c.dep_ in ("xcomp", "dobj")]
+                items = [
+                    t for c in content for t in (_verb_items(c) if c.pos_ == "VERB" else _items(c))
+                ]
+                if items:
+                    return items
+    return []
+
+
+def _frame_contents(noun: Token) -> list[str]:
+    """The content of "the need for X", "willingness to Y", "support for Z"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "to", "on"):
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs:
+                return [t for p in pobjs for t in _items(p)]
+        if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ == "VERB":
+            return _verb_items(child)
+    return []
+
+
+def _items(head: Token) -> list[str]:
+    """Each item of a coordinated noun phrase, as text."""
+    members = _list_members(head)
+    return [t for t in (phrase_text(_bare(m)) for m in members) if t]
+
+
+def _list_members(head: Token) -> list[Token]:
+    members = [head]
+    coordinated = any(c.dep_ == "conj" for m in head.subtree for c in [m])
+    frontier = [head]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ == "conj" or (child.dep_ == "appos" and coordinated):
+                members.append(child)
+                frontier.append(child)
+    return sorted(members, key=lambda t: t.i)
+
+
+def _verb_items(verb: Token) -> list[str]:
+    """Coordinated verb phrases: "to soften its approach and show ..." -> two items."""
+    members = [verb]
+    frontier = [verb]
+    while frontier:
+        node = frontier.pop()
+        more = [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        members.extend(more)
+        frontier.extend(more)
+    members.sort(key=lambda t: t.i)
+    texts = []
+    for member in members:
+        tokens = [
+            t
+            for t in _bare(member)
+            if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == member.i)
+        ]
+        texts.append(phrase_text(tokens))
+    return [t for t in texts if t]
+
+
+def _bare(head: Token) -> list[Token]:
+    """The tokens of a phrase without its coordinated siblings, appositions or clauses."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _ITEM_BREAKS and not (
+            child.dep_ == "acl" and child.i > head.i and _short(child)
+        ):
+            drop.update(t.i for t in child.subtree)
+    for token in head.subtree:
+        # Relative and adverbial clauses comment on the thing; they are not part of it.
+        if token.i != head.i and token.dep_ in _CLAUSE_BREAKS:
+            drop.update(t.i for t in token.subtree)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def _short(clause: Token) -> bool:
+    # Keep short participle modifiers that are part of the thing ("children taken during the war").
+    return sum(1 for _ in clause.subtree) <= 6

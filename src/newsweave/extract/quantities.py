@@ -1,0 +1,383 @@
+"""Numbers with what they count: "472 drones", "over 40 bombers", "between 30 and 50", "9%"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsweave.records import Quantity
+
+_WORD_VALUES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a dozen": 12,
+}
+_MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+}
+# Vague plurals: a conservative floor stands for the value, the word for the approximation.
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+_APPROX = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "under",
+    "an estimated",
+    "estimated",
+    "close to",
+    "upwards of",
+)
+_PERCENT_WORDS = ("percent", "per cent", "%")
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "decade"})
+_OFFSET_WORDS = frozenset({"after", "before", "ago", "later", "earlier"})
+_PRONOUNS = frozenset({"them", "those", "these", "it"})
+
+
+def find_quantities(span: Span) -> list[Quantity]:
+    """The quantities stated in a span, each with its unit, approximation and range.
+
+    Years and calendar dates are skipped; "162 of them" borrows the unit of the
+    quantity stated just before it in the span.
+    """
+    found: list[Quantity] = []
+    tokens = list(span)
+    i = 0
+    while i < len(tokens):
+        quantity, i = _read_at(tokens, i, found)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quantity | None, int]:
+    token = tokens[i]
+    if token.lower_ == "between":
+        rng = _between(tokens, i)
+        if rng is not None:
+            return rng
+    if token.lower_ in _VAGUE:
+        return _vague(token), i + 1
+    if not _is_number_token(token):
+        return None, i + 1
+    j = i
+    while (
+        j + 1 < len(tokens)
+        and _is_number_token(tokens[j + 1])
+        and not _RANGE_RE.match(tokens[j].text)
+    ):
+        j += 1
+    group = tokens[i : j + 1]
+    if group[0].lower_ == "one" and len(group) == 1 and group[0].dep_ not in ("nummod", "quantmod"):
+        # "one of Kyiv's boldest strikes" picks out a thing; it does not count it.
+        return None, j + 1
+    if _is_date_number(group):
+        return None, j + 1
+    quantity = _build(group, tokens, i, j, found)
+    if quantity is not None and _is_time_offset(quantity, group[-1]):
+        quantity = None
+    k = _after_unit(tokens, j)
+    if quantity is not None:
+        # Resume after the whole quantity ("30-50 protesters" is read once).
+        while (
+            k < len(tokens)
+            and tokens[k].idx < quantity.end
+            and tokens[k].i <= _last_number(tokens, quantity)
+        ):
+            k += 1
+    return quantity, k
+
+
+def _is_time_offset(quantity: Quantity, last: Token) -> bool:
+    # "one day after", "two weeks ago": a position in time, not an amount.
+    if quantity.unit.rstrip("s") not in _TIME_UNITS:
+        return False
+    doc = last.doc
+    after = doc.char_span(quantity.end, len(doc.text), alignment_mode="expand")
+    return after is not None and len(after) > 0 and after[0].lower_ in _OFFSET_WORDS
+
+
+def _last_number(tokens: list[Token], quantity: Quantity) -> int:
+    inside = [t.i for t in tokens if quantity.start <= t.idx < quantity.end and _is_number_token(t)]
+    return max(inside) if inside else -1
+
+
+def _after_unit(tokens: list[Token], j: int) -> int:
+    # Skip "-" and "%" following a number so they are not read again.
+    k = j + 1
+    while k < len(tokens) and tokens[k].text in ("%", "-", "–"):
+        k += 1
+    return k
+
+
+def _is_number_token(token: Token) -> bool:
+    text = token.lower_
+    if _NUMBER_RE.match(text) or _RANGE_RE.match(text):
+        return True
+    if text in _WORD_VALUES or text in _MULTIPLIERS:
+        return token.pos_ == "NUM" or text in _MULTIPLIERS or token.dep_ in ("nummod", "quantmod")
+    return False
+
+
+def _number_value(group: list[Token]) -> float | None:
+    value: float | None = None
+    for token in group:
+        text = token.lower_.replace(",", "")
+        if text in _MULTIPLIERS:
+            value = (value if value is not None else 1.0) * _MULTIPLIERS[text]
+        elif text in _WORD_VALUES:
+            value = (value or 0.0) + _WORD_VALUES[text]
+        else:
+            try:
+                value = (value or 0.0) + float(text)
+            except ValueError:
+                return None
+    return value
+
+
+def _is_date_number(group: list[Token]) -> bool:
+    token = group[0]
+    text = token.text
+    neighbours = [token.nbor(k).lower_ for k in (-2, -1, 1) if 0 <= token.i + k < len(token.doc)]
+    if any(n.rstrip(".") in _MONTHS for n in neighbours) and len(group) == 1 and text.isdigit():
+        return True
+    if len(group) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", text):
+        # A year unless it plainly counts something ("2000 troops").
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return not (token.dep_ == "nummod" and nxt is not None and nxt.tag_ == "NNS")
+    return token.ent_type_ in ("DATE", "TIME") and not _counts_duration(token)
+
+
+def _counts_duration(token: Token) -> bool:
+    # "30-day ceasefire", "three years": numbers inside DATE entities that measure time.
+    head = token.head
+    return head.lemma_.lower() in ("day", "week", "month", "year", "hour", "minute", "decade")
+
+
+def _build(
+    group: list[Token], tokens: list[Token], i: int, j: int, found: list[Quantity]
+) -> Quantity | None:
+    first, last = group[0], group[-1]
+    rng = _RANGE_RE.match(first.text) if len(group) == 1 else None
+    low = high = None
+    if rng:
+        low, high = float(rng.group(1)), float(rng.group(2))
+        value: float | None = low
+    else:
+        value = _number_value(group)
+        hyphen_range = _hyphen_range(tokens, j)
+        if hyphen_range is not None and value is not None:
+            low, high = value, hyphen_range[0]
+            last = hyphen_range[1]
+    if value is None:
+        return None
+    approx, start_tok = _approx_before(tokens, i)
+    unit, unit_end = _unit(last, found)
+    if not unit and last.i != first.i:
+        unit, unit_end = _unit(first, found)
+    start = start_tok.idx
+    currency = _currency_before(tokens, i)
+    if currency:
+        unit = currency
+        start = min(start, tokens[i - 1].idx)
+    end_tok = unit_end or last
+    end = max(end_tok.idx + len(end_tok.text), last.idx + len(last.text))
+    doc_text = first.doc.text
+    return Quantity(
+        value=value,
+        text=doc_text[start:end],
+        start=start,
+        end=end,
+        unit=unit,
+        approx=approx,
+        low=low,
+        high=high,
+    )
+
+
+def _hyphen_range(tokens: list[Token], j: int) -> tuple[float, Token] | None:
+    # "30 - 50" split into three tokens, or "30 to 50".
+    if (
+        j + 2 < len(tokens)
+        and tokens[j + 1].text in ("-", "–", "to")
+        and _NUMBER_RE.match(tokens[j + 2].text)
+    ):
+        nxt = tokens[j + 2]
+        if tokens[j + 1].text == "to" or not tokens[j + 1].whitespace_:
+            return float(nxt.text.replace(",", "")), nxt
+    return None
+
+
+def _approx_before(tokens: list[Token], i: int) -> tuple[str | None, Token]:
+    for phrase in _APPROX:
+        n = len(phrase.split())
+        if i - n < 0:
+            continue
+        words = " ".join(t.lower_ for t in tokens[i - n : i])
+        if words == phrase:
+            return phrase, tokens[i - n]
+    return None, tokens[i]
+
+
+def _currency_before(tokens: list[Token], i: int) -> str | None:
+    if i > 0 and tokens[i - 1].text in _CURRENCY:
+        return _CURRENCY[tokens[i - 1].text]
+    return None
+
+
+def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
+    """What the number counts, and the token that ends the quantity's text."""
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.lower_ in _PERCENT_WORDS:
+        return "%", nxt
+    if (
+        nxt is not None
+        and nxt.lower_ == "per"
+        and nxt.i + 1 < len(last.doc)
+        and last.nbor(2).lower_ == "cent"
+    ):
+        return "%", last.nbor(2)
+    head = last.head
+    if (
+        last.dep_ in ("nummod", "quantmod", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > last.i
+    ):
+        return head.lower_, head
+    if last.dep_ in ("nummod", "quantmod") and head.pos_ == "NUM":
+        return _unit(head, found)
+    of_object = _of_object(last)
+    if of_object is not None:
+        if of_object.lower_ in _PRONOUNS:
+            return (found[-1].unit if found else ""), of_object
+        return of_object.lower_, of_object
+    return "", None
+
+
+def _of_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _vague(token: Token) -> Quantity | None:
+    of_object = _of_object(token)
+    unit = of_object.lower_ if of_object is not None else ""
+    end_tok = of_object if of_object is not None else token
+    start, end = token.idx, end_tok.idx + len(end_tok.text)
+    return Quantity(
+        value=float(_VAGUE[token.lower_]),
+        text=token.doc.text[start:end],
+        start=start,
+        end=end,
+        unit=unit,
+        approx=token.lower_,
+    )
+
+
+def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
+    # "between 30 and 50 people"
+    if i + 3 >= len(tokens):
+        return None
+    a, conj, b = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    if not (_is_number_token(a) and conj.lower_ == "and" and _is_number_token(b)):
+        return None
+    low, high = _number_value([a]), _number_value([b])
+    if low is None or high is None:
+        return None
+    unit, unit_tok = _unit(b, [])
+    if not unit:
+        unit, unit_tok = _unit(a, [])
+    start = tokens[i].idx
+    end_tok = unit_tok if unit_tok is not None and unit_tok.i > b.i else b
+    end = end_tok.idx + len(end_tok.text)
+    quantity = Quantity(
+        value=low,
+        text=tokens[i].doc.text[start:end],
+        start=start,
+        end=end,
+        unit=unit,
+        approx="between",
+        low=low,
+        high=high,
+    )
+    return quantity, i + 4

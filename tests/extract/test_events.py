@@ -1,0 +1,225 @@
+"""The PLOVER rule coder on inline sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.extract.lexicon import load_lexicon
+
+CITIES = frozenset({"Geneva", "Gaza", "Oslo"})
+
+
+def only_event(extraction, event_type: str):
+    found = [e for e in extraction.events if e.event == event_type]
+    assert len(found) == 1, [(e.event, e.trigger) for e in extraction.events]
+    return found[0]
+
+
+def test_lexicon_covers_every_plover_category():
+    events = {e.event for e in load_lexicon().verbs.values()}
+    assert events >= {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+
+
+def test_attack_has_actor_recipient_place_and_date(run):
+    ex = run("Israeli forces attacked Hamas positions in Gaza on Tuesday.", places=CITIES)
+    event = only_event(ex, "ASSAULT")
+    assert event.actors == ["state:israel"]
+    assert event.recipients == ["org:hamas"]
+    assert event.place_id == "user:gaza"
+    assert event.certainty == "asserted"
+    assert event.date is not None and event.date.weekday() == 1
+    assert event.text == "Israeli forces attacked Hamas positions in Gaza on Tuesday."
+
+
+def test_drone_strike_via_light_verb_gets_drone_mode(run):
+    ex = run("Turkey launched a drone strike on Kurdish positions in northern Syria.")
+    event = only_event(ex, "ASSAULT")
+    assert event.mode == "drone"
+    assert event.actors == ["state:turkey"]
+    assert "military" in event.context
+
+
+def test_condemnation_is_accuse_by_the_condemner(run):
+    ex = run("Germany condemned the raid as an act of terrorism.")
+    event = only_event(ex, "ACCUSE")
+    assert event.actors == ["state:germany"]
+    assert event.mode == "disapprove"
+    assert "terrorism" in event.context
+
+
+def test_praise_is_support(run):
+    ex = run("The Polish president praised the operation.")
+    event = only_event(ex, "SUPPORT")
+    assert event.actors == ["state:poland"]
+
+
+def test_demand_is_request(run):
+    ex = run("Poland demanded the immediate release of the detained journalists.")
+    event = only_event(ex, "REQUEST")
+    assert event.actors == ["state:poland"]
+    assert event.mode == "yield"
+
+
+def test_refusal_is_reject(run):
+    ex = run("Hungary refused to sign the joint statement.")
+    event = only_event(ex, "REJECT")
+    assert event.actors == ["state:hungary"]
+
+
+def test_hosted_talks_are_third_party_consult_with_place(run):
+    ex = run(
+        "Talks between Armenia and Azerbaijan, hosted by Switzerland in Geneva, began on Monday.",
+        places=CITIES,
+    )
+    event = only_event(ex, "CONSULT")
+    assert event.mode == "third-party"
+    assert event.actors == ["state:switzerland"]
+    assert set(event.recipients) == {"state:armenia", "state:azerbaijan"}
+    assert event.place_id == "user:geneva"
+
+
+def test_mediated_by_makes_the_mediator_the_actor(run):
+    ex = run("The negotiations, mediated by Qatar, resumed after a long pause.")
+    event = only_event(ex, "CONSULT")
+    assert event.actors == ["state:qatar"]
+    assert event.mode == "third-party"
+
+
+def test_reportedly_marks_reported(run):
+    ex = run("Sudanese troops reportedly killed five civilians near the border.")
+    event = only_event(ex, "ASSAULT")
+    assert event.certainty == "reported"
+    assert [(q.value, q.unit) for q in event.quantities] == [(5.0, "civilians")]
+
+
+def test_is_expected_to_marks_expected(run):
+    ex = run("China is expected to announce new sanctions against Lithuania.")
+    event = only_event(ex, "SANCTION")
+    assert event.certainty == "expected"
+    assert event.actors == ["state:china"]
+    assert event.recipients == ["state:lithuania"]
+
+
+def test_negation_marks_negated(run):
+    ex = run("Serbia did not attack Kosovo.")
+    assert only_event(ex, "ASSAULT").certainty == "negated"
+
+
+def test_modal_marks_hypothetical_and_if_marks_conditional(run):
+    assert (
+        only_event(run("Egypt may send troops to Sudan."), "MOBILIZE").certainty == "hypothetical"
+    )
+    ex = run("If talks fail, Japan will impose sanctions on North Korea.")
+    assert only_event(ex, "SANCTION").certainty == "conditional"
+
+
+def test_threat_keeps_its_condition(run):
+    ex = run("France warned of further sanctions if the negotiations collapse.")
+    event = only_event(ex, "THREATEN")
+    assert event.certainty == "asserted"
+    assert event.mode == "restrict"
+
+
+def test_sentence_without_event_is_not_coded(run):
+    ex = run("The weather in Oslo was mild and sunny for most of the week.", places=CITIES)
+    assert ex.events == []
+
+
+def test_past_year_marks_background(run):
+    ex = run(
+        "In 2014, Russia annexed Crimea after a disputed referendum.", published=dt.date(2025, 6, 2)
+    )
+    event = only_event(ex, "COERCE")
+    assert event.background is True
+    assert event.date == dt.date(2014, 1, 1) and event.date_precision == "year"
+
+
+def test_news_sentence_without_date_takes_publication_date(run):
+    ex = run(
+        "Chile recalled its ambassador and expelled two diplomats.", published=dt.date(2025, 6, 2)
+    )
+    event = only_event(ex, "SANCTION")
+    assert (event.date, event.date_precision) == (dt.date(2025, 6, 2), "day")
+    assert event.background is False
+
+
+def test_event_ids_are_stable(run):
+    body = "Germany condemned the raid as an act of terrorism."
+    assert [e.id for e in run(body).events] == [e.id for e in run(body).events]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("Police arrested twelve protesters outside parliament.", "COERCE"),
+        ("Thousands of teachers protested in the capital.", "PROTEST"),
+        ("Japan sent humanitarian aid to Turkey.", "AID"),
+        ("Brazil and Argentina agreed to cooperate on border security.", "AGREE"),
+        ("India deployed troops along the disputed frontier.", "MOBILIZE"),
+        ("Kenya released forty prisoners on Friday.", "RETREAT"),
+        ("Peru offered to mediate between the two sides.", "AGREE"),
+    ],
+)
+def test_lexicon_categories(run, body, event_type):
+    assert event_type in {e.event for e in run(body).events}
+
+
+def test_content_of_an_accusation_is_not_coded_as_fact(run):
+    ex = run("Ethiopia accused Eritrea of arming rebels in Tigray.")
+    assert [e.event for e in ex.events] == ["ACCUSE"]
+    assert ex.events[0].recipients == ["state:eritrea"]
+
+
+def test_reporting_pronoun_takes_the_reporter(run):
+    ex = run("Pakistan's army said it had killed 12 militants in a raid.")
+    assert only_event(ex, "ASSAULT").actors == ["state:pakistan"]
+
+
+def test_nominal_attack_with_a_named_actor_is_coded(run):
+    ex = run("The talks collapsed after a Ukrainian airstrike on Russian airbases.")
+    event = only_event(ex, "ASSAULT")
+    assert (event.actors, event.recipients, event.mode) == (
+        ["state:ukraine"],
+        ["state:russia"],
+        "aerial",
+    )
+
+
+def test_restating_clause_is_folded_into_one_event(run):
+    ex = run("Russia launched a missile barrage, firing 90 missiles at Kyiv overnight.")
+    event = only_event(ex, "ASSAULT")
+    assert event.mode == "heavy-weapons"
+    assert [q.value for q in event.quantities] == [90.0]
+
+
+def test_labour_strike_is_protest(run):
+    ex = run("Workers at the port went on strike over pay.")
+    event = only_event(ex, "PROTEST")
+    assert event.mode == "strike"
+
+
+def test_announced_cooperation_is_agree_and_announced_retreat_is_concede(run):
+    ex = run("Egypt plans to host the next round of talks in Cairo.")
+    event = only_event(ex, "AGREE")
+    assert (event.actors, event.certainty) == (["state:egypt"], "expected")
+    ex = run("Russia announced it would withdraw troops from the region.")
+    assert only_event(ex, "CONCEDE").actors == ["state:russia"]

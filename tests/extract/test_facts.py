@@ -1,0 +1,44 @@
+"""Claims: one normalised statement per news sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+BODY = (
+    "Chile expelled two Peruvian diplomats on Friday. "
+    "Click here to subscribe to our newsletter. "
+    "The weather stayed mild. "
+    "In 2019, Chile and Peru signed a fisheries accord."
+)
+
+
+def test_claims_cover_news_sentences_and_skip_chrome(run):
+    claims = run(BODY, published=dt.date(2025, 6, 2)).claims
+    texts = [c.text for c in claims]
+    assert texts[0] == "Chile expelled two Peruvian diplomats on Friday."
+    assert not any("subscribe" in t for t in texts)
+    assert not any("weather" in t for t in texts)
+
+
+def test_claim_is_normalised_for_alignment(run):
+    claim = run(BODY, published=dt.date(2025, 6, 2)).claims[0]
+    assert claim.subject == "state:chile"
+    assert claim.predicate == "expel"
+    assert claim.event_type == "SANCTION"
+    assert "state:peru" in claim.actors
+    assert [(q.value, q.unit) for q in claim.quantities] == [(2.0, "diplomats")]
+    assert claim.date == dt.date(2025, 5, 30)
+
+
+def test_background_claim_is_flagged(run):
+    claims = run(BODY, published=dt.date(2025, 6, 2)).claims
+    [history] = [c for c in claims if "2019" in c.text]
+    assert history.background is True
+    assert history.date == dt.date(2019, 1, 1)
+
+
+def test_claim_ids_are_stable_and_spans_match(run):
+    body = "Chile expelled two Peruvian diplomats on Friday."
+    first, second = run(body).claims, run(body).claims
+    assert [c.id for c in first] == [c.id for c in second]
+    assert body[first[0].start : first[0].end] == first[0].text

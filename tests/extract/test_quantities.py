@@ -1,0 +1,86 @@
+"""Numbers with what they count."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp):
+    def _find(text: str):
+        return find_quantities(nlp(text)[:])
+
+    return _find
+
+
+def test_count_with_unit(quantities):
+    [q] = quantities("The army said it shot down 472 drones.")
+    assert (q.value, q.unit, q.approx, q.text) == (472.0, "drones", None, "472 drones")
+
+
+def test_over_marks_approximation_and_skips_adjectives(quantities):
+    [q] = quantities("The raid destroyed over 40 long-range bombers.")
+    assert (q.value, q.unit, q.approx) == (40.0, "bombers", "over")
+
+
+def test_thousands_separator_and_about(quantities):
+    [q] = quantities("About 1,200 workers walked out on Monday.")
+    assert (q.value, q.unit, q.approx) == (1200.0, "workers", "about")
+
+
+def test_spelled_out_number(quantities):
+    [q] = quantities("Three ships were seized near the strait.")
+    assert (q.value, q.unit) == (3.0, "ships")
+
+
+def test_between_range(quantities):
+    [q] = quantities("Between 30 and 50 people were detained.")
+    assert (q.low, q.high, q.unit, q.approx) == (30.0, 50.0, "people", "between")
+
+
+def test_hyphen_range(quantities):
+    [q] = quantities("Officials said 30-50 protesters were held.")
+    assert (q.low, q.high, q.unit) == (30.0, 50.0, "protesters")
+
+
+def test_percentage(quantities):
+    [q] = quantities("The union wants a 9% raise.")
+    assert (q.value, q.unit, q.text) == (9.0, "%", "9%")
+
+
+def test_duration_modifier(quantities):
+    [q] = quantities("Kyiv proposed a 30-day ceasefire.")
+    assert (q.value, q.unit) == (30.0, "day")
+
+
+def test_multiplier_and_currency(quantities):
+    found = quantities("Some 2.5 million people fled and donors pledged $5 million.")
+    assert [(q.value, q.unit, q.approx) for q in found] == [
+        (2_500_000.0, "people", "some"),
+        (5_000_000.0, "USD", None),
+    ]
+
+
+def test_vague_plural(quantities):
+    [q] = quantities("Dozens of civilians were wounded.")
+    assert (q.approx, q.unit) == ("dozens", "civilians")
+
+
+def test_of_them_borrows_the_previous_unit(quantities):
+    found = quantities("Russia fired 90 missiles, and air defences intercepted 60 of them.")
+    assert [(q.value, q.unit) for q in found] == [(90.0, "missiles"), (60.0, "missiles")]
+
+
+def test_years_and_dates_are_not_quantities(quantities):
+    assert (
+        quantities("Ukraine declared independence in 1991 and signed the accord on May 2, 2014.")
+        == []
+    )
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Police detained 14 protesters."
+    [q] = find_quantities(nlp(text)[:])
+    assert text[q.start : q.end] == q.text == "14 protesters"
