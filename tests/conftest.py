@@ -46,3 +46,14 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo corpus processed once per test session."""
+    from newsweave import process
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    report = process(None, db=db)
+    assert report.errors == [], report.errors
+    return db

@@ -1,0 +1,734 @@
+"""Align claims across outlets into facts, count corroboration, find conflicts.
+
+Claims of one story that state the same thing become one :class:`Fact`. Two
+claims are compared by their words (content words, crude stems, a small map of
+news paraphrases, weighted by how rare each word is in the story) and by what
+the extract stage resolved: event type, actors and numbers. Claims join by
+average-linkage agglomeration over the pairs that clear one threshold.
+
+``corroboration`` counts the distinct outlets of the independent articles that
+state a fact; syndicated copies (article ids in ``duplicates``) are kept as
+mentions and never add to it. Conflicts are numbers or qualifiers that differ
+between outlets within a fact, hedges or conditions one outlet adds, and one
+party's demand that another party rejects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsweave.records import (
+    Certainty,
+    Claim,
+    Conflict,
+    ConflictSide,
+    Fact,
+    FactMention,
+    Position,
+    Quantity,
+)
+
+# Claims are whole sentences (the extract stage emits one per sentence), and
+# two outlets' sentences on one fact each carry other detail: their weighted
+# Dice is about 0.25-0.55, against 0.1-0.25 for different statements of the
+# same story, whose shared words (the parties, "talks") weigh little under IDF.
+# 0.4 asks for that overlap plus a little resolved evidence (a shared named
+# actor or number) when the words alone fall short.
+CLAIM_THRESHOLD = 0.4
+# Claims of one article are distinct statements unless they repeat each other.
+NEAR_IDENTICAL = 0.9
+# Objects of one party's positions merge when half their content words match (Dice).
+POSITION_THRESHOLD = 0.5
+# A rejection is usually worded more broadly than the demand it answers ("any
+# unconditional truce" against "an immediate 30-day ceasefire"), so opposing
+# positions match when half the rejected object's words are in the proposal.
+OPPOSITION_THRESHOLD = 0.5
+UNKNOWN_OUTLET = "unknown"
+_STEM = 5
+
+# Certainty from strongest to weakest; a fact takes the strongest of its mentions.
+_CERTAINTY_ORDER: tuple[Certainty, ...] = (
+    "asserted", "reported", "expected", "conditional", "hypothetical", "negated")
+_PROPOSING = frozenset({"demands", "offers", "supports"})
+
+# Frequent paraphrases in news copy, mapped to one word before stemming.
+_SYNONYMS = {
+    **dict.fromkeys(["led", "leads", "leading", "headed", "heads", "head", "heading",
+                     "chaired", "chairs", "chair"], "lead"),
+    **dict.fromkeys(["talks", "talk", "negotiations", "negotiation", "negotiate",
+                     "negotiating", "negotiated", "discussions"], "talk"),
+    **dict.fromkeys(["ceasefire", "truce", "armistice"], "ceasefire"),
+    **dict.fromkeys(["exchange", "exchanges", "exchanged", "swap", "swaps",
+                     "swapped"], "exchange"),
+    **dict.fromkeys(["hosted", "hosts", "host", "hosting", "held", "hold", "holds",
+                     "holding"], "host"),
+    **dict.fromkeys(["delegation", "delegations", "team", "delegates"], "delegation"),
+    **dict.fromkeys(["killed", "kills", "killing", "dead", "died", "deaths"], "kill"),
+    **dict.fromkeys(["began", "begin", "begins", "begun", "opened", "opens", "started",
+                     "starts"], "begin"),
+    **dict.fromkeys(["mediated", "mediates", "mediate", "mediating", "mediator",
+                     "facilitated", "brokered"], "mediate"),
+    **dict.fromkeys(["arrested", "detained", "detains", "arrests"], "detain"),
+    **dict.fromkeys(["rejected", "rejects", "refused", "refuses", "opposes",
+                     "opposed"], "reject"),
+    **dict.fromkeys(["demands", "demanded", "demanding", "seeks", "sought", "wants",
+                     "pushing", "insists"], "demand"),
+    **dict.fromkeys(["backed", "backs", "supported", "supports", "endorsed"], "support"),
+    **dict.fromkeys(["freed", "released", "releases", "release"], "release"),
+    **dict.fromkeys(["repatriation", "return", "returned", "returning"], "return"),
+    **dict.fromkeys(["walkout", "walked", "stoppage"], "walkout"),
+    **dict.fromkeys(["strike", "strikes", "struck", "airstrike", "airstrikes", "attack",
+                     "attacks", "attacked", "raid", "raids"], "strike"),
+    **dict.fromkeys(["kids"], "children"),
+    **dict.fromkeys(["launched", "launches", "launching", "fired", "fires", "firing"],
+                    "launch"),
+}
+_NUMBER_WORDS = {w: str(k) for k, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve"])}
+_NUMBER_WORDS.update({"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+                      "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
+_STOP_WORDS = (ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also",
+                                      "reportedly", "mr", "ms"}) - set(_NUMBER_WORDS)
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-"})
+
+# Qualifiers on a number, normalised to one word each.
+_APPROX_WORDS = [
+    ("more than", "over"), ("greater than", "over"), ("in excess of", "over"),
+    ("upwards of", "over"), ("at least", "over"), ("over", "over"), ("above", "over"),
+    ("exceeding", "over"), ("less than", "under"), ("fewer than", "under"),
+    ("up to", "under"), ("at most", "under"), ("nearly", "under"), ("almost", "under"),
+    ("under", "under"), ("below", "under"), ("about", "about"), ("around", "about"),
+    ("approximately", "about"), ("roughly", "about"), ("some", "about"),
+    ("an estimated", "about"), ("estimated", "about"), ("circa", "about"),
+]
+_SCOPE_RE = re.compile(
+    r"\b(?:(?:this|next|last) (?:year|month|week)"
+    r"|(?:over|within|for|in) (?:the next |the coming )?(?:\w+ )?(?:years?|months?|weeks?|days?)"
+    r"|by (?:the end of )?(?:\w+ )?(?:19|20)\d\d)\b")
+_CONDITION_RE = re.compile(
+    r"\b(?:if|unless|provided that|on condition that|as long as|only after|only if|"
+    r"in exchange for|subject to)\b")
+_CONDITION_SPLIT_RE = re.compile(
+    r"\b(?:before|until|unless|if|while|without|as long as|in exchange for|provided|"
+    r"on condition|subject to)\b")
+_REQUEST_WRAPPER_RE = re.compile(
+    r"^.*?\b(?:demands?|calls?|requests?|proposals?|plans?|push|bid|offers?)\s+(?:for|of)\s+")
+_STATE_ID_RE = re.compile(r"(?:state|gov):([A-Z]{3})")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent\b|per cent\b)?")
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A claim with what the comparison needs, computed once."""
+
+    claim: Claim
+    outlet: str
+    copy: bool
+    tokens: frozenset[str]
+    quantities: list[tuple[Quantity, str]]
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Content-word stems of ``text``: the unit of lexical comparison.
+
+    Lower-case words without stop words, paraphrases mapped to one word
+    (led/headed, truce/ceasefire, swap/exchange, ...), then a plural "s" dropped
+    and the word cut to its first five letters, so that inflections and
+    spellings meet ("defense"/"defence", "year"/"years").
+    Numbers lose their thousands separators and small number words become digits.
+    """
+    folded = _fold(text)
+    folded = folded.replace("%", " percent ").replace("per cent", "percent")
+    folded = re.sub(r"cease-fire", "ceasefire", folded)
+    folded = re.sub(r"'s\b", "", folded)
+    tokens = set()
+    for word in _TOKEN_RE.findall(folded):
+        if word[0].isdigit():
+            tokens.add(_plain_number(word))
+        elif word in _NUMBER_WORDS:
+            tokens.add(_NUMBER_WORDS[word])
+        elif word not in _STOP_WORDS:
+            tokens.add(_stem(_SYNONYMS.get(word, word)))
+    return frozenset(tokens)
+
+
+def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
+                      article_outlets: Mapping[str, str], duplicates: Mapping[str, str],
+                      ) -> tuple[list[Fact], list[Conflict]]:
+    """Align one story's claims into facts and find where outlets disagree.
+
+    Args:
+        story_id: the story the claims belong to.
+        claims: every claim of the story's articles, copies included.
+        positions: every position of the story's articles.
+        article_outlets: ``{article_id: outlet}``.
+        duplicates: ``{copy_article_id: original_article_id}`` from dedupe.
+
+    Returns:
+        Facts, most important first, and conflicts: number, qualifier and
+        condition conflicts within facts, then position conflicts.
+    """
+    prepared = [_prepare(c, article_outlets, duplicates)
+                for c in sorted(claims, key=lambda c: (c.article_id, c.start, c.id))]
+    groups = _align_claims(prepared)
+    facts, conflicts = [], []
+    for members in groups:
+        fact = _build_fact(story_id, members)
+        facts.append(fact)
+        conflicts.extend(_fact_conflicts(story_id, fact, members))
+    clusters = _position_clusters(positions, article_outlets, duplicates)
+    conflicts.extend(_position_scope_conflicts(story_id, clusters))
+    conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(
+        [content_tokens(_core_object(p.object)) for p in positions])))
+    facts.sort(key=lambda f: (-f.importance, -len(f.mentions), f.id))
+    return facts, conflicts
+
+
+def merge_positions(positions: Sequence[Position], article_outlets: Mapping[str, str], *,
+                    duplicates: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """The "who wants what" table: one row per party, stance and object.
+
+    Positions of one party and stance whose objects share at least half their
+    content words (Dice coefficient over :func:`content_tokens`) merge into one row.
+
+    Args:
+        positions: the story's positions.
+        article_outlets: ``{article_id: outlet}``.
+        duplicates: ``{copy_id: original_id}``; copies are evidence but do not
+            add to ``corroboration``.
+
+    Returns:
+        Rows with ``party``, ``stance``, ``object`` (the shortest wording),
+        ``objects`` (every wording), ``outlets``, ``corroboration``,
+        ``certainty``, ``position_ids`` and ``evidence`` (position id, article
+        id, outlet, start, end, text), sorted by party, stance and object.
+    """
+    clusters = _position_clusters(positions, article_outlets, duplicates or {})
+    return [_position_row(cluster, article_outlets, duplicates or {}) for cluster in clusters]
+
+
+# -- claims -> facts ---------------------------------------------------------------
+
+def _prepare(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping[str, str],
+             ) -> _Prepared:
+    quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
+                  if not _looks_like_year(q)]
+    return _Prepared(claim=claim, outlet=outlets.get(claim.article_id) or UNKNOWN_OUTLET,
+                     copy=claim.article_id in duplicates,
+                     tokens=content_tokens(claim.text), quantities=quantities)
+
+
+def _align_claims(prepared: list[_Prepared]) -> list[list[_Prepared]]:
+    # copies repeat their original word for word; counting them would halve
+    # the weight of every word the original uses
+    counted = [p for p in prepared if not p.copy] or prepared
+    idf = _idf([p.tokens for p in counted])
+    actor_rarity = _rarity([frozenset(p.claim.actors) for p in counted])
+    n = len(prepared)
+    score = [[0.0] * n for _ in range(n)]
+    blocked: set[tuple[int, int]] = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            lex = _weighted_dice(prepared[i].tokens, prepared[j].tokens, idf)
+            if (prepared[i].claim.article_id == prepared[j].claim.article_id
+                    and lex < NEAR_IDENTICAL):
+                blocked.add((i, j))
+            shared = set(prepared[i].claim.actors) & set(prepared[j].claim.actors)
+            actors = max((actor_rarity[a] for a in shared), default=0.0)
+            score[i][j] = score[j][i] = _claim_similarity(prepared[i], prepared[j], lex, actors)
+    return [[prepared[k] for k in group]
+            for group in _agglomerate(n, score, CLAIM_THRESHOLD, blocked)]
+
+
+def _claim_similarity(a: _Prepared, b: _Prepared, lexical: float, actors: float) -> float:
+    """Word similarity, adjusted by what the extract stage resolved.
+
+    ``actors`` is the rarity of the rarest actor both claims name (see
+    :func:`_rarity`): a named negotiator counts, the two parties every sentence
+    mentions hardly do. It adds up to 0.15, and a shared number about the same thing
+    ("40 bombers") adds 0.15; the same thing counted differently adds 0.05, so
+    that outlets' differing counts stay one fact and surface as a number
+    conflict. Numbers about different things scale the score down. So does a
+    different event type, but mildly: a claim is a whole sentence coded with its
+    main event only, and two outlets often build the sentence around different
+    events ("the talks, held in X, followed the airstrike").
+    """
+    score = lexical + 0.15 * actors
+    if a.claim.event_type and b.claim.event_type and a.claim.event_type != b.claim.event_type:
+        score *= 0.85
+    if a.quantities and b.quantities:
+        agreement = _number_agreement(a.quantities, b.quantities)
+        score = score * 0.7 if agreement == 0.0 else score + 0.15 * agreement
+    return min(score, 1.0)
+
+
+def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str]]) -> float:
+    """1 if the claims share a number, 1/3 if they count the same thing differently,
+    0 if their numbers are about other things."""
+    best = 0.0
+    for qa, noun_a in a:
+        for qb, noun_b in b:
+            if not _same_noun(noun_a, noun_b):
+                continue
+            best = max(best, 1.0 if math.isclose(qa.value, qb.value) else 1 / 3)
+    return best
+
+
+def _agglomerate(n: int, score: list[list[float]], threshold: float,
+                 blocked: set[tuple[int, int]]) -> list[list[int]]:
+    """Average-linkage merging driven by the best pairs first.
+
+    Pairs at or above ``threshold`` are visited best first; their two groups
+    merge if the mean score over all cross pairs also clears the threshold
+    (so no chain of weak links forms a group) and no cross pair is blocked.
+    """
+    group = list(range(n))
+    members = {k: [k] for k in range(n)}
+    pairs = sorted(((score[i][j], i, j) for i in range(n) for j in range(i + 1, n)
+                    if score[i][j] >= threshold and (i, j) not in blocked),
+                   key=lambda p: (-p[0], p[1], p[2]))
+    for _, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        cross = [(min(a, b), max(a, b)) for a in members[gi] for b in members[gj]]
+        if any(pair in blocked for pair in cross):
+            continue
+        if sum(score[a][b] for a, b in cross) / len(cross) < threshold:
+            continue
+        keep, drop = min(gi, gj), max(gi, gj)
+        for k in members[drop]:
+            group[k] = keep
+        members[keep] = sorted(members[keep] + members.pop(drop))
+    return [members[k] for k in sorted(members)]
+
+
+def _build_fact(story_id: str, members: list[_Prepared]) -> Fact:
+    independent = [p for p in members if not p.copy]
+    # a line only a reprint carries is still shown with the reprint's outlet,
+    # but it has no independent source: corroboration 0
+    sources = independent or members
+    outlets = sorted({p.outlet for p in sources})
+    corroboration = len({p.outlet for p in independent})
+    claims = [p.claim for p in members]
+    fact_id = _stable_id("fact", story_id, [c.id for c in claims])
+    mentions = [FactMention(claim_id=p.claim.id, article_id=p.claim.article_id,
+                            outlet=p.outlet, start=p.claim.start, end=p.claim.end,
+                            text=p.claim.text)
+                for p in sorted(members, key=lambda p: (p.outlet, p.claim.article_id,
+                                                        p.claim.start))]
+    event_type = _most_common([c.event_type for c in claims if c.event_type])
+    background = all(p.claim.background for p in sources)
+    has_numbers = any(p.quantities for p in members)
+    importance = (corroboration + 0.5 * (event_type is not None) + 0.25 * has_numbers
+                  - 1.0 * background)
+    return Fact(id=fact_id, story_id=story_id, statement=_clearest(sources),
+                mentions=mentions, outlets=outlets, corroboration=corroboration,
+                event_type=event_type,
+                certainty=_strongest(c.certainty for c in claims),
+                background=background,
+                date=_most_common([c.date for c in claims if c.date is not None]),
+                importance=importance)
+
+
+def _clearest(members: list[_Prepared]) -> str:
+    """The shortest mention that reads as a complete sentence, else the first one."""
+    ordered = sorted(members, key=lambda p: (p.outlet, p.claim.article_id, p.claim.start))
+    complete = [p for p in ordered if _is_sentence(p.claim.text)]
+    if complete:
+        return min(complete, key=lambda p: len(p.claim.text.strip())).claim.text.strip()
+    return ordered[0].claim.text.strip()
+
+
+def _is_sentence(text: str) -> bool:
+    text = text.strip().strip("\"'\u201c\u201d")
+    return (len(text.split()) >= 4 and (text[:1].isupper() or text[:1].isdigit())
+            and text[-1:] in ".!?")
+
+
+# -- conflicts within a fact -------------------------------------------------------
+
+def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared]) -> list[Conflict]:
+    by_outlet = _one_per_outlet([p for p in members if not p.copy])
+    if len(by_outlet) < 2:
+        return []
+    conflicts = _number_conflicts(story_id, fact, by_outlet)
+    certainty = _certainty_conflict(story_id, fact, by_outlet)
+    if certainty is not None:
+        conflicts.append(certainty)
+    if certainty is None or certainty.kind != "condition":
+        # a conditional mention already makes a condition conflict; one is enough
+        scope = _text_conflict(story_id, fact.id, fact.statement,
+                               [(p.outlet, p.claim.article_id, p.claim.start, p.claim.end,
+                                 p.claim.text, p.claim.id) for p in by_outlet])
+        if scope is not None:
+            conflicts.append(scope)
+    return conflicts
+
+
+def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
+    """Each outlet's first mention, preferring one that carries numbers."""
+    chosen: dict[str, _Prepared] = {}
+    for p in sorted(members, key=lambda p: (not p.quantities, p.claim.article_id,
+                                            p.claim.start)):
+        chosen.setdefault(p.outlet, p)
+    return [chosen[o] for o in sorted(chosen)]
+
+
+def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> list[Conflict]:
+    conflicts = []
+    used: set[tuple[str, int]] = set()
+    for k, p in enumerate(by_outlet):
+        for q, noun in p.quantities:
+            if (p.claim.id, q.start) in used:
+                continue
+            sides = [(p, q)]
+            for other in by_outlet[k + 1:]:
+                match = next(((qo, no) for qo, no in other.quantities
+                              if (other.claim.id, qo.start) not in used
+                              and _same_noun(noun, no)), None)
+                if match is not None:
+                    sides.append((other, match[0]))
+            if len(sides) < 2:
+                continue
+            used.update((s.claim.id, sq.start) for s, sq in sides)
+            values = {round(sq.value, 6) for _, sq in sides}
+            qualifiers = {_approx(sq, s.claim) for s, sq in sides}
+            if len(values) == 1 and len(qualifiers) == 1:
+                continue
+            kind = "number" if len(values) > 1 else "qualifier"
+            conflicts.append(Conflict(
+                id=_stable_id(kind, story_id, [s.claim.id for s, _ in sides] + [noun]),
+                story_id=story_id, kind=kind, topic=noun or fact.statement,
+                sides=[ConflictSide(outlet=s.outlet, article_id=s.claim.article_id,
+                                    start=s.claim.start, end=s.claim.end, text=s.claim.text,
+                                    value=sq.text) for s, sq in sides],
+                fact_id=fact.id))
+    return conflicts
+
+
+def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
+                        ) -> Conflict | None:
+    certainties = {p.claim.certainty for p in by_outlet}
+    if len(certainties) < 2:
+        return None
+    kind = "condition" if certainties & {"conditional", "hypothetical"} else "qualifier"
+    return Conflict(
+        id=_stable_id(kind + ":certainty", story_id, [p.claim.id for p in by_outlet]),
+        story_id=story_id, kind=kind, topic=fact.statement,
+        sides=[ConflictSide(outlet=p.outlet, article_id=p.claim.article_id,
+                            start=p.claim.start, end=p.claim.end, text=p.claim.text,
+                            value=p.claim.certainty) for p in by_outlet],
+        fact_id=fact.id)
+
+
+def _text_conflict(story_id: str, fact_id: str | None, topic: str,
+                   sides: list[tuple[str, str, int, int, str, str]]) -> Conflict | None:
+    """A condition conflict when outlets give different time scopes ("this year" /
+    "over two years") or only some attach a condition ("if", "unless")."""
+    scopes = [_scope(text) for *_, text, _ in sides]
+    conditions = [bool(_CONDITION_RE.search(text.lower())) for *_, text, _ in sides]
+    scoped = {s for s in scopes if s}
+    if len(scoped) < 2 and len(set(conditions)) < 2:
+        return None
+    return Conflict(
+        id=_stable_id("condition", story_id, [side[-1] for side in sides]),
+        story_id=story_id, kind="condition", topic=topic,
+        sides=[ConflictSide(outlet=o, article_id=a, start=s, end=e, text=t,
+                            value=scope or ("condition" if cond else ""))
+               for (o, a, s, e, t, _), scope, cond in zip(sides, scopes, conditions)],
+        fact_id=fact_id)
+
+
+def _scope(text: str) -> str:
+    found = _SCOPE_RE.findall(text.lower())
+    return "; ".join(sorted(set(found)))
+
+
+# -- positions ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _PositionCluster:
+    party: str
+    stance: str
+    positions: list[Position]
+    outlets: list[str]
+    core_tokens: frozenset[str]
+    position_outlets: dict[str, str]
+    independent: list[Position]
+
+
+def _position_clusters(positions: Sequence[Position], outlets: Mapping[str, str],
+                       duplicates: Mapping[str, str]) -> list[_PositionCluster]:
+    by_key: dict[tuple[str, str], list[Position]] = {}
+    for pos in sorted(positions, key=lambda p: (p.party, p.stance, p.article_id, p.start, p.id)):
+        by_key.setdefault((pos.party, pos.stance), []).append(pos)
+    clusters = []
+    for (party, stance), group in sorted(by_key.items()):
+        tokens = [content_tokens(p.object) for p in group]
+        n = len(group)
+        score = [[_dice(tokens[i], tokens[j]) for j in range(n)] for i in range(n)]
+        for members in _agglomerate(n, score, POSITION_THRESHOLD, set()):
+            chosen = [group[k] for k in members]
+            independent = [p for p in chosen if p.article_id not in duplicates] or chosen
+            clusters.append(_PositionCluster(
+                party=party, stance=stance, positions=chosen,
+                outlets=sorted({outlets.get(p.article_id) or UNKNOWN_OUTLET
+                                for p in independent}),
+                core_tokens=frozenset().union(*(content_tokens(_core_object(p.object))
+                                                for p in chosen)),
+                position_outlets={p.id: outlets.get(p.article_id) or UNKNOWN_OUTLET
+                                  for p in chosen},
+                independent=independent))
+    clusters.sort(key=lambda c: (c.party, c.stance, _shortest_object(c)))
+    return clusters
+
+
+def _position_row(cluster: _PositionCluster, outlets: Mapping[str, str],
+                  duplicates: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "party": cluster.party,
+        "stance": cluster.stance,
+        "object": _shortest_object(cluster),
+        "objects": sorted({p.object.strip() for p in cluster.positions}),
+        "outlets": cluster.outlets,
+        "corroboration": len(cluster.outlets),
+        "certainty": _strongest(p.certainty for p in cluster.positions),
+        "position_ids": sorted(p.id for p in cluster.positions),
+        "evidence": [{"position_id": p.id, "article_id": p.article_id,
+                      "outlet": outlets.get(p.article_id) or UNKNOWN_OUTLET,
+                      "copy": p.article_id in duplicates,
+                      "start": p.start, "end": p.end, "text": p.text}
+                     for p in cluster.positions],
+    }
+
+
+def _position_scope_conflicts(story_id: str, clusters: list[_PositionCluster],
+                              ) -> list[Conflict]:
+    """Outlets that report one position with different numbers or time scopes."""
+    conflicts = []
+    for cluster in clusters:
+        by_outlet: dict[str, Position] = {}
+        for p in _first_per_article(cluster):
+            by_outlet.setdefault(cluster.position_outlets[p.id], p)
+        if len(by_outlet) < 2:
+            continue
+        topic = f"{cluster.party} {cluster.stance} {_shortest_object(cluster)}"
+        sides = [(o, p.article_id, p.start, p.end, p.text, p.id)
+                 for o, p in sorted(by_outlet.items())]
+        numbers = {o: _numbers(p.object) for o, p in by_outlet.items()}
+        if len({tuple(v) for v in numbers.values() if v}) > 1:
+            conflicts.append(Conflict(
+                id=_stable_id("number", story_id, [s[-1] for s in sides]),
+                story_id=story_id, kind="number", topic=topic,
+                sides=[ConflictSide(outlet=o, article_id=a, start=s, end=e, text=t,
+                                    value=", ".join(numbers[o]))
+                       for o, a, s, e, t, _ in sides]))
+        scope = _text_conflict(story_id, None, topic, sides)
+        if scope is not None:
+            conflicts.append(scope)
+    return conflicts
+
+
+def _opposition_conflicts(story_id: str, clusters: list[_PositionCluster],
+                          idf: Mapping[str, float]) -> list[Conflict]:
+    """A party demanding, offering or supporting what another party rejects.
+
+    One conflict per proposal, with the proposing side and every rejection of
+    it by another party (see :func:`_same_party`).
+    """
+    conflicts = []
+    for pro in clusters:
+        if pro.stance not in _PROPOSING:
+            continue
+        against = [con for con in clusters
+                   if con.stance == "rejects" and not _same_party(pro.party, con.party)
+                   and _opposition(pro.core_tokens, con.core_tokens, idf)
+                   >= OPPOSITION_THRESHOLD]
+        if not against:
+            continue
+        ids = [p.id for c in [pro, *against] for p in c.positions]
+        conflicts.append(Conflict(
+            id=_stable_id("position", story_id, ids), story_id=story_id,
+            kind="position", topic=_shortest_object(pro),
+            sides=[_position_side(c, p) for c in [pro, *against] for p in _first_per_article(c)]))
+    return conflicts
+
+
+def _same_party(a: str, b: str) -> bool:
+    """Equal ids, or a state and its government (``state:XMD`` / ``gov:XMD``): a
+    country does not oppose itself because outlets name it differently."""
+    if a == b:
+        return True
+    ma, mb = _STATE_ID_RE.fullmatch(a), _STATE_ID_RE.fullmatch(b)
+    return bool(ma and mb and ma.group(1) == mb.group(1))
+
+
+def _first_per_article(cluster: _PositionCluster) -> list[Position]:
+    """One position per independent article: a copy repeats its original's wording."""
+    first: dict[str, Position] = {}
+    for p in cluster.independent:
+        first.setdefault(p.article_id, p)
+    return list(first.values())
+
+
+def _position_side(cluster: _PositionCluster, p: Position) -> ConflictSide:
+    return ConflictSide(outlet=cluster.position_outlets[p.id],
+                        article_id=p.article_id, start=p.start, end=p.end, text=p.text,
+                        value=f"{cluster.party} {cluster.stance}: {p.object.strip()}")
+
+
+def _shortest_object(cluster: _PositionCluster) -> str:
+    return min((p.object.strip() for p in cluster.positions), key=lambda o: (len(o), o))
+
+
+# -- small helpers ------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "Çırağan" and "Ciragan" meet."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).replace("\u0131", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _stem(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:_STEM]
+
+
+def _core_object(text: str) -> str:
+    """The object without its conditions and without a wrapper naming another
+    party's request: "any raise before the strike ends" -> "any raise",
+    "Veskaria's call for a ceasefire" -> "a ceasefire"."""
+    core = _CONDITION_SPLIT_RE.split(text.lower(), maxsplit=1)[0]
+    core = _REQUEST_WRAPPER_RE.sub("", core, count=1)
+    return core if core.strip() else text
+
+
+def _idf(token_sets: list[frozenset[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency over the story's claims (Sparck Jones 1972):
+    words every report of the story uses ("talks", the main actors) weigh less."""
+    df = Counter(t for tokens in token_sets for t in tokens)
+    n = len(token_sets)
+    return {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+
+
+def _rarity(sets: list[frozenset[str]]) -> dict[str, float]:
+    """How rare each item is among ``sets``, in [0, 1]: ``log((1+n)/(1+df)) / log(1+n)``."""
+    df = Counter(item for items in sets for item in items)
+    n = len(sets)
+    return {item: math.log((1 + n) / (1 + d)) / math.log(1 + n) for item, d in df.items()}
+
+
+def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    total = sum(idf.get(t, 1.0) for t in a) + sum(idf.get(t, 1.0) for t in b)
+    if not total:
+        return 0.0
+    return 2.0 * sum(idf.get(t, 1.0) for t in a & b) / total
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2.0 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _opposition(proposed: frozenset[str], rejected: frozenset[str],
+                idf: Mapping[str, float]) -> float:
+    """How much of what is rejected the proposal contains, weighted by rarity.
+
+    A rejection answers a proposal when the thing rejected is part of the thing
+    proposed: "any raise" covers "a 9% raise", but rejecting "direct talks
+    between the leaders" does not answer support for "the talks". Words many
+    positions share (the parties' names) weigh little.
+    """
+    total = sum(idf.get(t, 1.0) for t in rejected)
+    return sum(idf.get(t, 1.0) for t in proposed & rejected) / total if total else 0.0
+
+
+def _quantity_noun(q: Quantity, claim: Claim) -> str:
+    """What a number counts: its unit, else the first content word after the number
+    (in the quantity's own text, then in the claim text that follows it)."""
+    if q.unit:
+        return _singular(q.unit.lower().split()[-1])
+    digit = re.search(r"\d", q.text)
+    after = q.text[digit.start():] if digit else ""
+    offset = q.end - claim.start
+    if 0 <= offset <= len(claim.text):
+        after += " " + claim.text[offset:]
+    approx_words = {w for phrase, _ in _APPROX_WORDS for w in phrase.split()}
+    for word in re.findall(r"[a-z%]+", _fold(after)):
+        if word not in _STOP_WORDS and word not in approx_words:
+            return _singular(word)
+    return ""
+
+
+def _singular(word: str) -> str:
+    word = {"%": "percent", "pct": "percent"}.get(word, word)
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """"workers" and "dockworkers" count the same thing; two bare numbers compare too."""
+    if not a or not b:
+        return not a and not b
+    return a.endswith(b) or b.endswith(a)
+
+
+def _approx(q: Quantity, claim: Claim) -> str:
+    """The number's qualifier as over / under / about, or "" for a plain number."""
+    if q.approx:
+        phrase = q.approx.lower().strip()
+        return next((norm for word, norm in _APPROX_WORDS if phrase == word), phrase)
+    digit = re.search(r"\d", q.text)
+    prefix = q.text[:digit.start()] if digit else ""
+    offset = q.start - claim.start
+    if 0 <= offset <= len(claim.text):
+        prefix = claim.text[max(0, offset - 24):offset] + " " + prefix
+    prefix = prefix.lower().strip()
+    return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+def _looks_like_year(q: Quantity) -> bool:
+    return (not q.unit and q.value.is_integer() and 1900 <= q.value <= 2100
+            and re.fullmatch(r"\s*\d{4}\s*", q.text) is not None)
+
+
+def _numbers(text: str) -> list[str]:
+    found = set()
+    for match in _NUMBER_RE.finditer(text.lower()):
+        number = re.sub(r"\s*(?:percent|per cent)", "%", _plain_number(match.group()))
+        found.add(re.sub(r"\s+", "", number))
+    return sorted(found)
+
+
+def _plain_number(word: str) -> str:
+    return word.replace(",", "")
+
+
+def _strongest(certainties: Iterable[str]) -> Any:
+    """The most certain of the given values; an unknown value ranks last."""
+    return min(certainties, key=lambda c: (_CERTAINTY_ORDER.index(c)
+                                           if c in _CERTAINTY_ORDER else len(_CERTAINTY_ORDER), c))
+
+
+def _most_common(values: list[Any]) -> Any:
+    if not values:
+        return None
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _stable_id(kind: str, story_id: str, parts: list[str]) -> str:
+    text = "\x1f".join([kind, story_id, *sorted(parts)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

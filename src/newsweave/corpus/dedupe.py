@@ -1,0 +1,234 @@
+"""Exact and near-duplicate detection: syndicated copies and reprints.
+
+Exact copies share the hash of their normalised text. Near copies (a wire story
+reprinted with a sentence dropped and a credit line added) are found with MinHash
+over word shingles (Broder 1997, "On the resemblance and containment of
+documents") and banded locality-sensitive hashing. Every LSH candidate pair is
+then verified: it is a copy when its estimated resemblance (Jaccard similarity)
+or the estimated containment of the shorter text in the longer reaches the
+threshold. Containment is Broder's second measure; it is what catches a
+reprint that drops a sentence, since each dropped sentence costs resemblance
+on both sides of the ratio but containment on one only.
+
+The heavy part is grouping by band key, which :func:`band_keys` exposes so the
+store can run it as a SQL group-by; only candidate pairs are compared in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+_WORD_RE = re.compile(r"\w+")
+# Quotes and dashes vary between a wire story and its reprints; fold them first.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-"})
+
+
+@dataclass(slots=True)
+class DedupeItem:
+    """What dedupe needs to know about one article."""
+
+    id: str
+    outlet: str
+    published: dt.date | None
+    body: str
+
+
+@dataclass
+class MinhashConfig:
+    """Settings of the near-duplicate search.
+
+    Args:
+        num_perm: number of MinHash permutations; more is more exact and slower.
+        shingle_size: words per shingle.
+        threshold: estimated resemblance (Jaccard) or containment at or above which
+            two bodies are copies.
+        seed: MinHash seed; the same on every worker so signatures are comparable.
+        candidate_threshold: the Jaccard similarity the LSH bands are tuned for. Lower
+            than ``threshold`` so that pairs near it are still proposed; each
+            candidate is verified afterwards.
+    """
+
+    num_perm: int = 128
+    shingle_size: int = 5
+    threshold: float = 0.8
+    seed: int = 1
+    candidate_threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.num_perm < 2:
+            raise ValueError(f"num_perm must be at least 2, got {self.num_perm}")
+        if self.shingle_size < 1:
+            raise ValueError(f"shingle_size must be at least 1, got {self.shingle_size}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {self.threshold}; try 0.8")
+        if not 0.0 < self.candidate_threshold <= self.threshold:
+            raise ValueError(f"candidate_threshold must be in (0, threshold], "
+                             f"got {self.candidate_threshold}; try 0.5")
+
+    def __str__(self) -> str:
+        return (f"minhash_p{self.num_perm}_w{self.shingle_size}"
+                f"_t{self.threshold:g}_c{self.candidate_threshold:g}_s{self.seed}")
+
+
+def normalise_text(text: str) -> str:
+    """Lower-cased words of ``text`` joined by single spaces (punctuation dropped)."""
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+    return " ".join(_WORD_RE.findall(folded))
+
+
+def text_hash(text: str) -> str:
+    """Hash of the normalised text: equal for exact copies that differ only in layout."""
+    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """Word ``size``-grams of the normalised text (the whole text if shorter)."""
+    words = normalise_text(text).split()
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def make_minhash(text: str, config: MinhashConfig | None = None) -> MinHash:
+    """The MinHash signature of ``text``'s word shingles under ``config``."""
+    config = config or MinhashConfig()
+    mh = MinHash(num_perm=config.num_perm, seed=config.seed)
+    mh.update_batch([s.encode("utf-8") for s in sorted(shingles(text, config.shingle_size))])
+    return mh
+
+
+def lsh_params(config: MinhashConfig | None = None) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for ``config.candidate_threshold``."""
+    config = config or MinhashConfig()
+    lsh = MinHashLSH(threshold=config.candidate_threshold, num_perm=config.num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(minhash: MinHash, *, bands: int, rows: int) -> list[tuple[int, int]]:
+    """The LSH band keys of a signature: ``(band index, 63-bit hash of the band)``.
+
+    Two documents are LSH candidates when they share any key, so the store can
+    find candidates with ``GROUP BY band, key`` instead of an in-memory index.
+
+    Args:
+        minhash: the signature.
+        bands: number of bands (see :func:`lsh_params`).
+        rows: hash values per band.
+    """
+    if bands * rows > len(minhash.hashvalues):
+        raise ValueError(f"bands * rows = {bands * rows} exceeds num_perm "
+                         f"{len(minhash.hashvalues)}; use lsh_params(config)")
+    keys = []
+    for band in range(bands):
+        # little-endian bytes so every machine derives the same key
+        chunk = minhash.hashvalues[band * rows:(band + 1) * rows].astype("<u8").tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        # 63 bits so the key fits a signed BIGINT column
+        keys.append((band, int.from_bytes(digest, "big") >> 1))
+    return keys
+
+
+def find_duplicates(items: Sequence[DedupeItem],
+                    config: MinhashConfig | None = None) -> dict[str, str]:
+    """Map each copy's id to the id of its original.
+
+    Exact copies are grouped by :func:`text_hash`; near copies by MinHash LSH
+    (Broder 1997), each candidate pair kept only if its estimated resemblance,
+    or the estimated containment of the shorter body in the longer, is at
+    least ``config.threshold``. Groups are the connected components of those
+    pairs, so a chain of copies of copies ends in one group. The original of a group is the earliest
+    published item, then the one with the longest body, then the smallest id.
+
+    Args:
+        items: the articles to compare; empty bodies are never duplicates.
+        config: MinHash settings; ``MinhashConfig()`` when not given.
+
+    Returns:
+        ``{copy_id: original_id}``; originals and unique items are absent.
+    """
+    config = config or MinhashConfig()
+    unique: dict[str, DedupeItem] = {}
+    for item in items:
+        # the same id twice is the same article stored twice, not a copy
+        if item.id not in unique and normalise_text(item.body):
+            unique[item.id] = item
+    items = list(unique.values())
+    parent = {item.id: item.id for item in items}
+    for a, b in _exact_pairs(items):
+        _union(parent, a, b)
+    for a, b in _near_pairs(items, config):
+        _union(parent, a, b)
+    groups: dict[str, list[DedupeItem]] = {}
+    for item in items:
+        groups.setdefault(_find(parent, item.id), []).append(item)
+    copies: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = min(members, key=_original_rank)
+        copies.update({m.id: original.id for m in members if m.id != original.id})
+    return dict(sorted(copies.items()))
+
+
+def _original_rank(item: DedupeItem) -> tuple[dt.date, int, str]:
+    # undated items rank last: a dated one is more likely the source
+    return (item.published or dt.date.max, -len(normalise_text(item.body)), item.id)
+
+
+def _exact_pairs(items: Sequence[DedupeItem]) -> Iterable[tuple[str, str]]:
+    first: dict[str, str] = {}
+    for item in items:
+        digest = text_hash(item.body)
+        if digest in first:
+            yield first[digest], item.id
+        else:
+            first[digest] = item.id
+
+
+def _near_pairs(items: Sequence[DedupeItem], config: MinhashConfig) -> Iterable[tuple[str, str]]:
+    bands, rows = lsh_params(config)
+    lsh = MinHashLSH(num_perm=config.num_perm, params=(bands, rows))
+    signatures: dict[str, tuple[MinHash, int]] = {}
+    for item in sorted(items, key=lambda i: i.id):
+        size = len(shingles(item.body, config.shingle_size))
+        signature = make_minhash(item.body, config)
+        for other in sorted(lsh.query(signature)):
+            if _is_copy(signature, size, *signatures[other], config):
+                yield other, item.id
+        lsh.insert(item.id, signature)
+        signatures[item.id] = (signature, size)
+
+
+def _is_copy(a: MinHash, size_a: int, b: MinHash, size_b: int, config: MinhashConfig) -> bool:
+    resemblance = a.jaccard(b)
+    if resemblance >= config.threshold:
+        return True
+    # A paragraph quoted inside a longer report is contained in it but is no
+    # reprint: containment counts only between bodies of comparable length.
+    if min(size_a, size_b) < config.candidate_threshold * max(size_a, size_b):
+        return False
+    # |A & B| from J = |A & B| / (|A| + |B| - |A & B|), with exact set sizes
+    overlap = resemblance * (size_a + size_b) / (1.0 + resemblance)
+    return overlap / max(min(size_a, size_b), 1) >= config.threshold
+
+
+def _find(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        # the smaller id becomes the root so the grouping never depends on input order
+        parent[max(ra, rb)] = min(ra, rb)

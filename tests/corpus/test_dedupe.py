@@ -1,0 +1,123 @@
+import datetime as dt
+
+import pytest
+
+from newsweave.corpus.dedupe import (
+    DedupeItem,
+    MinhashConfig,
+    band_keys,
+    find_duplicates,
+    lsh_params,
+    make_minhash,
+    text_hash,
+)
+
+# An invented wire report of about 200 words, one sentence per entry.
+WIRE = [
+    ("Dockworkers in Port Elin walked off the job on Thursday after talks over pay "
+     "with the harbour authority broke down late on Wednesday night."),
+    ("The strike halted container traffic at the three main terminals, and ships "
+     "queued outside the breakwater by the afternoon."),
+    ("Union secretary Mara Loen said the walkout would continue until the authority "
+     "agreed to a nine percent raise and rehired thirty dismissed workers."),
+    ("The harbour authority called the strike illegal and said it would not discuss "
+     "pay while cranes stood idle."),
+    ("Its director, Ivo Brant, told reporters that the port lost about two million "
+     "crowns in fees for each day of the stoppage."),
+    ("Shipping agents said several vessels had already been diverted to Varna Bay, "
+     "forty kilometres along the coast."),
+    ("The Harbour Council, which oversees the region's ports, offered to mediate and "
+     "proposed a first meeting for Saturday morning."),
+    ("Neither side had accepted the offer by late evening, and pickets remained at "
+     "the north gate."),
+    ("The last dock strike in Port Elin, in 2027, ended after eleven days with a four "
+     "percent deal."),
+]
+
+OTHER_OUTLET = (
+    "Container ships were stuck off Port Elin on Friday as a dock strike entered its "
+    "second day. Hundreds of workers gathered at the north gate, where police kept a "
+    "path open for lorries leaving the terminals. The dockworkers' union wants higher "
+    "pay and the return of colleagues who were dismissed last month, its leader Mara "
+    "Loen said in a speech to the crowd. Harbour officials have refused to talk about "
+    "wages until the strike ends and say the stoppage costs the port heavily. Traders "
+    "in the town fear shortages of fresh produce if the dispute drags on into next "
+    "week. The regional Harbour Council has offered to host talks in Varna Bay, and "
+    "the union signalled it could attend. Ivo Brant, who runs the harbour authority, "
+    "did not reply to a request for comment. A similar dispute seven years ago lasted "
+    "almost two weeks before a settlement was reached, and some older workers said "
+    "they were ready for a long fight this time as well."
+)
+
+
+def make_item(id: str, body: str, *, outlet: str = "Coastline Daily",
+              published: dt.date | None = dt.date(2031, 3, 13)) -> DedupeItem:
+    return DedupeItem(id=id, outlet=outlet, published=published, body=body)
+
+
+def test_wire_reprint_dropping_a_sentence_is_a_copy() -> None:
+    original = make_item("a1", " ".join(WIRE))
+    reprint = make_item(
+        "b7", " ".join(WIRE[:5] + WIRE[6:]) + " (Reporting by Bay Wire staff; editing by Ana Sel)",
+        outlet="Bay Wire", published=dt.date(2031, 3, 14),
+    )
+    assert find_duplicates([reprint, original]) == {"b7": "a1"}
+
+
+def test_independent_reports_of_the_same_event_are_not_copies() -> None:
+    items = [make_item("a1", " ".join(WIRE)),
+             make_item("c3", OTHER_OUTLET, outlet="The Northern Ledger")]
+    assert find_duplicates(items) == {}
+
+
+def test_exact_copy_with_other_layout_is_found() -> None:
+    body = " ".join(WIRE)
+    copy = "\n\n".join(WIRE).upper().replace(",", " ,")
+    assert text_hash(body) == text_hash(copy)
+    items = [make_item("z9", copy, outlet="Elin Radio"), make_item("a1", body)]
+    assert find_duplicates(items) == {"z9": "a1"}
+
+
+def test_original_is_earliest_then_longest_then_smallest_id() -> None:
+    body = " ".join(WIRE)
+    items = [
+        make_item("m", body, published=dt.date(2031, 3, 14)),
+        make_item("n", body, published=dt.date(2031, 3, 13)),
+        make_item("k", body, published=None),
+    ]
+    assert find_duplicates(items) == {"k": "n", "m": "n"}
+    same_day = [make_item("q", body), make_item("p", body)]
+    assert find_duplicates(same_day) == {"q": "p"}
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    items = [make_item("a1", " ".join(WIRE)), make_item("b7", " ".join(WIRE[1:])),
+             make_item("c3", OTHER_OUTLET)]
+    assert find_duplicates(items) == find_duplicates(list(reversed(items)))
+
+
+def test_empty_bodies_are_ignored() -> None:
+    assert find_duplicates([make_item("a", ""), make_item("b", "  ")]) == {}
+
+
+def test_band_keys_are_shared_by_copies_and_stable() -> None:
+    config = MinhashConfig()
+    bands, rows = lsh_params(config)
+    a = band_keys(make_minhash(" ".join(WIRE), config), bands=bands, rows=rows)
+    b = band_keys(make_minhash(" ".join(WIRE), config), bands=bands, rows=rows)
+    c = band_keys(make_minhash(OTHER_OUTLET, config), bands=bands, rows=rows)
+    assert a == b and len(a) == bands
+    assert not set(a) & set(c)
+    assert all(0 <= key < 2**63 for _, key in a)
+
+
+def test_config_checks_and_names_itself() -> None:
+    assert str(MinhashConfig()) == "minhash_p128_w5_t0.8_c0.5_s1"
+    with pytest.raises(ValueError, match="threshold"):
+        MinhashConfig(threshold=0.0)
+
+
+def test_a_paragraph_quoted_in_a_longer_report_is_not_a_copy() -> None:
+    quote = " ".join(WIRE[2:4])
+    items = [make_item("a1", OTHER_OUTLET + " " + quote), make_item("q1", quote)]
+    assert find_duplicates(items) == {}

@@ -1,0 +1,25 @@
+import pytest
+
+from newsweave.corpus.scoring import bcubed
+
+
+def test_perfect_clustering() -> None:
+    gold = {"a": "1", "b": "1", "c": "2"}
+    assert bcubed({"a": "x", "b": "x", "c": "y"}, gold) == (1.0, 1.0, 1.0)
+
+
+def test_all_in_one_cluster() -> None:
+    gold = {"a": "1", "b": "1", "c": "2"}
+    precision, recall, _ = bcubed({"a": "x", "b": "x", "c": "x"}, gold)
+    assert precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert recall == 1.0
+
+
+def test_all_singletons() -> None:
+    gold = {"a": "1", "b": "1", "c": "2"}
+    precision, recall, _ = bcubed({"a": "a", "b": "b", "c": "c"}, gold)
+    assert precision == 1.0 and recall == pytest.approx((1 / 2 + 1 / 2 + 1) / 3)
+
+
+def test_no_shared_items() -> None:
+    assert bcubed({"a": "x"}, {"b": "1"}) == (0.0, 0.0, 0.0)

@@ -1,0 +1,135 @@
+import datetime as dt
+
+import pytest
+
+from newsweave.corpus.stories import (
+    DEFAULT_THRESHOLD,
+    StoryItem,
+    assign_to_stories,
+    cluster_stories,
+    similarity_matrix,
+)
+
+D = dt.date(2031, 3, 14)
+
+# Three invented stories, told by different outlets in their own words.
+STRIKE = [
+    ("s1", "Port Elin dockworkers strike over pay",
+     ("Dockworkers in Port Elin walked out on Thursday after pay talks with the harbour "
+      "authority collapsed. Union secretary Mara Loen said the strike would last until "
+      "the authority offered a nine percent raise. Container ships queued outside the "
+      "breakwater as cranes stood idle."),
+     ["person:mara-loen", "org:port-elin-union", "org:port-elin-harbour"], ["place:port-elin"]),
+    ("s2", "Harbour authority calls dock walkout illegal",
+     ("The Port Elin harbour authority said the dock strike was illegal and refused to "
+      "discuss wages while the terminals were blocked. Director Ivo Brant said the "
+      "stoppage cost the port two million crowns a day. The dockworkers' union, led by "
+      "Mara Loen, kept pickets at the north gate."),
+     ["person:ivo-brant", "person:mara-loen", "org:port-elin-harbour"], ["place:port-elin"]),
+    ("s3", "Harbour Council offers to mediate in Port Elin dispute",
+     ("The Harbour Council offered to host talks in Varna Bay between the striking "
+      "dockworkers and the harbour authority. Mara Loen said the union would attend. "
+      "Ships have been diverted from Port Elin since the walkout began."),
+     ["org:harbour-council", "person:mara-loen", "org:port-elin-union"],
+     ["place:varna-bay", "place:port-elin"]),
+]
+FLOOD = [
+    ("f1", "River Tessa floods lower Amberg",
+     ("The River Tessa burst its banks overnight and flooded the lower town of Amberg. "
+      "Firefighters evacuated about 300 residents by boat, and the mayor, Lene Voss, "
+      "opened the sports hall as a shelter. Rain is forecast to continue until Sunday."),
+     ["person:lene-voss"], ["place:amberg", "place:river-tessa"]),
+    ("f2", "Hundreds evacuated as Amberg streets go under water",
+     ("Rescue crews in boats took hundreds of people from flooded homes in Amberg after "
+      "the Tessa rose more than two metres. Mayor Lene Voss said the flood defences "
+      "built in 2019 had failed in two places, and she asked the region for pumps."),
+     ["person:lene-voss"], ["place:amberg", "place:river-tessa"]),
+]
+BANK = [
+    ("b1", "Central bank of Norrland raises rates to 4.5 percent",
+     ("The Bank of Norrland raised its main interest rate by half a point to 4.5 "
+      "percent, citing stubborn inflation in food and energy prices. Governor Oskar "
+      "Hale said further increases could not be ruled out."),
+     ["org:bank-of-norrland", "person:oskar-hale"], ["place:norrland"]),
+    ("b2", "Norrland rate rise hits mortgage holders",
+     ("Homeowners in Norrland face higher mortgage payments after the central bank lifted "
+      "borrowing costs to 4.5 percent. Governor Oskar Hale defended the increase, saying "
+      "inflation had to come down before it became entrenched."),
+     ["org:bank-of-norrland", "person:oskar-hale"], ["place:norrland"]),
+    ("b3", "Economists split on Norrland interest rate decision",
+     ("Economists disagreed on Thursday over the Bank of Norrland's decision to raise "
+      "interest rates, with some warning that higher borrowing costs would push the "
+      "economy into recession while others said inflation justified the move."),
+     ["org:bank-of-norrland"], ["place:norrland"]),
+]
+
+
+def make_items(rows, published: dt.date = D) -> list[StoryItem]:
+    return [StoryItem(id=i, title=t, body=b, published=published, actors=a, places=p)
+            for i, t, b, a, p in rows]
+
+
+def test_three_stories_cluster_apart() -> None:
+    items = make_items(STRIKE) + make_items(FLOOD) + make_items(BANK)
+    stories = cluster_stories(items)
+    assert stories == {"s1": "s1", "s2": "s1", "s3": "s1", "f1": "f1", "f2": "f1",
+                       "b1": "b1", "b2": "b1", "b3": "b1"}
+
+
+def test_clusters_without_entities_too() -> None:
+    # the extract stage may find no actors; words alone must still separate stories
+    rows = [(i, t, b, [], []) for i, t, b, _, _ in STRIKE + FLOOD + BANK]
+    stories = cluster_stories(make_items(rows))
+    assert stories["s2"] == stories["s3"] == "s1"
+    assert stories["f2"] == "f1" and stories["b2"] == "b1"
+    # b3 is a reaction piece that shares few words with the news; it may stand
+    # alone, but no article joins another story
+    groups = {key: {i[0] for i, k in stories.items() if k == key} for key in stories.values()}
+    assert all(len(prefixes) == 1 for prefixes in groups.values())
+
+
+def test_same_story_and_other_story_similarities_leave_a_gap() -> None:
+    items = make_items(STRIKE) + make_items(FLOOD) + make_items(BANK)
+    sim = similarity_matrix(items)
+    same = [sim[i, j] for i in range(8) for j in range(i) if items[i].id[0] == items[j].id[0]]
+    other = [sim[i, j] for i in range(8) for j in range(i) if items[i].id[0] != items[j].id[0]]
+    assert min(same) > DEFAULT_THRESHOLD > max(other)
+
+
+def test_date_gap_splits_a_story() -> None:
+    early = make_items(FLOOD[:1], published=dt.date(2031, 3, 1))
+    late = make_items(FLOOD[1:], published=dt.date(2031, 3, 20))
+    assert cluster_stories(early + late) == {"f1": "f1", "f2": "f2"}
+    near = make_items(FLOOD[1:], published=dt.date(2031, 3, 6))
+    assert cluster_stories(early + near) == {"f1": "f1", "f2": "f1"}
+
+
+def test_story_key_is_the_earliest_article() -> None:
+    items = make_items(BANK)
+    items[2].published = D - dt.timedelta(days=1)
+    assert set(cluster_stories(items).values()) == {"b3"}
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    items = make_items(STRIKE) + make_items(FLOOD) + make_items(BANK)
+    assert cluster_stories(items) == cluster_stories(list(reversed(items)))
+
+
+def test_empty_and_single_inputs() -> None:
+    assert cluster_stories([]) == {}
+    assert cluster_stories(make_items(FLOOD[:1])) == {"f1": "f1"}
+    with pytest.raises(ValueError, match="threshold"):
+        cluster_stories([], threshold=0.0)
+
+
+def test_assign_joins_existing_story_or_starts_new() -> None:
+    existing = {"s1": make_items(STRIKE[:2]), "f1": make_items(FLOOD[:1])}
+    new = make_items(STRIKE[2:]) + make_items(FLOOD[1:]) + make_items(BANK)
+    assigned = assign_to_stories(new, existing)
+    assert assigned == {"s3": "s1", "f2": "f1", "b1": "b1", "b2": "b1", "b3": "b1"}
+
+
+def test_assign_respects_date_gap() -> None:
+    existing = {"f1": make_items(FLOOD[:1], published=dt.date(2031, 3, 1))}
+    new = make_items(FLOOD[1:], published=dt.date(2031, 3, 20))
+    assert assign_to_stories(new, existing) == {"f2": "f2"}

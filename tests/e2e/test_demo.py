@@ -1,0 +1,90 @@
+"""End to end on the bundled demo corpus: the grouping it was written to have."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from newsweave import Newsweave, process
+from newsweave.config import demo_corpus_dir
+from newsweave.store import connect, table_counts
+
+EXPECTED = json.loads((demo_corpus_dir() / "expected.json").read_text(encoding="utf-8"))
+
+
+def _key(source_id: str) -> str:
+    """Files are named by file name in expected.json, JSONL lines by their id."""
+    return Path(source_id).name if ("/" in source_id or "\\" in source_id) else source_id
+
+
+def test_every_demo_report_is_stored(demo_db):
+    expected = {s for members in EXPECTED["stories"].values() for s in members}
+    conn = connect(demo_db, read_only=True)
+    stored = {_key(s) for (s,) in conn.execute("SELECT source_id FROM article_sources").fetchall()}
+    conn.close()
+    assert stored == expected
+
+
+def test_story_grouping_matches_the_corpus_design(demo_db):
+    with Newsweave(demo_db) as nw:
+        rows = nw.rows("SELECT s.story_id, src.source_id FROM story_articles s "
+                       "JOIN article_sources src ON src.article_id = s.article_id")
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        found[row["story_id"]].add(_key(row["source_id"]))
+    assert sorted(map(sorted, found.values())) == sorted(map(sorted, EXPECTED["stories"].values()))
+
+
+def test_syndicated_copy_is_marked_as_a_copy(demo_db):
+    with Newsweave(demo_db) as nw:
+        rows = nw.rows("SELECT c.source_id AS copy, o.source_id AS original FROM duplicates d "
+                       "JOIN articles c ON c.id = d.copy_id JOIN articles o ON o.id = d.original_id")
+    pairs = {(_key(r["copy"]), _key(r["original"])) for r in rows}
+    for item in EXPECTED["syndicated"]:
+        assert (item["copy"], item["original"]) in pairs
+
+
+def test_copy_never_raises_corroboration(demo_db):
+    with Newsweave(demo_db) as nw:
+        copies = {r["copy_id"] for r in nw.rows("SELECT copy_id FROM duplicates")}
+        outlets = {r["id"]: r["outlet"] for r in nw.rows("SELECT id, outlet FROM articles")}
+        for fact in nw.facts():
+            independent = {m["outlet"] for m in fact["mentions"] if m["article_id"] not in copies}
+            assert fact["corroboration"] == len(independent)
+            assert all(outlets[m["article_id"]] == m["outlet"] for m in fact["mentions"])
+
+
+def test_main_story_brief_has_corroboration_and_a_conflict(demo_db):
+    with Newsweave(demo_db) as nw:
+        main = nw.stories()[0]
+        data = json.loads(nw.brief(main.id, "json"))
+        markdown = nw.brief(main.id)
+    assert any(f["corroboration"] >= 2 and len(f["outlets"]) >= 2 for f in data["facts"])
+    assert data["conflicts"], "the main story should show at least one difference"
+    assert all(len({s["outlet"] for s in c["sides"]}) >= 2 for c in data["conflicts"])
+    assert data["positions"] and data["timeline"]
+    for heading in ("### Facts", "### Where the outlets differ", "### Positions", "### Timeline"):
+        assert heading in markdown
+
+
+def test_unrelated_headlines_yield_no_event_or_fact(demo_db):
+    with Newsweave(demo_db) as nw:
+        texts = [r["text"] for r in nw.rows("SELECT text FROM events UNION ALL "
+                                            "SELECT text FROM claims")]
+    for headline in EXPECTED["unrelated_headlines"]:
+        assert not any(headline.strip() in t for t in texts), headline
+
+
+def test_rerun_changes_no_row_count(demo_db):
+    conn = connect(demo_db, read_only=True)
+    before = table_counts(conn)
+    conn.close()
+    report = process(None, db=demo_db)
+    assert report.added == 0 and report.errors == []
+    conn = connect(demo_db, read_only=True)
+    after = table_counts(conn)
+    conn.close()
+    assert after == before
