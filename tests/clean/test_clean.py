@@ -382,3 +382,28 @@ def test_unpunctuated_first_line_is_the_headline() -> None:
     assert article.title == headline
     assert body_lines(article) == [*NEWS[:2], NEWS[3]]
     assert article.removed == ["Advertisement"]
+
+
+def test_site_name_and_date_read_from_page_chrome() -> None:
+    page = "\n\n".join([
+        "THE HARBOUR HERALD",
+        "Home | World | Business",
+        "Tuesday, 3 June 2031",
+        "Dockers return to work",
+        *NEWS,
+        "Source : https://harbour-herald.test/",
+    ])
+    raw = RawDoc(source_path="p.txt", source_id="p.txt", fmt="text", text=page,
+                 metadata={"url": "https://harbour-herald.test/", "outlet": "harbour-herald.test"})
+    article = clean_document(raw)
+    assert isinstance(article, Article)
+    assert article.outlet == "The Harbour Herald"
+    assert article.published == dt.date(2031, 6, 3)
+
+
+def test_declared_outlet_wins_over_chrome() -> None:
+    page = "\n\n".join(["THE HARBOUR HERALD", *NEWS])
+    raw = RawDoc(source_path="p.txt", source_id="p.txt", fmt="text", text=page,
+                 metadata={"outlet": "Bay Wire", "url": "https://harbour-herald.test/x"})
+    article = clean_document(raw)
+    assert isinstance(article, Article) and article.outlet == "Bay Wire"

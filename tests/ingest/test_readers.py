@@ -266,3 +266,13 @@ def test_missing_path_and_unsupported_format(tmp_path: Path) -> None:
     assert [type(e) for e in errors] == [IngestError, IngestError]
     assert errors[0].reason == "no such file or directory"
     assert ".warc" in errors[1].reason
+
+
+def test_html_declared_date_after_today_is_kept(tmp_path: Path) -> None:
+    # htmldate drops dates later than today; a date the page declares is trusted.
+    page = ("<html><head><title>T</title><meta content=\"2031-06-03T16:40:00+00:00\" "
+            "property=\"article:published_time\"></head><body><p>Text.</p></body></html>")
+    path = tmp_path / "future.html"
+    path.write_text(page)
+    (doc,) = list(read_inputs([path]))
+    assert doc.metadata["published"] == "2031-06-03"

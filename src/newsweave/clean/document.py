@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -14,6 +15,9 @@ from newsweave.ingest.metadata import domain_of, parse_date
 from newsweave.records import Article, IngestError, RawDoc
 
 MAX_TITLE_CHARS = 120
+# Site names and bylines sit in the first lines of a page's chrome.
+MAX_CHROME_LINES = 40
+MAX_SITE_NAME_CHARS = 60
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -48,10 +52,11 @@ def clean_document(raw: RawDoc) -> Article | IngestError:
         id=article_id(body),
         source_id=raw.source_id,
         source_path=raw.source_path,
-        outlet=_outlet(raw.metadata),
+        outlet=_outlet(raw.metadata, segmentation.removed),
         url=raw.metadata.get("url") or None,
         title=segmentation.title or _first_sentence(body, sentences),
-        published=parse_date(raw.metadata.get("published")),
+        published=parse_date(raw.metadata.get("published"))
+        or _date_from_chrome(segmentation.removed),
         body=body,
         removed=segmentation.removed,
         language="en",
@@ -88,12 +93,39 @@ def _segment_html(html: str, url: str | None, title: str | None) -> Segmentation
     return result
 
 
-def _outlet(metadata: dict[str, object]) -> str:
-    outlet = metadata.get("outlet")
-    if isinstance(outlet, str) and outlet.strip():
-        return outlet.strip()
+def _outlet(metadata: dict[str, object], removed: list[str]) -> str:
+    """The outlet's name: metadata, else the site name in the page chrome, else the domain."""
     url = metadata.get("url")
-    return domain_of(url if isinstance(url, str) else None) or "unknown"
+    domain = domain_of(url if isinstance(url, str) else None)
+    outlet = metadata.get("outlet")
+    if isinstance(outlet, str) and outlet.strip() and outlet.strip() != domain:
+        return outlet.strip()
+    return _site_name_from_chrome(removed, domain) or domain or "unknown"
+
+
+def _site_name_from_chrome(removed: list[str], domain: str | None) -> str | None:
+    """A removed line that spells the domain's name ("THE MERIDIAN LEDGER" for meridian-ledger.test)."""
+    if not domain:
+        return None
+    wanted = _letters(domain.split(".")[0])
+    for line in removed[:MAX_CHROME_LINES]:
+        name = line.strip()
+        if 0 < len(name) <= MAX_SITE_NAME_CHARS and _letters(re.sub(r"^the\s+", "", name, flags=re.I)) == wanted:
+            return name.title() if name.isupper() else name
+    return None
+
+
+def _date_from_chrome(removed: list[str]) -> dt.date | None:
+    """The first removed line near the top that is only a date ("Published" / "3 June 2031")."""
+    for line in removed[:MAX_CHROME_LINES]:
+        date = parse_date(line.strip()) if len(line) <= MAX_SITE_NAME_CHARS else None
+        if date is not None:
+            return date
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _clean_title(title: object) -> str | None:

@@ -14,6 +14,21 @@ HTML_LANG_RE = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I
 # Only dates the page states in its markup: searching the visible text can pick
 # up an unrelated date from a sidebar.
 DATE_CONFIG = {"extensive_search": False, "original_date": True}
+MAX_HEAD_CHARS = 200_000
+DATE_META_NAMES = ("article:published_time", "og:published_time", "datePublished",
+                   "pubdate", "publishdate", "date", "dc.date.issued", "DC.date.issued")
+# <meta property|name|itemprop="..." content="..."> in either attribute order
+DATE_META_RES = [
+    re.compile(
+        r"<meta[^>]+(?:property|name|itemprop)\s*=\s*[\"']" + re.escape(name)
+        + r"[\"'][^>]*?content\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
+    for name in DATE_META_NAMES
+] + [
+    re.compile(
+        r"<meta[^>]+content\s*=\s*[\"']([^\"']+)[\"'][^>]*?(?:property|name|itemprop)\s*=\s*[\"']"
+        + re.escape(name) + r"[\"']", re.IGNORECASE)
+    for name in DATE_META_NAMES
+]
 
 
 def read_html(
@@ -61,6 +76,20 @@ def page_metadata(html: str) -> dict[str, Any]:
         title=found.title,
         outlet=found.sitename,
         url=found.url,
-        published=found.date,
+        published=_declared_date(html) or found.date,
     )
     return meta
+
+
+def _declared_date(html: str) -> str | None:
+    """The publication date a page declares in its meta tags.
+
+    Read first because htmldate (inside trafilatura) drops dates later than
+    today, while a date the publisher declares is the one to trust.
+    """
+    head = html[:MAX_HEAD_CHARS]
+    for pattern in DATE_META_RES:
+        match = pattern.search(head)
+        if match:
+            return match.group(1)
+    return None

@@ -19,6 +19,8 @@ DATE_FORMATS = (
     "%d/%m/%Y",
     "%d.%m.%Y",
     "%A, %B %d, %Y",
+    "%A, %d %B %Y",
+    "%A %d %B %Y",
 )
 URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 MAX_FACTS = 20
 MAX_SINGLE_SOURCE = 10
+MAX_TIMELINE = 25
 STANCES = ("demands", "rejects", "offers", "supports")
 
 
@@ -35,6 +36,7 @@ def build_brief(nw: "Newsweave", story: Story) -> dict[str, Any]:
                "copy_of": by_id.get(a["copy_of"], {}).get("outlet", a["copy_of"])}
               for a in articles if a["copy_of"]]
     independent = sorted({a["outlet"] for a in articles if not a["copy_of"]})
+    copy_ids = {a["id"] for a in articles if a["copy_of"]}
     facts = nw.facts(story.id)
     conflicts = nw.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY kind, id",
                         [story.id])
@@ -49,9 +51,10 @@ def build_brief(nw: "Newsweave", story: Story) -> dict[str, Any]:
         "extra_sources": _extra_sources(nw, story),
         "lead": _lead(nw, articles),
         "facts": [_fact(f) for f in facts if not f["background"]],
-        "conflicts": [{"id": f"C{i}", **c} for i, c in enumerate(conflicts, 1)],
-        "positions": _positions(nw, story, names, canon),
-        "timeline": _timeline(nw, story, names, canon, by_id),
+        "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
+                      for i, c in enumerate(conflicts, 1)],
+        "positions": _positions(nw, story, names, canon, copy_ids),
+        "timeline": _timeline(nw, story, names, canon, by_id, copy_ids),
         "actors": _actors(nw, story, names, canon, by_id),
         "background": _background(facts),
         "removed_lines": sum(a["removed"] or 0 for a in articles),
@@ -88,9 +91,13 @@ def _fact(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str]
-               ) -> list[dict[str, Any]]:
-    """One row per party: its demands, rejections, offers and support, each with outlets."""
+def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+               copy_ids: set[str]) -> list[dict[str, Any]]:
+    """One row per resolved party: its demands, rejections, offers and support, with outlets.
+
+    Parties the resolver could not tie to an actor ("two officials") stay in
+    the positions export but are left out of the brief.
+    """
     from newsweave.corpus.corroborate import merge_positions
     from newsweave.records import Position
 
@@ -103,22 +110,32 @@ def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict
                           object=r["object"], start=r["start"], end=r["end"], text=r["text"],
                           certainty=r["certainty"]) for r in rows]
     table: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for merged in merge_positions(positions, outlets):
+    duplicates = {c: "" for c in copy_ids}
+    for merged in merge_positions(positions, outlets, duplicates=duplicates):
+        if ":" not in merged["party"]:
+            continue
+        evidence = merged.get("evidence", [])
+        independent = sorted({e["outlet"] for e in evidence if e["article_id"] not in copy_ids})
         table[merged["party"]][merged["stance"]].append(
-            {"object": merged["object"], "outlets": merged["outlets"],
-             "evidence": merged.get("evidence", [])})
+            {"object": merged["object"], "outlets": independent or merged["outlets"],
+             "evidence": evidence})
     return [{"party": party, "name": names.get(party, party),
              **{stance: stances.get(stance, []) for stance in STANCES}}
             for party, stances in sorted(table.items())]
 
 
 def _timeline(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
-              articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """News-of-the-day events in date order, the same event from several outlets merged."""
+              articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
+    """News-of-the-day events in date order, the same event from several outlets merged.
+
+    Events with no resolved actor, background events and events read only from
+    syndicated copies are left out; when there are more than ``MAX_TIMELINE``,
+    those reported by the most outlets are kept.
+    """
     places = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM places")}
     merged: dict[tuple, dict[str, Any]] = {}
     for e in nw.events(story.id):
-        if e.background:
+        if e.background or not e.actors or e.article_id in copy_ids:
             continue
         actors = tuple(sorted({canon.get(a, a) for a in e.actors}))
         recipients = tuple(sorted({canon.get(r, r) for r in e.recipients}))
@@ -134,7 +151,8 @@ def _timeline(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[
         item["outlets"].add(articles.get(e.article_id, {}).get("outlet", "?"))
         if not item["place"] and e.place_id:
             item["place"] = places.get(e.place_id)
-    items = sorted(merged.values(), key=lambda i: (str(i["date"]), i["event"]))
+    kept = sorted(merged.values(), key=lambda i: -len(i["outlets"]))[:MAX_TIMELINE]
+    items = sorted(kept, key=lambda i: (i["date"] is None, str(i["date"]), i["event"]))
     for item in items:
         item["outlets"] = sorted(item["outlets"])
     return items
@@ -175,6 +193,10 @@ def _background(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # --- Markdown -------------------------------------------------------------
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _cell(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -182,20 +204,22 @@ def _cell(text: Any) -> str:
 def render_markdown(b: dict[str, Any]) -> str:
     """The brief as Markdown, laid out like EXAMPLE-BRIEF.md."""
     lines = [f"## {b['title']}"]
-    span = f"{b['start']}" + (f" – {b['end']}" if b["end"] and b["end"] != b["start"] else "")
+    span = str(b["start"] or "undated")
+    if b["end"] and b["end"] != b["start"]:
+        span += f" – {b['end']}"
     header = (f"**{span} · {len(b['articles'])} reports · {len(b['outlets'])} independent "
               f"outlets ({', '.join(b['outlets'])})")
     if b["copies"]:
         copies = "; ".join(f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])
-        header += f" · {len(b['copies'])} copies excluded ({copies})"
+        header += f" · {_count(len(b['copies']), 'copy', 'copies')} excluded ({copies})"
     lines += [header + "**", ""]
     if b["lead"]:
         lines += [b["lead"], ""]
     lines += _md_facts(b) + _md_conflicts(b) + _md_positions(b) + _md_timeline(b)
     lines += _md_actors(b) + _md_background(b)
+    copies = _count(len(b["copies"]) + len(b["extra_sources"]), "syndicated copy", "syndicated copies")
     lines.append(f"*Removed from the reports: {b['removed_lines']} site lines. "
-                 f"{len(b['copies']) + len(b['extra_sources'])} copies recognised and kept out "
-                 "of the counts.*")
+                 f"{copies} recognised and kept out of the counts.*")
     return "\n".join(lines) + "\n"
 
 

@@ -154,7 +154,8 @@ class ActorBuilder:
             actor = self._non_person_actor(info)
             if actor is not None:
                 self.actor_ids[k] = actor.id
-                self._remember(actor, info.text)
+                if actor.kind != "person":
+                    self._remember(actor, info.text)
         for k, info in enumerate(self.infos):
             if info.kind == "person" and k in self.actor_ids:
                 self._person_evidence(self.persons[self.actor_ids[k]], info)
@@ -417,8 +418,20 @@ class ActorBuilder:
                 return self._state_actor(info.key, sector)
             return self._state_actor(info.key, None) if info.kind == "country" else None
         if info.kind == "org":
-            return self._org_actor(info)
+            return self._surname_as_org(info) or self._org_actor(info)
         return None
+
+    def _surname_as_org(self, info: EntityInfo) -> Actor | None:
+        """spaCy tags some surnames ORG ("Halvane said"); link them to the article's person."""
+        if " " in info.text or self.gaz.organisations.get(info.key or "") is not None:
+            return None
+        _, last = person_key(info.text)
+        matches = [p for p in self.persons.values()
+                   if " " in p.name and fuzz.ratio(person_key(p.name)[1], last) >= 90]
+        if len(matches) != 1:
+            return None
+        matches[0].aliases.append(info.text)
+        return self._person_actor(matches[0])
 
     def _group_sector(self, info: EntityInfo) -> str | None:
         """MIL/GOV when the entity qualifies a group noun: "Ukrainian forces", "Russia's team"."""
@@ -511,7 +524,7 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
     freq = Counter(a.id for a in actors)
     names: dict[str, str] = {}
     for a in actors:
-        if a.kind == "person" and len(a.name) > len(names.get(a.id, "")):
+        if (a.kind == "person" or _bare_org_name(a)) and len(a.name) > len(names.get(a.id, "")):
             names[a.id] = a.name
     mapping = {a.id: a.id for a in actors}
     full = sorted(pid for pid, n in names.items() if len(n.split()) > 1)
@@ -549,3 +562,9 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
         if len(heads) == 1:
             mapping[pid] = heads.pop()
     return mapping
+
+
+def _bare_org_name(actor: Actor) -> bool:
+    """A one-word organisation the lexicon does not know: often a surname spaCy tagged ORG."""
+    return (actor.kind == "organisation" and actor.id.startswith("org:") and actor.sector is None
+            and len(actor.name.split()) == 1 and actor.name[:1].isupper())
