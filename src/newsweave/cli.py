@@ -253,6 +253,23 @@ def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin"
                                     ensure_ascii=False) + "\n")
 
 
+@app.command(name="eval")
+def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, stories, coref, seeds")],
+          data: Annotated[Optional[Path], typer.Option(help="labelled data [default: "
+                                                            "../shared/eval/...]")] = None) -> None:
+    """Score newsweave against labelled data and print the metrics as JSON.
+
+    Example: newsweave eval stories --data ../shared/eval/stories/basil/articles.jsonl
+    """
+    from newsweave.evaluate import EvaluationUnavailable, run_evaluation
+
+    try:
+        metrics = run_evaluation(name, data)
+    except EvaluationUnavailable as exc:
+        raise typer.BadParameter(str(exc), param_hint="NAME") from exc
+    sys.stdout.write(json.dumps(metrics, indent=2, default=str, ensure_ascii=False) + "\n")
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None

@@ -133,7 +133,7 @@ def test_every_command_has_help_and_is_in_the_readme():
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    for name in ("run", "stories", "brief", "export", "clean", "code", "geoparse"):
+    for name in ("run", "stories", "brief", "export", "clean", "code", "geoparse", "eval"):
         result = invoke(name, "--help")
         assert result.exit_code == 0 and "Example:" in result.stdout
         assert f"newsweave {name}" in readme
