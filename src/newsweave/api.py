@@ -82,7 +82,8 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     conn = connect(settings.db)
     try:
         with ArticleWriter(conn) as writer:
-            for item in run_local(read_inputs(paths), config, workers=settings.workers):
+            for item in _engine(settings)(read_inputs(paths), config,
+                                          workers=settings.workers):
                 if isinstance(item, IngestError):
                     report.errors.append(item)
                 else:
@@ -94,6 +95,15 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     finally:
         conn.close()
     return report
+
+
+def _engine(settings: Settings) -> Callable[..., Any]:
+    """The function that runs the per-article chain for the configured engine."""
+    if settings.engine == "ray":
+        from newsweave.engines.ray_engine import run_ray
+
+        return run_ray
+    return run_local
 
 
 class Newsweave:

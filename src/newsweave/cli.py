@@ -53,7 +53,8 @@ def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
 def run(paths: Annotated[Optional[list[Path]], typer.Argument(
             help="files or folders; none: the bundled demo corpus")] = None,
         db: DbOption = None,
-        workers: Annotated[int, typer.Option(min=1, help="worker processes")] = 1,
+        workers: Annotated[int, typer.Option(min=1, help="worker processes (or Ray actors)")] = 1,
+        engine: Annotated[str, typer.Option(help="local (processes) or ray (a Ray cluster)")] = "local",
         gazetteer: Annotated[Optional[list[Path]], typer.Option(
             help="extra gazetteer JSON (data/lexicon/FORMAT.md)")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress, no brief")] = False,
@@ -65,7 +66,9 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
     for path in paths or []:
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist", param_hint="PATH")
-    settings = get_settings().with_(db=db, workers=workers,
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("choose local or ray", param_hint="--engine")
+    settings = get_settings().with_(db=db, workers=workers, engine=engine,
                                     gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
     total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
     progress = Progress(TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(),

@@ -32,6 +32,7 @@ class Settings:
         batch_size: documents per ``nlp.pipe`` batch.
         gazetteers: extra gazetteer files (see ``data/lexicon/FORMAT.md``).
         max_bytes: inputs larger than this are refused with a clear reason.
+        engine: ``local`` (this machine's processes) or ``ray`` (a Ray cluster).
     """
 
     db: str = DEFAULT_DB
@@ -40,10 +41,13 @@ class Settings:
     batch_size: int = 32
     gazetteers: tuple[str, ...] = field(default_factory=tuple)
     max_bytes: int = 50 * 1024 * 1024
+    engine: str = "local"
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.engine not in ("local", "ray"):
+            raise ValueError(f"engine must be 'local' or 'ray', got {self.engine!r}")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
 
