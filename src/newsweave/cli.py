@@ -273,6 +273,26 @@ def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, st
     sys.stdout.write(json.dumps(metrics, indent=2, default=str, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def serve(db: DbOption = None,
+          host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000) -> None:
+    """Serve the REST API (/api, documented at /docs) and the web pages over a database.
+
+    Example: newsweave serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from newsweave.web import create_app
+
+    try:
+        web_app = create_app(_db(db))
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    ERR.print(f"serving {_db(db)} at http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None

@@ -1,0 +1,82 @@
+"""The FastAPI application: REST API under ``/api``, web pages at ``/``.
+
+>>> from newsweave.web import create_app
+>>> app = create_app("news.duckdb")                     # doctest: +SKIP
+>>> # uvicorn.run(app, host="127.0.0.1", port=8000)
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsweave.api import Newsweave
+from newsweave.web.routers import actors, articles, events, facts, pages, places, positions, stories
+
+STATIC_DIR = Path(__file__).parent / "static"
+DESCRIPTION = """
+Read a newsweave database: stories and their briefs, articles with their
+evidence spans, PLOVER events (filter, paginate, export), actors, places,
+positions and facts. Everything is read-only. Lists take `limit` (at most 100)
+and `offset` and answer `{total, limit, offset, items}`.
+"""
+TAGS = [
+    {"name": "stories", "description": "Stories (articles grouped by event), search and briefs."},
+    {"name": "articles", "description": "Articles with body, removed lines and evidence spans."},
+    {"name": "events", "description": "PLOVER events: filter, paginate, export."},
+    {"name": "actors", "description": "Canonical actors with roles, events and positions."},
+    {"name": "places", "description": "Resolved places of the events."},
+    {"name": "positions", "description": "Demands, rejections, offers and support."},
+    {"name": "facts", "description": "Facts aligned across outlets, with corroboration."},
+]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """Build the app over one DuckDB file, opened read-only for the app's lifetime.
+
+    Args:
+        db_path: a database written by ``newsweave run``.
+
+    Returns:
+        the FastAPI application (serve it with uvicorn).
+
+    Raises:
+        StoreError: when there is no database at ``db_path``.
+    """
+    # open once now so that a wrong path fails at start-up, not on the first request
+    reader = Newsweave(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        reader.close()
+
+    app = FastAPI(title="newsweave", version="0.1.0", description=DESCRIPTION,
+                  openapi_tags=TAGS, lifespan=lifespan)
+    app.state.newsweave = reader
+    for module in (stories, articles, events, actors, places, positions, facts):
+        app.include_router(module.router, prefix="/api")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _html_errors(request: Request, exc: StarletteHTTPException) -> Response:
+        # the API answers errors in JSON; a person at a page gets a page
+        if request.url.path.startswith(("/api", "/static", "/docs", "/openapi")):
+            return await http_exception_handler(request, exc)
+        return pages.TEMPLATES.TemplateResponse(
+            request, "error.html", {"status": exc.status_code, "detail": exc.detail},
+            status_code=exc.status_code)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+    return app

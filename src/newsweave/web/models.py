@@ -1,0 +1,219 @@
+"""Response models of the REST API (the shapes the OpenAPI schema documents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a longer list."""
+
+    total: int = Field(description="rows matching the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class StoryPublic(BaseModel):
+    """A story in the list: its size, dates and outlets."""
+
+    story_id: str
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    outlets: list[str]
+    articles: int = Field(description="reports grouped into the story")
+    events: int
+    facts: int = Field(description="news facts (background excluded)")
+    conflicts: int
+
+
+class BriefFact(BaseModel):
+    """A fact of the brief with the outlets stating it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    fact_id: str
+    statement: str
+    outlets: list[str]
+    corroboration: int = Field(description="independent outlets stating the fact")
+    single_source: bool
+    conflicts: list[str] = []
+
+
+class BriefPublic(BaseModel):
+    """A story's brief as data (``newsweave brief ID --format json``).
+
+    Only the main keys are typed; the brief may carry more, which are passed on.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    story_id: str
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    outlets: list[str]
+    articles: list[dict[str, Any]]
+    facts: list[BriefFact]
+    conflicts: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+
+
+class ArticlePublic(BaseModel):
+    """An article without its body."""
+
+    article_id: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    story_id: str | None = None
+    duplicate_of: str | None = Field(None, description="the original, when this is a copy")
+    chars: int | None = None
+
+
+class SpanPublic(BaseModel):
+    """A stretch of the body (character offsets) that a record points to."""
+
+    model_config = ConfigDict(extra="allow")
+
+    start: int
+    end: int
+    text: str
+
+
+class ArticleDetail(BaseModel):
+    """An article's body, the lines cleaning removed, and every evidence span."""
+
+    article_id: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    source_path: str | None = None
+    language: str | None = None
+    story_id: str | None = None
+    story_title: str | None = None
+    duplicate_of: str | None = None
+    body: str
+    removed: list[str] = Field(description="boilerplate lines removed by cleaning")
+    sentences: list[list[int]] = Field(description="[start, end] of each sentence")
+    events: list[SpanPublic]
+    claims: list[SpanPublic]
+    positions: list[SpanPublic]
+    mentions: list[SpanPublic]
+
+
+class EventPublic(BaseModel):
+    """A PLOVER event with its article, outlet, story and place."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None = None
+    story_id: str | None = None
+    event: str = Field(description="PLOVER event type")
+    mode: str | None = None
+    context: list[str] = []
+    actors: list[str] = []
+    recipients: list[str] = []
+    date: dt.date | None = None
+    date_precision: str | None = None
+    place_id: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    quantities: list[dict[str, Any]] = []
+    certainty: str | None = None
+    background: bool | None = None
+    start: int
+    end: int
+    text: str
+    trigger: str | None = None
+
+
+class ActorPublic(BaseModel):
+    """A canonical actor with its mention count."""
+
+    actor_id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = []
+    mentions: int = 0
+
+
+class ActorDetail(BaseModel):
+    """An actor with its roles, events, positions and stories."""
+
+    actor_id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = []
+    roles: list[dict[str, Any]]
+    events: list[EventPublic]
+    positions: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+
+
+class PlacePublic(BaseModel):
+    """A resolved place and how many events happen there."""
+
+    place_id: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature_class: str | None = None
+    population: int | None = None
+    events: int = 0
+
+
+class PositionPublic(BaseModel):
+    """Who demands, rejects, offers or supports what, in which report."""
+
+    position_id: str
+    party: str | None = None
+    party_name: str | None = None
+    stance: str
+    object: str | None = None
+    text: str
+    certainty: str | None = None
+    start: int
+    end: int
+    article_id: str
+    outlet: str | None = None
+    story_id: str | None = None
+
+
+class FactPublic(BaseModel):
+    """A fact aligned across outlets, with its mentions and conflicts."""
+
+    fact_id: str
+    story_id: str | None = None
+    statement: str
+    outlets: list[str]
+    corroboration: int
+    event_type: str | None = None
+    certainty: str | None = None
+    background: bool | None = None
+    date: dt.date | None = None
+    importance: float | None = None
+    mentions: list[dict[str, Any]] = []
+    conflicts: list[str] = []
+
+
+class Problem(BaseModel):
+    """An error: what is wrong."""
+
+    detail: str

@@ -1,0 +1,235 @@
+"""The web pages in a real headless Chromium (Debian's), driven by Python Playwright.
+
+A uvicorn server runs the app on 127.0.0.1 on a free port in a background
+thread and stops when the test session ends. Every page is checked for console
+errors; screenshots go to tests/e2e/screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsweave.api import Newsweave
+from tests.web._databases import private_copy, seeds_database
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+START_TIMEOUT = 20.0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(db: Path) -> Iterator[str]:
+    """Run the app over ``db`` in a background thread; yield its base URL; stop it."""
+    import uvicorn
+
+    from newsweave.web import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the test server did not start on port {port}")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless; skips the browser tests only when it is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def web_db(demo_db: Path) -> Path:
+    """The demo database, copied: the server holds it open for the whole session."""
+    return private_copy(demo_db)
+
+
+@pytest.fixture(scope="session")
+def demo_url(web_db: Path, browser) -> Iterator[str]:
+    yield from _serve(web_db)
+
+
+@pytest.fixture(scope="session")
+def seeds_url(browser) -> Iterator[str]:
+    db = seeds_database()
+    if db is None:
+        pytest.skip("../shared/seeds is not present")
+    yield from _serve(db)
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page; fails the test on any console error or uncaught page error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(f"{msg.type}: {msg.text}")
+           if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    # a request cut short by the next navigation (ERR_ABORTED) is not a fault of the page
+    tab.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}")
+           if "ERR_ABORTED" not in (req.failure or "") else None)
+    yield tab
+    context.close()
+    assert errors == [], errors
+
+
+def _shot(tab, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_story_list_search_and_filter(page, demo_url, web_db):
+    with Newsweave(web_db) as nw:
+        stories = nw.stories()
+    page.goto(demo_url + "/")
+    assert page.locator("#story-count").inner_text() == f"{len(stories)} stories"
+    assert page.locator("a.story-link").count() == len(stories)
+    _shot(page, "story-list")
+
+    page.fill("input[name=q]", "tariff")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/?*q=tariff*")
+    found = page.locator("a.story-link").all_inner_texts()
+    assert 0 < len(found) < len(stories)
+    assert page.locator("input[name=q]").input_value() == "tariff"
+    _shot(page, "story-list-search")
+
+    # a filter menu applies on change (the page's little script submits the form)
+    page.goto(demo_url + "/")
+    outlet = stories[-1].outlets[0]
+    with page.expect_navigation():
+        page.select_option("select[name=outlet]", outlet)
+    assert "outlet=" in page.url
+    rows = page.locator("#stories tbody tr")
+    expected = [s for s in stories if outlet in s.outlets]
+    assert rows.count() == len(expected) < len(stories)
+    for k in range(rows.count()):
+        assert outlet in rows.nth(k).locator(".badge").all_inner_texts()
+    _shot(page, "story-list-filter")
+
+
+def test_story_to_article_and_back(page, demo_url, web_db):
+    with Newsweave(web_db) as nw:
+        story = nw.stories()[0]
+    page.goto(demo_url + "/")
+    page.click(f"a.story-link[href='/stories/{story.id}']")
+    page.wait_for_url(f"**/stories/{story.id}")
+    assert page.locator("h1#story-title").inner_text() == story.title
+    assert page.locator("#shared-facts tr.fact").count() > 0
+    assert page.locator("#conflicts .conflict .side").count() >= 2
+    timeline_points = page.locator("svg.timeline-chart circle.point").count()
+    assert timeline_points == page.locator("ol.timeline li").count() > 0
+    assert page.locator("svg.map-chart circle.place-point").count() == page.locator(
+        "table.places tbody tr").count() > 0
+    _shot(page, "story")
+
+    first = page.locator("a.article-link").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("h1#article-title").inner_text() == title
+    assert page.locator("#article-body .seg.claim").count() > 0
+    removed = page.locator("details#removed")
+    assert removed.get_attribute("open") is None
+    removed.locator("summary").click()
+    assert removed.get_attribute("open") is not None
+    _shot(page, "article")
+
+    page.go_back()
+    page.wait_for_url(f"**/stories/{story.id}")
+    assert page.locator("h1#story-title").inner_text() == story.title
+
+    # an outlet badge on a fact opens that outlet's report at the evidence
+    page.locator("#shared-facts tr.fact a.badge").first.click()
+    page.wait_for_url("**/articles/*hl=*")
+    target = page.locator("#article-body .seg.target")
+    assert target.count() > 0 and target.first.is_visible()
+    _shot(page, "article-evidence")
+    page.locator("#back-to-story").click()
+    page.wait_for_url(f"**/stories/{story.id}")
+
+
+def test_actor_page(page, demo_url):
+    page.goto(demo_url + "/actors")
+    page.fill("input[name=q]", "grenick")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/actors?q=grenick")
+    page.click("#actors a[href='/actors/person:pavla-grenick']")
+    page.wait_for_url("**/actors/person:pavla-grenick")
+    assert page.locator("h1#actor-name").inner_text() == "Pavla Grenick"
+    assert "Emergency Services Minister" in page.locator("#roles").inner_text()
+    assert page.locator("#events tbody tr").count() > 0
+    assert page.locator("#stories li a").count() > 0
+    _shot(page, "actor")
+
+
+def test_every_demo_page_loads_without_errors(page, demo_url, web_db):
+    with Newsweave(web_db) as nw:
+        paths = [f"/stories/{s.id}" for s in nw.stories()]
+        paths += [f"/articles/{r['id']}" for r in nw.rows("SELECT id FROM articles")]
+        paths += [f"/actors/{a.id}" for a in nw.actors()[:10]]
+    for path in paths:
+        response = page.goto(demo_url + path)
+        assert response is not None and response.status == 200, path
+        assert page.locator("h1").count() == 1, path
+
+
+def test_seed_story_shows_both_outlets_and_a_conflict(page, seeds_url):
+    db = seeds_database()
+    with Newsweave(db) as nw:
+        story = nw.stories()[0]
+        outlets = sorted({o for s in nw.stories() for o in s.outlets})
+    page.goto(seeds_url + "/")
+    page.click(f"a.story-link[href='/stories/{story.id}']")
+    page.wait_for_url(f"**/stories/{story.id}")
+    rows = page.locator("#shared-facts tr.fact")
+    both = [k for k in range(rows.count())
+            if set(outlets) <= set(rows.nth(k).locator(".badge").all_inner_texts())]
+    assert both, "no shared fact shows both outlets"
+    conflicts = page.locator("#conflicts .conflict")
+    side_by_side = []
+    for k in range(conflicts.count()):
+        sides = conflicts.nth(k).locator(".side")
+        boxes = [sides.nth(i).bounding_box() for i in range(sides.count())]
+        names = {sides.nth(i).locator(".badge").inner_text() for i in range(sides.count())}
+        # side by side: the sides share a row on screen
+        if len(names) >= 2 and len({round(b["y"]) for b in boxes[:2]}) == 1:
+            side_by_side.append(k)
+    assert side_by_side, "no conflict with two outlets side by side"
+    assert page.locator("svg.timeline-chart circle.point").count() > 0
+    assert page.locator("svg.map-chart circle.place-point").count() > 0
+    _shot(page, "seeds-story")
+    page.locator("a.article-link").first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("#article-body .seg").count() > 0
+    _shot(page, "seeds-article")

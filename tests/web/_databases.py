@@ -1,0 +1,42 @@
+"""Databases the web tests share: the seeds processed once per test process."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@cache
+def private_copy(db: Path) -> Path:
+    """A copy of ``db`` that only the web tests open.
+
+    Their servers and clients hold read-only connections for a whole module or
+    session; DuckDB will not let the same process open a file for writing while
+    that is so, and other tests write to the shared demo database.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="newsweave-web-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy = folder / db.name
+    shutil.copyfile(db, copy)
+    return copy
+
+
+@cache
+def seeds_database() -> Path | None:
+    """The seed reports processed into a temporary DuckDB file; ``None`` without ../shared."""
+    if not SEEDS.is_dir():
+        return None
+    from newsweave import process
+
+    folder = Path(tempfile.mkdtemp(prefix="newsweave-web-seeds-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    db = folder / "seeds.duckdb"
+    report = process([SEEDS], db=db)
+    assert report.errors == [], report.errors
+    return db

@@ -1,0 +1,211 @@
+"""The server-rendered pages for the demo corpus, the seeds, and hostile text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsweave.api import Newsweave
+from newsweave.corpus.build import rebuild_corpus
+from newsweave.store import ArticleWriter, connect
+from newsweave.web import create_app
+from tests.conftest import make_result
+
+
+class _Tags(HTMLParser):
+    """Collects elements by class, with their text, to read pages as a person would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, set[str], list[str]]] = []
+        self.found: list[tuple[str, set[str], str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "input", "meta", "link", "circle", "line", "rect"):
+            classes = set((dict(attrs).get("class") or "").split())
+            self.found.append((tag, classes, ""))
+            return
+        self.stack.append((tag, set((dict(attrs).get("class") or "").split()), []))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            name, classes, text = self.stack.pop()
+            joined = "".join(text)
+            self.found.append((name, classes, joined))
+            if self.stack:
+                self.stack[-1][2].append(joined)
+            if name == tag:
+                break
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1][2].append(data)
+
+
+def _by_class(html: str, cls: str, tag: str | None = None) -> list[str]:
+    parser = _Tags()
+    parser.feed(html)
+    return [text for name, classes, text in parser.found
+            if cls in classes and (tag is None or name == tag)]
+
+
+def _section(html: str, section_id: str) -> str:
+    match = re.search(rf'<section id="{section_id}">(.*?)</section>', html, re.DOTALL)
+    assert match, section_id
+    return match.group(1)
+
+
+def test_story_list_page_searches_and_filters(client, demo_nw):
+    page = client.get("/").text
+    stories = demo_nw.stories()
+    assert all(s.title in page for s in stories)
+    assert f"{len(stories)} stories" in page
+    searched = client.get("/", params={"q": "tariff"}).text
+    titles = _by_class(searched, "story-link")
+    assert titles and all("tariff" in t.lower() or "accord" in t.lower() for t in titles)
+    assert len(titles) < len(stories)
+    filtered = client.get("/", params={"event_type": "PROTEST", "q": "", "outlet": ""}).text
+    assert 0 < len(_by_class(filtered, "story-link")) < len(stories)
+    assert client.get("/", params={"date_from": "soon"}).status_code == 400
+
+
+def test_story_page_shows_the_brief(client, demo_nw):
+    story = demo_nw.stories()[0]
+    brief = json.loads(demo_nw.brief(story.id, "json"))
+    html = client.get(f"/stories/{story.id}").text
+    shared = [f for f in brief["facts"] if not f["single_source"]]
+    facts = _section(html, "facts")
+    assert len(re.findall(r'<tr class="fact"', facts)) == len(shared)
+    first = shared[0]
+    row = facts.split(f'id="fact-{first["fact_id"]}"')[1].split("</tr>")[0]
+    for outlet in first["outlets"]:
+        assert f'title="{outlet}"' in row.replace("&#39;", "'")
+    assert "✔" * first["corroboration"] in row
+    conflicts = _section(html, "conflicts")
+    assert conflicts.count('class="conflict"') == len(brief["conflicts"])
+    assert conflicts.count('class="side"') == sum(len(c["sides"]) for c in brief["conflicts"])
+    positions = _section(html, "positions")
+    for party in brief["positions"]:
+        assert f'/actors/{party["party"]}' in positions
+
+
+def test_story_page_timeline_and_map_show_the_story_events(client, demo_nw):
+    story = demo_nw.stories()[0]
+    brief = json.loads(demo_nw.brief(story.id, "json"))
+    html = client.get(f"/stories/{story.id}").text
+    timeline = _section(html, "timeline")
+    assert timeline.count('class="point"') == len(brief["timeline"]) > 0
+    for item in brief["timeline"]:
+        assert f'data-kind="{item["event"]}"' in timeline
+    places = demo_nw.rows("SELECT DISTINCT p.name FROM events e JOIN story_articles s "
+                          "ON s.article_id = e.article_id JOIN places p ON p.id = e.place_id "
+                          "WHERE s.story_id = ?", [story.id])
+    map_html = _section(html, "map")
+    assert map_html.count('class="place-point"') == len(places) > 0
+    for place in places:
+        assert f"<title>{place['name']}:" in map_html
+    # no tile server, no CDN: every URL the page loads is its own
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def test_article_page_highlights_evidence_and_folds_boilerplate(client, demo_nw):
+    row = demo_nw.rows("SELECT a.id, len(a.removed) AS removed FROM articles a "
+                       "ORDER BY len(a.removed) DESC, a.id LIMIT 1")[0]
+    claim = demo_nw.rows("SELECT start, \"end\", text FROM claims WHERE article_id = ? "
+                         "ORDER BY start LIMIT 1", [row["id"]])[0]
+    html = client.get(f"/articles/{row['id']}",
+                      params={"hl": f"{claim['start']}-{claim['end']}"}).text
+    assert f'id="s-{claim["start"]}-{claim["end"]}"' in html
+    body = _by_class(html, "body", "article")[0]
+    body_text = demo_nw.rows("SELECT body FROM articles WHERE id = ?", [row["id"]])[0]["body"]
+    assert body == body_text
+    target = "".join(_by_class(html, "target"))
+    assert target == claim["text"]
+    assert _by_class(html, "claim") and _by_class(html, "event")
+    details = re.search(r'<details class="removed".*?</details>', html, re.DOTALL).group(0)
+    assert details.count("<li>") == row["removed"] > 0
+    assert client.get("/articles/none").status_code == 404
+    assert client.get(f"/articles/{row['id']}", params={"hl": "x"}).status_code == 422
+
+
+def test_actor_pages(client, demo_nw):
+    html = client.get("/actors/person:pavla-grenick").text
+    assert "Pavla Grenick" in html and "Emergency Services Minister" in _section(html, "roles")
+    ids = {"person:pavla-grenick"} | {r["actor_id"] for r in demo_nw.rows(
+        "SELECT actor_id FROM actor_map WHERE canonical_id = 'person:pavla-grenick'")}
+    events = sum(1 for e in demo_nw.events() if ids & set(e.actors + e.recipients))
+    assert events > 0
+    assert _section(html, "events").count("<tr>") == events + 1
+    listing = client.get("/actors", params={"q": "veskar"}).text
+    assert "Government of Veskaria" in listing and "Pavla Grenick" not in listing
+    missing = client.get("/actors/person:nobody")
+    assert missing.status_code == 404 and "person:nobody" in missing.text
+
+
+def test_every_demo_page_renders(client, demo_nw):
+    urls = ["/", "/actors"]
+    urls += [f"/stories/{s.id}" for s in demo_nw.stories()]
+    urls += [f"/articles/{r['id']}" for r in demo_nw.rows("SELECT id FROM articles")]
+    urls += [f"/actors/{a.id}" for a in demo_nw.actors()]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "<h1" in response.text, url
+
+
+def test_text_from_reports_is_escaped(tmp_path):
+    db = tmp_path / "hostile.duckdb"
+    texts = ["Quorvel <script>alert('x')</script> councillors met on Tuesday.",
+             "Quorvel <img src=x onerror=alert(1)> councillors met again on Tuesday."]
+    conn = connect(db)
+    with ArticleWriter(conn) as writer:
+        for k, text in enumerate(texts):
+            writer.write(make_result(text, outlet=f"<b>Outlet {k}</b>",
+                                     published=dt.date(2031, 3, 14)))
+    rebuild_corpus(conn)
+    conn.close()
+    with Newsweave(db) as nw:
+        story_ids = [s.id for s in nw.stories()]
+        article_ids = [r["id"] for r in nw.rows("SELECT id FROM articles")]
+    with TestClient(create_app(db)) as hostile:
+        for url in ["/", *(f"/stories/{s}" for s in story_ids),
+                    *(f"/articles/{a}" for a in article_ids), "/actors"]:
+            html = hostile.get(url).text
+            assert "<script>alert" not in html and "<img src=x" not in html, url
+            assert "<b>Outlet" not in html, url
+        page = hostile.get(f"/articles/{article_ids[0]}").text
+        assert "&lt;" in page and "&lt;b&gt;Outlet" in page
+
+
+def test_seed_pages_show_both_outlets_and_a_conflict(seeds_client, seeds_db):
+    with Newsweave(seeds_db) as nw:
+        stories = nw.stories()
+        outlets = sorted({o for s in stories for o in s.outlets})
+        article_ids = [r["id"] for r in nw.rows("SELECT id FROM articles")]
+        actor_ids = [a.id for a in nw.actors()]
+    assert len(outlets) >= 2
+    for url in ["/", "/actors", *(f"/stories/{s.id}" for s in stories),
+                *(f"/articles/{a}" for a in article_ids), *(f"/actors/{a}" for a in actor_ids)]:
+        assert seeds_client.get(url).status_code == 200, url
+    html = seeds_client.get(f"/stories/{stories[0].id}").text
+    facts = _section(html, "facts")
+    rows = re.findall(r'<tr class="fact" id=.*?</tr>', facts, re.DOTALL)
+    both = [r for r in rows if all(f'title="{o}"' in r for o in outlets)]
+    assert both, "no shared fact names both outlets"
+    sides = [set(re.findall(r'class="side">\s*<div><span class="badge"[^>]*title="([^"]+)"', c))
+             for c in re.findall(r'<div class="conflict".*?(?=<div class="conflict"|</section>)',
+                                 _section(html, "conflicts"), re.DOTALL)]
+    assert any(len(s) >= 2 for s in sides), "no conflict with two outlets side by side"
+    timeline = _section(html, "timeline")
+    assert timeline.count('class="point"') > 0
+    assert _section(html, "map").count('class="place-point"') > 0
+
+
+@pytest.mark.parametrize("path", ["/static/style.css", "/static/app.js", "/favicon.ico"])
+def test_static_files_are_served(client, path):
+    assert client.get(path).status_code == 200
