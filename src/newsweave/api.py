@@ -42,6 +42,11 @@ class RunReport:
         """True when every input was processed."""
         return not self.errors
 
+    @property
+    def not_english(self) -> int:
+        """How many documents were skipped because they are not in English."""
+        return sum(e.reason.startswith("not English") for e in self.errors)
+
 
 def count_inputs(paths: Sequence[str | Path]) -> int:
     """A cheap count of input files, for progress bars (JSONL lines are not counted)."""

@@ -258,14 +258,14 @@ def test_file_over_size_limit(tmp_path: Path) -> None:
     assert isinstance(error, IngestError) and "larger than" in error.reason
 
 
-def test_missing_path_and_unsupported_format(tmp_path: Path) -> None:
+def test_missing_path_and_empty_warc(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(b"")
     errors = read_all(missing, warc)
     assert [type(e) for e in errors] == [IngestError, IngestError]
     assert errors[0].reason == "no such file or directory"
-    assert ".warc" in errors[1].reason
+    assert errors[1].reason == "empty file"
 
 
 def test_html_declared_date_after_today_is_kept(tmp_path: Path) -> None:

@@ -88,6 +88,8 @@ CHROME_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         ),
         (r"^(?:latest|more from|more stories|most read|most popular|popular posts)\b[^.!?]*$", 8),
         (r"^(?:tags?|filed under|categories|topics)\s*:", 30),
+        # The footer WordPress adds to every feed entry.
+        (r"^the post\b.{1,200}\bappeared first on\b", 60),
         # Comment-form fields and buttons.
         (
             r"^(?:name|e-?mail|website|comment|message)\s*\*?\s*$|^post comment$|"

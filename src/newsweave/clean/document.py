@@ -8,7 +8,7 @@ import re
 
 from newsweave.clean.boilerplate import Segmentation, is_chrome, remove_boilerplate
 from newsweave.clean.html import extract_main_text, visible_lines
-from newsweave.clean.language import detect_non_english, words
+from newsweave.clean.language import detect_non_english, function_word_ratio, words
 from newsweave.clean.repair import repair_text
 from newsweave.clean.sentences import split_sentences
 from newsweave.ingest.metadata import domain_of, parse_date
@@ -17,8 +17,34 @@ from newsweave.records import Article, IngestError, RawDoc
 MAX_TITLE_CHARS = 120
 # Site names and bylines sit in the first lines of a page's chrome.
 MAX_CHROME_LINES = 40
-MAX_SITE_NAME_CHARS = 60
+MAX_SITESITE_NAME_PATTERN_CHARS = 60
 PARAGRAPH_SEPARATOR = "\n\n"
+# A capitalised name of one to four words ("DDM News", "The Harbour Herald").
+SITE_NAME_PATTERN = r"((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,3})"
+SITE_PROMPT_RES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"\b[Ss]ubscribe to (?:the )?{SITE_NAME_PATTERN}\s+[Nn]ewsletter",
+        rf"\b[Nn]otifications from (?:the )?{SITE_NAME_PATTERN}",
+        rf"^(?:Latest|More) (?:news |stories )?from (?:the )?{SITE_NAME_PATTERN}\W*$",
+        rf"\b[Ff]ollow (?:the )?{SITE_NAME_PATTERN} on\b",
+    )
+)
+MAX_PROMPT_CHARS = 80
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATELINE_DATE_RE = re.compile(
+    rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})\b")
+MAX_DATELINE_CHARS = 60
+DATELINE_END_RE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–:]|-\s)")
+GENERIC_SITE_WORDS = frozenset({"our", "us", "the", "news", "latest news", "updates", "facebook",
+                                "twitter", "x", "whatsapp", "telegram", "instagram", "google news"})
+# The start of the reason given for skipped non-English documents (counted in run reports).
+NOT_ENGLISH = "not English"
+# A page that declares another language is believed unless its body reads as
+# English: English prose has 40-50% function words, other languages well under 20%.
+MIN_DECLARED_ENGLISH_RATIO = 0.2
 
 
 def clean_document(raw: RawDoc) -> Article | IngestError:
@@ -36,17 +62,16 @@ def clean_document(raw: RawDoc) -> Article | IngestError:
         The Article, or an IngestError (no text left after removing
         boilerplate, or not English).
     """
-    meta_title = _clean_title(raw.metadata.get("title"))
-    if raw.html is not None:
-        segmentation = _segment_html(raw.html, raw.metadata.get("url"), meta_title)
-    else:
-        segmentation = remove_boilerplate(repair_text(raw.text or ""), title=meta_title)
+    segmentation = segment_document(raw)
     body = PARAGRAPH_SEPARATOR.join(segmentation.kept).strip()
     if not body:
         return IngestError(raw.source_path, "no article text after removing boilerplate")
     language = detect_non_english(body)
     if language is not None:
-        return IngestError(raw.source_path, f"not English (detected: {language})")
+        return IngestError(raw.source_path, f"{NOT_ENGLISH} (detected: {language})")
+    declared = _declared_other_language(raw.metadata.get("language"), body)
+    if declared is not None:
+        return IngestError(raw.source_path, f"{NOT_ENGLISH} (declared: {declared})")
     sentences = split_sentences(body)
     return Article(
         id=article_id(body),
@@ -56,12 +81,28 @@ def clean_document(raw: RawDoc) -> Article | IngestError:
         url=raw.metadata.get("url") or None,
         title=segmentation.title or _first_sentence(body, sentences),
         published=parse_date(raw.metadata.get("published"))
-        or _date_from_chrome(segmentation.removed),
+        or _date_from_chrome(segmentation.removed)
+        or _dateline_date(body),
         body=body,
         removed=segmentation.removed,
         language="en",
         sentences=sentences,
     )
+
+
+def segment_document(raw: RawDoc) -> Segmentation:
+    """Split a raw document into kept paragraphs, removed lines and a title.
+
+    HTML goes through trafilatura (:func:`newsweave.clean.html.extract_main_text`);
+    plain text through our line classifier. No language check is made here.
+
+    Args:
+        raw: a document from :func:`newsweave.ingest.read_inputs`.
+    """
+    meta_title = _clean_title(raw.metadata.get("title"))
+    if raw.html is not None:
+        return _segment_html(raw.html, raw.metadata.get("url"), meta_title)
+    return remove_boilerplate(repair_text(raw.text or ""), title=meta_title)
 
 
 def article_id(body: str) -> str:
@@ -93,6 +134,22 @@ def _segment_html(html: str, url: str | None, title: str | None) -> Segmentation
     return result
 
 
+def _declared_other_language(declared: object, body: str) -> str | None:
+    """The declared language when it is not English and the body does not read as English.
+
+    Short texts escape :func:`detect_non_english`; the page's own ``lang``
+    (or the feed's or the JSON's ``language``) settles those.
+    """
+    if not isinstance(declared, str) or not declared.strip():
+        return None
+    code = declared.strip().lower().replace("_", "-").split("-")[0]
+    if code in ("en", "eng", "und", "mul"):
+        return None
+    if function_word_ratio(words(body)) >= MIN_DECLARED_ENGLISH_RATIO:
+        return None
+    return code
+
+
 def _outlet(metadata: dict[str, object], removed: list[str]) -> str:
     """The outlet's name: metadata, else the site name in the page chrome, else the domain."""
     url = metadata.get("url")
@@ -100,7 +157,29 @@ def _outlet(metadata: dict[str, object], removed: list[str]) -> str:
     outlet = metadata.get("outlet")
     if isinstance(outlet, str) and outlet.strip() and outlet.strip() != domain:
         return outlet.strip()
-    return _site_name_from_chrome(removed, domain) or domain or "unknown"
+    return (_site_name_from_chrome(removed, domain) or domain
+            or _site_name_from_prompts(removed) or "unknown")
+
+
+def _site_name_from_prompts(removed: list[str]) -> str | None:
+    """The site's name as its own prompts spell it, when the page gives no URL.
+
+    "Subscribe to the Harbour Herald newsletter", "Get notifications from
+    Harbour Herald", "Latest from Harbour Herald": the capitalised name these
+    prompts share. The candidate found in the most removed lines wins.
+    """
+    candidates = [
+        " ".join(match.group(1).split())
+        for line in removed
+        if len(line) <= MAX_PROMPT_CHARS
+        for pattern in SITE_PROMPT_RES
+        for match in pattern.finditer(line)
+    ]
+    candidates = [c for c in candidates if c.lower() not in GENERIC_SITE_WORDS]
+    if not candidates:
+        return None
+    lowered = [line.lower() for line in removed]
+    return max(candidates, key=lambda c: (sum(c.lower() in line for line in lowered), len(c)))
 
 
 def _site_name_from_chrome(removed: list[str], domain: str | None) -> str | None:
@@ -110,7 +189,7 @@ def _site_name_from_chrome(removed: list[str], domain: str | None) -> str | None
     wanted = _letters(domain.split(".")[0])
     for line in removed[:MAX_CHROME_LINES]:
         name = line.strip()
-        if 0 < len(name) <= MAX_SITE_NAME_CHARS and _letters(re.sub(r"^the\s+", "", name, flags=re.I)) == wanted:
+        if 0 < len(name) <= MAX_SITESITE_NAME_PATTERN_CHARS and _letters(re.sub(r"^the\s+", "", name, flags=re.I)) == wanted:
             return name.title() if name.isupper() else name
     return None
 
@@ -118,10 +197,25 @@ def _site_name_from_chrome(removed: list[str], domain: str | None) -> str | None
 def _date_from_chrome(removed: list[str]) -> dt.date | None:
     """The first removed line near the top that is only a date ("Published" / "3 June 2031")."""
     for line in removed[:MAX_CHROME_LINES]:
-        date = parse_date(line.strip()) if len(line) <= MAX_SITE_NAME_CHARS else None
+        date = parse_date(line.strip()) if len(line) <= MAX_SITESITE_NAME_PATTERN_CHARS else None
         if date is not None:
             return date
     return None
+
+
+def _dateline_date(body: str) -> dt.date | None:
+    """A full date in the article's dateline ("KESSRIN, June 3, 2031 (Wire) —").
+
+    Only the opening characters of the body are searched, and only dates
+    with day, month and year, so a date the story mentions is not taken.
+    """
+    match = DATELINE_DATE_RE.search(body[:MAX_DATELINE_CHARS])
+    if not match or re.search(r"[.!?]\s", body[: match.start()]):
+        return None
+    # A dateline ends with a dash or colon, perhaps after the agency's name.
+    if not DATELINE_END_RE.match(body, match.end()):
+        return None
+    return parse_date(match.group(0))
 
 
 def _letters(text: str) -> str:

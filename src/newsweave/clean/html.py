@@ -17,15 +17,16 @@ def extract_main_text(html: str, *, url: str | None = None) -> str | None:
     """The article text of a page, one paragraph per line, or ``None`` if none is found.
 
     Tries trafilatura with precision first (fewer stray lines), then with its
-    default balance for pages where precision mode finds nothing.
+    default balance for pages where precision mode finds nothing. Tables are
+    kept (trafilatura's default): in news pages they hold figures the article
+    states, and on the Zyte benchmark leaving them out cost about a point of
+    recall for no gain in precision.
     """
     import trafilatura
 
     for options in ({"favor_precision": True}, {}):
         try:
-            text = trafilatura.extract(
-                html, url=url, include_comments=False, include_tables=False, **options
-            )
+            text = trafilatura.extract(html, url=url, include_comments=False, **options)
         except Exception:  # noqa: BLE001
             # A page trafilatura cannot parse is a bad input, not a crash.
             LOGGER.debug("trafilatura failed", exc_info=True)

@@ -19,25 +19,47 @@ ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 # "U.S.", "3.5", "e.g." and "example.com" never match.
 GLUED_SENTENCE_RE = re.compile(r"(?<=[\w)\]%])([.!?][”’\"')\]]?)(?=[“‘\"]?[A-Z][a-z])")
 URLISH_RE = re.compile(r"(?:https?://|www\.|@)", re.IGNORECASE)
+# Unicode line and paragraph separators (and NEL) end a line like "\n".
+LINE_SEPARATOR_RE = re.compile("\r\n|[\r\u2028\u2029\x85]")
+# ``TeX-style'' and doubled single quotes, as scraped text and old wires write them.
+TEX_OPEN_QUOTE_RE = re.compile(r"``|‘‘|,,(?=\w)")
+TEX_CLOSE_QUOTE_RE = re.compile(r"(?<=[\w.,!?])(?:''|’’)")
+# A closing double quote glued to a dash and a word ("demilitarization”—despite"):
+# spaCy keeps the three as one token, hiding the word from the parser.
+QUOTE_DASH_RE = re.compile(r"(?<=\w)([”\"])([—–])(?=\w)")
+# Entities escaped twice ("&amp;quot;") are unescaped at most this many times.
+MAX_UNESCAPES = 2
 
 
 def repair_text(text: str) -> str:
     """Repair the characters of a text without changing its words.
 
-    Fixes mojibake with ftfy (curly quotes are kept), unescapes stray HTML
-    entities, applies Unicode NFC, removes soft hyphens and zero-width
-    characters, turns no-break spaces into spaces, collapses runs of spaces,
-    and inserts the missing space in run-together sentences.
+    Fixes mojibake and full-width forms with ftfy (curly quotes are kept),
+    unescapes stray HTML entities (also when escaped twice), applies Unicode
+    NFC, removes soft hyphens and zero-width characters, turns no-break spaces
+    into spaces and Unicode line separators into line breaks, collapses runs
+    of spaces, writes ``TeX-style'' quotes as curly quotes, spaces a dash
+    glued between a closing quote and a word, and inserts the missing space in
+    run-together sentences ("War II.The talks").
     """
     text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
-    if ENTITY_RE.search(text):
+    for _ in range(MAX_UNESCAPES):
+        if not ENTITY_RE.search(text):
+            break
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     text = INVISIBLE_RE.sub("", text)
     text = SPACE_LIKE_RE.sub(" ", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = (MULTI_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(split_glued_sentences(line) for line in lines)
+    text = LINE_SEPARATOR_RE.sub("\n", text)
+    lines = (_repair_line(MULTI_SPACE_RE.sub(" ", line).strip()) for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+def _repair_line(line: str) -> str:
+    line = TEX_OPEN_QUOTE_RE.sub("“", line)
+    line = TEX_CLOSE_QUOTE_RE.sub("”", line)
+    line = QUOTE_DASH_RE.sub(r"\1 \2 ", line)
+    return split_glued_sentences(line)
 
 
 def split_glued_sentences(text: str) -> str:

@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from newsweave.ingest.files import MAX_BYTES, UnreadableInput, decode_text, read_bytes
+from newsweave.ingest.feeds import read_feed
+from newsweave.ingest.files import (
+    MAX_BYTES,
+    UnreadableInput,
+    declared_charset,
+    decode_text,
+    peek,
+    read_bytes,
+)
 from newsweave.ingest.html import read_html
 from newsweave.ingest.jsonl import is_article_json, read_json, read_jsonl
 from newsweave.ingest.text import read_text
+from newsweave.ingest.warc import is_warc, read_warc
 from newsweave.records import IngestError, RawDoc
 
 __all__ = ["MAX_BYTES", "read_inputs"]
 
 LOGGER = logging.getLogger(__name__)
-Kind = Literal["text", "html", "jsonl", "json", "unsupported"]
+Kind = Literal["text", "html", "jsonl", "json", "feed", "warc", "xml"]
 EXTENSION_KINDS: dict[str, Kind] = {
     ".txt": "text",
     ".text": "text",
@@ -31,12 +41,25 @@ EXTENSION_KINDS: dict[str, Kind] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
-    # Formats of the command contract whose readers are not written yet.
-    ".warc": "unsupported",
-    ".rss": "unsupported",
-    ".atom": "unsupported",
-    ".xml": "unsupported",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    # .xml may hold a feed or a page: the content decides.
+    ".xml": "xml",
 }
+# An RSS 2.0, RSS 1.0 (RDF) or Atom root element, after an optional XML
+# declaration, processing instructions, comments and doctype.
+FEED_ROOT_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)\s*)*"
+    rb"<(?:rss|feed|rdf:rdf)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+# A document that opens as an HTML page, whatever its name (".txt" saves of pages).
+HTML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+HTML_ROOT_RE = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 
 
 def read_inputs(
@@ -47,9 +70,11 @@ def read_inputs(
     Folders are walked recursively in sorted order, skipping hidden files,
     ``README*`` files, files with extensions that are not article formats, and
     ``.json`` files that do not hold articles (named directly, such a file is
-    an error, as is invalid JSON anywhere). The format comes from the
-    extension (``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.json``, and ``.gz``
-    of these); a file named directly with another extension is sniffed.
+    an error, as is invalid JSON anywhere). The format comes from the content
+    when it is unmistakable (a WARC record header, an RSS or Atom root
+    element, gzip magic bytes), else from the extension (``.txt``, ``.html``,
+    ``.htm``, ``.jsonl``, ``.json``, ``.warc``, ``.rss``, ``.atom``, ``.xml``,
+    and ``.gz`` of any), else from the first characters of the text.
 
     Args:
         paths: files or folders.
@@ -86,10 +111,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _inner_suffix(path: Path) -> str:
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return Path(name).suffix
+    return Path(path.name.lower().removesuffix(".gz")).suffix
 
 
 def _kind_from_name(path: Path) -> Kind | None:
@@ -107,19 +129,54 @@ def _sniff(text: str) -> Kind:
     return "text"
 
 
+def _sniff_bytes(head: bytes) -> Kind | None:
+    """The format the leading bytes prove, whatever the file is called."""
+    if is_warc(head):
+        return "warc"
+    if FEED_ROOT_RE.match(head):
+        return "feed"
+    return "html" if HTML_START_RE.match(head) else None
+
+
 def _read_file(
     path: Path, shown: str, *, in_folder: bool, max_bytes: int
 ) -> Iterator[RawDoc | IngestError]:
-    kind = _kind_from_name(path)
-    if kind == "unsupported":
-        yield IngestError(shown, f"no reader yet for {_inner_suffix(path)} files")
-        return
     try:
-        text = decode_text(read_bytes(path, max_bytes=max_bytes))
+        head = peek(path)
     except UnreadableInput as exc:
         yield IngestError(shown, str(exc))
         return
+    named = _kind_from_name(path)
+    kind = _sniff_bytes(head) or named
+    if kind == "warc":
+        if is_warc(head):
+            yield from read_warc(path, shown, max_bytes=max_bytes)
+        else:
+            yield IngestError(shown, "not a WARC file (it does not start with a WARC record)")
+        return
+    try:
+        data = read_bytes(path, max_bytes=max_bytes)
+        if kind == "feed":
+            yield from _read_feed_bytes(data, shown)
+            return
+        # Pages may declare a legacy charset; JSON and plain text must be UTF-8.
+        declared = declared_charset(head) if kind in ("html", "xml", None) else None
+        text = decode_text(data, declared=declared)
+    except UnreadableInput as exc:
+        yield IngestError(shown, str(exc))
+        return
+    if kind == "xml":
+        if not HTML_ROOT_RE.search(head):
+            yield IngestError(shown, "XML that is neither an RSS or Atom feed nor an HTML page")
+            return
+        kind = "html"
     yield from _parse(text, shown, kind or _sniff(text), in_folder=in_folder)
+
+
+def _read_feed_bytes(data: bytes, shown: str) -> Iterator[RawDoc | IngestError]:
+    if b"\x00" in data:
+        raise UnreadableInput("binary content (NUL bytes), not a feed")
+    yield from read_feed(data, shown)
 
 
 def _parse(text: str, shown: str, kind: Kind, *, in_folder: bool) -> Iterator[RawDoc | IngestError]:

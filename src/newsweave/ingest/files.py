@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
 # Read in chunks so a huge or endless gzip stream stops at the size limit.
 CHUNK_SIZE = 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+# Enough of the start of a file to tell a WARC, a feed, HTML and JSON apart.
+PEEK_BYTES = 4096
+PEEK_COMPRESSED_BYTES = 64 * 1024
+# <meta charset="...">, <meta http-equiv content="...; charset=...">, <?xml encoding="..."?>
+DECLARED_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_-]+)""",
+    re.IGNORECASE,
+)
+# zlib window bits that accept a gzip header and trailer
+GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
 class UnreadableInput(Exception):
@@ -16,7 +28,7 @@ class UnreadableInput(Exception):
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's content, gunzipped when the name ends in ``.gz``.
+    """The file's content, gunzipped when it is gzip data (by its magic bytes).
 
     Args:
         path: the file to read.
@@ -32,11 +44,67 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     if size > max_bytes:
         raise UnreadableInput(f"file is larger than the {_mb(max_bytes)} limit ({_mb(size)})")
     try:
-        if path.suffix.lower() == ".gz":
+        if is_gzip(path):
             return _read_gzip(path, max_bytes)
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def is_gzip(path: Path) -> bool:
+    """True when the file starts with the gzip magic bytes, whatever its name."""
+    with path.open("rb") as handle:
+        return handle.read(2) == GZIP_MAGIC
+
+
+def gzip_is_complete(path: Path) -> bool:
+    """True when every gzip member of the file ends properly (a cut file does not).
+
+    The file is decompressed in chunks and the output thrown away.
+    """
+    decompressor = zlib.decompressobj(GZIP_WBITS)
+    started = False
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_SIZE):
+            while chunk:
+                started = True
+                try:
+                    decompressor.decompress(chunk)
+                except zlib.error:
+                    return False
+                if not decompressor.eof:
+                    break
+                # A member ended: what follows starts the next one.
+                chunk = decompressor.unused_data
+                decompressor = zlib.decompressobj(GZIP_WBITS)
+                started = False
+    return not started
+
+
+def peek(path: Path, size: int = PEEK_BYTES) -> bytes:
+    """The first ``size`` bytes of the file's content (gunzipped when it is gzip).
+
+    A gzip stream cut short still shows its first bytes, so that a truncated
+    archive is recognised and its readable part read.
+
+    Raises:
+        UnreadableInput: the file cannot be read, is empty, or is a broken gzip.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(PEEK_COMPRESSED_BYTES if is_gzip(path) else size)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+    if head[:2] == GZIP_MAGIC:
+        try:
+            head = zlib.decompressobj(GZIP_WBITS).decompress(head, size)
+        except zlib.error as exc:
+            raise UnreadableInput(f"corrupt gzip file: {exc}") from exc
+        if not head:
+            raise UnreadableInput("truncated gzip file (compressed stream ended early)")
+    if not head.strip():
+        raise UnreadableInput("empty file")
+    return head
 
 
 def _read_gzip(path: Path, max_bytes: int) -> bytes:
@@ -58,26 +126,42 @@ def _read_gzip(path: Path, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, *, declared: str | None = None) -> str:
     """Decode bytes as UTF-8 (a leading byte-order mark is dropped).
 
+    Args:
+        data: the file's bytes.
+        declared: a charset the document itself declares (an HTML page's
+            ``<meta charset>``); used when the bytes are not UTF-8.
+
     Raises:
-        UnreadableInput: the content is empty, binary (NUL bytes) or not UTF-8.
+        UnreadableInput: the content is empty, binary (NUL bytes), or neither
+            UTF-8 nor valid in its declared charset.
     """
     if not data.strip():
         raise UnreadableInput("empty file")
     if b"\x00" in data:
         raise UnreadableInput("binary content (NUL bytes), not text")
-    for encoding in ("utf-8", "utf-8-sig"):
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        error = exc
+    if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            error = exc
-            continue
-        return text.removeprefix("\ufeff")
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
     raise UnreadableInput(
         f"not valid UTF-8 text (byte {error.start}: {data[error.start : error.start + 1]!r})"
     )
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset an HTML or XML document declares in its first bytes, if any."""
+    match = DECLARED_CHARSET_RE.search(head)
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii").lower()
 
 
 def _mb(size: int) -> str:
