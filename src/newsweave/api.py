@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -272,22 +271,24 @@ class TextAnalyser:
 
     def analyse(self, text: str, published: dt.date | None = None) -> Any:
         """The per-article chain on a text taken as a whole article body (no cleaning)."""
-        from newsweave.annotate import annotate_articles
-        from newsweave.clean import split_sentences
         from newsweave.extract import extract_article
-        from newsweave.records import Article, ArticleResult
+        from newsweave.records import ArticleResult
         from newsweave.resolve import resolve_article
 
-        article = Article(id=hashlib.sha256(text.encode()).hexdigest()[:16], source_id="-",
-                          source_path="-", outlet="unknown", url=None, title="",
-                          published=published, body=text, sentences=split_sentences(text))
-        ((article, doc),) = list(annotate_articles(self.nlp, [article]))
+        article, doc = self._annotate(text, published)
         resolution = resolve_article(article, doc, self.gazetteer)
         extraction = extract_article(article, doc, resolution)
         return ArticleResult(article=article, mentions=resolution.mentions,
                              actors=resolution.actors, roles=resolution.roles,
                              places=resolution.places, events=extraction.events,
                              claims=extraction.claims, positions=extraction.positions)
+
+    def _annotate(self, text: str, published: dt.date | None = None) -> tuple[Any, Any]:
+        from newsweave.annotate import annotate_articles
+        from newsweave.resolve import text_article
+
+        ((article, doc),) = list(annotate_articles(self.nlp, [text_article(text, published)]))
+        return article, doc
 
     def plover_events(self, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
         """PLOVER records for the events in a text."""
@@ -299,15 +300,12 @@ class TextAnalyser:
         return [plover_record(e, actors, places) for e in result.events]
 
     def places(self, text: str) -> list[dict[str, Any]]:
-        """Resolved places: ``[{start, end, text, name, country, lat, lon, geonameid}]``."""
-        result = self.analyse(text)
-        places = {p.id: p for p in result.places}
-        out = []
-        for m in sorted(result.mentions, key=lambda m: m.start):
-            place = places.get(m.place_id) if m.place_id else None
-            if place is None:
-                continue
-            out.append({"start": m.start, "end": m.end, "text": m.text, "name": place.name,
-                        "country": place.country, "lat": place.lat, "lon": place.lon,
-                        "geonameid": place.id})
-        return out
+        """Every toponym: ``[{start, end, text, name, country, lat, lon, geonameid}]``.
+
+        The same geoparser that ``newsweave eval geo`` scores: wider than the
+        places where events happen (metonyms, demonyms, places inside names).
+        """
+        from newsweave.resolve import geoparse
+
+        article, doc = self._annotate(text)
+        return geoparse(article, doc, self.gazetteer)

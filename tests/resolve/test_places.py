@@ -100,3 +100,79 @@ def test_user_gazetteer_adds_entries(tmp_path):
 def test_missing_user_gazetteer_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="not found"):
         load_gazetteer([tmp_path / "nope.json"])
+
+
+# ---- geoparse: every toponym, the way `newsweave geoparse` reports them ------------
+@pytest.fixture(scope="module")
+def geoparse_text(nlp, gaz):
+    from newsweave.annotate import annotate_articles
+    from newsweave.resolve import geoparse, text_article
+
+    def _run(text: str) -> dict[str, dict]:
+        [(art, doc)] = list(annotate_articles(nlp, [text_article(text)]))
+        return {t["text"]: t for t in geoparse(art, doc, gaz)}
+
+    return _run
+
+
+def test_geoparse_reports_metonyms_and_adjectival_demonyms(geoparse_text):
+    found = geoparse_text("Moscow said on Monday that Syrian troops had left the border.")
+    assert found["Moscow"]["country"] == "RUS"
+    assert found["Syrian"]["country"] == "SYR"
+
+
+def test_geoparse_skips_demonyms_that_name_people(geoparse_text):
+    found = geoparse_text("The Syrians who fled were counted in Lebanon.")
+    assert "Syrians" not in found and found["Lebanon"]["country"] == "LBN"
+
+
+def test_geoparse_finds_states_provinces_and_small_towns(geoparse_text):
+    found = geoparse_text("Storms hit New Jersey and Tamil Nadu, and a barn burned in Parkland, Florida.")
+    assert (found["New Jersey"]["country"], found["New Jersey"]["lat"]) == ("USA", pytest.approx(40.2, abs=1.0))
+    assert found["Tamil Nadu"]["country"] == "IND"
+    assert found["Parkland"]["country"] == "USA"
+
+
+def test_geoparse_regions_from_bodies_and_adjectives(geoparse_text):
+    found = geoparse_text("The EU backed new European rules for Central American ports.")
+    assert found["EU"]["name"] == "Europe"
+    assert found["European"]["name"] == "Europe"
+    assert found["Central American"]["name"] == "Central America"
+
+
+def test_geoparse_place_inside_an_organisation_name(geoparse_text):
+    found = geoparse_text("She studied at the University of Ohio before moving.")
+    assert found["Ohio"]["country"] == "USA"
+
+
+def test_surname_tagged_as_org_is_not_a_place(geoparse_text):
+    # "Balart" is one of Ballarat's alternate names; as a speaker it is a person.
+    found = geoparse_text("Balart said the ferry would sail. Mary agreed with him.")
+    assert "Balart" not in found and "Mary" not in found
+
+
+def test_country_centres_are_geonames_points():
+    gaz = load_gazetteer()
+    rus = gaz.country_place("RUS")
+    assert (rus.lat, rus.lon) == pytest.approx((60.0, 100.0), abs=0.01)
+
+
+def test_city_beats_the_region_named_after_it():
+    gaz = load_gazetteer()
+    place = choose_place("Istanbul", gaz)
+    assert (place.id, place.feature_class) == ("745044", "P")
+
+
+def test_seat_that_is_a_building_lies_in_the_capital(geoparse_text):
+    found = geoparse_text("The White House said the visit would go ahead.")
+    assert found["White House"]["lat"] == pytest.approx(38.9, abs=0.2)
+
+
+def test_capitalised_dateline_is_a_toponym(geoparse_text):
+    found = geoparse_text("NAIROBI (Wire) - Rains flooded the market on Monday.")
+    assert found["NAIROBI"]["country"] == "KEN"
+
+
+def test_capitalised_acronym_opening_a_line_is_not_a_place(geoparse_text):
+    found = geoparse_text("NASA - The probe reached orbit on Monday.")
+    assert "NASA" not in found

@@ -9,7 +9,9 @@ the places it names. ``resolve.dates`` resolves time expressions and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Article, Mention, Place, Resolution
 from newsweave.resolve.actors import ActorBuilder, merge_actors, person_key
@@ -20,12 +22,20 @@ from newsweave.resolve.entities import (
     is_locative,
 )
 from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
-from newsweave.resolve.places import PlaceResolver, choose_place
+from newsweave.resolve.places import (
+    PlaceResolver,
+    article_context,
+    choose_place,
+    find_toponyms,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Gazetteer", "choose_place", "load_gazetteer", "merge_actors", "resolve_article"]
+__all__ = [
+    "Gazetteer", "choose_place", "geoparse", "load_gazetteer", "merge_actors", "resolve_article",
+    "text_article",
+]
 
 
 def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolution:
@@ -47,9 +57,7 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
     built = ActorBuilder(
         doc, infos, gazetteer, article_id=article.id, published=article.published
     ).build(as_place)
-    context = {i.key for i in infos if i.kind in ("country", "demonym") and i.key}
-    context |= {i.key[4:] for i in infos if i.kind == "seat" and i.key and i.key[:4] == "gov:"}
-    places = PlaceResolver(doc, infos, gazetteer, context)
+    places = PlaceResolver(doc, infos, gazetteer, article_context(infos))
     mentions: list[Mention] = []
     seen_places: dict[str, Place] = {}
     for k, info in enumerate(infos):
@@ -97,3 +105,34 @@ def _label(info: EntityInfo) -> str:
     if info.kind == "org" and info.span.label_ != "ORG":
         return "ORG"
     return info.span.label_
+
+
+def text_article(text: str, published: dt.date | None = None) -> Article:
+    """A loose text as an :class:`Article` (for ``geoparse`` and ``code``): no cleaning."""
+    from newsweave.clean import split_sentences
+
+    return Article(id=hashlib.sha256(text.encode()).hexdigest()[:16], source_id="-",
+                   source_path="-", outlet="unknown", url=None, title="",
+                   published=published, body=text, sentences=split_sentences(text))
+
+
+def geoparse(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Every toponym of an annotated article with its coordinate (``newsweave geoparse``).
+
+    Wider than :attr:`Resolution.places` (the places where things happen): a
+    geoparser also reports a capital used for its government ("Moscow said"), a
+    country as a modifier ("the Russia-Ukraine war"), an adjectival demonym
+    ("Syrian forces") and a place inside another name ("University of Ohio").
+
+    Returns:
+        ``[{start, end, text, name, country, lat, lon, geonameid}]`` in text order.
+    """
+    infos = classify_entities(doc, gazetteer)
+    surnames = {person_key(i.text)[1] for i in infos if i.kind == "person" and " " in i.text}
+    demote_false_persons(infos, gazetteer, surnames)
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "name": t.place.name,
+         "country": t.place.country, "lat": t.place.lat, "lon": t.place.lon,
+         "geonameid": t.place.id}
+        for t in find_toponyms(doc, infos, gazetteer)
+    ]

@@ -42,6 +42,17 @@ DAY_BEFORE = frozenset({"yesterday", "last night", "one day after", "a day after
                         "one day earlier", "a day earlier", "the day before", "a day before"})
 
 
+# "last month" -> (unit, how many back from the publication's month or year).
+CALENDAR_WORDS = {
+    "this month": ("month", 0), "last month": ("month", 1), "the previous month": ("month", 1),
+    "this year": ("year", 0), "last year": ("year", 1), "the previous year": ("year", 1),
+}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                "twelve": 12, "a few": 3, "several": 3}
+_AGO = re.compile(r"(\d+|a few|several|[a-z]+)\s+(day|week|month|year)s?\s+ago")
+
+
 def resolve_date(expr: str, published: dt.date | None) -> Resolved:
     """The date an expression refers to, and how precise it is.
 
@@ -79,7 +90,51 @@ def _relative_words(text: str, published: dt.date | None) -> Resolved | None:
         return (published - dt.timedelta(days=7), "month") if published else _NONE
     if text == "tomorrow":
         return (published + dt.timedelta(days=1), "day") if published else _NONE
-    return None
+    return _calendar_words(text, published) or _ago(text, published)
+
+
+def _calendar_words(text: str, published: dt.date | None) -> Resolved | None:
+    """"this month", "last month", "this year", "last year", "earlier this month"."""
+    core = re.sub(r"^(?:earlier|later|late|early)\s+", "", text)
+    if core not in CALENDAR_WORDS:
+        return None
+    if published is None:
+        return _NONE
+    unit, back = CALENDAR_WORDS[core]
+    if unit == "month":
+        month = published.month - back
+        year = published.year + (month - 1) // 12
+        return (dt.date(year, (month - 1) % 12 + 1, 1), "month")
+    return (dt.date(published.year - back, 1, 1), "year")
+
+
+def _ago(text: str, published: dt.date | None) -> Resolved | None:
+    """"two days ago", "3 weeks ago", "a month ago", "five years ago"."""
+    m = _AGO.fullmatch(text)
+    if not m:
+        return None
+    if published is None:
+        return _NONE
+    n = _number(m.group(1))
+    if n is None:
+        return None
+    unit = m.group(2)
+    if unit == "day":
+        return (published - dt.timedelta(days=n), "day")
+    if unit == "week":
+        # A week is coarser than a day: month precision (see the module docstring).
+        return (published - dt.timedelta(days=7 * n), "month")
+    if unit == "month":
+        month = published.month - n
+        year = published.year + (month - 1) // 12
+        return (dt.date(year, (month - 1) % 12 + 1, 1), "month")
+    return (dt.date(published.year - n, 1, 1), "year")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _weekday(text: str, published: dt.date | None) -> Resolved | None:
@@ -153,15 +208,91 @@ def _dateparser(expr: str, published: dt.date | None) -> Resolved:
     return (data.date_obj.date(), precision)
 
 
-def is_background(sentence_text: str, published: dt.date | None) -> bool:
+def is_background(
+    sentence_text: str, published: dt.date | None, *, reference_year: int | None = None,
+    in_background_section: bool = False,
+) -> bool:
     """Whether a sentence is historical background rather than the news.
 
-    True when the sentence names explicit years and all of them are before the
-    publication year. Without a publication date, the cut-off is a year before
-    today's year (news is rarely read long after it appears).
+    True for a sentence under a background heading (see
+    :func:`background_section_sentences`), and when the sentence names explicit
+    years that all lie before the cut-off year: the publication year; without a
+    publication date, ``reference_year`` (the latest year the article itself
+    mentions, see :func:`reference_year`); without either, a year before today's
+    (news is rarely read long after it appears).
+
+    Args:
+        sentence_text: the sentence.
+        published: the article's publication date.
+        reference_year: the article's latest mentioned year, used when ``published`` is None.
+        in_background_section: the sentence sits under a "Background" heading.
     """
+    if in_background_section:
+        return True
     years = [int(y) for y in _YEAR.findall(sentence_text)]
     if not years:
         return False
-    cutoff = published.year if published else dt.date.today().year - 1
+    if published is not None:
+        cutoff = published.year
+    elif reference_year is not None:
+        cutoff = reference_year
+    else:
+        cutoff = dt.date.today().year - 1
     return all(y < cutoff for y in years)
+
+
+def reference_year(text: str, today: dt.date | None = None) -> int | None:
+    """The latest year an undated article mentions (not in the future): its likely year.
+
+    An article without a publication date still tells its own time: the news of
+    the day carries the latest year it names, and background the earlier ones.
+    """
+    limit = (today or dt.date.today()).year
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= limit]
+    return max(years) if years else None
+
+
+# A heading that opens a background section: "Background", "Background of the
+# conflict", "Historical context", "How we got here".
+_BACKGROUND_HEADING = re.compile(
+    r"^(?:(?:some |the |a )?(?:background|historical background|history|context|"
+    r"historical context|timeline|how we got here|what led to|key events)\b)",
+    re.IGNORECASE,
+)
+# A line is a heading when it is short and does not end like a sentence.
+HEADING_MAX_WORDS = 8
+
+
+def is_heading(line: str) -> bool:
+    """Whether a paragraph reads as a section heading (short, no closing punctuation)."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in ".!?\"”:;,"
+
+
+def background_section_sentences(body: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences under a background heading, up to the next heading.
+
+    The clean stage keeps a heading line as its own paragraph; a heading that
+    matches :data:`_BACKGROUND_HEADING` opens a background section and any other
+    heading closes it.
+
+    Args:
+        body: the article body.
+        sentences: ``(start, end)`` character spans of its sentences.
+    """
+    out: set[int] = set()
+    inside = False
+    for k, (start, end) in enumerate(sentences):
+        text = body[start:end].strip()
+        if "\n" not in text and is_heading(text) and _own_paragraph(body, start, end):
+            inside = bool(_BACKGROUND_HEADING.match(text))
+            continue
+        if inside:
+            out.add(k)
+    return out
+
+
+def _own_paragraph(body: str, start: int, end: int) -> bool:
+    before = body[:start].rstrip(" \t")
+    after = body[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))

