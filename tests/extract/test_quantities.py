@@ -84,3 +84,8 @@ def test_offsets_point_into_the_text(nlp):
     text = "Police detained 14 protesters."
     [q] = find_quantities(nlp(text)[:])
     assert text[q.start : q.end] == q.text == "14 protesters"
+
+
+def test_dozen_multiplies_the_number_before_it(quantities):
+    [q] = quantities("Some two dozen soldiers crossed the river.")
+    assert (q.value, q.approx, q.unit) == (24.0, "some", "soldiers")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsweave.extract._common import MentionIndex
+from newsweave.extract.actors import complete_actors
 from newsweave.extract.events import code_article, code_events
 from newsweave.extract.facts import find_claims
 from newsweave.extract.lexicon import load_lexicon
@@ -19,6 +20,7 @@ from newsweave.records import Article, Extraction, Resolution
 
 __all__ = [
     "code_events",
+    "complete_actors",
     "extract_article",
     "find_claims",
     "find_positions",
@@ -38,6 +40,8 @@ def extract_article(article: Article, doc: Doc, resolution: Resolution) -> Extra
     Returns:
         An :class:`Extraction` whose spans all point into ``article.body``.
     """
+    # Country-named groups ("Palestinian youths") become actors before coding.
+    complete_actors(doc, resolution)
     index = MentionIndex(doc, resolution)
     coded = code_article(article, doc, resolution, index=index)
     positions = positions_from(article, coded, index)

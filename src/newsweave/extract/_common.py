@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.records import Certainty, DatePrecision, Mention, Resolution
+from newsweave.records import Actor, Certainty, DatePrecision, Mention, Resolution
 
 DateResolver = Callable[[str, dt.date | None], tuple[dt.date | None, DatePrecision | None]]
 BackgroundCheck = Callable[[str, dt.date | None], bool]
@@ -28,6 +28,13 @@ _REPORTED_VERBS = frozenset({"report", "allege", "say", "claim", "believe", "rum
 _EXPECTED_VERBS = frozenset(
     {"expect", "plan", "aim", "intend", "schedule", "set", "due", "prepare", "hope"}
 )
+# Heads that make the clause below them an offer or a promise: "ready to talk",
+# "willing to withdraw", "offered to mediate", "vowed to fight".
+INTENT_WORDS = frozenset(
+    {"ready", "willing", "prepared", "prepare", "eager", "determined", "offer", "promise",
+     "pledge", "vow", "swear", "commit", "agree", "intend", "plan"}
+)
+_FAILURE_VERBS = frozenset({"fail"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
 _EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -90,6 +97,9 @@ class MentionIndex:
     def __init__(self, doc: Doc, resolution: Resolution) -> None:
         self.actor_of: dict[int, Mention] = {}
         self.place_of: dict[int, Mention] = {}
+        self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
+        self._resolution = resolution
+        self._place_country = {p.id: p.country for p in resolution.places}
         for mention in resolution.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -137,11 +147,51 @@ class MentionIndex:
             if hits:
                 # "delegations from Russia and Ukraine": both conjuncts are named.
                 more = [c for t in hits for c in t.conjuncts if c.i in self.actor_of]
-                return hits + [c for c in more if c not in hits]
+                hits += [c for c in more if c not in hits]
+                return hits + self._country_owner(hits)
             level = [c for t in level for c in t.children if _descend(t, c)]
             if not level:
                 break
         return []
+
+
+    def state_of_place(self, token: Token) -> str | None:
+        """The state actor of the country a place token lies in ("shelled Juba" -> Sudan).
+
+        Adds the state to the resolution's actors when the article does not name it.
+        """
+        mention = self.place_of.get(token.i)
+        iso3 = self._place_country.get(mention.place_id or "") if mention else None
+        if not iso3:
+            return None
+        actor_id = f"state:{iso3}"
+        if actor_id not in self.country_of:
+            from newsweave.resolve.gazetteer import load_gazetteer
+
+            entry = load_gazetteer().countries.get(iso3)
+            self._resolution.actors.append(
+                Actor(id=actor_id, name=entry.name if entry else iso3, kind="state", country=iso3)
+            )
+            self.country_of[actor_id] = iso3
+        return actor_id
+
+    def _country_owner(self, hits: list[Token]) -> list[Token]:
+        """ "Israel's Cabinet", "the Palestinian Islamic Jihad movement": when the named
+        actors have no country, the country that qualifies them is named too."""
+        if any(self.country_of.get(self.actor_of[t.i].actor_id or "") for t in hits):
+            return []
+        ids = {self.actor_of[t.i].actor_id for t in hits}
+        owners: list[Token] = []
+        for token in hits:
+            phrase = [token.head] if token.dep_ in ("compound", "amod") else [token]
+            for node in phrase:
+                for child in node.children:
+                    if child.dep_ not in ("poss", "amod", "compound") or child.i not in self.actor_of:
+                        continue
+                    mention = self.actor_of[child.i]
+                    if mention.actor_id not in ids and self.country_of.get(mention.actor_id or ""):
+                        owners.append(child)
+        return owners
 
 
 def _descend(parent: Token, child: Token) -> bool:
@@ -172,6 +222,8 @@ def certainty(
     kids = [c for t in chain for c in t.children]
     if any(c.dep_ == "neg" for c in kids) or (noun is not None and _negated_noun(noun)):
         return "negated"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILURE_VERBS:
+        return "negated"  # "failed to reach agreement" (not "failed to X but later did Y")
     if _conditional(token, chain) and event != "THREATEN":
         return "conditional"
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
@@ -181,9 +233,23 @@ def certainty(
         return "expected"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _EXPECTED_VERBS:
         return "expected"
+    if is_intent(token):
+        return "expected"
     if any(c.lower_ in _REPORTED_ADVS for c in kids) or _reported_frame(chain, sent):
         return "reported"
     return "asserted"
+
+
+def is_intent(token: Token) -> bool:
+    """Whether the clause is offered or promised ("is ready to withdraw", "offered to mediate")."""
+    if any(t.lemma_.lower() in INTENT_WORDS for t in clause_chain(token)[1:]):
+        return True
+    # "have sworn to fight": the parser sometimes attaches the infinitive as advcl.
+    return (
+        token.dep_ == "advcl"
+        and token.head.lemma_.lower() in INTENT_WORDS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def _conditional(token: Token, chain: list[Token]) -> bool:

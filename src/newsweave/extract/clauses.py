@@ -36,13 +36,26 @@ _ADDRESSEE_KEYS = frozenset(
         "withdraw from",
     }
 )
-_NOUN_SLOT_PREPS = frozenset({"for", "in", "into", "to", "on"})
+_MEASURE_NOUNS = frozenset(
+    {"day", "week", "month", "hour", "round", "series", "wave", "number", "string", "spate",
+     "campaign", "week-long", "couple", "set", "program", "programme"}
+)
+_NOUN_SLOT_PREPS = frozenset({"for", "in", "into", "to", "on", "as", "under"})
+_PARTITIVES = frozenset({"part", "portion", "most", "some", "all", "half", "rest", "much", "bulk"})
+# A participle on these nouns states the act ("an attempt to assassinate X").
+_ATTEMPT_NOUNS = frozenset({"attempt", "bid", "plot", "effort"})
 # Nominal events coded on their own when an actor qualifies them; meetings and
 # verbal acts need a clause ("the talks" alone is not an event).
 _NOMINAL_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _ACTOR_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 _REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+# Verbs that report what someone says (the speaker is their subject).
+REPORTING_VERBS = frozenset(
+    {"say", "declare", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress",
+     "argue", "add", "warn", "write", "maintain", "assert", "emphasize", "emphasise", "note"}
+)
+_OBLIGATION_MODALS = frozenset({"must", "should"})
 
 
 @dataclass(slots=True)
@@ -58,6 +71,7 @@ class Trigger:
     addressees: list[Token] = field(default_factory=list)
     complements: list[Token] = field(default_factory=list)
     swap: bool = False
+    demanded: str | None = None
 
     @property
     def head(self) -> Token:
@@ -72,9 +86,26 @@ class Trigger:
 
 def verb_keys(verb: Token) -> list[str]:
     """Lexicon keys for a verb, most specific first: "call on", "call"."""
-    lemma = verb.lemma_.lower()
     extras = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
-    return [f"{lemma} {x}" for x in extras] + [lemma]
+    lemmas = verb_lemmas(verb)
+    return [f"{lemma} {x}" for lemma in lemmas for x in extras] + lemmas
+
+
+def verb_lemmas(verb: Token) -> list[str]:
+    """The parser's lemma, then regular de-inflections of the word.
+
+    The small model mis-lemmatises some regular forms ("staged" -> "stag"); the
+    de-inflected forms ("stage") let the lexicon still find the verb.
+    """
+    lemma = verb.lemma_.lower()
+    word = verb.lower_
+    out = [lemma]
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            candidate = word[: -len(suffix)] + repl
+            if candidate not in out:
+                out.append(candidate)
+    return out
 
 
 def noun_keys(noun: Token) -> list[str]:
@@ -103,7 +134,10 @@ def find_triggers(
         if token.dep_ == "acl" and not _acl_counts(token, lexicon):
             continue
         trigger = _read_verb(token, lexicon)
-        if trigger is not None:
+        obligation = _obligation(token, trigger)
+        if obligation is not None:
+            triggers.append(obligation)
+        elif trigger is not None:
             _fill_arguments(trigger)
             triggers.append(trigger)
     if is_actor is not None:
@@ -113,10 +147,34 @@ def find_triggers(
     return triggers
 
 
+def _obligation(verb: Token, content: Trigger | None) -> Trigger | None:
+    """ "Russia said Sudan must return the helicopter": a REQUEST by the speaker.
+
+    A clause with "must" (or "should", "has to") reported by a speech verb states
+    what the speaker demands of the clause's subject; PLOVER codes it REQUEST with
+    the speaker as actor and the subject as recipient, whatever the demanded act is.
+    """
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not modals & _OBLIGATION_MODALS:
+        return None
+    entry = Entry(event="REQUEST", stance="demands")
+    trigger = Trigger(verb=verb, key="must", entry=entry)
+    trigger.subjects = _subjects(verb.head)
+    trigger.addressees = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The demanded act is the verb's own clause: its lexicon reading gives the mode.
+    trigger.complements = [verb]
+    trigger.demanded = content.entry.event if content is not None else None
+    return trigger
+
+
 def _acl_counts(verb: Token, lexicon: Lexicon) -> bool:
     # "talks, mediated by Turkey": a participle modifier counts with an explicit agent,
     # or when it modifies a nominal trigger ("talks hosted at the palace").
     if any(c.dep_ in ("agent", "nsubj") for c in verb.children):
+        return True
+    if verb.head.lemma_.lower() in _ATTEMPT_NOUNS:
         return True
     return lexicon.noun(noun_keys(verb.head), None) is not None
 
@@ -161,6 +219,12 @@ def _object_lemmas(verb: Token) -> set[str]:
         acl = _acl_root(verb) if verb.dep_ == "conj" else verb
         if acl is not None:
             objs.append(acl.head)
+    # "suspended part of the aid programme": a partitive object stands for its "of" noun.
+    objs += [
+        p for o in objs if o.lemma_.lower() in _PARTITIVES
+        for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]
     return {c.lemma_.lower() for c in objs}
 
 
@@ -170,11 +234,10 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
         entry = lexicon.noun(noun_keys(noun), lemma)
         if entry is not None and entry.verbs:
             return Trigger(verb=verb, key=lemma, entry=entry, noun=noun)
-    hit = lexicon.verb(verb_keys(verb))
-    if hit is not None:
+    hit = lexicon.verb(verb_keys(verb), _object_lemmas(verb))
+    if hit is not None and (not hit[1].complement or _has_clause(verb)):
         key, entry = hit
-        if entry.allows_object(_object_lemmas(verb)):
-            return Trigger(verb=verb, key=key, entry=entry)
+        return Trigger(verb=verb, key=key, entry=entry)
     light = next((k for k in verb_keys(verb) if k in lexicon.light_verbs), None)
     if light is not None:
         for noun in _noun_slots(verb):
@@ -184,13 +247,27 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def _has_clause(verb: Token) -> bool:
+    """Whether the verb governs a clause ("ordered the army to withdraw", "pressed for talks")."""
+    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children
+    )
+
+
 def _noun_slots(verb: Token) -> list[Token]:
     """Nouns a light verb can carry: its object, its subject, or a "for"/"in" phrase."""
     slots = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _NOUN_SLOT_PREPS:
             slots.extend(c for c in prep.children if c.dep_ == "pobj")
-    return [n for n in slots if n.pos_ in ("NOUN", "PROPN")]
+    # "launched ten days of war games", "a series of raids": the "of" noun carries the event.
+    slots += [
+        p for n in slots if n.lemma_.lower() in _MEASURE_NOUNS
+        for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]
+    # "until March": a month is not a march.
+    return [n for n in slots if n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in ("DATE", "TIME")]
 
 
 def _fill_arguments(trigger: Trigger) -> None:
@@ -234,6 +311,11 @@ def _directed(prep: Token, trigger: Trigger) -> bool:
     return prep.lower_ != "at" or trigger.entry.event in ("ASSAULT", "ACCUSE", "THREATEN", "COERCE")
 
 
+def subjects_of(verb: Token) -> list[Token]:
+    """The actor tokens of a clause (see :func:`_subjects`)."""
+    return _subjects(verb)
+
+
 def _acl_root(verb: Token) -> Token | None:
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
@@ -249,7 +331,10 @@ def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
-            return [verb.head]
+            # "Ukraine's Operation X, a drone strike that damaged ...": the antecedent and
+            # the name it stands in apposition to.
+            antecedent = verb.head
+            return [antecedent, antecedent.head] if antecedent.dep_ == "appos" else [antecedent]
         if verb.dep_ in ("ccomp", "advcl") and subjects[0].lower_ in _REPORTER_PRONOUNS:
             # "The army said it had killed ...", "Ukraine ... as it resumed talks":
             # the pronoun is the subject of the governing clause.
@@ -272,6 +357,10 @@ def _subjects(verb: Token) -> list[Token]:
             return controller
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         return _subjects(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
+        # "Syria says it is willing to withdraw": the adjective's clause has the subject.
+        governor = verb.head.head
+        return _subjects(governor) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):

@@ -15,13 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
+    clause_chain,
     is_background_sentence,
+    is_intent,
     sentence_bounds,
     sentence_date,
     sentence_text,
     stable_id,
 )
-from newsweave.extract.clauses import Trigger, find_triggers
+from newsweave.extract.clauses import Trigger, find_triggers, subjects_of
 from newsweave.extract.lexicon import Lexicon, load_lexicon
 from newsweave.extract.quantities import find_quantities
 from newsweave.records import Article, Event, Quantity, Resolution
@@ -37,6 +39,29 @@ _FUTURE_READINGS = {
     "RETREAT": "CONCEDE",
 }
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+# Acts of material conflict; announced or possible ones are threats (CAMEO 13:
+# "threaten to impose a curfew", "threaten to halt mediation", "threaten attack").
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+_COOPERATIVE = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+)
+# Acts aimed at a target, where a place named as the target stands for its state.
+_TARGETED = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE"})
+_EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre"})
+# Nouns that name an act (its subject stands for whoever did it).
+_OPERATION_NOUNS = frozenset(
+    {"operation", "strike", "attack", "raid", "offensive", "barrage", "bombing", "assault",
+     "airstrike", "incursion", "ambush", "mission"}
+)
+_OPERATION_REACH = 3
+_FUTURE_MODALS = frozenset({"will", "would", "'ll", "wo", "shall", "may", "might", "could"})
+# Promise verbs whose content decides the reading: "vowed to fight" is a threat.
+_PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# Demanded act -> REQUEST mode (the manual's REQUEST modes).
+_DEMANDED_MODES = {
+    "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet",
+    "AGREE": "meet", "RETREAT": "yield", "CONCEDE": "yield",
+}
 _CONSULT_HOST_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "chair", "oversee"})
 
 
@@ -49,6 +74,7 @@ class CodedTrigger:
     actor_tokens: list[Token]
     recipient_tokens: list[Token]
     folded: list[CodedTrigger] = field(default_factory=list)
+    sentence: int = 0
 
 
 def code_events(article: Article, doc: Doc, resolution: Resolution) -> list[Event]:
@@ -76,9 +102,37 @@ def code_article(
     lexicon = lexicon or load_lexicon()
     index = index or MentionIndex(doc, resolution)
     coded: list[CodedTrigger] = []
-    for sent in doc.sents:
-        coded.extend(code_sentence(article, sent, index, lexicon=lexicon))
+    for number, sent in enumerate(doc.sents):
+        items = code_sentence(article, sent, index, lexicon=lexicon)
+        for item in items:
+            item.sentence = number
+            _inherit_operation_actor(item, coded)
+        coded.extend(items)
     return coded
+
+
+def _inherit_operation_actor(item: CodedTrigger, earlier: list[CodedTrigger]) -> None:
+    """ "Ukraine launched a drone attack ... Operation X, a drone strike that damaged 40
+    bombers": an act whose subject is an operation or strike with no named owner is the
+    act of whoever carried out the last such act in the sentences just before.
+
+    A deliberately small coreference: same event type, at most ``_OPERATION_REACH``
+    sentences back, and only for subjects that name an act rather than a party.
+    """
+    event = item.event
+    if event.actors or event.event != "ASSAULT":
+        return
+    if not any(s.lemma_.lower() in _OPERATION_NOUNS for s in item.trigger.subjects):
+        return
+    for other in reversed(earlier):
+        if item.sentence - other.sentence > _OPERATION_REACH:
+            return
+        if other.event.event == "ASSAULT" and other.event.actors and not other.event.background:
+            event.actors = list(other.event.actors)
+            event.recipients = event.recipients or [
+                r for r in other.event.recipients if r not in event.actors
+            ]
+            return
 
 
 def code_sentence(
@@ -108,6 +162,7 @@ def code_sentence(
         item.event.date, item.event.date_precision = date, precision
         item.event.background = background
         coded.append(item)
+    coded = _promises_of_harm(coded)
     for item in coded:
         item.event.place_id = item.event.place_id or _any_place(sent, index, coded, item)
         item.event.quantities = [
@@ -164,15 +219,25 @@ def _code_trigger(
 ) -> CodedTrigger:
     event_type, mode, context = _reading(trigger, sent, lexicon)
     how = certainty(trigger.verb, sent, trigger.noun, event=event_type)
-    if how == "expected" and event_type in _FUTURE_READINGS:
-        # PLOVER codes announced cooperation as AGREE and announced retreats as CONCEDE.
-        event_type, mode, trigger.swap = _FUTURE_READINGS[event_type], None, False
+    future = _future_reading(trigger, event_type, how)
+    if future is not None:
+        event_type, trigger.swap = future, False
+        how = "asserted" if future == "REJECT" else how
+        mode = _cue_mode(trigger, lexicon.threat_modes) if future == "THREATEN" else None
     actor_tokens = [t for s in trigger.subjects for t in index.actor_tokens(s)]
+    if not actor_tokens and _pronoun_owned(trigger):
+        # "Bosnian Serbs said their forces had completed ...": the owner is the speaker.
+        actor_tokens = [t for s in subjects_of(trigger.verb.head) for t in index.actor_tokens(s)]
     recipient_tokens = _recipient_tokens(trigger, index)
     if trigger.swap:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
     actors = index.actors_in(actor_tokens)
     recipients = [r for r in index.actors_in(recipient_tokens) if r not in actors]
+    if not recipients and not trigger.swap and event_type in _TARGETED:
+        recipients = [r for r in _place_targets(trigger, index) if r not in actors]
+    if event_type == "MOBILIZE" and _joint_exercise(trigger, actors, index):
+        # The manual: joint military exercises are COOPERATE, single-country ones MOBILIZE.
+        event_type, mode, context = "COOPERATE", None, list(dict.fromkeys([*context, "military"]))
     start, end = sentence_bounds(sent)
     event = Event(
         id=stable_id(article.id, start, end, event_type, trigger.verb.i),
@@ -193,6 +258,100 @@ def _code_trigger(
     return CodedTrigger(event, trigger, actor_tokens, recipient_tokens)
 
 
+def _place_targets(trigger: Trigger, index: MentionIndex) -> list[str]:
+    """ "shelled Juba", "an attack on the town of Gorazde": the state the target place is in."""
+    heads = list(trigger.objects) + list(trigger.addressees)
+    if trigger.noun is not None:
+        heads += _noun_targets(trigger.noun)
+    heads += [
+        p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]
+    out: list[str] = []
+    for head in heads:
+        state = index.state_of_place(head)
+        if state is not None and state not in out:
+            out.append(state)
+    return out
+
+
+def _joint_exercise(trigger: Trigger, actors: list[str], index: MentionIndex) -> bool:
+    if trigger.noun is None or trigger.noun.lemma_.lower() not in _EXERCISE_NOUNS:
+        return False
+    countries = {index.country_of.get(a) or a for a in actors}
+    return len(countries) >= 2
+
+
+def _pronoun_owned(trigger: Trigger) -> bool:
+    """Whether the clause's subject is owned by a pronoun ("their forces", "its army")."""
+    if trigger.verb.dep_ not in ("ccomp", "advcl", "conj") or trigger.verb.head.i == trigger.verb.i:
+        return False
+    return any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for s in trigger.subjects for c in s.children
+    )
+
+
+def _future_reading(trigger: Trigger, event: str, how: str) -> str | None:
+    """The PLOVER reading of an act that is announced, offered or possible, not done.
+
+    Announced cooperation (CONSULT, SUPPORT, COOPERATE, AID) is AGREE (the manual's
+    AGREE definition); an offer to retreat is AGREE (CAMEO 035 "express intent to
+    yield") while an announced retreat is CONCEDE (the manual's RETREAT notes);
+    announced or possible material conflict is THREATEN (CAMEO 13).
+    """
+    if how == "negated" and event in _COOPERATIVE:
+        # "will not accept", "would not meet": a refusal (REJECT, "all rejections and refusals").
+        return "REJECT"
+    if how not in ("expected", "hypothetical", "conditional"):
+        return None
+    if event in _HOSTILE:
+        # Only the actor's own announcement is a threat; "X is expected to" is a forecast.
+        # "will withdraw its force unless ..." is a threat with its condition.
+        return "THREATEN" if _own_future(trigger.verb) else None
+    if how == "conditional":
+        return None
+    if how != "expected":
+        return None
+    if event == "RETREAT":
+        return "AGREE" if is_intent(trigger.verb) else "CONCEDE"
+    return _FUTURE_READINGS.get(event)
+
+
+def _own_future(verb: Token) -> bool:
+    """Whether the actor announces the act: a modal ("will", "could") or an intent word."""
+    chain = clause_chain(verb)
+    modals = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    return bool(modals & _FUTURE_MODALS) or is_intent(verb)
+
+
+def _promises_of_harm(coded: list[CodedTrigger]) -> list[CodedTrigger]:
+    """ "vowed to fight on", "pledged to impose sanctions": the promise is a THREATEN.
+
+    The promised hostile act is folded into the threat rather than coded beside it.
+    """
+    folded: set[int] = set()
+    for item in coded:
+        if item.event.event != "AGREE" or item.trigger.verb.lemma_.lower() not in _PROMISE_VERBS:
+            continue
+        heads = item.trigger.complements + [
+            c for c in item.trigger.verb.children if c.dep_ == "advcl" and is_intent(c)
+        ]
+        content = {t.i for c in heads for t in c.subtree}
+        harms = [
+            o for o in coded
+            if o is not item and o.event.event in _HOSTILE | {"THREATEN"}
+            and o.trigger.verb.i in content
+        ]
+        if not harms:
+            continue
+        item.event.event, item.event.mode = "THREATEN", harms[0].event.mode
+        for harm in harms:
+            harm.event.event = "THREATEN"
+            _fold(item, harm)
+            folded.add(id(harm))
+    return [c for c in coded if id(c) not in folded]
+
+
 def _reading(trigger: Trigger, sent: Span, lexicon: Lexicon) -> tuple[str, str | None, list[str]]:
     """Event type, mode and contexts, refined by cues in the clause and the sentence."""
     entry = trigger.entry
@@ -204,6 +363,7 @@ def _reading(trigger: Trigger, sent: Span, lexicon: Lexicon) -> tuple[str, str |
     elif event == "CONSULT":
         mode = _consult_mode(trigger, lexicon) or mode
     elif event in ("REQUEST", "REJECT"):
+        mode = mode or _DEMANDED_MODES.get(trigger.demanded or "")
         mode = mode or _cue_mode(trigger, lexicon.request_modes)
     elif event == "THREATEN":
         mode = mode or _cue_mode(trigger, lexicon.threat_modes)

@@ -28,6 +28,7 @@ class Entry:
     not_objects: frozenset[str] = frozenset()
     intransitive: bool = False
     verbs: frozenset[str] = frozenset()
+    complement: bool = False
 
     def allows_object(self, object_lemmas: set[str]) -> bool:
         """Whether the entry's object restrictions accept these direct-object lemmas."""
@@ -42,7 +43,7 @@ class Entry:
 class Lexicon:
     """Verb and noun triggers plus the cue tables used to pick modes and contexts."""
 
-    verbs: dict[str, Entry]
+    verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
     light_verbs: frozenset[str]
     weapon_modes: dict[str, str]
@@ -51,12 +52,19 @@ class Lexicon:
     threat_modes: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def verb(self, keys: list[str]) -> tuple[str, Entry] | None:
-        """The first of ``keys`` (most specific first, e.g. ``["call on", "call"]``) that is a verb trigger."""
+    def verb(
+        self, keys: list[str], object_lemmas: set[str] | None = None
+    ) -> tuple[str, Entry] | None:
+        """The first reading of ``keys`` (most specific first, e.g. ``["call on", "call"]``).
+
+        A verb may have several readings told apart by its direct object ("lift a
+        curfew" vs "lift a ban"); with ``object_lemmas`` given, the first reading whose
+        object restrictions accept them is returned.
+        """
         for key in keys:
-            entry = self.verbs.get(key)
-            if entry is not None:
-                return key, entry
+            for entry in self.verbs.get(key, ()):
+                if object_lemmas is None or entry.allows_object(object_lemmas):
+                    return key, entry
         return None
 
     def noun(self, keys: list[str], governor: str | None) -> Entry | None:
@@ -75,7 +83,7 @@ class Lexicon:
         return None
 
     def __len__(self) -> int:
-        return len(self.verbs) + sum(len(v) for v in self.nouns.values())
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
@@ -88,13 +96,18 @@ def _entry(raw: dict[str, Any]) -> Entry:
         not_objects=frozenset(raw.get("not_objects", ())),
         intransitive=bool(raw.get("intransitive", False)),
         verbs=frozenset(raw.get("verbs", ())),
+        complement=bool(raw.get("complement", False)),
     )
+
+
+def _readings(raw: dict[str, Any] | list[dict[str, Any]]) -> tuple[Entry, ...]:
+    return tuple(_entry(r) for r in raw) if isinstance(raw, list) else (_entry(raw),)
 
 
 def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     """Build a :class:`Lexicon` from the JSON structure of ``verbs.json``."""
     return Lexicon(
-        verbs={k: _entry(v) for k, v in data["verbs"].items()},
+        verbs={k: _readings(v) for k, v in data["verbs"].items()},
         nouns={k: tuple(_entry(e) for e in v) for k, v in data["nouns"].items()},
         light_verbs=frozenset(data.get("light_verbs", ())),
         weapon_modes=dict(data.get("weapon_modes", {})),

@@ -8,7 +8,7 @@ ceasefire, a prisoner exchange and the return of children" -> three demands).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract._common import (
     MentionIndex,
@@ -25,6 +25,12 @@ from newsweave.records import Article, Position, Resolution
 _FRAME_NOUNS = frozenset({"need", "necessity", "importance", "willingness", "readiness"})
 # Clause parts that never belong to a list item's text.
 _ITEM_BREAKS = frozenset({"conj", "cc", "appos", "relcl", "acl"})
+# Nouns that name a party's set of positions ("a stance that includes ...").
+_STANCE_NOUNS = frozenset(
+    {"stance", "position", "demand", "condition", "goal", "aim", "requirement", "platform",
+     "agenda", "list", "package", "plan", "proposal", "term", "objective", "cause"}
+)
+_INCLUDE_VERBS = frozenset({"include", "involve", "comprise"})
 _PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
 
@@ -42,12 +48,74 @@ def positions_from(
     out: list[Position] = []
     seen: set[str] = set()
     clauses = [clause for item in coded for clause in (item, *item.folded)]
-    for item in clauses:
-        for position in _positions_of(article, item, index):
-            if position.id not in seen:
-                seen.add(position.id)
-                out.append(position)
+    doc = clauses[0].trigger.verb.doc if clauses else None
+    sentences = {sent.start: sent for sent in doc.sents} if doc is not None else {}
+    found = [p for item in clauses for p in _positions_of(article, item, index)]
+    rejecting = {i for item in clauses if item.trigger.entry.stance == "rejects"
+                 for i in item.trigger.tokens}
+    found += [
+        p for sent in sentences.values() for p in _stance_holder(article, sent, index, rejecting)
+    ]
+    for position in found:
+        if position.id not in seen:
+            seen.add(position.id)
+            out.append(position)
     return out
+
+
+def _stance_holder(
+    article: Article, sent: Span, index: MentionIndex, rejecting: set[int]
+) -> list[Position]:
+    """ "Moscow remains focused on its goals - a stance that includes A, B and C": the
+    subject of the clause the stance list follows holds it, so it demands A, B and C
+    (whoever else the sentence says rejects them).
+
+    The holder is the nearest clause before the stance noun whose subject is a
+    resolved actor and that does not itself reject (the parser often hangs such
+    lists on the wrong verb, so the order in the text decides).
+    """
+    noun = _stance_noun(sent)
+    if noun is None:
+        return []
+    holders = [
+        (t, parties)
+        for t in sent
+        if t.i < noun.i and t.pos_ in ("VERB", "AUX") and t.i not in rejecting
+        and (parties := [a for c in t.children if c.dep_ == "nsubj" for a in index.actors_of(c)])
+    ]
+    if not holders or background_or_negated(holders[-1][0], article, sent):
+        return []
+    parties = holders[-1][1]
+    items = _stance_lists(sent)
+    start, end = sentence_bounds(sent)
+    text = sent.doc.text[start:end]
+    return [
+        Position(
+            id=stable_id(article.id, start, party, "demands", obj),
+            article_id=article.id, party=party, stance="demands", object=obj,
+            start=start, end=end, text=text,
+        )
+        for party in parties
+        for obj in items
+    ]
+
+
+def _stance_noun(sent: Span) -> Token | None:
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _STANCE_NOUNS and any(
+            c.dep_ == "relcl" and c.lemma_.lower() in _INCLUDE_VERBS for c in token.children
+        ):
+            return token
+    return None
+
+
+def background_or_negated(verb: Token, article: Article, sent: Span) -> bool:
+    """History or a denial is not a current stance."""
+    from newsweave.extract._common import is_background_sentence
+
+    return is_background_sentence(sent, article.published) or any(
+        c.dep_ == "neg" for c in verb.children
+    )
 
 
 def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:
@@ -140,15 +208,16 @@ def _stray_items(verb: Token, heads: list[Token]) -> list[str]:
 
 def _stance_list(verb: Token) -> list[str]:
     """ "a stance that includes A, B and C - positions X rejects": the items A, B, C."""
-    for token in verb.sent:
+    return _stance_lists(verb.sent)
+
+
+def _stance_lists(sent: Span) -> list[str]:
+    """The items of the first "a stance that includes A, B and C" in the sentence."""
+    for token in sent:
         if token.pos_ != "NOUN":
             continue
         for clause in token.children:
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in (
-                "include",
-                "involve",
-                "comprise",
-            ):
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in _INCLUDE_VERBS:
                 content = [c for c in clause.children if c.dep_ in ("xcomp", "dobj")]
                 items = [
                     t for c in content for t in (_verb_items(c) if c.pos_ == "VERB" else _items(c))

@@ -199,8 +199,10 @@ def _number_value(group: list[Token]) -> float | None:
     value: float | None = None
     for token in group:
         text = token.lower_.replace(",", "")
-        if text in _MULTIPLIERS:
-            value = (value if value is not None else 1.0) * _MULTIPLIERS[text]
+        if text in _MULTIPLIERS or (text == "dozen" and value is not None):
+            # "two dozen" is 2 x 12, "a dozen" alone 12.
+            factor = _MULTIPLIERS.get(text, 12)
+            value = (value if value is not None else 1.0) * factor
         elif text in _WORD_VALUES:
             value = (value or 0.0) + _WORD_VALUES[text]
         else:
