@@ -121,3 +121,39 @@ def test_a_paragraph_quoted_in_a_longer_report_is_not_a_copy() -> None:
     quote = " ".join(WIRE[2:4])
     items = [make_item("a1", OTHER_OUTLET + " " + quote), make_item("q1", quote)]
     assert find_duplicates(items) == {}
+
+
+def test_candidate_pairs_are_grouped_by_band_key_in_sql() -> None:
+    import duckdb
+
+    from newsweave.corpus.dedupe import candidate_pairs
+
+    rows = [("b", 0, 11), ("a", 0, 11), ("c", 0, 12), ("c", 1, 7), ("a", 1, 7), ("b", 1, 7),
+            ("d", 2, 7)]
+    # bucket (0, 11) holds a, b; bucket (1, 7) holds a, b, c; d is alone in band 2
+    expected = [("a", "b"), ("a", "c"), ("b", "c")]
+    assert candidate_pairs(rows) == expected
+    conn = duckdb.connect()
+    assert candidate_pairs(rows, conn) == expected
+    assert candidate_pairs([], conn) == []
+    # the temporary view is gone afterwards
+    assert conn.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = "
+                        "'_nw_band_keys'").fetchone()[0] == 0
+
+
+def test_near_copy_found_through_the_store_connection() -> None:
+    import duckdb
+
+    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
+
+    base = " ".join(f"Sentence {k} of the invented harbour report tells what happened at "
+                    f"berth {k}." for k in range(30))
+    # a reprint drops a sentence and edits a word; the longer original ranks first
+    reprint = base.replace("Sentence 3 of the invented harbour report tells what happened at "
+                           "berth 3.", "").replace("Sentence 7 of", "Line 7 of")
+    other = " ".join(f"Paragraph {k} describes a different invented event at gate {k}."
+                     for k in range(30))
+    items = [DedupeItem(id="orig", outlet="A", published=None, body=base),
+             DedupeItem(id="copy", outlet="B", published=None, body=reprint),
+             DedupeItem(id="else", outlet="C", published=None, body=other)]
+    assert find_duplicates(items, conn=duckdb.connect()) == {"copy": "orig"}

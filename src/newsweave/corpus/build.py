@@ -16,7 +16,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsweave.records import Actor, Claim, Conflict, Fact, Position, Quantity
+from newsweave.corpus.stories import StoryItem
+from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,10 +40,13 @@ def story_id_for(key: str) -> str:
 
 
 def rebuild_corpus(conn: Any) -> CorpusSummary:
-    """Dedupe, cluster into stories, merge actors and corroborate facts; store it all."""
+    """Dedupe, cluster into stories, merge actors and corroborate facts; store it all.
+
+    Stories are incremental (see :func:`assign_stories`): stored articles keep
+    their story, new ones join one or start their own.
+    """
     from newsweave.corpus.corroborate import corroborate_story
     from newsweave.corpus.dedupe import DedupeItem, find_duplicates
-    from newsweave.corpus.stories import StoryItem, cluster_stories
     from newsweave.resolve.actors import merge_actors
 
     articles = _fetch(conn, "SELECT id, outlet, published, title, body FROM articles "
@@ -52,41 +56,32 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
     # as extra rows of `article_sources`; near copies are found here.
     near = find_duplicates([DedupeItem(id=a["id"], outlet=a["outlet"],
                                        published=a["published"], body=a["body"])
-                            for a in articles])
+                            for a in articles], conn=conn)
     duplicates = dict(near)
 
     actor_map, actors = _canonical_actors(conn, merge_actors)
-    per_article_actors: dict[str, set[str]] = defaultdict(set)
-    per_article_places: dict[str, set[str]] = defaultdict(set)
-    for row in _fetch(conn, "SELECT article_id, actor_id, place_id FROM mentions"):
-        if row["actor_id"]:
-            per_article_actors[row["article_id"]].add(actor_map.get(row["actor_id"],
-                                                                    row["actor_id"]))
-        if row["place_id"]:
-            per_article_places[row["article_id"]].add(row["place_id"])
-
-    originals = [a for a in articles if a["id"] not in near]
-    keys = cluster_stories([StoryItem(id=a["id"], title=a["title"] or "", body=a["body"],
-                                      published=a["published"],
-                                      actors=sorted(per_article_actors[a["id"]]),
-                                      places=sorted(per_article_places[a["id"]]))
-                            for a in originals])
+    items = story_items(conn, actor_map, articles)
+    originals = [items[a["id"]] for a in articles if a["id"] not in near]
+    story_of = assign_stories(originals, _stored_stories(conn))
     for copy_id, original_id in near.items():
-        keys[copy_id] = keys.get(original_id, original_id)
+        story_of[copy_id] = story_of.get(original_id) or story_id_for(original_id)
 
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in articles:
-        members[story_id_for(keys[a["id"]])].append(a)
+        members[story_of[a["id"]]].append(a)
 
     claims_by_article = _claims_by_article(conn, actor_map)
     positions_by_article = _positions_by_article(conn, actor_map)
+    events_by_article = _events_by_article(conn)
     story_rows, link_rows, fact_rows, conflict_rows = [], [], [], []
     for story_id, group in sorted(members.items()):
         story_rows.append(_story_row(story_id, group, duplicates))
         link_rows.extend({"story_id": story_id, "article_id": a["id"]} for a in group)
         claims = [c for a in group for c in claims_by_article.get(a["id"], [])]
         positions = [p for a in group for p in positions_by_article.get(a["id"], [])]
-        facts, conflicts = corroborate_story(story_id, claims, positions, outlets, duplicates)
+        events = [e for a in group for e in events_by_article.get(a["id"], [])]
+        facts, conflicts = corroborate_story(story_id, claims, positions, outlets, duplicates,
+                                             events)
         fact_rows.extend(_fact_row(f) for f in facts)
         conflict_rows.extend(_conflict_row(c) for c in conflicts)
 
@@ -103,6 +98,76 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
     return CorpusSummary(articles=len(articles), duplicates=len(duplicates),
                          stories=len(story_rows), facts=len(fact_rows),
                          conflicts=len(conflict_rows), actors=len(actors))
+
+
+def assign_stories(items: list[StoryItem], stored: dict[str, str]) -> dict[str, str]:
+    """Story ids for ``items``, keeping the stories already stored.
+
+    Articles that already belong to a story stay in it, under the same story id;
+    new articles join the stored story they are most alike (see
+    :func:`~newsweave.corpus.stories.assign_to_stories`) or are clustered among
+    themselves into new stories. Nothing already stored is reclustered, so a
+    second run with more reports keeps every story id readers may have linked to.
+
+    Args:
+        items: the independent articles (copies excluded).
+        stored: ``{article_id: story_id}`` from the store's ``story_articles``.
+
+    Returns:
+        ``{article_id: story_id}`` for every item.
+    """
+    from newsweave.corpus.stories import assign_to_stories, cluster_stories
+
+    known = [it for it in items if it.id in stored]
+    fresh = [it for it in items if it.id not in stored]
+    if not known:
+        return {aid: story_id_for(key) for aid, key in cluster_stories(items).items()}
+    existing: dict[str, list[StoryItem]] = defaultdict(list)
+    for it in known:
+        existing[stored[it.id]].append(it)
+    result = {it.id: stored[it.id] for it in known}
+    for aid, key in assign_to_stories(fresh, existing).items():
+        result[aid] = key if key in existing else story_id_for(key)
+    return result
+
+
+def _stored_stories(conn: Any) -> dict[str, str]:
+    rows = _fetch(conn, "SELECT article_id, story_id FROM story_articles ORDER BY article_id")
+    return {r["article_id"]: r["story_id"] for r in rows}
+
+
+def story_items(conn: Any, actor_map: dict[str, str] | None = None,
+                articles: list[dict[str, Any]] | None = None) -> dict[str, StoryItem]:
+    """What story clustering sees of each stored article: text, date, resolved actors and places.
+
+    Args:
+        conn: an open store connection.
+        actor_map: ``{actor_id: canonical_id}`` from the actor merge; computed
+            when not given.
+        articles: article rows (``id, title, body, published``); all stored
+            articles when not given.
+
+    Returns:
+        ``{article_id: StoryItem}``.
+    """
+    if actor_map is None:
+        from newsweave.resolve.actors import merge_actors
+        actor_map, _ = _canonical_actors(conn, merge_actors)
+    if articles is None:
+        articles = _fetch(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
+    per_article_actors: dict[str, set[str]] = defaultdict(set)
+    per_article_places: dict[str, set[str]] = defaultdict(set)
+    for row in _fetch(conn, "SELECT article_id, actor_id, place_id FROM mentions"):
+        if row["actor_id"]:
+            per_article_actors[row["article_id"]].add(actor_map.get(row["actor_id"],
+                                                                    row["actor_id"]))
+        if row["place_id"]:
+            per_article_places[row["article_id"]].add(row["place_id"])
+    return {a["id"]: StoryItem(id=a["id"], title=a["title"] or "", body=a["body"],
+                               published=a["published"],
+                               actors=sorted(per_article_actors[a["id"]]),
+                               places=sorted(per_article_places[a["id"]]))
+            for a in articles}
 
 
 def _fetch(conn: Any, sql: str) -> list[dict[str, Any]]:
@@ -161,6 +226,17 @@ def _claims_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[C
             background=bool(r["background"]), date=r["date"],
             date_precision=r["date_precision"],
         ))
+    return out
+
+
+def _events_by_article(conn: Any) -> dict[str, list[Event]]:
+    """The coded events (type, trigger and sentence span) that fact alignment reads."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for r in _fetch(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
+                          "FROM events ORDER BY article_id, start, id"):
+        out[r["article_id"]].append(Event(id=r["id"], article_id=r["article_id"],
+                                          event=r["event"], start=r["start"], end=r["end"],
+                                          text=r["text"], trigger=r["trigger"] or ""))
     return out
 
 

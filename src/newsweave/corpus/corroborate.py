@@ -1,16 +1,26 @@
 """Align claims across outlets into facts, count corroboration, find conflicts.
 
-Claims of one story that state the same thing become one :class:`Fact`. Two
-claims are compared by their words (content words, crude stems, a small map of
-news paraphrases, weighted by how rare each word is in the story) and by what
-the extract stage resolved: event type, actors and numbers. Claims join by
-average-linkage agglomeration over the pairs that clear one threshold.
+Claims of one story that state the same thing become one :class:`Fact`. A
+claim is a sentence, and a sentence often states several facts, so claims are
+first cut into clauses (:func:`split_clauses`: parentheticals after the
+subject, participial and contrastive clauses, items of a list of demands).
+Two clauses are compared by their words (content words, crude stems, a small
+map of news paraphrases, weighted by how rare each word is in the story) and
+by what the extract stage resolved: the event types whose trigger each clause
+holds, the actors it names and its numbers. A rejection and a demand of the
+same thing are kept apart; two outlets' lists that ask for the same thing
+("an immediate ceasefire" / "an unconditional ceasefire") meet on the item's
+head noun when the parties can be the same. Clauses join by average-linkage
+agglomeration over the pairs that clear one threshold.
 
 ``corroboration`` counts the distinct outlets of the independent articles that
 state a fact; syndicated copies (article ids in ``duplicates``) are kept as
-mentions and never add to it. Conflicts are numbers or qualifiers that differ
-between outlets within a fact, hedges or conditions one outlet adds, and one
-party's demand that another party rejects.
+mentions and never add to it. Conflicts are numbers, number qualifiers
+("more than 300") or qualifiers of the same thing ("unconditional" /
+"immediate 30-day") that differ between outlets within a fact, time scopes
+that differ, hedges or conditions one outlet adds (only between mentions
+worded alike, see :data:`CONFLICT_SIMILARITY`), and one party's demand that
+another party rejects.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from newsweave.records import (
     Claim,
     Conflict,
     ConflictSide,
+    Event,
     Fact,
     FactMention,
     Position,
@@ -53,12 +64,24 @@ POSITION_THRESHOLD = 0.5
 # positions match when half the rejected object's words are in the proposal.
 OPPOSITION_THRESHOLD = 0.5
 UNKNOWN_OUTLET = "unknown"
+# A clause needs this many content words to state a fact on its own.
+MIN_CLAUSE_WORDS = 3
+# A parenthetical (", led by X,") is taken as one only after a subject this short.
+MAX_SUBJECT_WORDS = 8
+# Longer pieces are clauses, not list items: the list split is not applied.
+MAX_ITEM_WORDS = 12
+# Two mentions differ in hedging or conditions only when they otherwise say the
+# same thing: a looser pair that merely shares a fact's topic would report the
+# hedge of one statement against the plain wording of another.
+CONFLICT_SIMILARITY = 0.5
 _STEM = 5
 
 # Certainty from strongest to weakest; a fact takes the strongest of its mentions.
 _CERTAINTY_ORDER: tuple[Certainty, ...] = (
     "asserted", "reported", "expected", "conditional", "hypothetical", "negated")
 _PROPOSING = frozenset({"demands", "offers", "supports"})
+_REJECTING = frozenset({"REJECT"})
+_PROPOSING_EVENTS = frozenset({"REQUEST", "AGREE", "SUPPORT", "CONCEDE"})
 
 # Frequent paraphrases in news copy, mapped to one word before stemming.
 _SYNONYMS = {
@@ -71,7 +94,8 @@ _SYNONYMS = {
                      "swapped"], "exchange"),
     **dict.fromkeys(["hosted", "hosts", "host", "hosting", "held", "hold", "holds",
                      "holding"], "host"),
-    **dict.fromkeys(["delegation", "delegations", "team", "delegates"], "delegation"),
+    **dict.fromkeys(["delegation", "delegations", "team", "delegates", "representatives",
+                     "negotiators"], "delegation"),
     **dict.fromkeys(["killed", "kills", "killing", "dead", "died", "deaths"], "kill"),
     **dict.fromkeys(["began", "begin", "begins", "begun", "opened", "opens", "started",
                      "starts"], "begin"),
@@ -81,7 +105,10 @@ _SYNONYMS = {
     **dict.fromkeys(["rejected", "rejects", "refused", "refuses", "opposes",
                      "opposed"], "reject"),
     **dict.fromkeys(["demands", "demanded", "demanding", "seeks", "sought", "wants",
-                     "pushing", "insists"], "demand"),
+                     "pushing", "insists", "pressing", "presses", "urging", "urged", "urges"],
+                    "demand"),
+    **dict.fromkeys(["guarantees", "guarantee", "commitments", "commitment", "assurances",
+                     "assurance"], "guarantee"),
     **dict.fromkeys(["backed", "backs", "supported", "supports", "endorsed"], "support"),
     **dict.fromkeys(["freed", "released", "releases", "release"], "release"),
     **dict.fromkeys(["repatriation", "return", "returned", "returning"], "return"),
@@ -126,6 +153,42 @@ _CONDITION_SPLIT_RE = re.compile(
 _REQUEST_WRAPPER_RE = re.compile(
     r"^.*?\b(?:demands?|calls?|requests?|proposals?|plans?|push|bid|offers?)\s+(?:for|of)\s+")
 _STATE_ID_RE = re.compile(r"(?:state|gov):([A-Z]{3})")
+_CLAUSE_BREAK_RE = re.compile(
+    r"\s*;\s*|\s*[\u2013\u2014]\s*|\s+--?\s+"
+    r"|,\s+(?=(?:while|whereas|but|though|although|even though)\b)"
+    r"|,\s+(?!(?:including|according|during|following|regarding|concerning)\b)(?=[a-z]+ing\b)"
+    r"|,\s+and\s+(?=[A-Z])"
+    r"|,\s+(?=(?:which|who|whom|whose|where)\b)")
+_PARENTHETICAL_RE = re.compile(
+    r",\s+(?=(?:(?:led|headed|hosted|mediated|backed|chaired|facilitated|brokered|run|"
+    r"organi[sz]ed|accompanied)\b|(?:who|which)\b|[a-z]+ing\b))")
+# Words that change what is claimed about a thing, not just describe it.
+_QUALIFIERS = frozenset({
+    "unconditional", "conditional", "immediate", "full", "partial", "complete", "total",
+    "permanent", "temporary", "limited", "comprehensive", "lasting", "interim", "initial",
+    "final", "formal", "informal", "direct", "indirect", "binding", "potential", "possible",
+    "firm", "provisional", "general", "phased", "gradual", "all", "some", "unilateral",
+    "mutual", "joint", "every",
+})
+# Qualifiers that say the same thing ("all prisoners" / "a full exchange").
+_SAME_QUALIFIER = dict.fromkeys(["all", "complete", "total", "comprehensive"], "full")
+_DURATION_RE = re.compile(r"\d+-(?:day|week|month|year|hour|minute)s?")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'\u2019-]*")
+# What introduces a list of demands or items: a verb of asking, wanting or including.
+_LIST_LEAD_RE = re.compile(
+    r"\b(?:(?:push|pushing|pushes|press|pressing|presses|ask|asking|asks|asked|call|calls|"
+    r"calling|called|need|needs|plea|appeal|appealed|hope|hoping|hopes|bid|wish)\s+for"
+    r"|demands?|demanding|demanded|includ(?:e|es|ed|ing)|wants?|wanted|seeks?|sought|"
+    r"insists?\s+on|insisted\s+on|insisting\s+on|offers?|offered|offering|proposes?|"
+    r"proposed|proposing)\s+")
+_LIST_WORDS = frozenset({"and", "or", "including", "such", "as", "the", "a", "an", "plus"})
+_CERTAINTY_CUES = {
+    "reported": re.compile(r"\b(?:reportedly|allegedly|according to|reported|claimed|claims)\b"),
+    "expected": re.compile(r"\b(?:expected|expects|likely|set to|plans?|due to|will)\b"),
+    "conditional": re.compile(r"\b(?:if|unless|provided|on condition|as long as)\b"),
+    "hypothetical": re.compile(r"\b(?:may|might|could|would|possibly|perhaps)\b"),
+    "negated": re.compile(r"\b(?:not|no|never|denied|denies|without)\b|n't"),
+}
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent\b|per cent\b)?")
 
 
@@ -138,6 +201,15 @@ class _Prepared:
     copy: bool
     tokens: frozenset[str]
     quantities: list[tuple[Quantity, str]]
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    certainty: str = "asserted"
+    events: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    statement: str = ""
+    head: str = ""
+    opens: bool = True
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -149,6 +221,12 @@ def content_tokens(text: str) -> frozenset[str]:
     spellings meet ("defense"/"defence", "year"/"years").
     Numbers lose their thousands separators and small number words become digits.
     """
+    return _tokens(text, _STEM)
+
+
+def _tokens(text: str, cut: int | None) -> frozenset[str]:
+    """:func:`content_tokens`, with words cut to ``cut`` letters (None: only the
+    plural "s" is dropped)."""
     folded = _fold(text)
     folded = folded.replace("%", " percent ").replace("per cent", "percent")
     folded = re.sub(r"cease-fire", "ceasefire", folded)
@@ -160,14 +238,20 @@ def content_tokens(text: str) -> frozenset[str]:
         elif word in _NUMBER_WORDS:
             tokens.add(_NUMBER_WORDS[word])
         elif word not in _STOP_WORDS:
-            tokens.add(_stem(_SYNONYMS.get(word, word)))
+            tokens.add(_stem(_SYNONYMS.get(word, word), cut))
     return frozenset(tokens)
 
 
 def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
                       article_outlets: Mapping[str, str], duplicates: Mapping[str, str],
+                      events: Sequence[Event] = (),
                       ) -> tuple[list[Fact], list[Conflict]]:
     """Align one story's claims into facts and find where outlets disagree.
+
+    A claim is a whole sentence, and one sentence often carries two facts
+    ("Ukraine's delegation, led by X, is pushing for Y"): each claim is first
+    cut into clauses (:func:`split_clauses`), and clauses are aligned. A
+    fact's mentions are clause spans.
 
     Args:
         story_id: the story the claims belong to.
@@ -175,23 +259,27 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         positions: every position of the story's articles.
         article_outlets: ``{article_id: outlet}``.
         duplicates: ``{copy_article_id: original_article_id}`` from dedupe.
+        events: the story's coded events; each clause takes the event types
+            whose trigger it holds, and clauses of different events align less.
 
     Returns:
         Facts, most important first, and conflicts: number, qualifier and
         condition conflicts within facts, then position conflicts.
     """
-    prepared = [_prepare(c, article_outlets, duplicates)
-                for c in sorted(claims, key=lambda c: (c.article_id, c.start, c.id))]
+    triggers = _triggers_by_sentence(events)
+    prepared = [unit for c in sorted(claims, key=lambda c: (c.article_id, c.start, c.id))
+                for unit in _prepare_units(c, article_outlets, duplicates, triggers)]
     groups = _align_claims(prepared)
+    idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
     for members in groups:
         fact = _build_fact(story_id, members)
         facts.append(fact)
-        conflicts.extend(_fact_conflicts(story_id, fact, members))
+        conflicts.extend(_fact_conflicts(story_id, fact, members, idf))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
     conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(
-        [content_tokens(_core_object(p.object)) for p in positions])))
+        [_tokens(_core_object(p.object), None) for p in positions])))
     facts.sort(key=lambda f: (-f.importance, -len(f.mentions), f.id))
     return facts, conflicts
 
@@ -221,13 +309,195 @@ def merge_positions(positions: Sequence[Position], article_outlets: Mapping[str,
 
 # -- claims -> facts ---------------------------------------------------------------
 
-def _prepare(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping[str, str],
-             ) -> _Prepared:
-    quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
-                  if not _looks_like_year(q)]
-    return _Prepared(claim=claim, outlet=outlets.get(claim.article_id) or UNKNOWN_OUTLET,
-                     copy=claim.article_id in duplicates,
-                     tokens=content_tokens(claim.text), quantities=quantities)
+def split_clauses(text: str) -> list[tuple[int, int, str]]:
+    """Cut a sentence into the clauses that can each state a fact.
+
+    Breaks at semicolons and dashes, before "while/but/though/whereas" and
+    participial clauses (", urging both sides ..."), before ", and" + a
+    capitalised word (a second main clause with its own subject), and around
+    parenthetical phrases after a subject (", led by X," / ", who said ...,"),
+    where the subject is kept with the parenthetical. Conditions ("if",
+    "unless", "before") stay with their clause so that a condition one outlet
+    adds is seen. Pieces with fewer than :data:`MIN_CLAUSE_WORDS` content
+    words stay joined to their neighbour.
+
+    Returns:
+        ``(start, end, subject)`` per clause, offsets into ``text``;
+        ``subject`` is the sentence's subject words when the clause follows a
+        parenthetical and lost them, else "".
+    """
+    cuts: list[tuple[int, int, str]] = []  # (cut at, resume at, subject carried)
+    openers = set()
+    for match in _PARENTHETICAL_RE.finditer(text):
+        # only right after a short subject ("Ukraine's delegation, led by X,");
+        # later in the sentence ", urging ..." ends a clause instead
+        if len(text[:match.start()].split()) > MAX_SUBJECT_WORDS:
+            break
+        close = _closing_comma(text, match.end())
+        if close is None:
+            continue
+        # the subject stays with its parenthetical; the clause after it gets
+        # the subject's words back
+        openers.add(match.start())
+        cuts.append((close.start(), close.end(), text[:match.start()]))
+    for match in _CLAUSE_BREAK_RE.finditer(text):
+        if match.start() not in openers:
+            cuts.append((match.start(), match.end(), ""))
+    cuts.sort()
+    pieces: list[tuple[int, int, str]] = []
+    begin, carried = 0, ""
+    for cut, resume, subject in cuts:
+        if cut <= begin:
+            continue
+        pieces.append((begin, cut, carried))
+        begin, carried = resume, subject
+    pieces.append((begin, len(text), carried))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, subject in pieces:
+        small = len(content_tokens(text[start:end])) < MIN_CLAUSE_WORDS
+        if merged and (small or len(content_tokens(text[merged[-1][0]:merged[-1][1]]))
+                       < MIN_CLAUSE_WORDS):
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        else:
+            merged.append((start, end, subject))
+    clauses = []
+    for start, end, subject in merged:
+        if text[start:end].strip():
+            clauses.extend(_list_items(text, start, end, subject))
+    return clauses
+
+
+def _list_items(text: str, start: int, end: int, subject: str) -> list[tuple[int, int, str]]:
+    """Split "X is pushing for A, B, and C" into one piece per item, each carrying
+    "X is pushing for": each demand or offer of a list is a fact of its own.
+    Only lists after a lead-in ("for", "demand", "include", ...) are split,
+    and only into items of at most :data:`MAX_ITEM_WORDS` words; an item
+    starting "including" or "such as" stays with the one before."""
+    clause = text[start:end]
+    commas = list(re.finditer(r",\s+(?:and\s+|or\s+)?", clause))
+    # "A, B and C" / "A and the B": the last item may follow a bare "and"
+    # (after a comma any word; without one only a determiner, so that "Tu-95
+    # and Tu-22M3 aircraft" stays one item)
+    tail = commas[-1].end() if commas else 0
+    last = re.search(r"\s+and\s+" + ("" if commas else r"(?=(?:the|a|an|its|their|all)\b)"),
+                     clause[tail:])
+    if last is not None and not (commas and commas[-1].group().strip(", ")):
+        commas.append(re.compile(r"\s+and\s+").match(clause, tail + last.start()))
+    if not commas:
+        return [(start, end, subject)]
+    lead = None
+    for match in _LIST_LEAD_RE.finditer(clause[:commas[0].start()]):
+        lead = match
+    if lead is None:
+        return [(start, end, subject)]
+    bounds = [lead.end()] + [m.end() for m in commas]
+    items: list[tuple[int, int]] = []
+    joiners: list[str] = []  # the separator before each item after the first
+    for k, begin in enumerate(bounds):
+        stop = commas[k].start() if k < len(commas) else len(clause)
+        piece = clause[begin:stop]
+        if items and re.match(r"(?:including|such as|notably|especially)\b", piece):
+            items[-1] = (items[-1][0], stop)
+        else:
+            if items:
+                joiners.append(commas[k - 1].group())
+            items.append((begin, stop))
+    # a list ends in "and" or "or"; "X, which ..." is no list
+    if not joiners or not re.search(r"\b(?:and|or)\b", joiners[-1]):
+        return [(start, end, subject)]
+    if len(items) < 2 or any(len(clause[a:b].split()) > MAX_ITEM_WORDS for a, b in items):
+        return [(start, end, subject)]
+    context = f"{subject} {clause[:lead.end()]}".strip()
+    return [(start + a, start + b, context) for a, b in items]
+
+
+def _closing_comma(text: str, after: int) -> re.Match[str] | None:
+    """The comma that ends a parenthetical: the first one followed by a lower-case
+    word that does not continue a list ("..., led by X, is pushing for")."""
+    for match in re.finditer(r",\s+", text[after:]):
+        following = re.match(r"[a-z]+", text[after + match.end():])
+        if following and following.group() not in _LIST_WORDS:
+            return re.compile(r",\s+").match(text, after + match.start())
+    return None
+
+
+def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping[str, str],
+                   triggers: Mapping[tuple[str, int], list[tuple[str, str]]],
+                   ) -> list[_Prepared]:
+    outlet = outlets.get(claim.article_id) or UNKNOWN_OUTLET
+    clauses = split_clauses(claim.text)
+    units = []
+    for start, end, subject in clauses:
+        text = claim.text[start:end].strip(" ,;")
+        offset = claim.text.index(text, start) if text else start
+        absolute = (claim.start + offset, claim.start + offset + len(text))
+        quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
+                      if not _looks_like_year(q)
+                      and (len(clauses) == 1 or absolute[0] <= q.start < absolute[1])]
+        folded = _fold(f"{subject} {text}")
+        events = frozenset(event for trigger, event in triggers.get(
+            (claim.article_id, claim.start), []) if trigger and trigger in folded)
+        units.append(_Prepared(
+            claim=claim, outlet=outlet, copy=claim.article_id in duplicates,
+            tokens=content_tokens(f"{subject} {text}"), quantities=quantities,
+            start=absolute[0], end=absolute[1], text=text,
+            names=content_tokens(" ".join(_CAPITALISED_RE.findall(f"{subject} {text}"[1:]))),
+            statement=_readable(subject, text),
+            opens=(subject.strip() or text)[:1].isupper(),
+            head=_demand_head(subject, text),
+            certainty=(claim.certainty if len(clauses) == 1
+                       else _clause_certainty(claim.certainty, folded)),
+            events=events or (frozenset({claim.event_type})
+                              if claim.event_type and len(clauses) == 1 else frozenset())))
+    return units
+
+
+def _demand_head(context: str, text: str) -> str:
+    """The head noun of what a clause asks for, offers or includes: of the list
+    item itself when the lead-in verb is in ``context``, else of the words after
+    a lead-in verb in the clause ("Kyiv is pressing for firm commitments" ->
+    "guarantee"); "" for other clauses."""
+    if _LIST_LEAD_RE.search(context[-30:] + " "):
+        return _item_head(text)
+    lead = _LIST_LEAD_RE.search(text)
+    return _item_head(text[lead.end():]) if lead else ""
+
+
+def _item_head(text: str) -> str:
+    """The head noun of a list item: its last content word, or the last one before
+    "of" ("the return of deported children" -> "return")."""
+    core = re.split(r"\b(?:of|from|to|for|with|by|in|on|that|who|which)\b", text, maxsplit=1)[0]
+    tokens = [content_tokens(word) for word in core.split()]
+    words = [next(iter(t)) for t in tokens if len(t) == 1 and not next(iter(t))[0].isdigit()]
+    return words[-1] if words else ""
+
+
+def _readable(context: str, text: str) -> str:
+    """A clause as a sentence of its own: the carried subject in front, a capital
+    letter and a full stop."""
+    sentence = f"{context.strip()} {text.strip()}".strip() if context else text.strip()
+    sentence = sentence.rstrip(" ,;:")
+    if sentence and sentence[-1] not in ".!?\"\u201d":
+        sentence += "."
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _clause_certainty(certainty: str, folded: str) -> str:
+    """The sentence's certainty if this clause holds its cue, else "asserted"."""
+    cue = _CERTAINTY_CUES.get(certainty)
+    if cue is None or cue.search(folded):
+        return certainty
+    return "asserted"
+
+
+def _triggers_by_sentence(events: Sequence[Event]) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """``{(article_id, sentence start): [(first trigger word, event type)]}``."""
+    out: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for event in events:
+        word = _fold(event.trigger or "").split()
+        out.setdefault((event.article_id, event.start), []).append(
+            (word[0] if word else "", event.event))
+    return out
 
 
 def _align_claims(prepared: list[_Prepared]) -> list[list[_Prepared]]:
@@ -245,11 +515,25 @@ def _align_claims(prepared: list[_Prepared]) -> list[list[_Prepared]]:
             if (prepared[i].claim.article_id == prepared[j].claim.article_id
                     and lex < NEAR_IDENTICAL):
                 blocked.add((i, j))
-            shared = set(prepared[i].claim.actors) & set(prepared[j].claim.actors)
+            shared = _named_actors(prepared[i]) & _named_actors(prepared[j])
             actors = max((actor_rarity[a] for a in shared), default=0.0)
             score[i][j] = score[j][i] = _claim_similarity(prepared[i], prepared[j], lex, actors)
     return [[prepared[k] for k in group]
             for group in _agglomerate(n, score, CLAIM_THRESHOLD, blocked)]
+
+
+def _named_actors(p: _Prepared) -> set[str]:
+    """The claim's actors that this clause names: a person's id slug must meet
+    the clause's words ("person:teodor-halvane" -> "halvane"); other ids
+    (states, groups) count only when the claim is not split."""
+    if p.text == p.claim.text.strip(" ,;") or len(p.text) >= len(p.claim.text) - 2:
+        return set(p.claim.actors)
+    named = set()
+    for actor in p.claim.actors:
+        slug = actor.split(":", 1)[-1]
+        if any(_stem(word) in p.tokens for word in slug.split("-") if len(word) > 2):
+            named.add(actor)
+    return named
 
 
 def _claim_similarity(a: _Prepared, b: _Prepared, lexical: float, actors: float) -> float:
@@ -261,17 +545,46 @@ def _claim_similarity(a: _Prepared, b: _Prepared, lexical: float, actors: float)
     ("40 bombers") adds 0.15; the same thing counted differently adds 0.05, so
     that outlets' differing counts stay one fact and surface as a number
     conflict. Numbers about different things scale the score down. So does a
-    different event type, but mildly: a claim is a whole sentence coded with its
-    main event only, and two outlets often build the sentence around different
-    events ("the talks, held in X, followed the airstrike").
+    different event type (no event trigger in common between the two clauses),
+    but mildly: the event coder reads a clause's main verb, and two outlets
+    often build a clause around different verbs for one act.
     """
     score = lexical + 0.15 * actors
-    if a.claim.event_type and b.claim.event_type and a.claim.event_type != b.claim.event_type:
+    if a.events and b.events and not a.events & b.events:
         score *= 0.85
+    if _opposed(a.events, b.events):
+        # one outlet's rejection and another's demand of the same thing are two
+        # facts (and a position conflict), not one fact worded twice
+        score *= 0.5
+    elif (a.head and a.head == b.head and _same_side(a.claim.subject, b.claim.subject)
+          and (not a.events or not b.events or a.events & b.events)):
+        # the same item in two outlets' lists of one kind ("pushing for an
+        # immediate ceasefire, ..." / "the need for an unconditional ceasefire, ...")
+        score = max(score, CLAIM_THRESHOLD)
+    shared = a.tokens & b.tokens
+    if shared and shared <= (a.names | b.names):
+        # only names in common ("President Zelensky, speaking in Vilnius" and
+        # "despite Ukraine's president, Zelensky"): the same people, no shared act
+        score *= 0.5
     if a.quantities and b.quantities:
         agreement = _number_agreement(a.quantities, b.quantities)
         score = score * 0.7 if agreement == 0.0 else score + 0.15 * agreement
     return min(score, 1.0)
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Subjects that may be one party: equal, unknown, a person (whose country is
+    not known here), or ids of one country (``gov:UKR`` / ``state:UKR``)."""
+    if not a or not b or a == b or a.startswith("person:") or b.startswith("person:"):
+        return True
+    ca, cb = _STATE_ID_RE.fullmatch(a), _STATE_ID_RE.fullmatch(b)
+    return not (ca and cb) or ca.group(1) == cb.group(1)
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One side only rejects and the other only proposes."""
+    return bool(a and b and ((a <= _REJECTING and b <= _PROPOSING_EVENTS)
+                             or (b <= _REJECTING and a <= _PROPOSING_EVENTS)))
 
 
 def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str]]) -> float:
@@ -323,12 +636,11 @@ def _build_fact(story_id: str, members: list[_Prepared]) -> Fact:
     outlets = sorted({p.outlet for p in sources})
     corroboration = len({p.outlet for p in independent})
     claims = [p.claim for p in members]
-    fact_id = _stable_id("fact", story_id, [c.id for c in claims])
+    fact_id = _stable_id("fact", story_id, [f"{p.claim.id}@{p.start}" for p in members])
     mentions = [FactMention(claim_id=p.claim.id, article_id=p.claim.article_id,
-                            outlet=p.outlet, start=p.claim.start, end=p.claim.end,
-                            text=p.claim.text)
+                            outlet=p.outlet, start=p.start, end=p.end, text=p.text)
                 for p in sorted(members, key=lambda p: (p.outlet, p.claim.article_id,
-                                                        p.claim.start))]
+                                                        p.start))]
     event_type = _most_common([c.event_type for c in claims if c.event_type])
     background = all(p.claim.background for p in sources)
     has_numbers = any(p.quantities for p in members)
@@ -337,19 +649,28 @@ def _build_fact(story_id: str, members: list[_Prepared]) -> Fact:
     return Fact(id=fact_id, story_id=story_id, statement=_clearest(sources),
                 mentions=mentions, outlets=outlets, corroboration=corroboration,
                 event_type=event_type,
-                certainty=_strongest(c.certainty for c in claims),
+                certainty=_strongest(p.certainty for p in members),
                 background=background,
                 date=_most_common([c.date for c in claims if c.date is not None]),
                 importance=importance)
 
 
 def _clearest(members: list[_Prepared]) -> str:
-    """The shortest mention that reads as a complete sentence, else the first one."""
-    ordered = sorted(members, key=lambda p: (p.outlet, p.claim.article_id, p.claim.start))
-    complete = [p for p in ordered if _is_sentence(p.claim.text)]
+    """The shortest mention that reads as a complete sentence; else the shortest
+    whole sentence a mention was cut from."""
+    ordered = sorted(members, key=lambda p: (p.outlet, p.claim.article_id, p.start))
+    complete = [p for p in ordered if _is_sentence(p.statement)]
     if complete:
-        return min(complete, key=lambda p: len(p.claim.text.strip())).claim.text.strip()
-    return ordered[0].claim.text.strip()
+        # a clause that kept its subject reads better than one that starts
+        # mid-sentence ("emphasizing the need for ..."); a whole sentence best
+        best = min(complete, key=lambda p: (not _has_subject(p), p.text != p.claim.text.strip(),
+                                            len(p.statement)))
+        return best.statement
+    return ordered[0].statement or ordered[0].claim.text.strip()
+
+
+def _has_subject(p: _Prepared) -> bool:
+    return p.opens
 
 
 def _is_sentence(text: str) -> bool:
@@ -360,29 +681,86 @@ def _is_sentence(text: str) -> bool:
 
 # -- conflicts within a fact -------------------------------------------------------
 
-def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared]) -> list[Conflict]:
+def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
+                    idf: Mapping[str, float]) -> list[Conflict]:
     by_outlet = _one_per_outlet([p for p in members if not p.copy])
     if len(by_outlet) < 2:
         return []
     conflicts = _number_conflicts(story_id, fact, by_outlet)
-    certainty = _certainty_conflict(story_id, fact, by_outlet)
+    modifier = _modifier_conflict(story_id, fact, by_outlet)
+    if modifier is not None and not conflicts:
+        conflicts.append(modifier)
+    close = _close_wording(by_outlet, idf)
+    # hedges and conditions are compared only between mentions worded alike
+    # (see CONFLICT_SIMILARITY); differing time scopes are like differing numbers
+    certainty = _certainty_conflict(story_id, fact, by_outlet) if close else None
     if certainty is not None:
         conflicts.append(certainty)
     if certainty is None or certainty.kind != "condition":
         # a conditional mention already makes a condition conflict; one is enough
         scope = _text_conflict(story_id, fact.id, fact.statement,
                                [(p.outlet, p.claim.article_id, p.claim.start, p.claim.end,
-                                 p.claim.text, p.claim.id) for p in by_outlet])
+                                 p.claim.text, f"{p.claim.id}@{p.start}") for p in by_outlet],
+                               conditions=close)
         if scope is not None:
             conflicts.append(scope)
     return conflicts
 
 
+def _modifier_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]
+                       ) -> Conflict | None:
+    """Outlets that qualify the same thing differently: "an unconditional ceasefire"
+    against "an immediate 30-day ceasefire". Only the qualifiers of
+    :data:`_QUALIFIERS` (and "N-day"-style durations) count; descriptive
+    adjectives ("strategic", "long-range") are wording, not disagreement."""
+    phrases = [_qualified_words(p.text) for p in by_outlet]
+    shared = set.intersection(*(set(ph) for ph in phrases))
+    for word in sorted(shared):
+        found = [ph[word] for ph in phrases]
+        if len({frozenset(q) for q, _ in found}) > 1 and all(q for q, _ in found):
+            return Conflict(
+                id=_stable_id("qualifier:modifier", story_id,
+                              [f"{p.claim.id}@{p.start}" for p in by_outlet] + [word]),
+                story_id=story_id, kind="qualifier", topic=fact.statement,
+                sides=[_side(p, phrase) for p, (_, phrase) in zip(by_outlet, found)],
+                fact_id=fact.id)
+    return None
+
+
+def _qualified_words(text: str) -> dict[str, tuple[set[str], str]]:
+    """``{content word: (qualifiers among the three words before it, the phrase)}``."""
+    words = re.findall(r"[\w'-]+", _fold(text))
+    out: dict[str, tuple[set[str], str]] = {}
+    for k, word in enumerate(words):
+        token = content_tokens(word)
+        if len(token) != 1 or word in _QUALIFIERS or _DURATION_RE.fullmatch(word):
+            continue
+        before = words[max(0, k - 3):k]
+        marked = [i for i, w in enumerate(before) if w in _QUALIFIERS or _DURATION_RE.fullmatch(w)]
+        qualifiers = {_SAME_QUALIFIER.get(before[i], before[i]) for i in marked}
+        start = min(marked, default=len(before))
+        out.setdefault(next(iter(token)), (qualifiers, " ".join(before[start:] + [word])))
+    return out
+
+
+def _side(p: _Prepared, value: str) -> ConflictSide:
+    """One outlet's side of a conflict: the whole sentence, so the reader sees the
+    wording in context, and ``value``, the part that differs."""
+    return ConflictSide(outlet=p.outlet, article_id=p.claim.article_id, start=p.claim.start,
+                        end=p.claim.end, text=p.claim.text, value=value)
+
+
+def _close_wording(by_outlet: list[_Prepared], idf: Mapping[str, float]) -> bool:
+    """Every pair of outlets' mentions share at least :data:`CONFLICT_SIMILARITY`
+    of their weighted words."""
+    return all(_weighted_dice(a.tokens, b.tokens, idf) >= CONFLICT_SIMILARITY
+               for k, a in enumerate(by_outlet) for b in by_outlet[k + 1:])
+
+
 def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
     """Each outlet's first mention, preferring one that carries numbers."""
     chosen: dict[str, _Prepared] = {}
-    for p in sorted(members, key=lambda p: (not p.quantities, p.claim.article_id,
-                                            p.claim.start)):
+    for p in sorted(members, key=lambda p: (not p.quantities, p.claim.article_id, p.start)):
         chosen.setdefault(p.outlet, p)
     return [chosen[o] for o in sorted(chosen)]
 
@@ -412,34 +790,34 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
             conflicts.append(Conflict(
                 id=_stable_id(kind, story_id, [s.claim.id for s, _ in sides] + [noun]),
                 story_id=story_id, kind=kind, topic=noun or fact.statement,
-                sides=[ConflictSide(outlet=s.outlet, article_id=s.claim.article_id,
-                                    start=s.claim.start, end=s.claim.end, text=s.claim.text,
-                                    value=sq.text) for s, sq in sides],
+                sides=[_side(s, sq.text) for s, sq in sides],
                 fact_id=fact.id))
     return conflicts
 
 
 def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
                         ) -> Conflict | None:
-    certainties = {p.claim.certainty for p in by_outlet}
+    # attribution ("X said", "according to X") is how news states a fact; only
+    # a hedge, an expectation, a condition or a denial makes a difference
+    certainties = {"asserted" if p.certainty == "reported" else p.certainty for p in by_outlet}
     if len(certainties) < 2:
         return None
     kind = "condition" if certainties & {"conditional", "hypothetical"} else "qualifier"
     return Conflict(
         id=_stable_id(kind + ":certainty", story_id, [p.claim.id for p in by_outlet]),
         story_id=story_id, kind=kind, topic=fact.statement,
-        sides=[ConflictSide(outlet=p.outlet, article_id=p.claim.article_id,
-                            start=p.claim.start, end=p.claim.end, text=p.claim.text,
-                            value=p.claim.certainty) for p in by_outlet],
+        sides=[_side(p, p.certainty) for p in by_outlet],
         fact_id=fact.id)
 
 
 def _text_conflict(story_id: str, fact_id: str | None, topic: str,
-                   sides: list[tuple[str, str, int, int, str, str]]) -> Conflict | None:
+                   sides: list[tuple[str, str, int, int, str, str]], *,
+                   conditions: bool = True) -> Conflict | None:
     """A condition conflict when outlets give different time scopes ("this year" /
-    "over two years") or only some attach a condition ("if", "unless")."""
+    "over two years") or, if ``conditions``, only some attach a condition ("if", "unless")."""
     scopes = [_scope(text) for *_, text, _ in sides]
-    conditions = [bool(_CONDITION_RE.search(text.lower())) for *_, text, _ in sides]
+    conditions = [conditions and bool(_CONDITION_RE.search(text.lower()))
+                  for *_, text, _ in sides]
     scoped = {s for s in scopes if s}
     if len(scoped) < 2 and len(set(conditions)) < 2:
         return None
@@ -487,7 +865,9 @@ def _position_clusters(positions: Sequence[Position], outlets: Mapping[str, str]
                 party=party, stance=stance, positions=chosen,
                 outlets=sorted({outlets.get(p.article_id) or UNKNOWN_OUTLET
                                 for p in independent}),
-                core_tokens=frozenset().union(*(content_tokens(_core_object(p.object))
+                # whole words, not 5-letter stems: an offer of a "neutral"
+                # team does not answer a demand for "neutrality"
+                core_tokens=frozenset().union(*(_tokens(_core_object(p.object), None)
                                                 for p in chosen)),
                 position_outlets={p.id: outlets.get(p.article_id) or UNKNOWN_OUTLET
                                   for p in chosen},
@@ -602,10 +982,10 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-def _stem(word: str) -> str:
+def _stem(word: str, cut: int | None = _STEM) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    return word[:_STEM]
+    return word[:cut] if cut else word
 
 
 def _core_object(text: str) -> str:

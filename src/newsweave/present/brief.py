@@ -21,7 +21,7 @@ MAX_TIMELINE = 25
 STANCES = ("demands", "rejects", "offers", "supports")
 
 
-def build_brief(nw: "Newsweave", story: Story) -> dict[str, Any]:
+def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
     """Everything the brief shows for one story, as JSON-ready data."""
     articles = nw.rows(
         "SELECT a.id, a.outlet, a.title, a.url, a.published, a.source_id, len(a.removed) AS "
@@ -61,7 +61,7 @@ def build_brief(nw: "Newsweave", story: Story) -> dict[str, Any]:
     }
 
 
-def _extra_sources(nw: "Newsweave", story: Story) -> list[dict[str, Any]]:
+def _extra_sources(nw: Newsweave, story: Story) -> list[dict[str, Any]]:
     """Exact copies: one stored article read from more than one source."""
     return nw.rows(
         "SELECT src.article_id, src.outlet, src.source_id FROM article_sources src "
@@ -70,7 +70,7 @@ def _extra_sources(nw: "Newsweave", story: Story) -> list[dict[str, Any]]:
         [story.id])
 
 
-def _lead(nw: "Newsweave", articles: list[dict[str, Any]]) -> str:
+def _lead(nw: Newsweave, articles: list[dict[str, Any]]) -> str:
     """The first two sentences of the earliest independent report."""
     originals = [a for a in articles if not a["copy_of"]] or articles
     if not originals:
@@ -91,7 +91,7 @@ def _fact(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+def _positions(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
                copy_ids: set[str]) -> list[dict[str, Any]]:
     """One row per resolved party: its demands, rejections, offers and support, with outlets.
 
@@ -124,7 +124,7 @@ def _positions(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict
             for party, stances in sorted(table.items())]
 
 
-def _timeline(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
               articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
     """News-of-the-day events in date order, the same event from several outlets merged.
 
@@ -158,7 +158,7 @@ def _timeline(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[
     return items
 
 
-def _actors(nw: "Newsweave", story: Story, names: dict[str, str], canon: dict[str, str],
+def _actors(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
             articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Named people and organisations of the story with the roles the text gives them."""
     counts: dict[str, int] = defaultdict(int)
@@ -243,9 +243,18 @@ def _md_conflicts(b: dict[str, Any]) -> list[str]:
         return ["### Where the outlets differ", "No differences found.", ""]
     out = ["### Where the outlets differ", "| | topic | wording by outlet |", "|---|---|---|"]
     for c in b["conflicts"]:
-        sides = " ‖ ".join(f"**{s['outlet']}**: \"{_cell(s['text'])}\"" for s in c["sides"])
+        sides = " ‖ ".join(f"**{s['outlet']}**{_side_value(c, s)}: \"{_cell(s['text'])}\""
+                           for s in c["sides"])
         out.append(f"| {c['id']} {c['kind']} | {_cell(c['topic'])} | {sides} |")
     return out + [""]
+
+
+def _side_value(conflict: dict[str, Any], side: dict[str, Any]) -> str:
+    """" (286 drones)": what differs, for number, qualifier and condition conflicts."""
+    value = str(side.get("value") or "").strip()
+    if not value or conflict["kind"] == "position":
+        return ""
+    return f" ({_cell(value)})"
 
 
 def _md_positions(b: dict[str, Any]) -> list[str]:
@@ -298,30 +307,104 @@ def _md_background(b: dict[str, Any]) -> list[str]:
 # --- HTML -----------------------------------------------------------------
 
 def render_html(b: dict[str, Any]) -> str:
-    """A standalone HTML page of the brief (every text escaped)."""
+    """A standalone HTML page of the brief (every text escaped), with the same
+    sections as the Markdown: facts with corroboration marks, single-source
+    facts marked, conflicts side by side, positions, dated timeline, actors
+    with roles, and background apart."""
     e = html.escape
-    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(b['title'])}"
-             "</title></head><body>", f"<h1>{e(b['title'])}</h1>",
-             f"<p>{len(b['articles'])} reports · outlets: {e(', '.join(b['outlets']))}</p>",
-             f"<p>{e(b['lead'])}</p>", "<h2>Facts</h2><table><tr><th>fact</th><th>outlets</th>"
-             "<th>corroboration</th></tr>"]
-    for f in b["facts"]:
-        parts.append(f"<tr><td>{e(f['statement'])}</td><td>{e(', '.join(f['outlets']))}</td>"
-                     f"<td>{f['corroboration']}</td></tr>")
-    parts.append("</table><h2>Where the outlets differ</h2>")
-    for c in b["conflicts"]:
-        parts.append(f"<h3>{e(c['id'])} {e(c['topic'])}</h3><table><tr>")
-        parts += [f"<td><b>{e(s['outlet'])}</b>: “{e(s['text'])}”</td>" for s in c["sides"]]
-        parts.append("</tr></table>")
-    parts.append("<h2>Positions</h2><table><tr><th>party</th>"
-                 + "".join(f"<th>{s}</th>" for s in STANCES) + "</tr>")
-    for p in b["positions"]:
-        cells = "".join("<td>" + "; ".join(e(x["object"]) for x in p[s]) + "</td>"
-                        for s in STANCES)
-        parts.append(f"<tr><td>{e(p['name'])}</td>{cells}</tr>")
-    parts.append("</table><h2>Timeline</h2><ul>")
-    for t in b["timeline"]:
-        parts.append(f"<li>{e(str(t['date']))} · {e(t['event'])} · "
-                     f"{e(', '.join(t['actors']))}</li>")
-    parts.append("</ul></body></html>")
+    span = str(b["start"] or "undated")
+    if b["end"] and b["end"] != b["start"]:
+        span += f" – {b['end']}"
+    parts = [(f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(b['title'])}"
+             "</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+             "padding:4px;vertical-align:top}.single{color:#a60}.conflict td{width:50%}"
+             "</style></head><body>"),
+             f"<h1>{e(b['title'])}</h1>",
+             (f"<p class='meta'><b>{e(span)} · {len(b['articles'])} reports · "
+             f"{len(b['outlets'])} independent outlets ({e(', '.join(b['outlets']))})</b>")]
+    if b["copies"]:
+        parts.append(" · copies excluded: " + e("; ".join(
+            f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])))
+    parts.append(f"</p><p class='lead'>{e(b['lead'])}</p>")
+    parts += _html_facts(b) + _html_conflicts(b) + _html_positions(b)
+    parts += _html_timeline(b) + _html_actors(b) + _html_background(b)
+    parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _html_facts(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    shared = [f for f in b["facts"] if not f["single_source"]][:MAX_FACTS]
+    single = [f for f in b["facts"] if f["single_source"]][:MAX_SINGLE_SOURCE]
+    out = [("<h2>Facts</h2><table class='facts'><tr><th>#</th><th>fact</th><th>outlets</th>"
+           "<th>corroboration</th></tr>")]
+    for i, f in enumerate(shared + single, 1):
+        marks = ("✔" * f["corroboration"] if not f["single_source"]
+                 else "<span class='single'>single source</span>")
+        if f["certainty"] != "asserted":
+            marks += f" · {e(f['certainty'])}"
+        if f["conflicts"]:
+            marks += " · differs, see conflicts"
+        outlets = e(", ".join(f["outlets"])) + (" only" if f["single_source"] else "")
+        out.append(f"<tr><td>{i}</td><td>{e(f['statement'])}</td><td>{outlets}</td>"
+                   f"<td>{marks}</td></tr>")
+    return out + ["</table>"]
+
+
+def _html_conflicts(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    out = ["<h2>Where the outlets differ</h2>"]
+    if not b["conflicts"]:
+        return out + ["<p>No differences found.</p>"]
+    for c in b["conflicts"]:
+        out.append(f"<h3>{e(c['id'])} {e(c['kind'])}: {e(c['topic'])}</h3>"
+                   "<table class='conflict'><tr>")
+        out += [f"<td><b>{e(s['outlet'])}</b>{e(_side_value(c, s))}: “{e(s['text'])}”</td>"
+                for s in c["sides"]]
+        out.append("</tr></table>")
+    return out
+
+
+def _html_positions(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    out = ["<h2>Positions</h2><table class='positions'><tr><th>party</th>"
+           + "".join(f"<th>{s}</th>" for s in STANCES) + "</tr>"]
+    for p in b["positions"]:
+        cells = "".join("<td>" + "; ".join(f"{e(x['object'])} ({e(', '.join(x['outlets']))})"
+                                          for x in p[s]) + "</td>" for s in STANCES)
+        out.append(f"<tr><td>{e(p['name'])}</td>{cells}</tr>")
+    return out + ["</table>"]
+
+
+def _html_timeline(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    out = ["<h2>Timeline</h2><ul class='timeline'>"]
+    for t in b["timeline"]:
+        what = t["event"] + (f" ({t['mode']})" if t["mode"] else "")
+        who = ", ".join(t["actors"]) or "?"
+        if t["recipients"]:
+            who += " → " + ", ".join(t["recipients"])
+        extra = [x for x in (t["place"], ", ".join(t["quantities"])) if x]
+        out.append(f"<li><time>{e(str(t['date'] or 'undated'))}</time> · {e(what)} · {e(who)}"
+                   + "".join(f" · {e(x)}" for x in extra)
+                   + f" · {e(', '.join(t['outlets']))}</li>")
+    return out + ["</ul>"]
+
+
+def _html_actors(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    out = ["<h2>Actors</h2><ul class='actors'>"]
+    for a in b["actors"][:15]:
+        roles = "; ".join(f"{r['role']} ({', '.join(r['outlets'])})" for r in a["roles"])
+        out.append(f"<li><b>{e(a['name'])}</b>" + (f": {e(roles)}" if roles else "") + "</li>")
+    return out + ["</ul>"]
+
+
+def _html_background(b: dict[str, Any]) -> list[str]:
+    e = html.escape
+    out = ["<h2>Background (not today's news)</h2><ul class='background'>"]
+    for item in b["background"]:
+        year = str(item["date"])[:4] if item["date"] else "earlier"
+        out.append(f"<li>{e(year)}: {e(item['statement'])} "
+                   f"({e(', '.join(item['outlets']))})</li>")
+    return out + ["</ul>"]

@@ -1,0 +1,41 @@
+"""Quality gate: ECB+ sub-topic clustering must not fall below tests/floors/coref.json.
+
+The full pipeline over all 21 topics takes about two minutes, so the gate runs
+it on a fixed subset (topics 1, 3, 5 and 7) and runs the text-only clustering
+(no resolved actors or places) on every topic.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate.coref import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "eval" / "coref" / "ecbplus"
+FLOORS = json.loads((ROOT / "tests" / "floors" / "coref.json").read_text())
+SUBSET_TOPICS = ["1", "3", "5", "7"]
+
+pytestmark = pytest.mark.skipif(not DATA.exists(), reason="ECB+ data not in ../shared")
+
+
+def _check(metrics: dict, prefix: str) -> None:
+    for name, floor in FLOORS.items():
+        if name.startswith(prefix):
+            value = metrics[name[len(prefix):]]
+            assert value >= floor["floor"] - floor["epsilon"], (name, value, floor)
+
+
+def test_pipeline_subset_stays_above_floor() -> None:
+    metrics = evaluate(DATA, topics=SUBSET_TOPICS)
+    assert metrics["path"] == "pipeline" and metrics["topics"] == len(SUBSET_TOPICS)
+    _check(metrics, "subset_")
+
+
+def test_text_only_clustering_stays_above_floor() -> None:
+    metrics = evaluate(DATA, pipeline=False)
+    assert metrics["path"] == "text-only" and metrics["topics"] >= 20
+    _check(metrics, "text_")

@@ -1,0 +1,49 @@
+"""Quality gate: story clustering on BASIL must not fall below tests/floors/stories.json.
+
+The full pipeline over all 153 articles takes about a minute, so the gate runs
+it on a fixed subset (the first 12 gold stories, 36 articles) and runs the
+text-only clustering (no resolved actors or places) on every article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate.stories import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "eval" / "stories" / "basil" / "articles.jsonl"
+FLOORS = json.loads((ROOT / "tests" / "floors" / "stories.json").read_text())
+SUBSET_STORIES = 12
+
+pytestmark = pytest.mark.skipif(not DATA.exists(), reason="BASIL data not in ../shared")
+
+
+def _check(metrics: dict, prefix: str) -> None:
+    for name, floor in FLOORS.items():
+        if name.startswith(prefix):
+            value = metrics[name[len(prefix):]]
+            assert value >= floor["floor"] - floor["epsilon"], (name, value, floor)
+
+
+def test_pipeline_subset_stays_above_floor() -> None:
+    metrics = evaluate(DATA, stories=SUBSET_STORIES)
+    assert metrics["path"] == "pipeline" and metrics["gold_stories"] == SUBSET_STORIES
+    _check(metrics, "subset_")
+
+
+def test_text_only_clustering_stays_above_floor() -> None:
+    metrics = evaluate(DATA, pipeline=False)
+    assert metrics["path"] == "text-only" and metrics["articles"] > 100
+    _check(metrics, "text_")
+
+
+def test_reprints_are_found_and_real_reports_are_not_copies() -> None:
+    metrics = evaluate(DATA, stories=SUBSET_STORIES, pipeline=False)
+    dedupe = metrics["dedupe"]
+    assert dedupe["false_copies"] == 0
+    assert dedupe["copy_recall"]["credit"] == 1.0
+    assert min(dedupe["copy_recall"].values()) >= 0.9

@@ -1,0 +1,88 @@
+"""The story brief in Markdown, HTML and JSON, on the demo corpus."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from newsweave import Newsweave
+
+
+@pytest.fixture(scope="module")
+def main_brief(demo_db):
+    with Newsweave(demo_db) as nw:
+        story = nw.stories()[0]
+        return (json.loads(nw.brief(story.id, "json")), nw.brief(story.id),
+                nw.brief(story.id, "html"))
+
+
+def test_json_brief_has_every_part(main_brief) -> None:
+    data, _, _ = main_brief
+    for key in ("title", "lead", "outlets", "facts", "conflicts", "positions", "timeline",
+                "actors", "background"):
+        assert data[key], key
+    assert len(data["lead"]) < 600
+    # key facts in order of importance: corroborated before single-source
+    corroboration = [f["corroboration"] for f in data["facts"]]
+    assert corroboration[0] >= 3
+    shared = [f for f in data["facts"] if not f["single_source"]]
+    single = [f for f in data["facts"] if f["single_source"]]
+    assert shared and single and all(f["corroboration"] <= 1 for f in single)
+    # background never mixes with today's facts
+    background = {b["statement"] for b in data["background"]}
+    assert not background & {f["statement"] for f in data["facts"]}
+
+
+def test_conflicts_show_each_outlets_wording_and_value(main_brief) -> None:
+    data, markdown, _ = main_brief
+    numbers = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert numbers
+    for conflict in numbers:
+        outlets = {s["outlet"] for s in conflict["sides"]}
+        assert len(outlets) >= 2
+        assert all(s["value"] and s["value"] in s["text"] for s in conflict["sides"])
+        for side in conflict["sides"]:
+            assert f"**{side['outlet']}** ({side['value']})" in markdown
+
+
+def test_markdown_marks_corroboration_and_single_sources(main_brief) -> None:
+    data, markdown, _ = main_brief
+    for heading in ("### Facts", "### Where the outlets differ", "### Positions",
+                    "### Timeline", "### Actors", "### Background"):
+        assert heading in markdown
+    assert "✔✔✔" in markdown and "| single source" in markdown
+    single = next(f for f in data["facts"] if f["single_source"])
+    assert f"{single['outlets'][0]} only" in markdown
+
+
+class _Sections(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.classes: set[str] = set()
+        self._in_h2 = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_h2 = tag == "h2"
+        self.classes.update(v for k, v in attrs if k == "class" and v)
+
+    def handle_data(self, data):
+        if self._in_h2:
+            self.headings.append(data.strip())
+            self._in_h2 = False
+
+
+def test_html_brief_has_the_same_sections_escaped(main_brief) -> None:
+    data, _, page = main_brief
+    parser = _Sections()
+    parser.feed(page)
+    assert parser.headings == ["Facts", "Where the outlets differ", "Positions", "Timeline",
+                               "Actors", "Background (not today's news)"]
+    assert {"facts", "conflict", "positions", "timeline", "actors", "background",
+            "single"} <= parser.classes
+    assert page.startswith("<!doctype html>") and "<script" not in page
+    # a statement with an apostrophe is escaped, not pasted raw
+    quoted = next(f["statement"] for f in data["facts"] if "'" in f["statement"])
+    assert quoted.replace("'", "&#x27;") in page
