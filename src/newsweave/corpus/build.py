@@ -45,6 +45,7 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
     Stories are incremental (see :func:`assign_stories`): stored articles keep
     their story, new ones join one or start their own.
     """
+    from newsweave.corpus.chrome import inside, repeated_paragraphs
     from newsweave.corpus.corroborate import corroborate_story
     from newsweave.corpus.dedupe import DedupeItem, find_duplicates
     from newsweave.resolve.actors import merge_actors
@@ -58,6 +59,11 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
                                        published=a["published"], body=a["body"])
                             for a in articles], conn=conn)
     duplicates = dict(near)
+    repeated, chrome = repeated_paragraphs(
+        (a["id"], a["outlet"], a["body"]) for a in articles if a["id"] not in near)
+    chrome_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for span in chrome:
+        chrome_of[span.article_id].append((span.start, span.end))
 
     actor_map, actors = _canonical_actors(conn, merge_actors)
     items = story_items(conn, actor_map, articles)
@@ -77,9 +83,13 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
     for story_id, group in sorted(members.items()):
         story_rows.append(_story_row(story_id, group, duplicates))
         link_rows.extend({"story_id": story_id, "article_id": a["id"]} for a in group)
-        claims = [c for a in group for c in claims_by_article.get(a["id"], [])]
-        positions = [p for a in group for p in positions_by_article.get(a["id"], [])]
-        events = [e for a in group for e in events_by_article.get(a["id"], [])]
+        # Nothing is taken from an outlet's repeated template paragraphs.
+        claims = [c for a in group for c in claims_by_article.get(a["id"], [])
+                  if not inside(c.start, c.end, chrome_of[a["id"]])]
+        positions = [p for a in group for p in positions_by_article.get(a["id"], [])
+                     if not inside(p.start, p.end, chrome_of[a["id"]])]
+        events = [e for a in group for e in events_by_article.get(a["id"], [])
+                  if not inside(e.start, e.end, chrome_of[a["id"]])]
         facts, conflicts = corroborate_story(story_id, claims, positions, outlets, duplicates,
                                              events)
         fact_rows.extend(_fact_row(f) for f in facts)
@@ -93,6 +103,11 @@ def rebuild_corpus(conn: Any) -> CorpusSummary:
         "actor_map": [{"actor_id": k, "canonical_id": v} for k, v in sorted(actor_map.items())],
         "facts": fact_rows,
         "conflicts": conflict_rows,
+        "repeated_lines": [{"outlet": o, "text": t, "articles": n}
+                           for o, lines in sorted(repeated.items())
+                           for t, n in sorted(lines.items())],
+        "chrome_spans": [{"article_id": c.article_id, "start": c.start, "end": c.end}
+                         for c in chrome],
     }
     _replace_tables(conn, tables)
     return CorpusSummary(articles=len(articles), duplicates=len(duplicates),

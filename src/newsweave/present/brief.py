@@ -128,14 +128,23 @@ def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[st
               articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
     """News-of-the-day events in date order, the same event from several outlets merged.
 
-    Events with no resolved actor, background events and events read only from
-    syndicated copies are left out; when there are more than ``MAX_TIMELINE``,
-    those reported by the most outlets are kept.
+    Events with no resolved actor, background events, events read only from
+    syndicated copies and events in an outlet's repeated template paragraphs
+    are left out; when there are more than ``MAX_TIMELINE``, those reported by
+    the most outlets are kept.
     """
+    from newsweave.corpus.chrome import inside
+
     places = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM places")}
+    chrome: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in nw.rows('SELECT c.article_id, c.start, c."end" FROM chrome_spans c JOIN '
+                     "story_articles s ON s.article_id = c.article_id WHERE s.story_id = ?",
+                     [story.id]):
+        chrome[r["article_id"]].append((r["start"], r["end"]))
     merged: dict[tuple, dict[str, Any]] = {}
     for e in nw.events(story.id):
-        if e.background or not e.actors or e.article_id in copy_ids:
+        if (e.background or not e.actors or e.article_id in copy_ids
+                or inside(e.start, e.end, chrome[e.article_id])):
             continue
         actors = tuple(sorted({canon.get(a, a) for a in e.actors}))
         recipients = tuple(sorted({canon.get(r, r) for r in e.recipients}))

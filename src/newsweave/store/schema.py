@@ -78,6 +78,9 @@ CORPUS_TABLES: dict[str, str] = {
         id VARCHAR, story_id VARCHAR, kind VARCHAR, topic VARCHAR,
         fact_id VARCHAR, sides JSON
     """,
+    # paragraphs an outlet repeats across its articles (its template), for audit
+    "repeated_lines": "outlet VARCHAR, text VARCHAR, articles INTEGER",
+    "chrome_spans": 'article_id VARCHAR, start INTEGER, "end" INTEGER',
 }
 
 # Indexes that keep "does this article exist" and per-article reads cheap.
