@@ -1,13 +1,17 @@
 import datetime as dt
 
+import numpy as np
 import pytest
 
+import newsweave.corpus.stories as stories_module
 from newsweave.corpus.stories import (
     DEFAULT_THRESHOLD,
+    MIN_EVENT_REPORTS,
     StoryItem,
     assign_to_stories,
     cluster_stories,
     similarity_matrix,
+    text_similarity,
 )
 
 D = dt.date(2031, 3, 14)
@@ -133,3 +137,71 @@ def test_assign_respects_date_gap() -> None:
     existing = {"f1": make_items(FLOOD[:1], published=dt.date(2031, 3, 1))}
     new = make_items(FLOOD[1:], published=dt.date(2031, 3, 20))
     assert assign_to_stories(new, existing) == {"f2": "f2"}
+
+
+# Two different events of one kind: two players of one club arrested on the same
+# charge weeks apart. The reports share the topic's words and entities; the
+# names, places and figures differ.
+_CLUB = ["org:harrow-vale-fc", "org:vale-police"]
+ARREST_A = [
+    ("a1", "Harrow Vale striker arrested on suspicion of drunk driving",
+     ("Harrow Vale striker Tomas Orlik was arrested on suspicion of drunk driving early on "
+      "Sunday after police stopped his car on the Kellbrook ring road. Orlik, 24, failed a "
+      "breath test and was released on bail. The club said it was aware of the arrest."),
+     ["person:tomas-orlik", *_CLUB], ["place:kellbrook"]),
+    ("a2", "Vale forward Orlik held after police stop",
+     ("Police in Kellbrook arrested Harrow Vale forward Tomas Orlik on suspicion of driving "
+      "under the influence. Officers said Orlik, 24, was stopped at 2:40 a.m. near Kellbrook "
+      "station. The club said he would be available for Saturday's match."),
+     ["person:tomas-orlik", *_CLUB], ["place:kellbrook"]),
+    ("a3", "Orlik arrested on drink-driving suspicion",
+     ("Harrow Vale's Tomas Orlik faces a drink-driving charge after his arrest in Kellbrook. "
+      "The striker, who has scored 11 goals this season, was released on bail. Police said "
+      "a decision on charges would follow within 14 days."),
+     ["person:tomas-orlik", *_CLUB], ["place:kellbrook"]),
+]
+ARREST_B = [
+    ("b1", "Vale captain Drummond charged with drink driving",
+     ("Ansel Drummond, captain of Harrow Vale, was held by officers in Marlow Heath on "
+      "Friday night and later charged with driving while over the limit. The 31-year-old "
+      "defender spent four hours in custody before he was bailed."),
+     ["person:ansel-drummond", *_CLUB], ["place:marlow-heath"]),
+    ("b2", "Drummond to appear in Marlow Heath court",
+     ("Harrow Vale defender Ansel Drummond will appear before magistrates in Marlow Heath "
+      "on 9 June after a breath test at a checkpoint on Quarry Lane. Manager Petra Lund "
+      "said Drummond had apologised to the squad."),
+     ["person:ansel-drummond", "person:petra-lund", *_CLUB], ["place:marlow-heath"]),
+    ("b3", "Harrow Vale suspend Drummond after arrest",
+     ("Harrow Vale have suspended Ansel Drummond for two matches following his arrest in "
+      "Marlow Heath. Petra Lund, the manager, said Drummond, who has made 300 appearances, "
+      "would train alone until the hearing on 9 June."),
+     ["person:ansel-drummond", "person:petra-lund", *_CLUB], ["place:marlow-heath"]),
+]
+
+
+def _undated(rows) -> list[StoryItem]:
+    return make_items(rows, published=None)
+
+
+def test_names_and_numbers_tell_two_events_of_one_kind_apart() -> None:
+    items = _undated(ARREST_A + ARREST_B)
+    sim = text_similarity(items)
+    same = [sim[i, j] for i in range(6) for j in range(i) if (i < 3) == (j < 3)]
+    other = [sim[i, j] for i in range(6) for j in range(i) if (i < 3) != (j < 3)]
+    assert np.mean(other) < 0.5 * np.mean(same)
+
+
+def test_two_events_of_one_kind_are_split(monkeypatch) -> None:
+    items = _undated(ARREST_A + ARREST_B)
+    assert cluster_stories(items) == {"a1": "a1", "a2": "a1", "a3": "a1",
+                                      "b1": "b1", "b2": "b1", "b3": "b1"}
+    # without the event split, the shared topic and entities make them one story
+    monkeypatch.setattr(stories_module, "_split_events", lambda members: [members])
+    assert set(cluster_stories(items).values()) == {"a1"}
+
+
+def test_small_stories_are_never_split() -> None:
+    # under 2 * MIN_EVENT_REPORTS reports there is no second dense group to find
+    items = _undated(ARREST_A + ARREST_B[:2])
+    assert len(items) < 2 * MIN_EVENT_REPORTS
+    assert stories_module._split_events(items) == [items]
