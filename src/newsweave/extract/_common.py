@@ -6,12 +6,13 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.records import Actor, Certainty, DatePrecision, Mention, Resolution
+from newsweave.records import Actor, Article, Certainty, DatePrecision, Mention, Resolution
 
 DateResolver = Callable[[str, dt.date | None], tuple[dt.date | None, DatePrecision | None]]
 BackgroundCheck = Callable[[str, dt.date | None], bool]
@@ -313,11 +314,59 @@ def past_year(text: str, published: dt.date | None) -> int | None:
     return min(past) if past else None
 
 
-def is_background_sentence(sent: Span, published: dt.date | None) -> bool:
-    """Whether the sentence is historical context rather than the news itself."""
+def is_background_sentence(
+    sent: Span, published: dt.date | None, *, article: Article | None = None
+) -> bool:
+    """Whether the sentence is historical context rather than the news itself.
+
+    With the ``article``, a sentence under a "Background"-type heading is background
+    whatever it says, and an undated article's years are judged against the latest
+    year the article mentions (:func:`newsweave.resolve.dates.reference_year`).
+    """
     text = sentence_text(sent)
     _, check = date_tools()
-    return bool(check(text, published)) or past_year(text, published) is not None
+    if article is None:
+        return bool(check(text, published)) or past_year(text, published) is not None
+    context = _background_context(article.body, tuple(article.sentences))
+    from newsweave.resolve.dates import is_background
+
+    in_section = _in_spans(sent, context.section_spans)
+    year = context.reference_year if published is None else None
+    return (is_background(text, published, reference_year=year, in_background_section=in_section)
+            or past_year(text, published) is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class BackgroundContext:
+    """What an article says about its own time: latest year, background section."""
+
+    reference_year: int | None
+    section_spans: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=64)
+def _background_context(body: str, sentences: tuple[tuple[int, int], ...]) -> BackgroundContext:
+    """The article's reference year and the character spans of its background section."""
+    from newsweave.resolve.dates import background_section_sentences, reference_year
+
+    section = background_section_sentences(body, list(sentences))
+    spans = tuple(sentences[k] for k in sorted(section))
+    return BackgroundContext(reference_year(body), spans)
+
+
+def _in_spans(sent: Span, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the sentence starts inside one of the article sentences ``spans``."""
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return any(s <= start < e for s, e in spans)
+
+
+def background_year(text: str, published: dt.date | None) -> int | None:
+    """The year a background sentence is about: its earliest year before publication,
+    or its earliest year at all when the article has no date."""
+    if published is not None:
+        return past_year(text, published)
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    return min(years) if years else None
 
 
 def time_expressions(sent: Span) -> list[str]:
@@ -357,7 +406,7 @@ def sentence_date(
         if date is not None:
             return date, precision
     if background:
-        year = past_year(sentence_text(sent), published)
+        year = background_year(sentence_text(sent), published)
         return (dt.date(year, 1, 1), "year") if year else (None, None)
     return (published, "day") if published else (None, None)
 

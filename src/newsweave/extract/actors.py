@@ -21,7 +21,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsweave.records import Actor, Mention, Resolution
-from newsweave.resolve.entities import GOV_NOUNS, MIL_NOUNS, is_stance_affix
+from newsweave.resolve.entities import (
+    GOV_NOUNS,
+    MIL_NOUNS,
+    is_stance_affix,
+    names_other_party,
+    own_predicate,
+)
 from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
 
 # Nouns a country word qualifies, with the PLOVER sector of the group they name.
@@ -154,8 +160,8 @@ def _sentence_country_for_people(doc: Doc, resolution: Resolution, known: dict[s
     sentence_of: dict[int, int] = {}
     for number, sent in enumerate(doc.sents):
         sentence_of.update({t.i: number for t in sent})
-    by_sentence: dict[int, set[str]] = {}
-    people: dict[str, set[int]] = {}
+    states: list[tuple[int, int, str, bool]] = []  # (sentence, token, country, other party)
+    people: dict[str, list[tuple[int, set[int]]]] = {}
     for mention in resolution.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         actor = known.get(mention.actor_id or "")
@@ -163,11 +169,19 @@ def _sentence_country_for_people(doc: Doc, resolution: Resolution, known: dict[s
             continue
         number = sentence_of.get(span.start, -1)
         if actor.kind == "person" and not actor.country:
-            people.setdefault(actor.id, set()).add(number)
+            people.setdefault(actor.id, []).append((number, own_predicate(span)))
         elif actor.country and actor.kind in ("state", "group"):
-            by_sentence.setdefault(number, set()).add(actor.country)
-    for actor_id, sentences in people.items():
-        countries = set().union(*(by_sentence.get(n, set()) for n in sentences))
+            states.append((number, span.start, actor.country, names_other_party(span)))
+    for actor_id, mentions in people.items():
+        # What the person says or acts on counts only when the sentences name no other
+        # country, and never a country that is the other party ("against Russia").
+        outside = {iso3 for number, skip in mentions for n, tok, iso3, _ in states
+                   if n == number and tok not in skip}
+        inside = {iso3 for number, skip in mentions for n, tok, iso3, other in states
+                  if n == number and tok in skip and not other}
+        others = {iso3 for number, skip in mentions for n, tok, iso3, other in states
+                  if n == number and tok in skip and other}
+        countries = outside or (inside if not others - inside else set())
         if len(countries) == 1:
             known[actor_id].country = countries.pop()
 

@@ -147,7 +147,7 @@ def code_sentence(
     triggers = find_triggers(sent, lexicon, is_actor=lambda t: t.i in index.actor_of)
     if not triggers:
         return []
-    background = is_background_sentence(sent, article.published)
+    background = is_background_sentence(sent, article.published, article=article)
     date, precision = sentence_date(sent, article.published, background)
     quantities = find_quantities(sent)
     coded: list[CodedTrigger] = []

@@ -66,7 +66,7 @@ def sentence_claim(
         return None
     main = mine[0] if mine else None
     subject, predicate, obj = _triple(main, root, index)
-    background = main.event.background if main else is_background_sentence(sent, article.published)
+    background = main.event.background if main else is_background_sentence(sent, article.published, article=article)
     if main:
         date, precision = main.event.date, main.event.date_precision
     else:

