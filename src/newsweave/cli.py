@@ -88,10 +88,12 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         try:
             report = api.process(paths or None, settings=settings, on_result=advance)
         except StoreError as exc:
-            ERR.print(f"[red]error:[/red] {exc}")
+            ERR.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from exc
     for error in report.errors:
-        ERR.print(f"[red]failed:[/red] {error.source_path}: {error.reason}", highlight=False)
+        # one line per failure, never wrapped, so that scripts can grep it
+        ERR.print(f"[red]failed:[/red] {error.source_path}: {error.reason}", highlight=False,
+                  markup=True, soft_wrap=True)
     summary = report.corpus
     ERR.print(f"{report.added} articles added, {report.skipped} already stored, "
               f"{len(report.errors)} failed; "

@@ -8,7 +8,10 @@ processes, or on a cluster.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,6 +19,37 @@ from typing import Any
 from newsweave.records import Article, ArticleResult, IngestError, RawDoc
 
 LOGGER = logging.getLogger(__name__)
+# Seconds one document may spend in cleaning, and again in resolve + extract,
+# before it is given up as an error (a pathological page must not hang a run).
+DOC_SECONDS = 60.0
+
+
+class DocumentTimeout(Exception):
+    """One document took longer than the per-document time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the block after ``seconds`` of wall time.
+
+    Uses a real-time interval timer, so it works only in a process's main
+    thread (the local engine and its worker processes); elsewhere (a thread)
+    the block runs without a limit.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"took longer than the {seconds:g} s per-document limit")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +59,7 @@ class ChainConfig:
     model: str
     gazetteers: tuple[str, ...] = ()
     batch_size: int = 32
+    doc_seconds: float = DOC_SECONDS
 
 
 @lru_cache(maxsize=4)
@@ -40,8 +75,9 @@ def load_models(config: ChainConfig) -> tuple[Any, Any]:
     return nlp, gazetteer
 
 
-def clean_all(raws: Iterable[RawDoc | IngestError]) -> Iterator[Article | IngestError]:
-    """Clean each raw document; failures become IngestError records."""
+def clean_all(raws: Iterable[RawDoc | IngestError], *, doc_seconds: float = DOC_SECONDS
+              ) -> Iterator[Article | IngestError]:
+    """Clean each raw document; failures and documents over the time limit become IngestErrors."""
     from newsweave.clean import clean_document
 
     for raw in raws:
@@ -49,10 +85,16 @@ def clean_all(raws: Iterable[RawDoc | IngestError]) -> Iterator[Article | Ingest
             yield raw
             continue
         try:
-            yield clean_document(raw)
+            with time_limit(doc_seconds):
+                article = clean_document(raw)
+        except DocumentTimeout as exc:
+            yield IngestError(raw.source_path, f"cleaning {exc}")
+            continue
         except Exception as exc:  # one bad document must not stop the run
             LOGGER.warning("cleaning %s failed: %s", raw.source_path, exc)
             yield IngestError(raw.source_path, f"cleaning failed: {type(exc).__name__}: {exc}")
+            continue
+        yield article
 
 
 def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
@@ -65,12 +107,16 @@ def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
     nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
     articles: list[Article] = []
-    for item in clean_all(raws):
+    for item in clean_all(raws, doc_seconds=config.doc_seconds):
         (out if isinstance(item, IngestError) else articles).append(item)
     for article, doc in annotate_articles(nlp, articles, batch_size=config.batch_size):
         try:
-            resolution = resolve_article(article, doc, gazetteer)
-            extraction = extract_article(article, doc, resolution)
+            with time_limit(config.doc_seconds):
+                resolution = resolve_article(article, doc, gazetteer)
+                extraction = extract_article(article, doc, resolution)
+        except DocumentTimeout as exc:
+            out.append(IngestError(article.source_path, f"analysis {exc}"))
+            continue
         except Exception as exc:  # keep the run going; the error names the input
             LOGGER.warning("processing %s failed: %s", article.source_path, exc)
             out.append(IngestError(article.source_path,

@@ -87,11 +87,28 @@ def read_inputs(
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, str(file), in_folder=True, max_bytes=max_bytes)
+                yield from _guarded(_read_file(file, str(file), in_folder=True,
+                                               max_bytes=max_bytes), str(file))
         elif path.exists():
-            yield from _read_file(path, str(given), in_folder=False, max_bytes=max_bytes)
+            yield from _guarded(_read_file(path, str(given), in_folder=False,
+                                           max_bytes=max_bytes), str(given))
         else:
             yield IngestError(str(given), "no such file or directory")
+
+
+def _guarded(items: Iterator[RawDoc | IngestError], shown: str) -> Iterator[RawDoc | IngestError]:
+    """The reader's items; an unexpected exception becomes an error for the file, not a crash.
+
+    The readers turn every known fault into an IngestError; this is the net
+    for what a hostile file may still trigger inside a parsing library.
+    """
+    try:
+        yield from items
+    except (MemoryError, RecursionError) as exc:
+        yield IngestError(shown, f"too complex to read ({type(exc).__name__})")
+    except Exception as exc:  # one bad file must not stop the run
+        LOGGER.warning("reading %s failed unexpectedly", shown, exc_info=True)
+        yield IngestError(shown, f"unreadable ({type(exc).__name__}: {exc})")
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -25,6 +25,8 @@ BLOCK_TAGS = frozenset({
 })
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe")
 TAG_RE = re.compile(r"<[a-zA-Z!/]")
+# Characters XML cannot hold; lxml refuses text containing them, so they become spaces.
+XML_INCOMPATIBLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_feed(data: bytes, source_path: str) -> Iterator[RawDoc | IngestError]:
@@ -112,6 +114,7 @@ def fragment_text(html: str) -> str:
     """
     if not TAG_RE.search(html):
         return html.strip()
+    html = XML_INCOMPATIBLE_RE.sub(" ", html)
     try:
         import lxml.html
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -63,6 +64,10 @@ EXPORT_QUERIES: dict[str, str] = {
 }
 
 
+# DuckDB's lock error names the holder: "Conflicting lock is held in ... (PID 123)".
+LOCK_HOLDER_RE = re.compile(r"\(PID (\d+)\)")
+
+
 class StoreError(Exception):
     """The database cannot be opened or used."""
 
@@ -75,6 +80,14 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     try:
         conn = duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            # DuckDB lets one process write a file; say who holds it, in plain words.
+            holder = LOCK_HOLDER_RE.search(str(exc))
+            raise StoreError(
+                f"the database {path} is in use by another process"
+                + (f" (PID {holder.group(1)})" if holder else "")
+                + ": wait for that `newsweave run` or `newsweave serve` to finish, "
+                "or use another --db") from exc
         raise StoreError(f"cannot open {path}: {exc}") from exc
     if not read_only:
         create_schema(conn)
