@@ -43,7 +43,7 @@ TRAILER = [
     "Continue Reading",
     "Click to comment",
     "Leave a Reply",
-    "Your email address will not be published. Required fields are marked *",
+    "Your email address is never shown. Required fields are marked *",
     "Comment *",
     "Name *",
     "Latest Updates",
