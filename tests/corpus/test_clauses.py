@@ -70,7 +70,7 @@ def test_rejection_and_demand_of_one_thing_are_two_facts() -> None:
 
 def test_different_qualifiers_of_one_item_are_a_conflict() -> None:
     claims = [
-        _claim("c1", "a1", "The union is pushing for an immediate 30-day ceasefire of the "
+        _claim("c1", "a1", "The union is now pushing for an immediate 30-day ceasefire of the "
                            "blockade, new cranes and a safety officer."),
         _claim("c2", "l1", "The union wants an unconditional ceasefire of the blockade, "
                            "a pay rise and longer breaks."),
