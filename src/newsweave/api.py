@@ -271,17 +271,10 @@ class TextAnalyser:
 
     def analyse(self, text: str, published: dt.date | None = None) -> Any:
         """The per-article chain on a text taken as a whole article body (no cleaning)."""
-        from newsweave.extract import extract_article
-        from newsweave.records import ArticleResult
-        from newsweave.resolve import resolve_article
+        from newsweave.engines.chain import analyse_article
 
         article, doc = self._annotate(text, published)
-        resolution = resolve_article(article, doc, self.gazetteer)
-        extraction = extract_article(article, doc, resolution)
-        return ArticleResult(article=article, mentions=resolution.mentions,
-                             actors=resolution.actors, roles=resolution.roles,
-                             places=resolution.places, events=extraction.events,
-                             claims=extraction.claims, positions=extraction.positions)
+        return analyse_article(article, doc, self.gazetteer)
 
     def _annotate(self, text: str, published: dt.date | None = None) -> tuple[Any, Any]:
         from newsweave.annotate import annotate_articles

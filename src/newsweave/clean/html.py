@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from newsweave.ingest.markup import block_lines
+
 LOGGER = logging.getLogger(__name__)
 # Elements whose text ends a visible line when the page is rendered.
 BLOCK_TAGS = frozenset(
@@ -44,11 +46,4 @@ def visible_lines(html: str) -> list[str]:
         tree = lxml.html.fromstring(html)
     except Exception:  # noqa: BLE001 - the audit list is best effort
         return []
-    for element in list(tree.iter(*INVISIBLE_TAGS)):
-        element.drop_tree()
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
-            element.text = "\n" + (element.text or "")
-            element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
-    return [line for line in lines if line]
+    return block_lines(tree, drop=INVISIBLE_TAGS, blocks=BLOCK_TAGS)

@@ -14,10 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import pyarrow as pa
-
 from newsweave.corpus.stories import StoryItem
 from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
+from newsweave.store.writer import insert_rows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -307,15 +306,8 @@ def _replace_tables(conn: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
     try:
         for name, rows in tables.items():
             conn.execute(f"DELETE FROM {name}")
-            if not rows:
-                continue
-            columns = list(rows[0])
-            quoted = ", ".join(f'"{c}"' for c in columns)
-            conn.register("_nw_rows", pa.Table.from_pylist(rows))
-            try:
-                conn.execute(f"INSERT INTO {name} ({quoted}) SELECT {quoted} FROM _nw_rows")
-            finally:
-                conn.unregister("_nw_rows")
+            if rows:
+                insert_rows(conn, name, rows)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

@@ -97,12 +97,24 @@ def clean_all(raws: Iterable[RawDoc | IngestError], *, doc_seconds: float = DOC_
         yield article
 
 
+def analyse_article(article: Article, doc: Any, gazetteer: Any) -> ArticleResult:
+    """Resolve and extract one annotated article: the chain after spaCy."""
+    from newsweave.extract import extract_article
+    from newsweave.resolve import resolve_article
+
+    resolution = resolve_article(article, doc, gazetteer)
+    extraction = extract_article(article, doc, resolution)
+    return ArticleResult(
+        article=article, mentions=resolution.mentions, actors=resolution.actors,
+        roles=resolution.roles, places=resolution.places, events=extraction.events,
+        claims=extraction.claims, positions=extraction.positions,
+    )
+
+
 def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
                   ) -> list[ArticleResult | IngestError]:
     """Run the whole chain over one batch of raw documents."""
     from newsweave.annotate import annotate_articles
-    from newsweave.extract import extract_article
-    from newsweave.resolve import resolve_article
 
     nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
@@ -112,8 +124,7 @@ def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
     for article, doc in annotate_articles(nlp, articles, batch_size=config.batch_size):
         try:
             with time_limit(config.doc_seconds):
-                resolution = resolve_article(article, doc, gazetteer)
-                extraction = extract_article(article, doc, resolution)
+                result = analyse_article(article, doc, gazetteer)
         except DocumentTimeout as exc:
             out.append(IngestError(article.source_path, f"analysis {exc}"))
             continue
@@ -122,9 +133,5 @@ def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
             out.append(IngestError(article.source_path,
                                    f"analysis failed: {type(exc).__name__}: {exc}"))
             continue
-        out.append(ArticleResult(
-            article=article, mentions=resolution.mentions, actors=resolution.actors,
-            roles=resolution.roles, places=resolution.places, events=extraction.events,
-            claims=extraction.claims, positions=extraction.positions,
-        ))
+        out.append(result)
     return out

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newsweave.ingest.markup import block_lines
 from newsweave.ingest.metadata import clean_metadata
 from newsweave.records import IngestError, RawDoc
 
@@ -122,14 +123,7 @@ def fragment_text(html: str) -> str:
     except Exception:  # unparsable markup: fall back to stripping tags
         LOGGER.debug("fragment parse failed", exc_info=True)
         return re.sub(r"<[^>]+>", " ", html).strip()
-    for element in list(root.iter(*DROPPED_TAGS)):
-        element.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
-            element.text = "\n" + (element.text or "")
-            element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(block_lines(root, drop=DROPPED_TAGS, blocks=BLOCK_TAGS))
 
 
 def _plain(value: Any) -> str | None:

@@ -79,6 +79,23 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
+def insert_rows(conn: Any, table: str, rows: list[dict[str, Any]], *, where: str = "") -> None:
+    """Bulk-insert dict rows through one Arrow table (never row by row).
+
+    Args:
+        conn: a DuckDB connection (the caller owns the transaction).
+        table: the target table; the rows' keys are its column names.
+        rows: at least one row, all with the same keys.
+        where: an optional filter over the staged rows, named ``_nw_rows``.
+    """
+    quoted = ", ".join(f'"{c}"' for c in rows[0])
+    conn.register("_nw_rows", pa.Table.from_pylist(rows))
+    try:
+        conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _nw_rows {where}")
+    finally:
+        conn.unregister("_nw_rows")
+
+
 class ArticleWriter:
     """Buffers article results and writes them in bulk, one transaction per flush.
 
@@ -163,13 +180,4 @@ class ArticleWriter:
             "article_sources": "WHERE NOT EXISTS (SELECT 1 FROM article_sources s "
             "WHERE s.article_id = _nw_rows.article_id AND s.source_id = _nw_rows.source_id)",
         }.get(table, "")
-        columns = list(rows[0])
-        arrow = pa.Table.from_pylist(rows)
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        self.conn.register("_nw_rows", arrow)
-        try:
-            self.conn.execute(
-                f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _nw_rows {guard}"
-            )
-        finally:
-            self.conn.unregister("_nw_rows")
+        insert_rows(self.conn, table, rows, where=guard)
