@@ -57,7 +57,8 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
 
 def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None = None,
             settings: Settings | None = None,
-            on_result: Callable[[Any], None] | None = None) -> RunReport:
+            on_result: Callable[[Any], None] | None = None,
+            corpus: bool = True) -> RunReport:
     """Read, analyse and store the inputs, then rebuild stories and facts.
 
     Args:
@@ -67,6 +68,10 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
         settings: model, workers, batch size, extra gazetteers.
         on_result: called with each ``ArticleResult`` or ``IngestError`` as it
             arrives (progress bars, logging).
+        corpus: update the corpus tables (copies, stories, facts) after storing
+            the articles; ``False`` stores the per-article rows only (bulk loads
+            in several parts, benchmarks), and the next run with ``True`` brings
+            the corpus tables up to date.
 
     Returns:
         counts of added and already-stored articles, the errors (each naming
@@ -95,7 +100,8 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
                 if on_result is not None:
                     on_result(item)
         report.added, report.skipped = writer.added, writer.skipped
-        report.corpus = rebuild_corpus(conn)
+        if corpus:
+            report.corpus = rebuild_corpus(conn)
     finally:
         conn.close()
     return report

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -191,6 +192,25 @@ def export(table: Annotated[str, typer.Argument(help=", ".join(EXPORT_QUERIES))]
             ERR.print(f"{rows} rows written to {out}")
 
 
+def _counting_progress(label: str, total: int | None, quiet: bool, *, unit: str = "lines"
+                       ) -> tuple[Progress, Callable[[int], None]]:
+    """A stderr progress bar with a count and a rate, and the function that advances it."""
+    progress = Progress(TextColumn(f"[bold]{label}"), BarColumn(),
+                        TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
+                        console=ERR, disable=quiet, transient=total is None)
+    task = progress.add_task(label, total=total, count="")
+    started = dt.datetime.now()
+
+    def advance(step: int = 1) -> None:
+        progress.advance(task, step)
+        done = progress.tasks[0].completed
+        seconds = max((dt.datetime.now() - started).total_seconds(), 1e-6)
+        shown = f"{int(done)}/{total}" if total is not None else f"{int(done)}"
+        progress.update(task, count=f"{shown} {unit}, {done / seconds:.1f}/s")
+
+    return progress, advance
+
+
 def _read_lines(source: str) -> list[str]:
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip()]
@@ -221,7 +241,8 @@ def clean(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
 
 @app.command()
 def code(source: Annotated[str, typer.Argument(help="a file, or - for stdin")] = "-",
-         date: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD")] = None
+         date: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD")] = None,
+         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress")] = False
          ) -> None:
     """Code PLOVER events: one text per input line, one JSON line out per input line.
 
@@ -229,14 +250,20 @@ def code(source: Annotated[str, typer.Argument(help="a file, or - for stdin")] =
     """
     published = _parse_date(date)
     coder = api.TextAnalyser()
-    for line in _read_lines(source):
-        events = coder.plover_events(line, published)
-        sys.stdout.write(json.dumps({"text": line, "events": events}, ensure_ascii=False) + "\n")
+    lines = _read_lines(source)
+    progress, advance = _counting_progress("coding", len(lines), quiet)
+    with progress:
+        for line in lines:
+            events = coder.plover_events(line, published)
+            sys.stdout.write(json.dumps({"text": line, "events": events}, ensure_ascii=False)
+                             + "\n")
+            advance()
 
 
 @app.command()
 def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin")] = "-",
-             jsonl: Annotated[bool, typer.Option("--jsonl", help="input lines are {id, text}")] = False
+             jsonl: Annotated[bool, typer.Option("--jsonl", help="input lines are {id, text}")] = False,
+             quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress")] = False
              ) -> None:
     """Find and resolve the places in a text.
 
@@ -247,29 +274,40 @@ def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin"
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         sys.stdout.write(json.dumps(analyser.places(text), ensure_ascii=False) + "\n")
         return
-    for number, line in enumerate(_read_lines(source), 1):
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            ERR.print(f"line {number}: not JSON ({exc})")
-            raise typer.Exit(1) from exc
-        places = analyser.places(item.get("text", ""))
-        sys.stdout.write(json.dumps({"id": item.get("id"), "places": places},
-                                    ensure_ascii=False) + "\n")
+    lines = _read_lines(source)
+    progress, advance = _counting_progress("geoparsing", len(lines), quiet)
+    with progress:
+        for number, line in enumerate(lines, 1):
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                ERR.print(f"line {number}: not JSON ({exc})")
+                raise typer.Exit(1) from exc
+            places = analyser.places(item.get("text", ""))
+            sys.stdout.write(json.dumps({"id": item.get("id"), "places": places},
+                                        ensure_ascii=False) + "\n")
+            advance()
 
 
 @app.command(name="eval")
 def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, stories, coref, seeds")],
           data: Annotated[Optional[Path], typer.Option(help="labelled data [default: "
-                                                            "../shared/eval/...]")] = None) -> None:
+                                                            "../shared/eval/...]")] = None,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress")] = False
+          ) -> None:
     """Score newsweave against labelled data and print the metrics as JSON.
 
     Example: newsweave eval stories --data ../shared/eval/stories/basil/articles.jsonl
     """
+    from newsweave.engines.chain import observe_articles
     from newsweave.evaluate import EvaluationUnavailable, run_evaluation
 
+    # The evaluations do not know their size up front: the bar pulses and counts
+    # the texts the chain analyses (evaluations that skip the chain show time only).
+    progress, advance = _counting_progress(f"eval {name}", None, quiet, unit="texts analysed")
     try:
-        metrics = run_evaluation(name, data)
+        with progress, observe_articles(advance):
+            metrics = run_evaluation(name, data)
     except EvaluationUnavailable as exc:
         raise typer.BadParameter(str(exc), param_hint="NAME") from exc
     sys.stdout.write(json.dumps(metrics, indent=2, default=str, ensure_ascii=False) + "\n")

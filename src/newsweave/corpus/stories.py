@@ -9,6 +9,15 @@ clustering cut at ``1 - threshold``; a story that holds two dense groups of
 reports, each far more alike inside than across, is then split in two (two
 events of the same kind: two earthquakes, two arrests).
 
+At scale (more than ``DENSE_LIMIT`` articles) the same clusters are found
+without an n x n matrix: candidate pairs are the articles that share a rare
+name, number, entity or top word within ``max_days`` (a DuckDB self-join on
+those keys), only their similarity is computed, and average linkage runs on
+each connected component of the pairs at or above the threshold. Average
+linkage never joins two groups whose every pair is under the threshold, so
+this gives the clusters of the dense computation as long as every such pair
+shares a key (see :func:`candidate_pairs`).
+
 One set of defaults for every corpus (never tuned per dataset). Measured with
 ``newsweave eval stories`` (BASIL, 153 articles) and ``newsweave eval coref``
 (ECB+, the two events of each of 21 topics); see the evaluate modules.
@@ -21,9 +30,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import duckdb
 import numpy as np
+import pyarrow as pa
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
@@ -55,6 +67,17 @@ _NAME_OR_NUMBER = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'-]+|\b\d[\d.,:]*\d\b|\b\d
 # reports across the two sides must be less than half as alike as within them.
 MIN_EVENT_REPORTS = 3
 SPLIT_RATIO = 0.5
+# Above this many articles, clustering works on candidate pairs, not an n x n matrix.
+DENSE_LIMIT = 2000
+# Blocking keys (see candidate_pairs): the highest-weighted words of each
+# article join its names, numbers and entities; a key carried by more than
+# KEY_MAX_ARTICLES articles ("Council", "3", a country every report names)
+# proposes no pairs. A story is told by tens of outlets, rarely hundreds.
+TOP_WORDS = 8
+KEY_MAX_ARTICLES = 200
+# Largest component clustered in one dense block (its condensed distance
+# matrix: 8,000 articles = 256 MB); a bigger one is cut into date-ordered blocks.
+COMPONENT_LIMIT = 8000
 # Distance for pairs that may never join; above any cut, and large enough that
 # one such pair keeps two clusters apart under average linkage.
 _FORBIDDEN = 1e6
@@ -72,6 +95,39 @@ class StoryItem:
     places: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class StoryFeatures:
+    """What the similarity reads of each article, fitted on one set of articles.
+
+    Rows follow the order of the items they were made from. ``full`` and
+    ``names`` are L2-normalised TF-IDF rows (so a dot product is a cosine);
+    ``names`` is ``None`` when fewer than two articles carry a name or number.
+    """
+
+    full: csr_matrix
+    names: csr_matrix | None
+    named: np.ndarray
+    entities: csr_matrix
+    sizes: np.ndarray
+    days: np.ndarray
+
+
+def story_features(items: Sequence[StoryItem]) -> StoryFeatures:
+    """Fit the word weights on ``items`` and vectorise each article (see :func:`similarity_matrix`)."""
+    texts = [f"{it.title}\n{it.body}" for it in items]
+    full = _tfidf_rows(texts)
+    names = [" ".join(_NAME_OR_NUMBER.findall(text)) for text in texts]
+    named = np.array([bool(n.strip()) for n in names], dtype=bool)
+    name_rows = _tfidf_rows(names, token_pattern=r"\S+") if named.sum() >= 2 else None
+    entities = [set(it.actors) | set(it.places) for it in items]
+    days = np.array([it.published.toordinal() if it.published else np.nan for it in items],
+                    dtype=float)
+    return StoryFeatures(full=full, names=name_rows, named=named,
+                         entities=_onehot(entities),
+                         sizes=np.array([len(e) for e in entities], dtype=float),
+                         days=days)
+
+
 def similarity_matrix(items: Sequence[StoryItem], *, max_days: int = DEFAULT_MAX_DAYS,
                       ) -> np.ndarray:
     """Pairwise similarity of ``items`` in [0, 1]; ``-1`` where dates are too far apart.
@@ -84,23 +140,88 @@ def similarity_matrix(items: Sequence[StoryItem], *, max_days: int = DEFAULT_MAX
     article names no entity the text term alone is used, so missing
     annotations do not count as disagreement.
     """
-    n = len(items)
-    if n == 0:
+    if not items:
         return np.zeros((0, 0))
-    text = text_similarity(items)
-    entities = [set(it.actors) | set(it.places) for it in items]
-    inter = _entity_overlap(entities)
-    sizes = np.array([len(names) for names in entities], dtype=float)
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
-    # Overlap coefficient, not Jaccard: a 300-word wire item names three people,
-    # a 2,000-word feature on the same event fifteen; what matters is whether
-    # the shorter report's names recur in the longer one. The floor on the
-    # denominator keeps one shared name (the country, the president) weak.
-    overlap = inter / np.maximum(smaller, MIN_SHARED_ENTITIES)
-    sim = np.where(smaller > 0, TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * overlap, text)
-    sim[_date_gaps(items) > max_days] = -1.0
-    np.fill_diagonal(sim, 1.0)
-    return sim
+    return _dense_similarity(story_features(items), np.arange(len(items)), max_days)
+
+
+def text_similarity(items: Sequence[StoryItem]) -> np.ndarray:
+    """Pairwise word similarity of ``items``: mean of a full-text and a names-and-numbers cosine.
+
+    Both are TF-IDF cosines fitted on ``items`` alone. The second sees only
+    capitalised words that do not open a sentence and figures, so reports of
+    two different events of the same kind (the topic's words shared, the
+    people, places, dates and counts not) are told apart. Where either report
+    has no such token, the full-text cosine alone is used.
+    """
+    features = story_features(items)
+    return _dense_text(features, np.arange(len(items)))
+
+
+def pair_similarity(features: StoryFeatures, left: np.ndarray, right: np.ndarray, *,
+                    max_days: int = DEFAULT_MAX_DAYS, chunk: int = 200_000) -> np.ndarray:
+    """The :func:`similarity_matrix` entries for the pairs ``(left[k], right[k])`` only.
+
+    Args:
+        features: from :func:`story_features`.
+        left: row indices.
+        right: row indices, same length.
+        max_days: pairs further apart get ``-1``.
+        chunk: pairs computed at a time (bounds the memory of the row products).
+    """
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    out = np.empty(len(left), dtype=float)
+    for at in range(0, len(left), chunk):
+        i, j = left[at:at + chunk], right[at:at + chunk]
+        text = _row_dots(features.full, i, j)
+        if features.names is not None:
+            both = features.named[i] & features.named[j]
+            text = np.where(both, 0.5 * (text + _row_dots(features.names, i, j)), text)
+        inter = _row_dots(features.entities, i, j)
+        smaller = np.minimum(features.sizes[i], features.sizes[j])
+        overlap = inter / np.maximum(smaller, MIN_SHARED_ENTITIES)
+        sim = np.where(smaller > 0, TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * overlap, text)
+        gaps = np.nan_to_num(np.abs(features.days[i] - features.days[j]), nan=0.0)
+        sim[gaps > max_days] = -1.0
+        sim[i == j] = 1.0
+        out[at:at + chunk] = sim
+    return out
+
+
+def candidate_pairs(features: StoryFeatures, *, max_days: int = DEFAULT_MAX_DAYS,
+                    conn: duckdb.DuckDBPyConnection | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of articles that may be alike: they share a rare key within ``max_days``.
+
+    An article's keys are its names and numbers, its actor and place ids and
+    its ``TOP_WORDS`` highest-weighted words; keys carried by more than
+    ``KEY_MAX_ARTICLES`` articles are dropped. Two articles with no rare key
+    in common share neither names nor entities nor their most telling words,
+    and their similarity stays far under the threshold. The join runs in
+    DuckDB (undated articles pair with any date).
+
+    Returns:
+        ``(left, right)`` row indices with ``left < right``, distinct pairs.
+    """
+    table = _key_table(features)
+    own = conn is None
+    conn = duckdb.connect() if own else conn
+    conn.register("_nw_story_keys", table)
+    try:
+        pairs = conn.execute(f"""
+            WITH rare AS (
+                SELECT * FROM _nw_story_keys WHERE key IN (
+                    SELECT key FROM _nw_story_keys GROUP BY key
+                    HAVING count(*) BETWEEN 2 AND {KEY_MAX_ARTICLES}))
+            SELECT DISTINCT a.row AS l, b.row AS r FROM rare a JOIN rare b
+              ON a.key = b.key AND a.row < b.row
+             AND (a.day IS NULL OR b.day IS NULL OR abs(a.day - b.day) <= {int(max_days)})
+        """).fetchnumpy()
+    finally:
+        conn.unregister("_nw_story_keys")
+        if own:
+            conn.close()
+    return (np.asarray(pairs["l"], dtype=np.int64), np.asarray(pairs["r"], dtype=np.int64))
 
 
 def cluster_stories(items: Sequence[StoryItem], *, threshold: float = DEFAULT_THRESHOLD,
@@ -110,7 +231,9 @@ def cluster_stories(items: Sequence[StoryItem], *, threshold: float = DEFAULT_TH
     Average-linkage agglomerative clustering (scipy) on ``1 - similarity``
     (see :func:`similarity_matrix`), cut at distance ``1 - threshold``; then
     each story of two dense groups of reports is split in two (see
-    :func:`_split_events`).
+    :func:`_split_events`). Above ``DENSE_LIMIT`` articles the linkage runs on
+    each connected component of the candidate pairs at or above the threshold
+    (see :func:`candidate_pairs`), which gives the same clusters.
 
     Args:
         items: the articles; ids must be unique.
@@ -128,34 +251,22 @@ def cluster_stories(items: Sequence[StoryItem], *, threshold: float = DEFAULT_TH
         return {}
     if len(ordered) == 1:
         return {ordered[0].id: ordered[0].id}
-    sim = similarity_matrix(ordered, max_days=max_days)
-    dist = np.where(sim < 0, _FORBIDDEN, 1.0 - np.clip(sim, 0.0, 1.0))
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
-    groups: dict[int, list[StoryItem]] = {}
-    for item, label in zip(ordered, labels):
-        groups.setdefault(int(label), []).append(item)
-    return _keyed(part for members in groups.values() for part in _split_events(members))
-
-
-def text_similarity(items: Sequence[StoryItem]) -> np.ndarray:
-    """Pairwise word similarity of ``items``: mean of a full-text and a names-and-numbers cosine.
-
-    Both are TF-IDF cosines fitted on ``items`` alone. The second sees only
-    capitalised words that do not open a sentence and figures, so reports of
-    two different events of the same kind (the topic's words shared, the
-    people, places, dates and counts not) are told apart. Where either report
-    has no such token, the full-text cosine alone is used.
-    """
-    texts = [f"{it.title}\n{it.body}" for it in items]
-    full = _tfidf_cosine(texts)
-    names = [" ".join(_NAME_OR_NUMBER.findall(text)) for text in texts]
-    named = np.array([bool(n.strip()) for n in names])
-    if named.sum() < 2:
-        return full
-    both = named[:, None] & named[None, :]
-    return np.where(both, 0.5 * (full + _tfidf_cosine(names, token_pattern=r"\S+")), full)
+    features = story_features(ordered)
+    groups: list[list[StoryItem]] = []
+    for block in _blocks(features, threshold, max_days):
+        if len(block) == 1:
+            groups.append([ordered[block[0]]])
+            continue
+        sim = _dense_similarity(features, block, max_days)
+        dist = np.where(sim < 0, _FORBIDDEN, 1.0 - np.clip(sim, 0.0, 1.0))
+        np.fill_diagonal(dist, 0.0)
+        tree = linkage(squareform(dist, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        found: dict[int, list[StoryItem]] = {}
+        for row, label in zip(block, labels):
+            found.setdefault(int(label), []).append(ordered[row])
+        groups.extend(found.values())
+    return _keyed(part for members in groups for part in _split_events(members))
 
 
 def assign_to_stories(new_items: Sequence[StoryItem],
@@ -167,7 +278,10 @@ def assign_to_stories(new_items: Sequence[StoryItem],
     Each new article joins the existing story with the highest average
     similarity to it, if that average reaches ``threshold`` and no member is
     more than ``max_days`` away; the rest are clustered among themselves with
-    :func:`cluster_stories`. Existing stories keep their keys.
+    :func:`cluster_stories`. Existing stories keep their keys. With more than
+    ``DENSE_LIMIT`` articles in all, only the stories holding a candidate
+    partner of the new article (:func:`candidate_pairs`) are scored: a story
+    whose average reaches the threshold has a member that does.
 
     Args:
         new_items: articles not yet in a story.
@@ -180,28 +294,123 @@ def assign_to_stories(new_items: Sequence[StoryItem],
     """
     _check_threshold(threshold)
     new_items = sorted(new_items, key=lambda it: it.id)
-    keys = sorted(existing)
-    old_items = [it for key in keys for it in existing[key]]
-    owner = [key for key in keys for _ in existing[key]]
     if not new_items:
         return {}
-    sim = similarity_matrix(list(new_items) + old_items, max_days=max_days)
+    keys = sorted(existing)
+    old_items = [it for key in keys for it in existing[key]]
     n = len(new_items)
+    owner = np.array([k for k, key in enumerate(keys) for _ in existing[key]], dtype=np.int64)
+    rows_of = [np.flatnonzero(owner == k) + n for k in range(len(keys))]
+    features = story_features(list(new_items) + old_items)
+    candidates = _candidate_stories(features, n, owner, max_days)
     result: dict[str, str] = {}
     leftovers = []
     for i, item in enumerate(new_items):
         best_key, best = None, threshold
-        for key in keys:
-            cols = [n + j for j, k in enumerate(owner) if k == key]
-            row = sim[i, cols]
+        for k in sorted(candidates[i]):
+            cols = rows_of[k]
+            row = pair_similarity(features, np.full(len(cols), i), cols, max_days=max_days)
             if len(cols) and (row >= 0).all() and row.mean() >= best:
-                best_key, best = key, float(row.mean())
+                best_key, best = keys[k], float(row.mean())
         if best_key is None:
             leftovers.append(item)
         else:
             result[item.id] = best_key
     result.update(cluster_stories(leftovers, threshold=threshold, max_days=max_days))
     return result
+
+
+def _candidate_stories(features: StoryFeatures, n_new: int, owner: np.ndarray,
+                       max_days: int) -> list[set[int]]:
+    """For each new article (rows ``< n_new``), the existing stories worth scoring."""
+    if n_new + len(owner) <= DENSE_LIMIT:
+        every = set(range(int(owner.max()) + 1)) if len(owner) else set()
+        return [every for _ in range(n_new)]
+    left, right = candidate_pairs(features, max_days=max_days)
+    out: list[set[int]] = [set() for _ in range(n_new)]
+    for a, b in zip(left.tolist(), right.tolist()):
+        # left < right, so a new article is always on the left of an old one
+        if a < n_new <= b:
+            out[a].add(int(owner[b - n_new]))
+    return out
+
+
+def _blocks(features: StoryFeatures, threshold: float, max_days: int) -> list[np.ndarray]:
+    """Groups of rows that average linkage may join: all rows, or the components at scale."""
+    n = features.full.shape[0]
+    if n <= DENSE_LIMIT:
+        return [np.arange(n)]
+    left, right = candidate_pairs(features, max_days=max_days)
+    sim = pair_similarity(features, left, right, max_days=max_days)
+    keep = sim >= threshold
+    graph = csr_matrix((np.ones(int(keep.sum())), (left[keep], right[keep])), shape=(n, n))
+    count, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    blocks = []
+    for block in np.split(order, bounds):
+        if len(block) <= COMPONENT_LIMIT:
+            blocks.append(block)
+            continue
+        # A chain of stories too long for one dense block: cut it in date order.
+        by_date = block[np.argsort(np.nan_to_num(features.days[block]), kind="stable")]
+        blocks.extend(np.array_split(by_date, -(-len(block) // COMPONENT_LIMIT)))
+    return blocks
+
+
+def _dense_text(features: StoryFeatures, rows: np.ndarray) -> np.ndarray:
+    full = features.full[rows]
+    text = (full @ full.T).toarray()
+    if features.names is None:
+        return text
+    names = features.names[rows]
+    named = features.named[rows]
+    both = named[:, None] & named[None, :]
+    return np.where(both, 0.5 * (text + (names @ names.T).toarray()), text)
+
+
+def _dense_similarity(features: StoryFeatures, rows: np.ndarray, max_days: int) -> np.ndarray:
+    text = _dense_text(features, rows)
+    entities = features.entities[rows]
+    inter = (entities @ entities.T).toarray()
+    sizes = features.sizes[rows]
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    # Overlap coefficient, not Jaccard: a 300-word wire item names three people,
+    # a 2,000-word feature on the same event fifteen; what matters is whether
+    # the shorter report's names recur in the longer one. The floor on the
+    # denominator keeps one shared name (the country, the president) weak.
+    overlap = inter / np.maximum(smaller, MIN_SHARED_ENTITIES)
+    sim = np.where(smaller > 0, TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * overlap, text)
+    days = features.days[rows]
+    gaps = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
+    sim[gaps > max_days] = -1.0
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def _row_dots(matrix: csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+
+
+def _key_table(features: StoryFeatures) -> pa.Table:
+    """``(row, key, day)`` blocking keys of every article (see :func:`candidate_pairs`)."""
+    rows: list[int] = []
+    keys: list[str] = []
+    for matrix, prefix, top in ((features.full, "w", TOP_WORDS),
+                                (features.names, "n", None),
+                                (features.entities, "e", None)):
+        if matrix is None:
+            continue
+        for r in range(matrix.shape[0]):
+            lo, hi = matrix.indptr[r], matrix.indptr[r + 1]
+            cols = matrix.indices[lo:hi]
+            if top is not None and len(cols) > top:
+                cols = cols[np.argsort(-matrix.data[lo:hi], kind="stable")[:top]]
+            rows.extend([r] * len(cols))
+            keys.extend(f"{prefix}{c}" for c in cols.tolist())
+    days = features.days[np.array(rows, dtype=np.int64)] if rows else np.array([])
+    return pa.table({"row": pa.array(rows, pa.int64()), "key": pa.array(keys, pa.string()),
+                     "day": pa.array(days, pa.float64(), mask=np.isnan(days))})
 
 
 def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
@@ -239,15 +448,16 @@ def _mean_off_diagonal(block: np.ndarray) -> float:
     return float((block.sum() - np.trace(block)) / (n * (n - 1)))
 
 
-def _tfidf_cosine(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+\b",
-                  ) -> np.ndarray:
+def _tfidf_rows(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+\b",
+                ) -> csr_matrix:
+    """L2-normalised TF-IDF rows of ``texts``, the weights fitted on them."""
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=_STOP_WORDS,
-                                 token_pattern=token_pattern)
+                                 token_pattern=token_pattern, dtype=np.float64)
     try:
         vectorizer.fit(texts)
     except ValueError:
         # every text was empty or stop words: nothing to compare
-        return np.zeros((len(texts), len(texts)))
+        return csr_matrix((len(texts), 1))
     # A word only one report uses can never make two reports alike, yet IDF
     # gives it the largest weight, so it only lengthens its report's vector
     # and lowers every cosine of a report full of its own detail. It weighs
@@ -255,25 +465,16 @@ def _tfidf_cosine(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+
     # min_df=2, makes any two reports look alike when only two are compared.)
     n = len(texts)
     vectorizer.idf_ = np.minimum(vectorizer.idf_, np.log((1 + n) / 3) + 1.0)
-    matrix = vectorizer.transform(texts)
     # rows are L2-normalised, so the dot product is the cosine
-    return (matrix @ matrix.T).toarray()
+    return csr_matrix(vectorizer.transform(texts))
 
 
-def _entity_overlap(entities: list[set[str]]) -> np.ndarray:
+def _onehot(entities: list[set[str]]) -> csr_matrix:
     vocab = {e: k for k, e in enumerate(sorted(set().union(*entities)))}
     rows = [r for r, names in enumerate(entities) for _ in names]
     cols = [vocab[e] for names in entities for e in sorted(names)]
-    onehot = csr_matrix((np.ones(len(rows)), (rows, cols)),
-                        shape=(len(entities), max(len(vocab), 1)))
-    return (onehot @ onehot.T).toarray()
-
-
-def _date_gaps(items: Sequence[StoryItem]) -> np.ndarray:
-    """Days between each pair of articles; 0 when either is undated."""
-    days = np.array([it.published.toordinal() if it.published else np.nan for it in items])
-    gaps = np.abs(days[:, None] - days[None, :])
-    return np.nan_to_num(gaps, nan=0.0)
+    return csr_matrix((np.ones(len(rows)), (rows, cols)),
+                      shape=(len(entities), max(len(vocab), 1)))
 
 
 def _keyed(groups: Iterable[list[StoryItem]]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +22,25 @@ LOGGER = logging.getLogger(__name__)
 # Seconds one document may spend in cleaning, and again in resolve + extract,
 # before it is given up as an error (a pathological page must not hang a run).
 DOC_SECONDS = 60.0
+
+
+# Called with 1 for each article analysed in this process (progress bars of long
+# commands whose work goes through the chain, such as `newsweave eval`).
+_OBSERVERS: list[Callable[[int], None]] = []
+
+
+@contextmanager
+def observe_articles(callback: Callable[[int], None]) -> Iterator[None]:
+    """Call ``callback(1)`` for every article the chain analyses in this process, in the block.
+
+    Worker processes and Ray actors do not report here; their results reach
+    the caller, which counts them itself.
+    """
+    _OBSERVERS.append(callback)
+    try:
+        yield
+    finally:
+        _OBSERVERS.remove(callback)
 
 
 class DocumentTimeout(Exception):
@@ -104,6 +123,8 @@ def analyse_article(article: Article, doc: Any, gazetteer: Any) -> ArticleResult
 
     resolution = resolve_article(article, doc, gazetteer)
     extraction = extract_article(article, doc, resolution)
+    for callback in _OBSERVERS:
+        callback(1)
     return ArticleResult(
         article=article, mentions=resolution.mentions, actors=resolution.actors,
         roles=resolution.roles, places=resolution.places, events=extraction.events,

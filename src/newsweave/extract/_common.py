@@ -99,6 +99,7 @@ class MentionIndex:
         self.actor_of: dict[int, Mention] = {}
         self.place_of: dict[int, Mention] = {}
         self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
+        self.kind_of: dict[str, str] = {a.id: a.kind for a in resolution.actors}
         self._resolution = resolution
         self._place_country = {p.id: p.country for p in resolution.places}
         for mention in resolution.mentions:
@@ -163,8 +164,13 @@ class MentionIndex:
         """
         mention = self.place_of.get(token.i)
         iso3 = self._place_country.get(mention.place_id or "") if mention else None
-        if not iso3:
-            return None
+        return self._state_actor(iso3) if iso3 else None
+
+    def state_of_iso3(self, iso3: str) -> str:
+        """The state actor of a country (added to the resolution when the article lacks it)."""
+        return self._state_actor(iso3)
+
+    def _state_actor(self, iso3: str) -> str:
         actor_id = f"state:{iso3}"
         if actor_id not in self.country_of:
             from newsweave.resolve.gazetteer import load_gazetteer
@@ -174,6 +180,36 @@ class MentionIndex:
                 Actor(id=actor_id, name=entry.name if entry else iso3, kind="state", country=iso3)
             )
             self.country_of[actor_id] = iso3
+            self.kind_of[actor_id] = "state"
+        return actor_id
+
+    def state_of_place_id(self, place_id: str | None) -> str | None:
+        """The state actor of the country a resolved place lies in (see :meth:`state_of_place`)."""
+        iso3 = self.place_country(place_id)
+        return self._state_actor(iso3) if iso3 else None
+
+    def place_country(self, place_id: str | None) -> str | None:
+        """ISO3 of the country a resolved place lies in."""
+        return self._place_country.get(place_id or "")
+
+    def unidentified_in(self, iso3: str) -> str:
+        """The actor id for an unnamed party acting in a country ("a roadside bomb near
+        Samarra"): CAMEO codes such actors with the country where they act.
+
+        Adds the actor to the resolution when the article does not have it yet.
+        """
+        actor_id = f"unidentified:{iso3}"
+        if actor_id not in self.country_of:
+            from newsweave.resolve.gazetteer import load_gazetteer
+
+            entry = load_gazetteer().countries.get(iso3)
+            name = entry.name if entry else iso3
+            self._resolution.actors.append(
+                Actor(id=actor_id, name=f"Unidentified actor in {name}", kind="group",
+                      country=iso3)
+            )
+            self.country_of[actor_id] = iso3
+            self.kind_of[actor_id] = "group"
         return actor_id
 
     def _country_owner(self, hits: list[Token]) -> list[Token]:

@@ -12,6 +12,7 @@ resolve stage's gazetteer), so an event's actor carries a country code.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,6 +70,7 @@ NOT_PARTIES = frozenset(
      "election", "vote", "policy", "relation", "tie", "affair", "issue", "demand", "claim", "term",
      "weapon", "missile", "rocket", "shell", "mine", "loan", "fund", "dollar", "euro", "news"}
 )
+HOME_COUNTRIES_PATH = Path(__file__).resolve().parent.parent / "data" / "plover" / "home_countries.json"
 _NOT_NATIONAL = frozenset({"ethnic", "the", "pro", "anti", "led", "backed", "born"})
 
 
@@ -124,6 +126,7 @@ def complete_actors(doc: Doc, resolution: Resolution, gazetteer: Gazetteer | Non
     added += _located_groups(doc, resolution, known, gaz)
     _sentence_country_for_people(doc, resolution, known)
     _named_country_for_organisations(resolution, known, gaz)
+    _home_country_for_groups(resolution, known)
     used = {m.actor_id for m in resolution.mentions}
     resolution.actors[:] = [a for a in resolution.actors if a.id in used or a.kind != "organisation"]
     return added
@@ -147,6 +150,32 @@ def _named_country_for_organisations(
         )
         if iso3:
             actor.country = iso3
+
+
+def _home_country_for_groups(resolution: Resolution, known: dict[str, Actor]) -> None:
+    """ "Hamas", "UNITA", "the Tamil Tigers": a non-state group the event data codes with
+    its home country (``data/plover/home_countries.json``) takes that country."""
+    homes = home_countries()
+    for mention in resolution.mentions:
+        actor = known.get(mention.actor_id or "")
+        if actor is None or actor.kind not in ("organisation", "group") or actor.country:
+            continue
+        for name in (mention.text, actor.name):
+            key = re.sub(r"^the\s+", "", name.strip().lower())
+            key = re.sub(r"\s*\(.*\)$", "", key)
+            # "the Fatah Party", "the Hamas movement": the name without its generic noun.
+            bare = re.sub(r"\s+(?:party|movement|group|militia|organi[sz]ation)$", "", key)
+            iso3 = homes.get(key) or homes.get(bare)
+            if iso3:
+                actor.country = iso3
+                break
+
+
+@lru_cache(maxsize=1)
+def home_countries() -> dict[str, str]:
+    """Lower-cased group name -> ISO3 home country (see ``home_countries.json``)."""
+    data = json.loads(HOME_COUNTRIES_PATH.read_text(encoding="utf-8"))
+    return {str(k).lower(): str(v).upper() for k, v in data.get("groups", {}).items()}
 
 
 def _sentence_country_for_people(doc: Doc, resolution: Resolution, known: dict[str, Actor]) -> None:
@@ -210,14 +239,15 @@ def _located_groups(
         sector = _sector(noun)
         if sector is None and noun.tag_ != "NNS":
             continue
-        iso3 = next(
-            (country_at[p.i] for prep in noun.children if prep.dep_ == "prep"
-             and prep.lower_ in ("in", "from", "of") for p in prep.children
-             if p.dep_ == "pobj" and p.i in country_at),
-            None,
-        )
-        if iso3 is None:
+        pobjs = [p for prep in noun.children if prep.dep_ == "prep"
+                 and prep.lower_ in ("in", "from", "of") for p in prep.children
+                 if p.dep_ == "pobj" and p.i in country_at]
+        if not pobjs or any(country_at.get(c.i, pobjs[0]) != country_at[pobjs[0].i]
+                            for c in pobjs[0].conjuncts):
+            # "delegations from Russia and Ukraine": several countries, no one group;
+            # the event coder reads the named states through the "from" phrase.
             continue
+        iso3 = country_at[pobjs[0].i]
         actor = _actor(_Group(iso3, sector, noun.lemma_.lower()), gaz)
         if actor.id not in known:
             known[actor.id] = actor
@@ -402,6 +432,10 @@ def _qualified_noun(root: Token) -> Token | None:
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
+    led = node.head
+    if node.dep_ in ("npadvmod", "compound", "amod") and led.lower_ == "led" and led.dep_ == "amod":
+        # "Vietnamese-led forces": the leading country's forces ("-backed" is another party).
+        return led.head if led.head.pos_ in ("NOUN", "PROPN") else None
     if node.dep_ in ("amod", "compound", "nmod", "poss") and node.head.pos_ in ("NOUN", "PROPN"):
         head = node.head
         # "Palestinian riot police": the last noun of a compound is the group.

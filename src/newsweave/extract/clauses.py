@@ -56,6 +56,9 @@ REPORTING_VERBS = frozenset(
      "argue", "add", "warn", "write", "maintain", "assert", "emphasize", "emphasise", "note"}
 )
 _OBLIGATION_MODALS = frozenset({"must", "should"})
+# Verbs whose "to" clause belongs to their subject, not their object: "continue to
+# demand", "used tear gas to disperse the crowd" (a purpose, not an order).
+_SUBJECT_CONTROL = frozenset({"continue", "try", "want", "seek", "use", "employ", "need"})
 
 
 @dataclass(slots=True)
@@ -301,9 +304,16 @@ def _fill_arguments(trigger: Trigger) -> None:
     )
     if trigger.noun is not None:
         trigger.objects = [o for o in trigger.objects if o.i != trigger.noun.i]
+        noun_is_subject = any(s.i == trigger.noun.i for s in trigger.subjects)
         trigger.subjects = [s for s in trigger.subjects if s.i != trigger.noun.i] or (
             _subjects(verb.head) if verb.dep_ in ("acl", "relcl") else []
         )
+        if not trigger.subjects and noun_is_subject:
+            # "Palestinian riots are continuing", "Hezbollah's offensive resumed": the
+            # owner of an act that is itself the subject is whoever qualifies it.
+            trigger.subjects = [
+                c for c in trigger.noun.children if c.dep_ in _ACTOR_MODIFIERS
+            ]
 
 
 def _directed(prep: Token, trigger: Trigger) -> bool:
@@ -353,7 +363,7 @@ def _subjects(verb: Token) -> list[Token]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        if controller and verb.head.lemma_.lower() not in ("continue", "try", "want", "seek"):
+        if controller and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
             return controller
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp":
         return _subjects(verb.head)

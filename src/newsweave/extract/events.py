@@ -4,6 +4,23 @@ For each sentence: find trigger clauses (:mod:`newsweave.extract.clauses`), read
 event, mode and context from the lexicon, map actor and recipient tokens to the
 resolve stage's actors, and attach place, date, quantities, certainty and the
 background flag. Sentences without a trigger stay uncoded.
+
+Who did it, in order: the named subject (or passive agent, or the owner of a nominal
+act: "Palestinian riots"); a pronoun's antecedent earlier in the sentence, then the
+main actor of the sentence before; the owner of an earlier operation; as a last
+resort an ``unidentified:<ISO3>`` actor of the country of the event's own place
+(the CAMEO convention for unnamed attackers and crowds).
+
+To whom, for attacks: the object or an "on/against/targeting" phrase; a party or a
+place in another country after "at/against/on/into/over" ("fired drones at X",
+"over X"); else the party that intercepts or repels the weapons in the same
+sentence. Requests go to whoever is asked to act, threats and refusals to the
+target of the threatened or refused act, gifts to their receiver.
+
+Dates: a sentence's own time expression, resolved against the publication date.
+Without a publication date, relative expressions ("overnight", "on Sunday") give
+no calendar date and the event stays undated; only dates the text states in full
+(a year, a month with its year) are kept. Background sentences carry their own year.
 """
 
 from __future__ import annotations
@@ -23,6 +40,7 @@ from newsweave.extract._common import (
     sentence_text,
     stable_id,
 )
+from newsweave.extract.actors import country_code
 from newsweave.extract.clauses import Trigger, find_triggers, subjects_of
 from newsweave.extract.lexicon import Lexicon, load_lexicon
 from newsweave.extract.quantities import find_quantities
@@ -62,6 +80,22 @@ _DEMANDED_MODES = {
     "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet",
     "AGREE": "meet", "RETREAT": "yield", "CONCEDE": "yield",
 }
+# Acts whose object may be named only through a country word ("an Indian proposal").
+_QUALIFIED_TARGETS = frozenset(
+    {"REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "SUPPORT", "REQUEST"}
+)
+# Acts that hand something over: the receiver is their recipient.
+_GIVING = frozenset({"AID", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT"})
+# Acts done to the people of the place where they happen ("lifted the curfew in X",
+# "evacuated the wounded from X"): with no party named, that place's state is the recipient.
+_DONE_WHERE_IT_HAPPENS = frozenset({"CONCEDE", "COERCE", "RETREAT", "AID", "SANCTION"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# Prepositions that name what an attack is aimed at ("fired missiles at", "drones over").
+_TARGET_PREPS = frozenset({"at", "against", "on", "upon", "into", "over", "toward", "towards"})
+# Verbs of air defence: whoever does them is the target of the attack they answer.
+_DEFENCE_VERBS = frozenset(
+    {"intercept", "repel", "repulse", "neutralise", "neutralize", "shoot", "down"}
+)
 _CONSULT_HOST_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "chair", "oversee"})
 
 
@@ -107,8 +141,47 @@ def code_article(
         for item in items:
             item.sentence = number
             _inherit_operation_actor(item, coded)
+            _pronoun_from_previous_sentence(item, coded, index)
+            _unidentified_at_place(item, index)
         coded.extend(items)
     return coded
+
+
+def _pronoun_from_previous_sentence(
+    item: CodedTrigger, earlier: list[CodedTrigger], index: MentionIndex
+) -> None:
+    """ "The rebels seized the town. They later withdrew.": a pronoun subject with no
+    antecedent in its own sentence stands for the actor of the main event of the
+    sentence just before, when that actor fits the pronoun (he/she a person,
+    it not a person, they not a single person)."""
+    event = item.event
+    pronoun = _pronoun_subject(item.trigger)
+    if event.actors or pronoun is None:
+        return
+    previous = [o for o in earlier if o.sentence == item.sentence - 1 and o.event.actors]
+    for other in previous[:1]:
+        fitting = [a for a in other.event.actors if _fits_pronoun(pronoun, index.kind_of.get(a))]
+        if fitting:
+            event.actors = fitting
+            event.recipients = [r for r in event.recipients if r not in fitting]
+
+
+def _unidentified_at_place(item: CodedTrigger, index: MentionIndex) -> None:
+    """ "A roadside bomb near Samarra killed two soldiers": an event with no actor named at
+    all takes an unidentified actor of the country where it happens.
+
+    The last resort of actor finding, after names, pronouns and operation owners:
+    CAMEO codes an unnamed attacker or crowd with the country of the event's location.
+    Only the event's own place counts (never a place elsewhere in the article).
+    """
+    event = item.event
+    if event.actors or event.background:
+        return
+    iso3 = index.place_country(event.place_id)
+    if iso3 is None:
+        return
+    event.actors = [index.unidentified_in(iso3)]
+    event.recipients = [r for r in event.recipients if r not in event.actors]
 
 
 def _inherit_operation_actor(item: CodedTrigger, earlier: list[CodedTrigger]) -> None:
@@ -152,7 +225,9 @@ def code_sentence(
     quantities = find_quantities(sent)
     coded: list[CodedTrigger] = []
     for trigger in triggers:
-        if _inside_speech_act(trigger, coded):
+        speech = _speech_act_around(trigger, coded)
+        if speech is not None:
+            _recipients_from_content(speech, trigger, article, sent, index, lexicon)
             continue
         item = _code_trigger(article, sent, trigger, index, lexicon, quantities)
         parent = _same_event_ancestor(item, coded)
@@ -171,14 +246,37 @@ def code_sentence(
     return coded
 
 
-def _inside_speech_act(trigger: Trigger, coded: list[CodedTrigger]) -> bool:
-    """Whether the clause is the content of a request or threat ("urged X to withdraw")."""
+def _speech_act_around(trigger: Trigger, coded: list[CodedTrigger]) -> CodedTrigger | None:
+    """The request or threat whose content the clause is ("urged X to withdraw"), if any."""
     for item in coded:
         if item.event.event not in _SPEECH_ACTS:
             continue
         if trigger.verb.i in _content_of(item.trigger):
-            return True
-    return False
+            return item
+    return None
+
+
+def _recipients_from_content(
+    speech: CodedTrigger,
+    content: Trigger,
+    article: Article,
+    sent: Span,
+    index: MentionIndex,
+    lexicon: Lexicon,
+) -> None:
+    """The recipient of a request or threat that names it only in its content.
+
+    "demanded that Hamas renounce ...": whoever is asked to act (the content's
+    actor) receives a REQUEST; "threatened to break relations with Russia",
+    "refused to deploy peacekeepers in Iraq": whoever the threatened or refused act
+    is aimed at (the content's recipient) receives a THREATEN or REJECT.
+    """
+    event = speech.event
+    if event.recipients:
+        return
+    inner = _code_trigger(article, sent, content, index, lexicon, []).event
+    found = inner.actors if event.event == "REQUEST" else inner.recipients
+    event.recipients = [r for r in found if r not in event.actors]
 
 
 def _content_of(trigger: Trigger) -> set[int]:
@@ -228,6 +326,8 @@ def _code_trigger(
     if not actor_tokens and _pronoun_owned(trigger):
         # "Bosnian Serbs said their forces had completed ...": the owner is the speaker.
         actor_tokens = [t for s in subjects_of(trigger.verb.head) for t in index.actor_tokens(s)]
+    if not actor_tokens:
+        actor_tokens = _antecedent_tokens(trigger, sent, index)
     recipient_tokens = _recipient_tokens(trigger, index)
     if trigger.swap:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
@@ -235,9 +335,19 @@ def _code_trigger(
     recipients = [r for r in index.actors_in(recipient_tokens) if r not in actors]
     if not recipients and not trigger.swap and event_type in _TARGETED:
         recipients = [r for r in _place_targets(trigger, index) if r not in actors]
+    if not recipients and not trigger.swap and event_type == "ASSAULT":
+        recipients = _assault_target(trigger, sent, index, actors)
     if event_type == "MOBILIZE" and _joint_exercise(trigger, actors, index):
         # The manual: joint military exercises are COOPERATE, single-country ones MOBILIZE.
         event_type, mode, context = "COOPERATE", None, list(dict.fromkeys([*context, "military"]))
+    if not recipients and not trigger.swap:
+        recipients = [r for r in _given_to(trigger, index) if r not in actors]
+    if not recipients and not trigger.swap and event_type in _QUALIFIED_TARGETS:
+        recipients = [r for r in _qualifying_states(trigger, index) if r not in actors]
+    place_id = _place(trigger, index, {t.i for t in actor_tokens + recipient_tokens})
+    if not recipients and not trigger.swap and event_type in _DONE_WHERE_IT_HAPPENS:
+        state = index.state_of_place_id(place_id)
+        recipients = [state] if state is not None and state not in actors else []
     start, end = sentence_bounds(sent)
     event = Event(
         id=stable_id(article.id, start, end, event_type, trigger.verb.i),
@@ -250,12 +360,146 @@ def _code_trigger(
         context=context,
         actors=actors,
         recipients=recipients,
-        place_id=_place(trigger, index, {t.i for t in actor_tokens + recipient_tokens}),
+        place_id=place_id,
         quantities=_quantities_for(trigger, quantities),
         certainty=how,
         trigger=_trigger_text(trigger),
     )
     return CodedTrigger(event, trigger, actor_tokens, recipient_tokens)
+
+
+def _pronoun_subject(trigger: Trigger) -> Token | None:
+    return next(
+        (s for s in trigger.subjects if s.pos_ == "PRON" and s.lower_ in _PERSONAL_PRONOUNS),
+        None,
+    )
+
+
+def _fits_pronoun(pronoun: Token, kind: str | None) -> bool:
+    """Whether an actor of this kind can be what the pronoun refers to."""
+    word = pronoun.lower_
+    if word in ("he", "she"):
+        return kind == "person"
+    if word == "it":
+        return kind in ("state", "organisation", "group")
+    return kind in ("state", "organisation", "group")  # they, we
+
+
+def _antecedent_tokens(trigger: Trigger, sent: Span, index: MentionIndex) -> list[Token]:
+    """ "Uganda said on Sunday it had paid ...", "the rebels, who say they ...": the actor
+    a pronoun subject refers to, looked for earlier in the same sentence.
+
+    Candidates are the actor mentions before the pronoun that fit it (see
+    :func:`_fits_pronoun`); the nearest one that heads a subject wins, else the
+    nearest one. A small, local coreference: no chains across paragraphs.
+    """
+    pronoun = _pronoun_subject(trigger)
+    if pronoun is None:
+        return []
+    candidates: list[Token] = []
+    for token in sent:
+        if token.i >= pronoun.i:
+            break
+        mention = index.actor_of.get(token.i)
+        if mention is None or not _fits_pronoun(pronoun, index.kind_of.get(mention.actor_id or "")):
+            continue
+        candidates.append(token)
+    if not candidates:
+        return []
+    subjects = [t for t in candidates if _phrase_head(t).dep_ in ("nsubj", "nsubjpass")]
+    chosen = (subjects or candidates)[-1]
+    return index.actor_tokens(_phrase_head(chosen)) or [chosen]
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head noun of the phrase a name sits in ("Russia's army" -> army)."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("compound", "amod", "poss", "flat", "appos") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _assault_target(
+    trigger: Trigger, sent: Span, index: MentionIndex, actors: list[str]
+) -> list[str]:
+    """The target of an attack the clause does not name as its object.
+
+    Two rules, in order: a party or a place in another country after "at",
+    "against", "on", "into" or "over" on the attack's object ("fired 40 rockets at
+    Israel", "launched drones over Kharkiv"); and the party whose forces intercept,
+    shoot down or repel the weapons in the same sentence ("..., with Ukrainian
+    forces intercepting 162 of them"), since one defends against what targets it.
+    """
+    own = {index.country_of.get(a) for a in actors}
+    heads = list(dict.fromkeys([trigger.verb, trigger.head, *trigger.objects]))
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _TARGET_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                named = [a for a in index.actors_of(pobj) if a not in actors]
+                if named:
+                    return named
+                state = index.state_of_place(pobj)
+                if state is not None and index.country_of.get(state) not in own:
+                    return [state]
+    for token in sent:
+        if token.lemma_.lower() not in _DEFENCE_VERBS or token.i in trigger.tokens:
+            continue
+        defenders = [a for s in subjects_of(token) for a in index.actors_of(s)]
+        defenders = [d for d in defenders if index.country_of.get(d) not in own]
+        if defenders:
+            return defenders
+    return []
+
+
+def _qualifying_states(trigger: Trigger, index: MentionIndex) -> list[str]:
+    """ "rejected an Indian proposal", "threatened to shell Iraqi towns": the state a
+    country word on the object names, when the object itself is no party.
+
+    Only country adjectives and names the entity recogniser marked (NORP, GPE)
+    count, and only when they qualify the object directly.
+    """
+    heads = list(trigger.objects) + list(trigger.addressees)
+    if trigger.noun is not None:
+        heads += _noun_targets(trigger.noun)
+        if trigger.noun.i != trigger.verb.i and trigger.noun.dep_ in ("dobj", "pobj"):
+            # "rejected a Peruvian proposal": the noun read with the verb is its object.
+            heads.append(trigger.noun)
+    out: list[str] = []
+    for head in heads:
+        for word in head.children:
+            if word.dep_ not in ("amod", "compound", "poss") or word.ent_type_ not in ("NORP", "GPE"):
+                continue
+            iso3 = country_code(word.text)
+            state = index.state_of_iso3(iso3) if iso3 else None
+            if state is not None and state not in out:
+                out.append(state)
+    return out
+
+
+def _given_to(trigger: Trigger, index: MentionIndex) -> list[str]:
+    """ "gave Tanzania a grant", "will provide food aid to Liberia", "aid for Romania":
+    the receiver of what is given or offered (a dative object, or a "to"/"for" phrase
+    on the thing given), for the events that hand something over."""
+    if trigger.entry.event not in _GIVING:
+        return []
+    heads = [c for c in trigger.verb.children if c.dep_ == "dative"]
+    things = [trigger.verb, *trigger.objects] + ([trigger.noun] if trigger.noun is not None else [])
+    heads += [
+        p for t in things for c in t.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+        for p in c.children if p.dep_ == "pobj"
+    ]
+    out: list[str] = []
+    for head in heads:
+        named = index.actors_of(head) or [
+            s for s in [index.state_of_place(t) for t in head.subtree] if s is not None
+        ][:1]
+        out += [a for a in named if a not in out]
+    return out
 
 
 def _place_targets(trigger: Trigger, index: MentionIndex) -> list[str]:

@@ -1,0 +1,177 @@
+"""Corpus-scale figures: the per-article chain's peak memory at N articles, the
+corpus stages at 10k and 100k articles, and adding 100 articles to a big store.
+
+Usage (from the repo root; every corpus is generated at benchmark time by
+``benchmarks/corpus.py:story_docs`` with a fixed seed, never committed):
+
+  .venv/bin/python benchmarks/scale.py chain  --n 100000 --db /tmp/s100k.duckdb --workers 2
+  .venv/bin/python benchmarks/scale.py corpus --db /tmp/s100k.duckdb
+  .venv/bin/python benchmarks/scale.py add    --db /tmp/s100k.duckdb --n 100000 --extra 100
+
+``chain`` stores the first ``n`` reports (per-article rows only, no corpus
+stage) and prints the wall time and the peak resident memory of the whole
+process tree (this process plus its worker processes, summed, sampled every
+0.2 s from /proc). ``corpus`` clears the corpus tables and rebuilds them from
+scratch in this process, timing each stage, and prints its peak RSS. ``add``
+stores reports ``n .. n + extra`` of the same stream into a copy of the
+database and updates the corpus incrementally, then rebuilds the same copy
+from scratch, and prints both times and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import story_docs  # noqa: E402
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * _PAGE
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+class PeakSampler:
+    """Samples the process tree's RSS in a thread; ``peak`` is the largest sample."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> "PeakSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss(os.getpid()))
+            self._stop.wait(self.interval)
+
+
+# Reports per JSONL file: each stays well under the 50 MB input limit.
+PER_FILE = 10_000
+
+
+def write_reports(folder: Path, start: int, stop: int) -> list[Path]:
+    """Reports ``start .. stop`` of the fixed benchmark stream, as JSONL files of PER_FILE."""
+    paths: list[Path] = []
+    fh = None
+    for k, doc in enumerate(islice(story_docs(stop), start, stop)):
+        if k % PER_FILE == 0:
+            if fh:
+                fh.close()
+            paths.append(folder / f"reports-{start + k:07d}.jsonl")
+            fh = paths[-1].open("w", encoding="utf-8")
+        fh.write(json.dumps(doc) + "\n")
+    if fh:
+        fh.close()
+    return paths
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds ``fn`` took, and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def store_reports(db: Path, start: int, stop: int, workers: int, corpus: bool) -> dict:
+    """Run the per-article chain over reports ``start .. stop`` into ``db``."""
+    from newsweave.api import process
+    from newsweave.config import get_settings
+
+    settings = get_settings().with_(workers=workers)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_reports(Path(tmp), start, stop)
+        with PeakSampler() as sampler:
+            seconds, report = timed(lambda: process(paths, db=db, settings=settings,
+                                                    corpus=corpus))
+    return {"articles": stop - start, "added": report.added, "errors": len(report.errors),
+            "seconds": round(seconds, 1), "peak_rss_mb": round(sampler.peak / 2**20)}
+
+
+def rebuild(db: Path) -> dict:
+    """Rebuild every corpus table of ``db`` from scratch; time, stage times, peak RSS."""
+    from newsweave.corpus.build import rebuild_corpus
+    from newsweave.store.db import connect
+
+    conn = connect(db)
+    try:
+        with PeakSampler() as sampler:
+            seconds, summary = timed(lambda: rebuild_corpus(conn, full=True))
+    finally:
+        conn.close()
+    return {"seconds": round(seconds, 1), "peak_rss_mb": round(sampler.peak / 2**20),
+            "summary": summary.__dict__ if hasattr(summary, "__dict__") else
+            {k: getattr(summary, k) for k in summary.__slots__}}
+
+
+def add(db: Path, n: int, extra: int, workers: int) -> dict:
+    """Add reports ``n .. n + extra`` to a copy of ``db``, then rebuild that copy in full."""
+    with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
+        copy = Path(tmp) / db.name
+        shutil.copy(db, copy)
+        added = store_reports(copy, n, n + extra, workers, corpus=True)
+        full = rebuild(copy)
+    return {"add": added, "full_rebuild": full,
+            "ratio": round(added["seconds"] / full["seconds"], 4)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["chain", "corpus", "add"])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--extra", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if args.what == "chain":
+        result = store_reports(args.db, 0, args.n, args.workers, corpus=False)
+    elif args.what == "corpus":
+        result = rebuild(args.db)
+    else:
+        result = add(args.db, args.n, args.extra, args.workers)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
