@@ -1,29 +1,46 @@
-"""Run the corpus stages over what the store holds and rewrite the corpus tables.
+"""Run the corpus stages over what the store holds and update the corpus tables.
 
-The corpus tables are derived data: they are rebuilt in one transaction, so a
-reader never sees half of them and a re-run on the same articles gives the
-same rows.
+The corpus tables are derived data. :func:`rebuild_corpus` updates them in one
+transaction, so a reader never sees half of them, and a re-run on the same
+articles changes nothing. The update is incremental: only articles not yet in
+a story are signed, compared and placed, and only the stories they join (or
+whose template paragraphs change) are corroborated again. State kept for that
+(``dedupe_signatures``, ``dedupe_bands``, ``paragraphs``) lives in the store
+next to the tables it explains. ``full=True`` clears it all and rebuilds from
+scratch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from newsweave.corpus.stories import StoryItem
+import numpy as np
+import pyarrow as pa
+
+from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, StoryItem
 from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
 from newsweave.store.writer import insert_rows
 
 LOGGER = logging.getLogger(__name__)
 
+# Tables that only record how the corpus tables were reached (see the module doc).
+STATE_TABLES = ("dedupe_signatures", "dedupe_bands", "paragraphs")
+# Rebuilt from scratch on every update: small, and derived from every article.
+WHOLE_TABLES = ("actors", "actor_map", "repeated_lines", "chrome_spans")
+# Articles signed, or corroborated, per batch: bounds the memory of one step.
+BATCH = 5000
+
 
 @dataclass(slots=True)
 class CorpusSummary:
-    """Counts from one corpus rebuild."""
+    """Counts from one corpus update (totals over the whole store)."""
 
     articles: int
     duplicates: int
@@ -31,6 +48,8 @@ class CorpusSummary:
     facts: int
     conflicts: int
     actors: int
+    new: int = 0
+    touched: int = 0
 
 
 def story_id_for(key: str) -> str:
@@ -38,80 +57,429 @@ def story_id_for(key: str) -> str:
     return "story-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def rebuild_corpus(conn: Any) -> CorpusSummary:
+def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
     """Dedupe, cluster into stories, merge actors and corroborate facts; store it all.
 
-    Stories are incremental (see :func:`assign_stories`): stored articles keep
-    their story, new ones join one or start their own.
+    New articles (those in no story yet) are signed and compared with every
+    stored signature (near copies, via LSH band keys joined in DuckDB), placed
+    into the stored stories of their dates or into new ones (see
+    :func:`assign_stories`), and the stories they touch are corroborated
+    again. Stored articles keep their story and their original.
+
+    Args:
+        conn: an open store connection.
+        full: forget every derived table and state, and rebuild from scratch
+            (stories are then reclustered, and their ids may change).
+
+    Returns:
+        Totals over the store after the update, with the number of new
+        articles and of stories corroborated again.
     """
-    from newsweave.corpus.chrome import inside, repeated_paragraphs
-    from newsweave.corpus.corroborate import corroborate_story
-    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        if full:
+            for name in (*STATE_TABLES, "duplicates", "stories", "story_articles",
+                         "facts", "conflicts", *WHOLE_TABLES):
+                conn.execute(f"DELETE FROM {name}")
+        new, touched = _update(conn)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "duplicates", "stories", "facts", "conflicts", "actors")}
+    return CorpusSummary(**counts, new=new, touched=touched)
+
+
+def _update(conn: Any) -> tuple[int, int]:
+    """The corpus update inside the caller's transaction; (new articles, touched stories)."""
     from newsweave.resolve.actors import merge_actors
 
-    articles = _fetch(conn, "SELECT id, outlet, published, title, body FROM articles "
-                            "ORDER BY published NULLS LAST, id")
-    outlets = {a["id"]: a["outlet"] for a in articles}
-    # Exact copies share one article id (the hash of the body) and are listed
-    # as extra rows of `article_sources`; near copies are found here.
-    near = find_duplicates([DedupeItem(id=a["id"], outlet=a["outlet"],
-                                       published=a["published"], body=a["body"])
-                            for a in articles], conn=conn)
-    duplicates = dict(near)
-    repeated, chrome = repeated_paragraphs(
-        (a["id"], a["outlet"], a["body"]) for a in articles if a["id"] not in near)
-    chrome_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for span in chrome:
-        chrome_of[span.article_id].append((span.start, span.end))
+    new = _rows(conn, "SELECT id, outlet, published, title, body FROM articles "
+                      "WHERE id NOT IN (SELECT article_id FROM story_articles) "
+                      "ORDER BY published NULLS LAST, id")
+    unsigned = _sign_articles(conn)
+    if not new and not unsigned:
+        return 0, 0
+    copies = _new_duplicates(conn, {a["id"] for a in new})
+    if copies:
+        insert_rows(conn, "duplicates", [{"copy_id": c, "original_id": o}
+                                         for c, o in sorted(copies.items())])
+    originals = [a for a in new if a["id"] not in copies]
+    # A copy repeats its original by design: it is no evidence of a template.
+    conn.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT copy_id FROM duplicates)")
+    changed = _update_chrome(conn)
 
-    actor_map, actors = _canonical_actors(conn, merge_actors)
-    items = story_items(conn, actor_map, articles)
-    originals = [items[a["id"]] for a in articles if a["id"] not in near]
-    story_of = assign_stories(originals, _stored_stories(conn))
-    for copy_id, original_id in near.items():
-        story_of[copy_id] = story_of.get(original_id) or story_id_for(original_id)
+    actor_map = _update_actors(conn, merge_actors)
+    story_of = _place_articles(conn, actor_map, originals)
+    stored_story = dict(conn.execute(
+        "SELECT article_id, story_id FROM story_articles WHERE article_id IN "
+        "(SELECT original_id FROM duplicates)").fetchall())
+    for copy_id, original_id in copies.items():
+        story_of[copy_id] = (story_of.get(original_id) or stored_story.get(original_id)
+                             or story_id_for(original_id))
+    if story_of:
+        insert_rows(conn, "story_articles", [{"story_id": s, "article_id": a}
+                                             for a, s in sorted(story_of.items())])
+    touched = set(story_of.values()) | _stories_of(conn, changed)
+    _corroborate(conn, sorted(touched), actor_map)
+    return len(new), len(touched)
 
+
+def _rows(conn: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params or [])
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _ids_table(conn: Any, name: str, ids: Iterable[str]) -> None:
+    """Register ``ids`` as a one-column view ``name`` (column ``id``) for joins."""
+    conn.register(name, pa.table({"id": pa.array(sorted(set(ids)), pa.string())}))
+
+
+# ---- dedupe ------------------------------------------------------------------------
+
+
+def _sign_articles(conn: Any) -> set[str]:
+    """Sign every article without a stored signature; returns their ids.
+
+    Each body's MinHash, its LSH band keys and its paragraph keys (for the
+    outlet-template search) are stored, so later updates compare new articles
+    against stored signatures without reading stored bodies again.
+    """
+    from newsweave.corpus.chrome import paragraph_key, paragraphs
+    from newsweave.corpus.dedupe import (
+        MinhashConfig,
+        band_keys,
+        lsh_params,
+        make_minhash,
+        normalise_text,
+        shingles,
+    )
+
+    config = MinhashConfig()
+    bands, rows = lsh_params(config)
+    signed: set[str] = set()
+    unsigned = ("SELECT id, outlet, body FROM articles WHERE id NOT IN "
+                "(SELECT article_id FROM dedupe_signatures) ORDER BY id LIMIT ?")
+    # Read a batch, then write it: DuckDB runs one statement per connection at a time.
+    while batch := conn.execute(unsigned, [BATCH]).fetchall():
+        sig_rows: list[dict[str, Any]] = []
+        band_rows: list[dict[str, Any]] = []
+        para_rows: list[dict[str, Any]] = []
+        for article_id, outlet, body in batch:
+            body = body or ""
+            size = len(shingles(body, config.shingle_size))
+            signature = make_minhash(body, config)
+            sig_rows.append({"article_id": article_id, "shingles": size,
+                             "length": len(normalise_text(body)),
+                             "minhash": signature.hashvalues.astype("<u8").tobytes()})
+            if size:
+                band_rows.extend({"article_id": article_id, "band": band, "key": key}
+                                 for band, key in band_keys(signature, bands=bands, rows=rows))
+            para_rows.extend({"article_id": article_id, "outlet": outlet, "start": start,
+                              "end": end, "hash": paragraph_key(text)}
+                             for start, end, text in paragraphs(body))
+            signed.add(article_id)
+        for table, table_rows in (("dedupe_signatures", sig_rows), ("dedupe_bands", band_rows),
+                                  ("paragraphs", para_rows)):
+            if table_rows:
+                insert_rows(conn, table, table_rows)
+    return signed
+
+
+def _new_duplicates(conn: Any, new_ids: set[str]) -> dict[str, str]:
+    """``{copy_id: original_id}`` for new articles that copy another article.
+
+    Candidates are the pairs that share a band key with a new article (a
+    DuckDB join on the stored keys), verified on their signatures as in
+    :func:`~newsweave.corpus.dedupe.find_duplicates`. A new copy of a stored
+    article takes the stored article's original; a group of new copies takes
+    its earliest, then longest, member.
+    """
+    from newsweave.corpus.dedupe import MinhashConfig, is_copy
+
+    if not new_ids:
+        return {}
+    config = MinhashConfig()
+    _ids_table(conn, "_nw_new", new_ids)
+    try:
+        pairs = conn.execute("""
+            SELECT DISTINCT least(a.article_id, b.article_id), greatest(a.article_id, b.article_id)
+            FROM dedupe_bands a JOIN dedupe_bands b ON a.band = b.band AND a.key = b.key
+             AND a.article_id <> b.article_id
+            WHERE a.article_id IN (SELECT id FROM _nw_new)
+            ORDER BY 1, 2""").fetchall()
+    finally:
+        conn.unregister("_nw_new")
+    if not pairs:
+        return {}
+    ids = {i for pair in pairs for i in pair}
+    _ids_table(conn, "_nw_pair_ids", ids)
+    try:
+        signatures = {r[0]: (np.frombuffer(r[1], dtype="<u8"), r[2]) for r in conn.execute(
+            "SELECT article_id, minhash, shingles FROM dedupe_signatures "
+            "WHERE article_id IN (SELECT id FROM _nw_pair_ids)").fetchall()}
+        info = {r[0]: r[1:] for r in conn.execute(
+            "SELECT a.id, a.published, s.length FROM articles a "
+            "JOIN dedupe_signatures s ON s.article_id = a.id "
+            "WHERE a.id IN (SELECT id FROM _nw_pair_ids)").fetchall()}
+        stored_original = dict(conn.execute(
+            "SELECT copy_id, original_id FROM duplicates "
+            "WHERE copy_id IN (SELECT id FROM _nw_pair_ids)").fetchall())
+    finally:
+        conn.unregister("_nw_pair_ids")
+    parent = {i: i for i in ids}
+    for a, b in pairs:
+        if is_copy(*signatures[a], *signatures[b], config):
+            _union(parent, a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(ids):
+        groups[_find(parent, i)].append(i)
+    copies: dict[str, str] = {}
+    for members in groups.values():
+        fresh = [m for m in members if m in new_ids]
+        if len(members) < 2 or not fresh:
+            continue
+        stored = [stored_original.get(m, m) for m in members if m not in new_ids]
+        rank = lambda m: (info[m][0] or dt.date.max, -(info[m][1] or 0), m)  # noqa: E731
+        original = min(stored, key=lambda m: (m in stored_original, *rank(m))) if stored \
+            else min(fresh, key=rank)
+        copies.update({m: original for m in fresh if m != original})
+    return dict(sorted(copies.items()))
+
+
+# ---- outlet templates (chrome) ------------------------------------------------------
+
+
+def _update_chrome(conn: Any) -> set[str]:
+    """Recompute repeated paragraphs and chrome spans in SQL; ids whose spans changed."""
+    from newsweave.corpus.chrome import MIN_ARTICLES, MIN_SHARE, normalise_paragraph
+
+    before = set(conn.execute('SELECT article_id, start, "end" FROM chrome_spans').fetchall())
+    conn.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _nw_repeated AS
+        WITH per_outlet AS (SELECT outlet, count(DISTINCT article_id) AS n
+                            FROM paragraphs GROUP BY outlet),
+             per_key AS (SELECT outlet, hash, count(DISTINCT article_id) AS k,
+                                min(article_id) AS example
+                         FROM paragraphs GROUP BY outlet, hash)
+        SELECT per_key.* FROM per_key JOIN per_outlet USING (outlet)
+        WHERE k >= greatest({MIN_ARTICLES}, {MIN_SHARE} * n)""")
+    spans = conn.execute("""
+        SELECT p.article_id, p.start, p."end" FROM paragraphs p
+        JOIN _nw_repeated r USING (outlet, hash) ORDER BY 1, 2""").fetchall()
+    lines = conn.execute("""
+        SELECT r.outlet, substring(a.body, p.start + 1, p."end" - p.start), r.k
+        FROM _nw_repeated r JOIN paragraphs p
+          ON p.outlet = r.outlet AND p.hash = r.hash AND p.article_id = r.example
+        JOIN articles a ON a.id = p.article_id""").fetchall()
+    conn.execute("DROP TABLE _nw_repeated")
+    conn.execute("DELETE FROM chrome_spans")
+    conn.execute("DELETE FROM repeated_lines")
+    if spans:
+        insert_rows(conn, "chrome_spans", [{"article_id": a, "start": s, "end": e}
+                                           for a, s, e in spans])
+    if lines:
+        insert_rows(conn, "repeated_lines", [
+            {"outlet": o, "text": normalise_paragraph(t), "articles": k}
+            for o, t, k in sorted({(o, normalise_paragraph(t), k) for o, t, k in lines})])
+    return {a for a, _, _ in before ^ set(spans)}
+
+
+# ---- actors ------------------------------------------------------------------------
+
+
+def _update_actors(conn: Any, merge_actors: Any) -> dict[str, str]:
+    """Merge actors across articles; stored ids keep their canonical id."""
+    stored = dict(conn.execute("SELECT actor_id, canonical_id FROM actor_map").fetchall())
+    mapping, table = _canonical_actors(conn, merge_actors)
+    if stored:
+        # A new spelling joins the group of a stored member under that
+        # member's canonical id, so no stored fact changes its actor.
+        groups: dict[str, list[str]] = defaultdict(list)
+        for actor_id, canon in mapping.items():
+            groups[canon].append(actor_id)
+        for members in groups.values():
+            keep = sorted(stored[m] for m in members if m in stored)
+            for m in members:
+                mapping[m] = stored.get(m) or (keep[0] if keep else mapping[m])
+    actors = _actor_rows(table, mapping)
+    conn.execute("DELETE FROM actors")
+    conn.execute("DELETE FROM actor_map")
+    if actors:
+        insert_rows(conn, "actors", actors)
+    if mapping:
+        insert_rows(conn, "actor_map", [{"actor_id": k, "canonical_id": v}
+                                        for k, v in sorted(mapping.items())])
+    return mapping
+
+
+# ---- stories -----------------------------------------------------------------------
+
+
+def _place_articles(conn: Any, actor_map: dict[str, str],
+                    originals: list[dict[str, Any]]) -> dict[str, str]:
+    """Story ids of the new independent articles (see :func:`assign_stories`)."""
+    if not originals:
+        return {}
+    window = _window_articles(conn, originals)
+    stored = {a["id"]: a["story_id"] for a in window}
+    items = story_items(conn, actor_map, [*originals, *window])
+    placed = assign_stories(list(items.values()), stored)
+    return {a["id"]: placed[a["id"]] for a in originals}
+
+
+def _window_articles(conn: Any, originals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored independent articles of the stories new articles could join.
+
+    In a small store, every one. In a large one, the stories with a member
+    published within ``DEFAULT_MAX_DAYS`` of a new article, and, where either
+    side is undated, the stories with a member naming one of the new
+    articles' resolved actors or places: a story that shares neither dates
+    nor names with an article can never reach the similarity threshold.
+    """
+    stored = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    columns = "a.id, a.outlet, a.published, a.title, a.body, sa.story_id"
+    independent = ("FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                   "WHERE sa.article_id NOT IN (SELECT copy_id FROM duplicates)")
+    if stored + len(originals) <= DENSE_LIMIT:
+        return _rows(conn, f"SELECT {columns} {independent} ORDER BY a.id")
+    dates = [a["published"] for a in originals if a["published"]]
+    undated = [a["id"] for a in originals if not a["published"]]
+    _ids_table(conn, "_nw_new", [a["id"] for a in originals])
+    try:
+        conn.execute("CREATE OR REPLACE TEMP TABLE _nw_window (story_id VARCHAR)")
+        if dates:
+            conn.execute(f"""INSERT INTO _nw_window SELECT DISTINCT sa.story_id {independent}
+                AND a.published BETWEEN ?::DATE - {DEFAULT_MAX_DAYS}
+                                    AND ?::DATE + {DEFAULT_MAX_DAYS}""",
+                         [min(dates), max(dates)])
+        undated_clause = "" if undated else "AND (a.published IS NULL OR m.published IS NULL)"
+        conn.execute(f"""INSERT INTO _nw_window SELECT DISTINCT sa.story_id
+            FROM (SELECT DISTINCT mn.actor_id, mn.place_id, na.published FROM mentions mn
+                  JOIN articles na ON na.id = mn.article_id
+                  WHERE mn.article_id IN (SELECT id FROM _nw_new)) m
+            JOIN mentions x ON (x.actor_id = m.actor_id OR x.place_id = m.place_id)
+            JOIN story_articles sa ON sa.article_id = x.article_id
+            JOIN articles a ON a.id = x.article_id
+            WHERE TRUE {undated_clause}""")
+        return _rows(conn, f"""SELECT {columns} {independent}
+            AND sa.story_id IN (SELECT story_id FROM _nw_window) ORDER BY a.id""")
+    finally:
+        conn.unregister("_nw_new")
+        conn.execute("DROP TABLE IF EXISTS _nw_window")
+
+
+def _stories_of(conn: Any, article_ids: set[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    _ids_table(conn, "_nw_changed", article_ids)
+    try:
+        return {r[0] for r in conn.execute(
+            "SELECT DISTINCT story_id FROM story_articles "
+            "WHERE article_id IN (SELECT id FROM _nw_changed)").fetchall()}
+    finally:
+        conn.unregister("_nw_changed")
+
+
+# ---- corroboration -----------------------------------------------------------------
+
+
+def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> None:
+    """Rewrite the story rows, facts and conflicts of ``story_ids``, a batch at a time."""
+    from newsweave.corpus.chrome import inside
+    from newsweave.corpus.corroborate import corroborate_story
+
+    if not story_ids:
+        return
+    _ids_table(conn, "_nw_touched", story_ids)
+    try:
+        for table, column in (("stories", "id"), ("facts", "story_id"),
+                              ("conflicts", "story_id")):
+            conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM _nw_touched)")
+        sizes = conn.execute("SELECT story_id, count(*) FROM story_articles WHERE story_id IN "
+                             "(SELECT id FROM _nw_touched) GROUP BY 1 ORDER BY 1").fetchall()
+    finally:
+        conn.unregister("_nw_touched")
+    for batch in _batches(sizes, BATCH):
+        _ids_table(conn, "_nw_batch", batch)
+        try:
+            data = _batch_data(conn, actor_map)
+        finally:
+            conn.unregister("_nw_batch")
+        story_rows, fact_rows, conflict_rows = [], [], []
+        for story_id in batch:
+            group = data.members[story_id]
+            chrome = {a["id"]: data.chrome.get(a["id"], []) for a in group}
+
+            def kept(records: dict[str, list[Any]]) -> list[Any]:
+                # Nothing is taken from an outlet's repeated template paragraphs.
+                return [r for a in group for r in records.get(a["id"], [])
+                        if not inside(r.start, r.end, chrome[a["id"]])]
+
+            story_rows.append(_story_row(story_id, group, data.duplicates))
+            facts, conflicts = corroborate_story(
+                story_id, kept(data.claims), kept(data.positions),
+                {a["id"]: a["outlet"] for a in group}, data.duplicates, kept(data.events))
+            fact_rows.extend(_fact_row(f) for f in facts)
+            conflict_rows.extend(_conflict_row(c) for c in conflicts)
+        for table, rows in (("stories", story_rows), ("facts", fact_rows),
+                            ("conflicts", conflict_rows)):
+            if rows:
+                insert_rows(conn, table, rows)
+
+
+@dataclass(slots=True)
+class _BatchData:
+    """What corroboration reads of one batch of stories."""
+
+    members: dict[str, list[dict[str, Any]]]
+    duplicates: dict[str, str]
+    chrome: dict[str, list[tuple[int, int]]]
+    claims: dict[str, list[Claim]]
+    positions: dict[str, list[Position]]
+    events: dict[str, list[Event]]
+
+
+def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
+    """Read the articles, claims, positions and events of the stories in ``_nw_batch``."""
+    in_batch = ("article_id IN (SELECT article_id FROM story_articles "
+                "WHERE story_id IN (SELECT id FROM _nw_batch))")
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for a in articles:
-        members[story_of[a["id"]]].append(a)
+    for row in _rows(conn, """
+            SELECT sa.story_id, a.id, a.outlet, a.published, a.title, left(a.body, 80) AS body
+            FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            WHERE sa.story_id IN (SELECT id FROM _nw_batch)
+            ORDER BY a.published NULLS LAST, a.id"""):
+        members[row.pop("story_id")].append(row)
+    chrome: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, start, end in conn.execute(
+            f'SELECT article_id, start, "end" FROM chrome_spans WHERE {in_batch}').fetchall():
+        chrome[article_id].append((start, end))
+    return _BatchData(
+        members=members,
+        duplicates=dict(conn.execute(
+            f"SELECT copy_id, original_id FROM duplicates WHERE "
+            f"{in_batch.replace('article_id IN', 'copy_id IN', 1)}").fetchall()),
+        chrome=chrome,
+        claims=_claims_by_article(conn, actor_map, in_batch),
+        positions=_positions_by_article(conn, actor_map, in_batch),
+        events=_events_by_article(conn, in_batch))
 
-    claims_by_article = _claims_by_article(conn, actor_map)
-    positions_by_article = _positions_by_article(conn, actor_map)
-    events_by_article = _events_by_article(conn)
-    story_rows, link_rows, fact_rows, conflict_rows = [], [], [], []
-    for story_id, group in sorted(members.items()):
-        story_rows.append(_story_row(story_id, group, duplicates))
-        link_rows.extend({"story_id": story_id, "article_id": a["id"]} for a in group)
-        # Nothing is taken from an outlet's repeated template paragraphs.
-        claims = [c for a in group for c in claims_by_article.get(a["id"], [])
-                  if not inside(c.start, c.end, chrome_of[a["id"]])]
-        positions = [p for a in group for p in positions_by_article.get(a["id"], [])
-                     if not inside(p.start, p.end, chrome_of[a["id"]])]
-        events = [e for a in group for e in events_by_article.get(a["id"], [])
-                  if not inside(e.start, e.end, chrome_of[a["id"]])]
-        facts, conflicts = corroborate_story(story_id, claims, positions, outlets, duplicates,
-                                             events)
-        fact_rows.extend(_fact_row(f) for f in facts)
-        conflict_rows.extend(_conflict_row(c) for c in conflicts)
 
-    tables = {
-        "duplicates": [{"copy_id": c, "original_id": o} for c, o in sorted(duplicates.items())],
-        "stories": story_rows,
-        "story_articles": link_rows,
-        "actors": [_actor_row(a) for a in actors],
-        "actor_map": [{"actor_id": k, "canonical_id": v} for k, v in sorted(actor_map.items())],
-        "facts": fact_rows,
-        "conflicts": conflict_rows,
-        "repeated_lines": [{"outlet": o, "text": t, "articles": n}
-                           for o, lines in sorted(repeated.items())
-                           for t, n in sorted(lines.items())],
-        "chrome_spans": [{"article_id": c.article_id, "start": c.start, "end": c.end}
-                         for c in chrome],
-    }
-    _replace_tables(conn, tables)
-    return CorpusSummary(articles=len(articles), duplicates=len(duplicates),
-                         stories=len(story_rows), facts=len(fact_rows),
-                         conflicts=len(conflict_rows), actors=len(actors))
+def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]]:
+    """Story ids in batches of about ``limit`` articles (a bigger story is a batch alone)."""
+    batch: list[str] = []
+    total = 0
+    for story_id, size in sizes:
+        if batch and total + size > limit:
+            yield batch
+            batch, total = [], 0
+        batch.append(story_id)
+        total += size
+    if batch:
+        yield batch
 
 
 def assign_stories(items: list[StoryItem], stored: dict[str, str]) -> dict[str, str]:
@@ -145,11 +513,6 @@ def assign_stories(items: list[StoryItem], stored: dict[str, str]) -> dict[str, 
     return result
 
 
-def _stored_stories(conn: Any) -> dict[str, str]:
-    rows = _fetch(conn, "SELECT article_id, story_id FROM story_articles ORDER BY article_id")
-    return {r["article_id"]: r["story_id"] for r in rows}
-
-
 def story_items(conn: Any, actor_map: dict[str, str] | None = None,
                 articles: list[dict[str, Any]] | None = None) -> dict[str, StoryItem]:
     """What story clustering sees of each stored article: text, date, resolved actors and places.
@@ -166,57 +529,85 @@ def story_items(conn: Any, actor_map: dict[str, str] | None = None,
     """
     if actor_map is None:
         from newsweave.resolve.actors import merge_actors
-        actor_map, _ = _canonical_actors(conn, merge_actors)
+        actor_map = _merged(_actor_table(conn), merge_actors)
     if articles is None:
-        articles = _fetch(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
-    per_article_actors: dict[str, set[str]] = defaultdict(set)
-    per_article_places: dict[str, set[str]] = defaultdict(set)
-    for row in _fetch(conn, "SELECT article_id, actor_id, place_id FROM mentions"):
-        if row["actor_id"]:
-            per_article_actors[row["article_id"]].add(actor_map.get(row["actor_id"],
-                                                                    row["actor_id"]))
-        if row["place_id"]:
-            per_article_places[row["article_id"]].add(row["place_id"])
-    return {a["id"]: StoryItem(id=a["id"], title=a["title"] or "", body=a["body"],
-                               published=a["published"],
-                               actors=sorted(per_article_actors[a["id"]]),
-                               places=sorted(per_article_places[a["id"]]))
-            for a in articles}
+        articles = _rows(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
+    _ids_table(conn, "_nw_items", [a["id"] for a in articles])
+    try:
+        # one row per article, its distinct ids listed by DuckDB
+        entities = {r[0]: (r[1], r[2]) for r in conn.execute("""
+            SELECT article_id, list(DISTINCT actor_id) FILTER (WHERE actor_id IS NOT NULL),
+                   list(DISTINCT place_id) FILTER (WHERE place_id IS NOT NULL)
+            FROM mentions WHERE article_id IN (SELECT id FROM _nw_items)
+            GROUP BY article_id""").fetchall()}
+    finally:
+        conn.unregister("_nw_items")
+    items = {}
+    for a in articles:
+        actors, places = entities.get(a["id"], (None, None))
+        items[a["id"]] = StoryItem(
+            id=a["id"], title=a["title"] or "", body=a["body"], published=a["published"],
+            actors=sorted({actor_map.get(x, x) for x in actors or []}),
+            places=sorted(places or []))
+    return items
 
 
-def _fetch(conn: Any, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+def _actor_table(conn: Any) -> list[Actor]:
+    """One record per actor id, aggregated in SQL over every article that names it.
+
+    Name and kind come from its first article (by id); country and sector are
+    the most frequent non-empty values (ties: the one seen first); aliases
+    are every alias any article gave it.
+    """
+    rows = conn.execute("""
+        WITH base AS (SELECT id, first(name ORDER BY article_id, name) AS name,
+                             first(kind ORDER BY article_id, name) AS kind,
+                             list_sort(list_distinct(flatten(
+                                 list(aliases) FILTER (WHERE aliases IS NOT NULL)))) AS aliases
+                      FROM actor_records GROUP BY id),
+             countries AS (SELECT id, country AS v, count(*) AS n, min(article_id) AS f
+                           FROM actor_records WHERE coalesce(country, '') <> ''
+                           GROUP BY id, country),
+             sectors AS (SELECT id, sector AS v, count(*) AS n, min(article_id) AS f
+                         FROM actor_records WHERE coalesce(sector, '') <> ''
+                         GROUP BY id, sector)
+        SELECT base.id, base.name, base.kind,
+               (SELECT first(v ORDER BY n DESC, f, v) FROM countries c WHERE c.id = base.id),
+               (SELECT first(v ORDER BY n DESC, f, v) FROM sectors s WHERE s.id = base.id),
+               base.aliases
+        FROM base ORDER BY base.id""").fetchall()
+    return [Actor(id=i, name=n, kind=k, country=c, sector=sec, aliases=list(al or []))
+            for i, n, k, c, sec, al in rows]
+
+
+def _merged(actors: list[Actor], merge_actors: Any) -> dict[str, str]:
+    mapping = dict(merge_actors(actors)) if actors else {}
+    for actor in actors:
+        mapping.setdefault(actor.id, actor.id)
+    return mapping
 
 
 def _canonical_actors(conn: Any, merge_actors: Any) -> tuple[dict[str, str], list[Actor]]:
-    rows = _fetch(conn, "SELECT id, name, kind, country, sector, aliases FROM actor_records "
-                        "ORDER BY id, article_id")
-    by_id: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        by_id[row["id"]].append(row)
-    firsts = [Actor(id=i, name=rs[0]["name"], kind=rs[0]["kind"],
-                    country=_most_common(r["country"] for r in rs),
-                    sector=_most_common(r["sector"] for r in rs),
-                    aliases=sorted({al for r in rs for al in (r["aliases"] or [])}))
-              for i, rs in by_id.items()]
-    mapping = dict(merge_actors(firsts)) if firsts else {}
-    for actor in firsts:
-        mapping.setdefault(actor.id, actor.id)
+    """``({actor_id: canonical_id}, per-id actors)`` from a fresh merge of every actor."""
+    actors = _actor_table(conn)
+    return _merged(actors, merge_actors), actors
+
+
+def _actor_rows(actors: list[Actor], mapping: dict[str, str]) -> list[dict[str, Any]]:
+    """The ``actors`` table: one row per canonical id, its members' names as aliases."""
     groups: dict[str, list[Actor]] = defaultdict(list)
-    for actor in firsts:
-        groups[mapping[actor.id]].append(actor)
-    canon = []
+    for actor in actors:
+        groups[mapping.get(actor.id, actor.id)].append(actor)
+    rows = []
     for cid, group in sorted(groups.items()):
         head = next((a for a in group if a.id == cid), group[0])
-        canon.append(Actor(
+        rows.append(_actor_row(Actor(
             id=cid, name=head.name, kind=head.kind,
             country=_most_common(a.country for a in group),
             sector=_most_common(a.sector for a in group),
             aliases=sorted({x for a in group for x in [a.name, *a.aliases]} - {head.name}),
-        ))
-    return mapping, canon
+        )))
+    return rows
 
 
 def _most_common(values: Any) -> Any:
@@ -228,9 +619,10 @@ def _quantities(raw: str | None) -> list[Quantity]:
     return [Quantity(**q) for q in json.loads(raw or "[]")]
 
 
-def _claims_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[Claim]]:
+def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
+                       ) -> dict[str, list[Claim]]:
     out: dict[str, list[Claim]] = defaultdict(list)
-    for r in _fetch(conn, "SELECT * FROM claims ORDER BY article_id, start"):
+    for r in _rows(conn, f"SELECT * FROM claims WHERE {where} ORDER BY article_id, start"):
         out[r["article_id"]].append(Claim(
             id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
             text=r["text"], subject=actor_map.get(r["subject"], r["subject"]),
@@ -243,20 +635,21 @@ def _claims_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[C
     return out
 
 
-def _events_by_article(conn: Any) -> dict[str, list[Event]]:
+def _events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
     """The coded events (type, trigger and sentence span) that fact alignment reads."""
     out: dict[str, list[Event]] = defaultdict(list)
-    for r in _fetch(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
-                          "FROM events ORDER BY article_id, start, id"):
+    for r in _rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
+                         f"FROM events WHERE {where} ORDER BY article_id, start, id"):
         out[r["article_id"]].append(Event(id=r["id"], article_id=r["article_id"],
                                           event=r["event"], start=r["start"], end=r["end"],
                                           text=r["text"], trigger=r["trigger"] or ""))
     return out
 
 
-def _positions_by_article(conn: Any, actor_map: dict[str, str]) -> dict[str, list[Position]]:
+def _positions_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
+                          ) -> dict[str, list[Position]]:
     out: dict[str, list[Position]] = defaultdict(list)
-    for r in _fetch(conn, "SELECT * FROM positions ORDER BY article_id, start"):
+    for r in _rows(conn, f"SELECT * FROM positions WHERE {where} ORDER BY article_id, start"):
         out[r["article_id"]].append(Position(
             id=r["id"], article_id=r["article_id"], party=actor_map.get(r["party"], r["party"]),
             stance=r["stance"], object=r["object"], start=r["start"], end=r["end"],
@@ -301,16 +694,17 @@ def _actor_row(a: Actor) -> dict[str, Any]:
             "sector": a.sector, "aliases": a.aliases}
 
 
-def _replace_tables(conn: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        for name, rows in tables.items():
-            conn.execute(f"DELETE FROM {name}")
-            if rows:
-                insert_rows(conn, name, rows)
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
+# ---- union-find for copy groups ------------------------------------------------------
+
+def _find(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
 
 
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        # the smaller id becomes the root so the grouping never depends on input order
+        parent[max(ra, rb)] = min(ra, rb)

@@ -12,6 +12,7 @@ position or timeline entry is taken from them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -36,8 +37,23 @@ class ChromeSpan:
     text: str
 
 
-def _key(text: str) -> str:
+def normalise_paragraph(text: str) -> str:
+    """A paragraph as it is compared: lower-cased, whitespace folded."""
     return " ".join(text.lower().split())
+
+
+_key = normalise_paragraph
+
+
+def paragraph_key(text: str) -> int:
+    """A 63-bit key of the normalised paragraph, for grouping in SQL (BIGINT)."""
+    digest = hashlib.blake2b(normalise_paragraph(text).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def paragraphs(body: str) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, text)`` of each non-blank line of ``body``, stripped."""
+    return _paragraphs(body)
 
 
 def _paragraphs(body: str) -> Iterable[tuple[int, int, str]]:

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
@@ -282,7 +283,21 @@ def _near_pairs(items: Sequence[DedupeItem], config: MinhashConfig,
 
 
 def _is_copy(a: MinHash, size_a: int, b: MinHash, size_b: int, config: MinhashConfig) -> bool:
-    resemblance = a.jaccard(b)
+    return is_copy(a.hashvalues, size_a, b.hashvalues, size_b, config)
+
+
+def is_copy(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int,
+            config: MinhashConfig | None = None) -> bool:
+    """Whether two bodies are copies, from their MinHash values and shingle counts.
+
+    The estimated resemblance (share of equal hash values) reaches
+    ``config.threshold``, or, between bodies of comparable length, the
+    estimated containment of the shorter in the longer does.
+    """
+    config = config or MinhashConfig()
+    if not size_a or not size_b:
+        return False
+    resemblance = float(np.count_nonzero(a == b)) / len(a)
     if resemblance >= config.threshold:
         return True
     # A paragraph quoted inside a longer report is contained in it but is no

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from newsweave.records import Actor, Role
 from newsweave.resolve.entities import (
@@ -572,14 +573,18 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
             x = parent[x]
         return x
 
+    keys = {pid: person_key(names[pid]) for pid in full}
     by_first: dict[str, list[str]] = defaultdict(list)
     for pid in full:
-        by_first[person_key(names[pid])[0]].append(pid)
-    for group in by_first.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if same_person(names[a], names[b]):
-                    parent[find(a)] = find(b)
+        by_first[keys[pid][0]].append(pid)
+    # Same first name, surnames alike: compared in rapidfuzz's C loop
+    # (cdist), which keeps a first name shared by thousands of people fast.
+    for first, group in by_first.items():
+        if not first or len(group) < 2:
+            continue
+        for a, b in _alike_pairs([keys[p][1] for p in group], [keys[p][1] for p in group]):
+            if a < b:
+                parent[find(group[a])] = find(group[b])
     groups: dict[str, list[str]] = defaultdict(list)
     for pid in full:
         groups[find(pid)].append(pid)
@@ -589,14 +594,33 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
         for m in members:
             canonical[m] = best
     mapping.update(canonical)
-    for pid in singles:
-        last = person_key(names[pid])[1]
-        heads = {
-            canonical[f] for f in full if fuzz.ratio(person_key(names[f])[1], last) >= 90
-        }
-        if len(heads) == 1:
-            mapping[pid] = heads.pop()
+    # A surname alone joins the one person whose surname it matches.
+    surnames = sorted({keys[f][1] for f in full})
+    heads_of: dict[str, set[str]] = defaultdict(set)
+    for f in full:
+        heads_of[keys[f][1]].add(canonical[f])
+    single_keys = [person_key(names[pid])[1] for pid in singles]
+    heads: dict[int, set[str]] = defaultdict(set)
+    for i, j in _alike_pairs(single_keys, surnames):
+        heads[i] |= heads_of[surnames[j]]
+    for i, pid in enumerate(singles):
+        if len(heads[i]) == 1:
+            mapping[pid] = next(iter(heads[i]))
     return mapping
+
+
+def _alike_pairs(left: list[str], right: list[str], *, threshold: float = 90,
+                 chunk: int = 2000) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)`` with ``fuzz.ratio(left[i], right[j]) >= threshold``."""
+    if not left or not right:
+        return []
+    pairs: list[tuple[int, int]] = []
+    for at in range(0, len(left), chunk):
+        scores = process.cdist(left[at:at + chunk], right, scorer=fuzz.ratio,
+                               score_cutoff=threshold, dtype=np.uint8)
+        rows, cols = np.nonzero(scores)
+        pairs.extend(zip((rows + at).tolist(), cols.tolist()))
+    return pairs
 
 
 def _bare_org_name(actor: Actor) -> bool:
