@@ -128,31 +128,36 @@ def store_reports(db: Path, start: int, stop: int, workers: int, corpus: bool) -
             "seconds": round(seconds, 1), "peak_rss_mb": round(sampler.peak / 2**20)}
 
 
-def rebuild(db: Path) -> dict:
-    """Rebuild every corpus table of ``db`` from scratch; time, stage times, peak RSS."""
+def rebuild(db: Path, *, full: bool = True) -> dict:
+    """Update the corpus tables of ``db`` (from scratch when ``full``); time and peak RSS."""
     from newsweave.corpus.build import rebuild_corpus
     from newsweave.store.db import connect
 
     conn = connect(db)
     try:
         with PeakSampler() as sampler:
-            seconds, summary = timed(lambda: rebuild_corpus(conn, full=True))
+            seconds, summary = timed(lambda: rebuild_corpus(conn, full=full))
     finally:
         conn.close()
-    return {"seconds": round(seconds, 1), "peak_rss_mb": round(sampler.peak / 2**20),
-            "summary": summary.__dict__ if hasattr(summary, "__dict__") else
-            {k: getattr(summary, k) for k in summary.__slots__}}
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(sampler.peak / 2**20),
+            "summary": {k: getattr(summary, k) for k in summary.__slots__}}
 
 
 def add(db: Path, n: int, extra: int, workers: int) -> dict:
-    """Add reports ``n .. n + extra`` to a copy of ``db``, then rebuild that copy in full."""
+    """Add reports ``n .. n + extra`` to a copy of ``db``, then rebuild that copy in full.
+
+    The copy's corpus tables must be current (run ``corpus`` on ``db`` first).
+    The new reports go through the per-article chain, then the incremental
+    corpus update; ``ratio`` is the update's time over the full rebuild's.
+    """
     with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
         copy = Path(tmp) / db.name
         shutil.copy(db, copy)
-        added = store_reports(copy, n, n + extra, workers, corpus=True)
-        full = rebuild(copy)
-    return {"add": added, "full_rebuild": full,
-            "ratio": round(added["seconds"] / full["seconds"], 4)}
+        chain = store_reports(copy, n, n + extra, workers, corpus=False)
+        update = rebuild(copy, full=False)
+        full = rebuild(copy, full=True)
+    return {"chain": chain, "update": update, "full_rebuild": full,
+            "ratio": round(update["seconds"] / full["seconds"], 4)}
 
 
 def main() -> None:

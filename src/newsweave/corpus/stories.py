@@ -300,24 +300,56 @@ def assign_to_stories(new_items: Sequence[StoryItem],
     old_items = [it for key in keys for it in existing[key]]
     n = len(new_items)
     owner = np.array([k for k, key in enumerate(keys) for _ in existing[key]], dtype=np.int64)
-    rows_of = [np.flatnonzero(owner == k) + n for k in range(len(keys))]
+    # old items are grouped by story, so each story's rows are one range
+    ends = np.cumsum([len(existing[key]) for key in keys], dtype=np.int64) + n
+    rows_of = [np.arange(end - len(existing[key]), end) for key, end in zip(keys, ends)]
     features = story_features(list(new_items) + old_items)
     candidates = _candidate_stories(features, n, owner, max_days)
+    # Every (new article, member of a candidate story) pair, scored in one pass.
+    left, right, story = [], [], []
+    for i in range(n):
+        for k in sorted(candidates[i]):
+            left.append(np.full(len(rows_of[k]), i))
+            right.append(rows_of[k])
+            story.append(np.full(len(rows_of[k]), k))
     result: dict[str, str] = {}
     leftovers = []
+    best_of = _best_stories(features, n, left, right, story, len(keys), threshold, max_days)
     for i, item in enumerate(new_items):
-        best_key, best = None, threshold
-        for k in sorted(candidates[i]):
-            cols = rows_of[k]
-            row = pair_similarity(features, np.full(len(cols), i), cols, max_days=max_days)
-            if len(cols) and (row >= 0).all() and row.mean() >= best:
-                best_key, best = keys[k], float(row.mean())
-        if best_key is None:
+        if best_of[i] < 0:
             leftovers.append(item)
         else:
-            result[item.id] = best_key
+            result[item.id] = keys[best_of[i]]
     result.update(cluster_stories(leftovers, threshold=threshold, max_days=max_days))
     return result
+
+
+def _best_stories(features: StoryFeatures, n_new: int, left: list[np.ndarray],
+                  right: list[np.ndarray], story: list[np.ndarray], n_stories: int,
+                  threshold: float, max_days: int) -> np.ndarray:
+    """For each new article, the story of highest mean similarity at or above ``threshold``.
+
+    A story with any member too far in time is out. Of equal means, the last
+    story in key order wins. ``-1`` where no story qualifies.
+    """
+    best = np.full(n_new, -1)
+    if not left:
+        return best
+    i = np.concatenate(left)
+    sim = pair_similarity(features, i, np.concatenate(right), max_days=max_days)
+    cell = i * n_stories + np.concatenate(story)
+    cells, inverse = np.unique(cell, return_inverse=True)
+    mean = np.bincount(inverse, weights=sim) / np.bincount(inverse)
+    lowest = np.full(len(cells), np.inf)
+    np.minimum.at(lowest, inverse, sim)
+    ok = (lowest >= 0) & (mean >= threshold)
+    score = np.full(n_new, -np.inf)
+    # cells are sorted by (article, story); as in a loop over stories, a tie replaces
+    for c, m in zip(cells[ok].tolist(), mean[ok].tolist()):
+        a, k = divmod(c, n_stories)
+        if m >= score[a]:
+            best[a], score[a] = k, m
+    return best
 
 
 def _candidate_stories(features: StoryFeatures, n_new: int, owner: np.ndarray,
