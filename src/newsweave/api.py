@@ -90,6 +90,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     report = RunReport()
     conn = connect(settings.db)
     try:
+        conn.execute(f"SET memory_limit = '{settings.db_memory}'")
         with ArticleWriter(conn) as writer:
             for item in _engine(settings)(read_inputs(paths), config,
                                           workers=settings.workers):

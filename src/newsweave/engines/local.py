@@ -14,6 +14,11 @@ from newsweave.records import ArticleResult, IngestError, RawDoc
 
 # Seconds to wait for a worker to load its models before giving up on the pool.
 READY_SECONDS = 600.0
+# A worker is replaced by a fresh one after about this many articles. spaCy's
+# string store keeps every new word it has seen (names, numbers, typos), so a
+# worker's memory creeps up over a long run; reloading the models costs a few
+# seconds per 10,000 articles and bounds it.
+RECYCLE_ARTICLES = 10_000
 
 
 def _batches(items: Iterable[RawDoc | IngestError], size: int
@@ -48,7 +53,8 @@ class WorkerPool:
         self.workers = workers
         context = multiprocessing.get_context("spawn")
         self._ready = context.Queue()
-        self._pool = context.Pool(workers, initializer=_warm, initargs=(config, self._ready))
+        self._pool = context.Pool(workers, initializer=_warm, initargs=(config, self._ready),
+                                  maxtasksperchild=max(1, RECYCLE_ARTICLES // config.batch_size))
 
     def __enter__(self) -> Self:
         return self
