@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.corpus import stories
+from newsweave.corpus import build, stories
 from newsweave.corpus.build import rebuild_corpus
 from newsweave.corpus.chrome import repeated_paragraphs
 from newsweave.corpus.stories import StoryItem, cluster_stories
@@ -76,7 +76,13 @@ FOLLOW_UP = ("flood-b", "Beacon",
              DAY + dt.timedelta(days=1))
 
 
-def test_new_articles_join_stored_stories_and_copies_their_originals(tmp_path: Path) -> None:
+@pytest.mark.parametrize("large", [False, True], ids=["small-store", "large-store"])
+def test_new_articles_join_stored_stories_and_copies_their_originals(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
+    if large:
+        # the path of a store too big to compare with whole: date window, candidate pairs
+        monkeypatch.setattr(build, "DENSE_LIMIT", 1)
+        monkeypatch.setattr(stories, "DENSE_LIMIT", 1)
     db = tmp_path / "c.duckdb"
     _store(db, FIRST)
     first = _rebuild(db)

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, StoryItem
+from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, KEY_MAX_ARTICLES, StoryItem
 from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
 from newsweave.store.writer import insert_rows
 
@@ -86,7 +86,7 @@ def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
               for t in ("articles", "duplicates", "stories", "facts", "conflicts", "actors")}
     return CorpusSummary(**counts, new=new, touched=touched)
 
@@ -334,19 +334,19 @@ def _window_articles(conn: Any, originals: list[dict[str, Any]]) -> list[dict[st
     """Stored independent articles of the stories new articles could join.
 
     In a small store, every one. In a large one, the stories with a member
-    published within ``DEFAULT_MAX_DAYS`` of a new article, and, where either
-    side is undated, the stories with a member naming one of the new
-    articles' resolved actors or places: a story that shares neither dates
-    nor names with an article can never reach the similarity threshold.
+    published within ``DEFAULT_MAX_DAYS`` of the new articles, and, where
+    either side is undated, the stories with a member naming one of the new
+    articles' resolved actors or places (one that at most ``KEY_MAX_ARTICLES``
+    articles name). An undated article that shares no such name with a story
+    is not compared with it: at scale the text alone is not searched.
     """
-    stored = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    stored = conn.execute("SELECT count(*) FROM story_articles").fetchall()[0][0]
     columns = "a.id, a.outlet, a.published, a.title, a.body, sa.story_id"
     independent = ("FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
                    "WHERE sa.article_id NOT IN (SELECT copy_id FROM duplicates)")
     if stored + len(originals) <= DENSE_LIMIT:
         return _rows(conn, f"SELECT {columns} {independent} ORDER BY a.id")
     dates = [a["published"] for a in originals if a["published"]]
-    undated = [a["id"] for a in originals if not a["published"]]
     _ids_table(conn, "_nw_new", [a["id"] for a in originals])
     try:
         conn.execute("CREATE OR REPLACE TEMP TABLE _nw_window (story_id VARCHAR)")
@@ -355,15 +355,22 @@ def _window_articles(conn: Any, originals: list[dict[str, Any]]) -> list[dict[st
                 AND a.published BETWEEN ?::DATE - {DEFAULT_MAX_DAYS}
                                     AND ?::DATE + {DEFAULT_MAX_DAYS}""",
                          [min(dates), max(dates)])
-        undated_clause = "" if undated else "AND (a.published IS NULL OR m.published IS NULL)"
-        conn.execute(f"""INSERT INTO _nw_window SELECT DISTINCT sa.story_id
-            FROM (SELECT DISTINCT mn.actor_id, mn.place_id, na.published FROM mentions mn
-                  JOIN articles na ON na.id = mn.article_id
-                  WHERE mn.article_id IN (SELECT id FROM _nw_new)) m
-            JOIN mentions x ON (x.actor_id = m.actor_id OR x.place_id = m.place_id)
-            JOIN story_articles sa ON sa.article_id = x.article_id
-            JOIN articles a ON a.id = x.article_id
-            WHERE TRUE {undated_clause}""")
+        # Names shared with the new articles, where either side has no date.
+        # A name most stored articles carry (a country, a president) is no
+        # evidence of one story, and would pull in every story there is.
+        for column in ("actor_id", "place_id"):
+            conn.execute(f"""INSERT INTO _nw_window SELECT DISTINCT sa.story_id
+                FROM (SELECT DISTINCT mn.{column} AS entity, na.published FROM mentions mn
+                      JOIN articles na ON na.id = mn.article_id
+                      WHERE mn.article_id IN (SELECT id FROM _nw_new)
+                        AND mn.{column} IS NOT NULL) m
+                JOIN mentions x ON x.{column} = m.entity
+                JOIN story_articles sa ON sa.article_id = x.article_id
+                JOIN articles a ON a.id = x.article_id
+                WHERE m.entity IN (SELECT {column} FROM mentions WHERE {column} IS NOT NULL
+                                   GROUP BY {column}
+                                   HAVING count(DISTINCT article_id) <= {KEY_MAX_ARTICLES})
+                  AND (a.published IS NULL OR m.published IS NULL)""")
         return _rows(conn, f"""SELECT {columns} {independent}
             AND sa.story_id IN (SELECT story_id FROM _nw_window) ORDER BY a.id""")
     finally:
