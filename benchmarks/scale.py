@@ -5,17 +5,20 @@ Usage (from the repo root; every corpus is generated at benchmark time by
 ``benchmarks/corpus.py:story_docs`` with a fixed seed, never committed):
 
   .venv/bin/python benchmarks/scale.py chain  --n 100000 --db /tmp/s100k.duckdb --workers 2
-  .venv/bin/python benchmarks/scale.py corpus --db /tmp/s100k.duckdb
-  .venv/bin/python benchmarks/scale.py add    --db /tmp/s100k.duckdb --n 100000 --extra 100
+  .venv/bin/python benchmarks/scale.py subset --n 10000 --db /tmp/s100k.duckdb --out /tmp/s10k.duckdb
+  .venv/bin/python benchmarks/scale.py corpus --db /tmp/s10k.duckdb
+  .venv/bin/python benchmarks/scale.py corpus --db /tmp/s100k.duckdb --n 100000 --extra 100
 
 ``chain`` stores the first ``n`` reports (per-article rows only, no corpus
 stage) and prints the wall time and the peak resident memory of the whole
 process tree (this process plus its worker processes, summed, sampled every
-0.2 s from /proc). ``corpus`` clears the corpus tables and rebuilds them from
-scratch in this process, timing each stage, and prints its peak RSS. ``add``
-stores reports ``n .. n + extra`` of the same stream into a copy of the
-database and updates the corpus incrementally, then rebuilds the same copy
-from scratch, and prints both times and their ratio.
+0.2 s from /proc). ``subset`` copies the per-article rows of the first ``n``
+reports into a new store (the chain is per article, so this is what a run
+over them alone stores). ``corpus`` clears the corpus tables and rebuilds
+them from scratch in this process, with each stage's time and the peak RSS;
+with ``--extra``, it then stores reports ``n .. n + extra`` of the same
+stream into a copy of the database, updates its corpus incrementally, and
+prints the update's time over the full rebuild's.
 """
 
 from __future__ import annotations
@@ -144,37 +147,74 @@ def rebuild(db: Path, *, full: bool = True) -> dict:
 
 
 def add(db: Path, n: int, extra: int, workers: int) -> dict:
-    """Add reports ``n .. n + extra`` to a copy of ``db``, then rebuild that copy in full.
+    """Add reports ``n .. n + extra`` to a copy of ``db`` and update its corpus tables.
 
-    The copy's corpus tables must be current (run ``corpus`` on ``db`` first).
-    The new reports go through the per-article chain, then the incremental
-    corpus update; ``ratio`` is the update's time over the full rebuild's.
+    ``db``'s corpus tables must be current (``corpus`` does this first). The
+    new reports go through the per-article chain (timed apart), then the
+    incremental corpus update is timed.
     """
     with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
         copy = Path(tmp) / db.name
         shutil.copy(db, copy)
         chain = store_reports(copy, n, n + extra, workers, corpus=False)
         update = rebuild(copy, full=False)
-        full = rebuild(copy, full=True)
-    return {"chain": chain, "update": update, "full_rebuild": full,
-            "ratio": round(update["seconds"] / full["seconds"], 4)}
+    return {"chain": chain, "update": update}
+
+
+def subset(db: Path, n: int, out: Path) -> dict:
+    """Copy the per-article rows of reports ``0 .. n`` of ``db`` into a new store ``out``.
+
+    The chain is per article, so these rows are what a run over the first
+    ``n`` reports alone would store; no corpus table is copied.
+    """
+    from newsweave.store.db import connect
+    from newsweave.store.schema import PER_ARTICLE_TABLES
+
+    conn = connect(out)
+    try:
+        conn.execute(f"ATTACH '{db}' AS big (READ_ONLY)")
+        conn.execute("BEGIN TRANSACTION")
+        conn.execute(f"""CREATE TEMP TABLE keep AS SELECT DISTINCT article_id AS id
+            FROM big.article_sources
+            WHERE CAST(split_part(source_id, '-', 3) AS INTEGER) < {int(n)}""")
+        conn.execute(f"""INSERT INTO article_sources SELECT * FROM big.article_sources
+            WHERE CAST(split_part(source_id, '-', 3) AS INTEGER) < {int(n)}""")
+        conn.execute("INSERT INTO articles SELECT * FROM big.articles "
+                     "WHERE id IN (SELECT id FROM keep)")
+        for table in PER_ARTICLE_TABLES:
+            if table in ("articles", "article_sources", "places"):
+                continue
+            conn.execute(f"INSERT INTO {table} SELECT * FROM big.{table} "
+                         "WHERE article_id IN (SELECT id FROM keep)")
+        conn.execute("INSERT INTO places SELECT * FROM big.places")
+        conn.execute("COMMIT")
+        articles = conn.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    finally:
+        conn.close()
+    return {"articles": articles, "out": str(out)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["chain", "corpus", "add"])
+    parser.add_argument("what", choices=["chain", "corpus", "subset"])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--n", type=int, default=10_000)
-    parser.add_argument("--extra", type=int, default=100)
+    parser.add_argument("--extra", type=int, default=0,
+                        help="corpus: then add this many further reports (stream from --n)")
+    parser.add_argument("--out", type=Path, help="subset: the new store")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     if args.what == "chain":
         result = store_reports(args.db, 0, args.n, args.workers, corpus=False)
     elif args.what == "corpus":
-        result = rebuild(args.db)
+        result = {"full_rebuild": rebuild(args.db)}
+        if args.extra:
+            result.update(add(args.db, args.n, args.extra, args.workers))
+            result["ratio"] = round(result["update"]["seconds"]
+                                    / result["full_rebuild"]["seconds"], 4)
     else:
-        result = add(args.db, args.n, args.extra, args.workers)
+        result = subset(args.db, args.n, args.out)
     print(json.dumps(result))
 
 

@@ -16,9 +16,10 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -50,6 +51,7 @@ class CorpusSummary:
     actors: int
     new: int = 0
     touched: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def story_id_for(key: str) -> str:
@@ -81,17 +83,31 @@ def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
             for name in (*STATE_TABLES, "duplicates", "stories", "story_articles",
                          "facts", "conflicts", *WHOLE_TABLES):
                 conn.execute(f"DELETE FROM {name}")
-        new, touched = _update(conn)
+        seconds: dict[str, float] = {}
+        new, touched = _update(conn, _Stopwatch(seconds))
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
         raise
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
               for t in ("articles", "duplicates", "stories", "facts", "conflicts", "actors")}
-    return CorpusSummary(**counts, new=new, touched=touched)
+    return CorpusSummary(**counts, new=new, touched=touched, seconds=seconds)
 
 
-def _update(conn: Any) -> tuple[int, int]:
+class _Stopwatch:
+    """Adds the time since the last lap to a named stage (for ``CorpusSummary.seconds``)."""
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - self.last, 3)
+        self.last = now
+
+
+def _update(conn: Any, watch: _Stopwatch) -> tuple[int, int]:
     """The corpus update inside the caller's transaction; (new articles, touched stories)."""
     from newsweave.resolve.actors import merge_actors
 
@@ -99,6 +115,7 @@ def _update(conn: Any) -> tuple[int, int]:
                       "WHERE id NOT IN (SELECT article_id FROM story_articles) "
                       "ORDER BY published NULLS LAST, id")
     unsigned = _sign_articles(conn)
+    watch.lap("sign")
     if not new and not unsigned:
         return 0, 0
     copies = _new_duplicates(conn, {a["id"] for a in new})
@@ -108,9 +125,11 @@ def _update(conn: Any) -> tuple[int, int]:
     originals = [a for a in new if a["id"] not in copies]
     # A copy repeats its original by design: it is no evidence of a template.
     conn.execute("DELETE FROM paragraphs WHERE article_id IN (SELECT copy_id FROM duplicates)")
+    watch.lap("dedupe")
     changed = _update_chrome(conn)
-
+    watch.lap("chrome")
     actor_map = _update_actors(conn, merge_actors)
+    watch.lap("actors")
     story_of = _place_articles(conn, actor_map, originals)
     stored_story = dict(conn.execute(
         "SELECT article_id, story_id FROM story_articles WHERE article_id IN "
@@ -122,7 +141,9 @@ def _update(conn: Any) -> tuple[int, int]:
         insert_rows(conn, "story_articles", [{"story_id": s, "article_id": a}
                                              for a, s in sorted(story_of.items())])
     touched = set(story_of.values()) | _stories_of(conn, changed)
+    watch.lap("stories")
     _corroborate(conn, sorted(touched), actor_map)
+    watch.lap("corroborate")
     return len(new), len(touched)
 
 
