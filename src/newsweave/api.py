@@ -58,8 +58,8 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
 def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None = None,
             settings: Settings | None = None,
             on_result: Callable[[Any], None] | None = None,
-            corpus: bool = True) -> RunReport:
-    """Read, analyse and store the inputs, then rebuild stories and facts.
+            corpus: bool = True, rebuild: bool = False) -> RunReport:
+    """Read, analyse and store the inputs, then update stories and facts.
 
     Args:
         paths: files or folders; ``None`` processes the bundled demo corpus
@@ -72,6 +72,9 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
             the articles; ``False`` stores the per-article rows only (bulk loads
             in several parts, benchmarks), and the next run with ``True`` brings
             the corpus tables up to date.
+        rebuild: recluster and corroborate everything from scratch instead of
+            updating (story ids may change); see
+            :func:`~newsweave.corpus.build.rebuild_corpus`.
 
     Returns:
         counts of added and already-stored articles, the errors (each naming
@@ -102,7 +105,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
                     on_result(item)
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
-            report.corpus = rebuild_corpus(conn)
+            report.corpus = rebuild_corpus(conn, full=rebuild)
     finally:
         conn.close()
     return report

@@ -59,8 +59,14 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         gazetteer: Annotated[Optional[list[Path]], typer.Option(
             help="extra gazetteer JSON (data/lexicon/FORMAT.md)")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress, no brief")] = False,
+        rebuild: Annotated[bool, typer.Option(
+            help="recluster every story from scratch instead of adding to the stored ones "
+                 "(story ids may change)")] = False,
         ) -> None:
     """Process reports into the database, then print the stories and the largest story's brief.
+
+    New reports join the stored stories or start new ones; stored stories are
+    not reclustered unless --rebuild is given.
 
     Example: newsweave run reports/ --db news.duckdb
     """
@@ -87,7 +93,8 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
                             total=max(total, done))
 
         try:
-            report = api.process(paths or None, settings=settings, on_result=advance)
+            report = api.process(paths or None, settings=settings, on_result=advance,
+                                 rebuild=rebuild)
         except StoreError as exc:
             ERR.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from exc
