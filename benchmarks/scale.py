@@ -133,10 +133,11 @@ def store_reports(db: Path, start: int, stop: int, workers: int, corpus: bool) -
 
 def rebuild(db: Path, *, full: bool = True) -> dict:
     """Update the corpus tables of ``db`` (from scratch when ``full``); time and peak RSS."""
+    from newsweave.config import get_settings
     from newsweave.corpus.build import rebuild_corpus
     from newsweave.store.db import connect
 
-    conn = connect(db)
+    conn = connect(db, memory_limit=get_settings().db_memory)
     try:
         with PeakSampler() as sampler:
             seconds, summary = timed(lambda: rebuild_corpus(conn, full=full))

@@ -91,9 +91,8 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     config = ChainConfig(model=settings.model, gazetteers=tuple(settings.gazetteers),
                          batch_size=settings.batch_size)
     report = RunReport()
-    conn = connect(settings.db)
+    conn = connect(settings.db, memory_limit=settings.db_memory)
     try:
-        conn.execute(f"SET memory_limit = '{settings.db_memory}'")
         with ArticleWriter(conn) as writer:
             for item in _engine(settings)(read_inputs(paths), config,
                                           workers=settings.workers):

@@ -72,8 +72,16 @@ class StoreError(Exception):
     """The database cannot be opened or used."""
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and if needed create) the database file with the current schema."""
+def connect(path: str | Path, *, read_only: bool = False,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and if needed create) the database file with the current schema.
+
+    Args:
+        path: the DuckDB file (``:memory:`` for a private in-memory store).
+        read_only: open without writing (no schema changes).
+        memory_limit: DuckDB's memory limit for this connection, such as ``"1GB"``
+            (see ``Settings.db_memory``); DuckDB's default when not given.
+    """
     path = str(path)
     if read_only and path != ":memory:" and not Path(path).exists():
         raise StoreError(f"no database at {path}: run `newsweave run` first")
@@ -89,6 +97,8 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
                 + ": wait for that `newsweave run` or `newsweave serve` to finish, "
                 "or use another --db") from exc
         raise StoreError(f"cannot open {path}: {exc}") from exc
+    if memory_limit is not None:
+        conn.execute(f"SET memory_limit = '{memory_limit}'")
     if not read_only:
         create_schema(conn)
     return conn
