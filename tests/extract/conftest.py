@@ -23,6 +23,18 @@ def nlp():
 
 
 @pytest.fixture(scope="module")
+def analyser():
+    """The whole per-article chain on loose texts (skips when the model is not installed)."""
+    pytest.importorskip("spacy")
+    from newsweave.api import TextAnalyser
+
+    try:
+        return TextAnalyser()
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="module")
 def run(nlp) -> Callable:
     """Parse an inline text and run the extract stage on it."""
     from newsweave.extract import extract_article

@@ -3,19 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def analyser():
-    pytest.importorskip("spacy")
-    from newsweave.api import TextAnalyser
-
-    try:
-        return TextAnalyser()
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
 
 def _coded(analyser, text: str) -> list[tuple[str, set[str], set[str], set[str]]]:
     """(event, actor codes, recipient codes, actor ids) per coded event."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 NO_EVENT = [
     "The central bank left interest rates unchanged at 4.5 percent.",
     "The company ordered 50 new aircraft from a European maker.",
@@ -49,17 +47,6 @@ NO_EVENT = [
     "Public interest in the election has been lower than in previous years.",
     "The shortage of nurses has been a concern for more than a decade.",
 ]
-
-
-@pytest.fixture(scope="module")
-def analyser():
-    pytest.importorskip("spacy")
-    from newsweave.api import TextAnalyser
-
-    try:
-        return TextAnalyser()
-    except OSError:
-        pytest.skip("spaCy model not installed")
 
 
 def test_most_sentences_without_an_event_stay_uncoded(analyser):

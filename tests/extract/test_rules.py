@@ -4,19 +4,6 @@ for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def analyser():
-    pytest.importorskip("spacy")
-    from newsweave.api import TextAnalyser
-
-    try:
-        return TextAnalyser()
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
 
 def main(analyser, text: str) -> dict:
     records = analyser.plover_events(text)

@@ -218,7 +218,7 @@ def _new_duplicates(conn: Any, new_ids: set[str]) -> dict[str, str]:
     article takes the stored article's original; a group of new copies takes
     its earliest, then longest, member.
     """
-    from newsweave.corpus.dedupe import MinhashConfig, is_copy
+    from newsweave.corpus.dedupe import MinhashConfig, find_root, is_copy, union
 
     if not new_ids:
         return {}
@@ -253,19 +253,22 @@ def _new_duplicates(conn: Any, new_ids: set[str]) -> dict[str, str]:
     parent = {i: i for i in ids}
     for a, b in pairs:
         if is_copy(*signatures[a], *signatures[b], config):
-            _union(parent, a, b)
+            union(parent, a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for i in sorted(ids):
-        groups[_find(parent, i)].append(i)
+        groups[find_root(parent, i)].append(i)
     copies: dict[str, str] = {}
     for members in groups.values():
         fresh = [m for m in members if m in new_ids]
         if len(members) < 2 or not fresh:
             continue
         stored = [stored_original.get(m, m) for m in members if m not in new_ids]
-        rank = lambda m: (info[m][0] or dt.date.max, -(info[m][1] or 0), m)  # noqa: E731
-        original = min(stored, key=lambda m: (m in stored_original, *rank(m))) if stored \
-            else min(fresh, key=rank)
+        def rank(m: str) -> tuple[dt.date, int, str]:
+            # as find_duplicates: earliest, then longest, then smallest id
+            return (info[m][0] or dt.date.max, -(info[m][1] or 0), m)
+
+        original = (min(stored, key=lambda m: (m in stored_original, *rank(m))) if stored
+                    else min(fresh, key=rank))
         copies.update({m: original for m in fresh if m != original})
     return dict(sorted(copies.items()))
 
@@ -416,7 +419,6 @@ def _stories_of(conn: Any, article_ids: set[str]) -> set[str]:
 
 def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> None:
     """Rewrite the story rows, facts and conflicts of ``story_ids``, a batch at a time."""
-    from newsweave.corpus.chrome import inside
     from newsweave.corpus.corroborate import corroborate_story
 
     if not story_ids:
@@ -439,23 +441,28 @@ def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> 
         story_rows, fact_rows, conflict_rows = [], [], []
         for story_id in batch:
             group = data.members[story_id]
-            chrome = {a["id"]: data.chrome.get(a["id"], []) for a in group}
-
-            def kept(records: dict[str, list[Any]]) -> list[Any]:
-                # Nothing is taken from an outlet's repeated template paragraphs.
-                return [r for a in group for r in records.get(a["id"], [])
-                        if not inside(r.start, r.end, chrome[a["id"]])]
-
+            ids = [a["id"] for a in group]
             story_rows.append(_story_row(story_id, group, data.duplicates))
             facts, conflicts = corroborate_story(
-                story_id, kept(data.claims), kept(data.positions),
-                {a["id"]: a["outlet"] for a in group}, data.duplicates, kept(data.events))
+                story_id, _outside_chrome(data.claims, ids, data.chrome),
+                _outside_chrome(data.positions, ids, data.chrome),
+                {a["id"]: a["outlet"] for a in group}, data.duplicates,
+                _outside_chrome(data.events, ids, data.chrome))
             fact_rows.extend(_fact_row(f) for f in facts)
             conflict_rows.extend(_conflict_row(c) for c in conflicts)
         for table, rows in (("stories", story_rows), ("facts", fact_rows),
                             ("conflicts", conflict_rows)):
             if rows:
                 insert_rows(conn, table, rows)
+
+
+def _outside_chrome(records: dict[str, list[Any]], article_ids: list[str],
+                    chrome: dict[str, list[tuple[int, int]]]) -> list[Any]:
+    """The articles' records, in article order, except those inside template paragraphs."""
+    from newsweave.corpus.chrome import inside
+
+    return [r for a in article_ids for r in records.get(a, [])
+            if not inside(r.start, r.end, chrome.get(a, []))]
 
 
 @dataclass(slots=True)
@@ -720,19 +727,3 @@ def _conflict_row(c: Conflict) -> dict[str, Any]:
 def _actor_row(a: Actor) -> dict[str, Any]:
     return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
             "sector": a.sector, "aliases": a.aliases}
-
-
-# ---- union-find for copy groups ------------------------------------------------------
-
-def _find(parent: dict[str, str], key: str) -> str:
-    while parent[key] != key:
-        parent[key] = parent[parent[key]]
-        key = parent[key]
-    return key
-
-
-def _union(parent: dict[str, str], a: str, b: str) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        # the smaller id becomes the root so the grouping never depends on input order
-        parent[max(ra, rb)] = min(ra, rb)

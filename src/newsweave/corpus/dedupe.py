@@ -196,12 +196,12 @@ def find_duplicates(items: Sequence[DedupeItem],
     items = list(unique.values())
     parent = {item.id: item.id for item in items}
     for a, b in _exact_pairs(items):
-        _union(parent, a, b)
+        union(parent, a, b)
     for a, b in _near_pairs(items, config, conn):
-        _union(parent, a, b)
+        union(parent, a, b)
     groups: dict[str, list[DedupeItem]] = {}
     for item in items:
-        groups.setdefault(_find(parent, item.id), []).append(item)
+        groups.setdefault(find_root(parent, item.id), []).append(item)
     copies: dict[str, str] = {}
     for members in groups.values():
         if len(members) < 2:
@@ -309,15 +309,17 @@ def is_copy(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int,
     return overlap / max(min(size_a, size_b), 1) >= config.threshold
 
 
-def _find(parent: dict[str, str], key: str) -> str:
+def find_root(parent: dict[str, str], key: str) -> str:
+    """The root of ``key``'s group in a union-find forest (with path halving)."""
     while parent[key] != key:
         parent[key] = parent[parent[key]]
         key = parent[key]
     return key
 
 
-def _union(parent: dict[str, str], a: str, b: str) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
+def union(parent: dict[str, str], a: str, b: str) -> None:
+    """Join the groups of ``a`` and ``b``; the smaller root id becomes the root."""
+    ra, rb = find_root(parent, a), find_root(parent, b)
     if ra != rb:
         # the smaller id becomes the root so the grouping never depends on input order
         parent[max(ra, rb)] = min(ra, rb)

@@ -376,7 +376,7 @@ def _blocks(features: StoryFeatures, threshold: float, max_days: int) -> list[np
     sim = pair_similarity(features, left, right, max_days=max_days)
     keep = sim >= threshold
     graph = csr_matrix((np.ones(int(keep.sum())), (left[keep], right[keep])), shape=(n, n))
-    count, labels = connected_components(graph, directed=False)
+    _, labels = connected_components(graph, directed=False)
     order = np.argsort(labels, kind="stable")
     bounds = np.flatnonzero(np.diff(labels[order])) + 1
     blocks = []
