@@ -137,7 +137,7 @@ def rebuild(db: Path, *, full: bool = True) -> dict:
     from newsweave.corpus.build import rebuild_corpus
     from newsweave.store.db import connect
 
-    conn = connect(db, memory_limit=get_settings().db_memory)
+    conn = connect(db, memory_limit=get_settings().corpus_memory)
     try:
         with PeakSampler() as sampler:
             seconds, summary = timed(lambda: rebuild_corpus(conn, full=full))

@@ -104,6 +104,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
                     on_result(item)
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
+            conn.execute(f"SET memory_limit = '{settings.corpus_memory}'")
             report.corpus = rebuild_corpus(conn, full=rebuild)
     finally:
         conn.close()

@@ -34,9 +34,11 @@ class Settings:
         gazetteers: extra gazetteer files (see ``data/lexicon/FORMAT.md``).
         max_bytes: inputs larger than this are refused with a clear reason.
         engine: ``local`` (this machine's processes) or ``ray`` (a Ray cluster).
-        db_memory: DuckDB's memory limit for a run (its cache of table pages;
-            DuckDB spills to disk beyond it). DuckDB's own default, 80% of RAM,
-            lets a long run's cache grow with the database.
+        db_memory: DuckDB's memory limit while articles are stored. DuckDB keeps
+            the pages it writes cached up to its limit (by default 80% of RAM),
+            so without a limit a long run's memory grows with the database.
+        corpus_memory: DuckDB's memory limit for the corpus stages, which join
+            and group whole tables (it spills to disk beyond it).
     """
 
     db: str = DEFAULT_DB
@@ -46,16 +48,18 @@ class Settings:
     gazetteers: tuple[str, ...] = field(default_factory=tuple)
     max_bytes: int = 50 * 1024 * 1024
     engine: str = "local"
-    db_memory: str = "1GB"
+    db_memory: str = "256MB"
+    corpus_memory: str = "1GB"
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
         if self.engine not in ("local", "ray"):
             raise ValueError(f"engine must be 'local' or 'ray', got {self.engine!r}")
-        if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", self.db_memory):
-            raise ValueError(f"db_memory must be a size such as '1GB' or '512MiB', "
-                             f"got {self.db_memory!r}")
+        for name in ("db_memory", "corpus_memory"):
+            if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", getattr(self, name)):
+                raise ValueError(f"{name} must be a size such as '1GB' or '512MiB', "
+                                 f"got {getattr(self, name)!r}")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
 
@@ -66,11 +70,12 @@ class Settings:
 
 def get_settings() -> Settings:
     """Defaults overridden by ``NEWSWEAVE_DB``, ``NEWSWEAVE_MODEL``, ``NEWSWEAVE_WORKERS``,
-    ``NEWSWEAVE_DB_MEMORY``."""
+    ``NEWSWEAVE_DB_MEMORY``, ``NEWSWEAVE_CORPUS_MEMORY``."""
     env = os.environ
     return Settings().with_(
         db=env.get("NEWSWEAVE_DB"),
         model=env.get("NEWSWEAVE_MODEL"),
         workers=int(env["NEWSWEAVE_WORKERS"]) if env.get("NEWSWEAVE_WORKERS") else None,
         db_memory=env.get("NEWSWEAVE_DB_MEMORY"),
+        corpus_memory=env.get("NEWSWEAVE_CORPUS_MEMORY"),
     )
