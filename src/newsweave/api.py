@@ -58,7 +58,8 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
 def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None = None,
             settings: Settings | None = None,
             on_result: Callable[[Any], None] | None = None,
-            corpus: bool = True, rebuild: bool = False) -> RunReport:
+            corpus: bool = True, rebuild: bool = False,
+            on_stage: Callable[[str], None] | None = None) -> RunReport:
     """Read, analyse and store the inputs, then update stories and facts.
 
     Args:
@@ -75,6 +76,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
         rebuild: recluster and corroborate everything from scratch instead of
             updating (story ids may change); see
             :func:`~newsweave.corpus.build.rebuild_corpus`.
+        on_stage: called with the name of each corpus stage as it starts.
 
     Returns:
         counts of added and already-stored articles, the errors (each naming
@@ -105,7 +107,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
             conn.execute(f"SET memory_limit = '{settings.corpus_memory}'")
-            report.corpus = rebuild_corpus(conn, full=rebuild)
+            report.corpus = rebuild_corpus(conn, full=rebuild, on_stage=on_stage)
     finally:
         conn.close()
     return report

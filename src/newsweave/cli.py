@@ -78,11 +78,11 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
     settings = get_settings().with_(db=db, workers=workers, engine=engine,
                                     gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
     total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
-    progress = Progress(TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(),
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                         console=ERR, disable=quiet)
     with progress:
-        task = progress.add_task("articles", total=total, rate="")
+        task = progress.add_task("processing", total=total, rate="")
         started = dt.datetime.now()
 
         def advance(item: object) -> None:
@@ -92,9 +92,18 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
             progress.update(task, rate=f"{done / seconds:.1f} docs/s",
                             total=max(total, done))
 
+        stage_task = None
+
+        def stage(name: str) -> None:
+            # the corpus stages take minutes on a big store: say which one runs
+            nonlocal stage_task
+            if stage_task is None:
+                stage_task = progress.add_task("corpus stages", total=None, rate="")
+            progress.update(stage_task, rate=name)
+
         try:
             report = api.process(paths or None, settings=settings, on_result=advance,
-                                 rebuild=rebuild)
+                                 rebuild=rebuild, on_stage=stage)
         except StoreError as exc:
             ERR.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from exc

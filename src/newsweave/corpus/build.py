@@ -18,7 +18,7 @@ import json
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -59,7 +59,12 @@ def story_id_for(key: str) -> str:
     return "story-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
+# The corpus stages in the order they run (the keys of CorpusSummary.seconds).
+STAGES = ("sign", "dedupe", "chrome", "actors", "stories", "corroborate")
+
+
+def rebuild_corpus(conn: Any, *, full: bool = False,
+                   on_stage: Callable[[str], None] | None = None) -> CorpusSummary:
     """Dedupe, cluster into stories, merge actors and corroborate facts; store it all.
 
     New articles (those in no story yet) are signed and compared with every
@@ -72,6 +77,8 @@ def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
         conn: an open store connection.
         full: forget every derived table and state, and rebuild from scratch
             (stories are then reclustered, and their ids may change).
+        on_stage: called with each stage's name (see ``STAGES``) as it starts
+            (progress display).
 
     Returns:
         Totals over the store after the update, with the number of new
@@ -84,7 +91,7 @@ def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
                          "facts", "conflicts", *WHOLE_TABLES):
                 conn.execute(f"DELETE FROM {name}")
         seconds: dict[str, float] = {}
-        new, touched = _update(conn, _Stopwatch(seconds))
+        new, touched = _update(conn, _Stopwatch(seconds, on_stage))
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
@@ -97,14 +104,21 @@ def rebuild_corpus(conn: Any, *, full: bool = False) -> CorpusSummary:
 class _Stopwatch:
     """Adds the time since the last lap to a named stage (for ``CorpusSummary.seconds``)."""
 
-    def __init__(self, seconds: dict[str, float]) -> None:
+    def __init__(self, seconds: dict[str, float],
+                 on_stage: Callable[[str], None] | None = None) -> None:
         self.seconds = seconds
+        self.on_stage = on_stage
         self.last = time.perf_counter()
+        if on_stage is not None:
+            on_stage(STAGES[0])
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - self.last, 3)
         self.last = now
+        following = STAGES.index(stage) + 1
+        if self.on_stage is not None and following < len(STAGES):
+            self.on_stage(STAGES[following])
 
 
 def _update(conn: Any, watch: _Stopwatch) -> tuple[int, int]:
