@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from newsweave.corpus import build, stories
-from newsweave.corpus.build import rebuild_corpus
+from newsweave.corpus.build import STAGES, rebuild_corpus
 from newsweave.corpus.chrome import repeated_paragraphs
 from newsweave.corpus.stories import StoryItem, cluster_stories
 from newsweave.store import connect
@@ -46,10 +46,10 @@ def _store(db: Path, bodies: list[tuple[str, str, str, dt.date]]) -> None:
         conn.close()
 
 
-def _rebuild(db: Path, *, full: bool = False):  # noqa: ANN202 - CorpusSummary
+def _rebuild(db: Path, *, full: bool = False, on_stage=None):  # noqa: ANN202, ANN001
     conn = connect(str(db))
     try:
-        return rebuild_corpus(conn, full=full)
+        return rebuild_corpus(conn, full=full, on_stage=on_stage)
     finally:
         conn.close()
 
@@ -101,7 +101,9 @@ def test_new_articles_join_stored_stories_and_copies_their_originals(
 def test_rerun_on_the_same_articles_changes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     _store(db, [*FIRST, REPRINT, FOLLOW_UP])
-    _rebuild(db)
+    started: list[str] = []
+    first = _rebuild(db, on_stage=started.append)
+    assert started == list(STAGES) == list(first.seconds)
     tables = ["story_articles", "stories", "facts", "conflicts", "duplicates",
               "dedupe_signatures", "dedupe_bands", "paragraphs", "actors"]
     before = {t: sorted(map(str, _table(db, f"SELECT * FROM {t}"))) for t in tables}
