@@ -89,6 +89,10 @@ def test_export_shapes(demo_db, tmp_path):
     assert PLOVER_KEYS <= set(events[0])
     for table in ("positions", "actors", "places"):
         assert rows(table), table
+    conflicts = rows("conflicts")
+    assert conflicts and {"conflict_id", "story_id", "kind", "sides"} <= set(conflicts[0])
+    # the demo's outlets repeat no paragraph three times: an empty, valid export
+    assert rows("repeated_lines") == []
     out = tmp_path / "events.parquet"
     assert invoke("export", "events", "--db", str(demo_db), "--format", "parquet",
                   "--out", str(out)).exit_code == 0

@@ -61,6 +61,15 @@ EXPORT_QUERIES: dict[str, str] = {
                s.outlets, s.start, s."end"
         FROM stories s ORDER BY len(s.article_ids) DESC, s.id
     """,
+    "conflicts": """
+        SELECT id AS conflict_id, story_id, kind, topic, fact_id, sides
+        FROM conflicts ORDER BY story_id, id
+    """,
+    # each outlet's template paragraphs, kept out of facts (for audit)
+    "repeated_lines": """
+        SELECT outlet, text, articles FROM repeated_lines
+        ORDER BY outlet, articles DESC, text
+    """,
 }
 
 
