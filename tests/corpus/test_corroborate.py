@@ -337,3 +337,16 @@ def test_rejecting_the_other_sides_call_for_something_opposes_it() -> None:
     ]
     _, conflicts = corroborate([], positions)
     assert [c.kind for c in conflicts] == ["position"]
+
+
+def test_actor_only_copies_name_does_not_break_alignment() -> None:
+    # Two reprints resolve an actor their original's sentence did not: copies are
+    # not counted in the story's word and actor weights, and must still align.
+    text = "Mara Loen said the union would return to the table on Friday."
+    claims = [make_claim("c1", "a1", text),
+              make_claim("c2", "b7", text, actors=[LOEN]),
+              make_claim("c3", "r1", text, actors=[LOEN])]
+    facts, _ = corroborate(claims, duplicates={"b7": "a1", "r1": "a1"})
+    fact = fact_of(facts, "c1")
+    assert {m.claim_id for m in fact.mentions} == {"c1", "c2", "c3"}
+    assert fact.corroboration == 1

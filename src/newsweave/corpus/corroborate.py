@@ -516,7 +516,8 @@ def _align_claims(prepared: list[_Prepared]) -> list[list[_Prepared]]:
                     and lex < NEAR_IDENTICAL):
                 blocked.add((i, j))
             shared = _named_actors(prepared[i]) & _named_actors(prepared[j])
-            actors = max((actor_rarity[a] for a in shared), default=0.0)
+            # an actor only copies name is as rare as can be (copies are not counted)
+            actors = max((actor_rarity.get(a, 1.0) for a in shared), default=0.0)
             score[i][j] = score[j][i] = _claim_similarity(prepared[i], prepared[j], lex, actors)
     return [[prepared[k] for k in group]
             for group in _agglomerate(n, score, CLAIM_THRESHOLD, blocked)]
