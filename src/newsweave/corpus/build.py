@@ -183,44 +183,39 @@ def _sign_articles(conn: Any) -> set[str]:
     against stored signatures without reading stored bodies again.
     """
     from newsweave.corpus.chrome import paragraph_key, paragraphs
-    from newsweave.corpus.dedupe import (
-        MinhashConfig,
-        band_keys,
-        lsh_params,
-        make_minhash,
-        normalise_text,
-        shingles,
-    )
+    from newsweave.corpus.dedupe import MinhashConfig, band_keys, lsh_params, signature
 
     config = MinhashConfig()
     bands, rows = lsh_params(config)
-    signed: set[str] = set()
-    unsigned = ("SELECT id, outlet, body FROM articles WHERE id NOT IN "
-                "(SELECT article_id FROM dedupe_signatures) ORDER BY id LIMIT ?")
-    # Read a batch, then write it: DuckDB runs one statement per connection at a time.
-    while batch := conn.execute(unsigned, [BATCH]).fetchall():
+    unsigned = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM dedupe_signatures) "
+        "ORDER BY id").fetchall()]
+    for at in range(0, len(unsigned), BATCH):
+        _ids_table(conn, "_nw_sign", unsigned[at:at + BATCH])
+        try:
+            # read the batch whole, then write: one statement per connection at a time
+            batch = conn.execute("SELECT id, outlet, body FROM articles "
+                                 "WHERE id IN (SELECT id FROM _nw_sign) ORDER BY id").fetchall()
+        finally:
+            conn.unregister("_nw_sign")
         sig_rows: list[dict[str, Any]] = []
         band_rows: list[dict[str, Any]] = []
         para_rows: list[dict[str, Any]] = []
         for article_id, outlet, body in batch:
-            body = body or ""
-            size = len(shingles(body, config.shingle_size))
-            signature = make_minhash(body, config)
-            sig_rows.append({"article_id": article_id, "shingles": size,
-                             "length": len(normalise_text(body)),
-                             "minhash": signature.hashvalues.astype("<u8").tobytes()})
+            minhash, size, length = signature(body or "", config)
+            sig_rows.append({"article_id": article_id, "shingles": size, "length": length,
+                             "minhash": minhash.hashvalues.astype("<u8").tobytes()})
             if size:
                 band_rows.extend({"article_id": article_id, "band": band, "key": key}
-                                 for band, key in band_keys(signature, bands=bands, rows=rows))
+                                 for band, key in band_keys(minhash, bands=bands, rows=rows))
             para_rows.extend({"article_id": article_id, "outlet": outlet, "start": start,
                               "end": end, "hash": paragraph_key(text)}
-                             for start, end, text in paragraphs(body))
-            signed.add(article_id)
+                             for start, end, text in paragraphs(body or ""))
         for table, table_rows in (("dedupe_signatures", sig_rows), ("dedupe_bands", band_rows),
                                   ("paragraphs", para_rows)):
             if table_rows:
                 insert_rows(conn, table, table_rows)
-    return signed
+    return set(unsigned)
 
 
 def _new_duplicates(conn: Any, new_ids: set[str]) -> dict[str, str]:

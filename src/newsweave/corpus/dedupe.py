@@ -121,7 +121,10 @@ def text_hash(text: str) -> str:
 
 def shingles(text: str, size: int) -> set[str]:
     """Word ``size``-grams of the normalised text (the whole text if shorter)."""
-    words = normalise_text(text).split()
+    return _grams(normalise_text(text).split(), size)
+
+
+def _grams(words: list[str], size: int) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
@@ -129,10 +132,20 @@ def shingles(text: str, size: int) -> set[str]:
 
 def make_minhash(text: str, config: MinhashConfig | None = None) -> MinHash:
     """The MinHash signature of ``text``'s word shingles under ``config``."""
+    return signature(text, config)[0]
+
+
+def signature(text: str, config: MinhashConfig | None = None) -> tuple[MinHash, int, int]:
+    """``(MinHash, number of shingles, length of the normalised text)`` of ``text``.
+
+    One normalisation serves all three (the corpus update stores them).
+    """
     config = config or MinhashConfig()
+    normal = normalise_text(text)
+    grams = _grams(normal.split(), config.shingle_size)
     mh = MinHash(num_perm=config.num_perm, seed=config.seed)
-    mh.update_batch([s.encode("utf-8") for s in sorted(shingles(text, config.shingle_size))])
-    return mh
+    mh.update_batch([s.encode("utf-8") for s in sorted(grams)])
+    return mh, len(grams), len(normal)
 
 
 def lsh_params(config: MinhashConfig | None = None) -> tuple[int, int]:
