@@ -12,7 +12,7 @@ Usage (from the repo root; every corpus is generated at benchmark time by
 ``chain`` stores the first ``n`` reports (per-article rows only, no corpus
 stage) and prints the wall time and the peak resident memory of the whole
 process tree (this process plus its worker processes, summed, sampled every
-0.2 s from /proc). ``subset`` copies the per-article rows of the first ``n``
+0.2 s with psutil). ``subset`` copies the per-article rows of the first ``n``
 reports into a new store (the chain is per article, so this is what a run
 over them alone stores). ``corpus`` clears the corpus tables and rebuilds
 them from scratch in this process, with each stage's time and the peak RSS;
@@ -38,31 +38,22 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import psutil  # noqa: E402
 from corpus import story_docs  # noqa: E402
 
-_PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
 def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants, from /proc (Linux)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    """Resident bytes of ``root`` and all its descendants (psutil), summed."""
+    try:
+        parent = psutil.Process(root)
+        processes = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for process in processes:
         try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * _PAGE
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack.extend(children.get(pid, []))
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue  # a worker that exited between the listing and the reading
     return total
 
 

@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, KEY_MAX_ARTICLES, StoryItem
 from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
+from newsweave.store.db import query_rows
 from newsweave.store.writer import insert_rows
 
 LOGGER = logging.getLogger(__name__)
@@ -125,7 +126,7 @@ def _update(conn: Any, watch: _Stopwatch) -> tuple[int, int]:
     """The corpus update inside the caller's transaction; (new articles, touched stories)."""
     from newsweave.resolve.actors import merge_actors
 
-    new = _rows(conn, "SELECT id, outlet, published, title, body FROM articles "
+    new = query_rows(conn, "SELECT id, outlet, published, title, body FROM articles "
                       "WHERE id NOT IN (SELECT article_id FROM story_articles) "
                       "ORDER BY published NULLS LAST, id")
     unsigned = _sign_articles(conn)
@@ -159,12 +160,6 @@ def _update(conn: Any, watch: _Stopwatch) -> tuple[int, int]:
     _corroborate(conn, sorted(touched), actor_map)
     watch.lap("corroborate")
     return len(new), len(touched)
-
-
-def _rows(conn: Any, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params or [])
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 def _ids_table(conn: Any, name: str, ids: Iterable[str]) -> None:
@@ -266,18 +261,18 @@ def _new_duplicates(conn: Any, new_ids: set[str]) -> dict[str, str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for i in sorted(ids):
         groups[find_root(parent, i)].append(i)
+    def rank(m: str) -> tuple[dt.date, int, str]:
+        # as find_duplicates: earliest, then longest, then smallest id
+        return (info[m][0] or dt.date.max, -(info[m][1] or 0), m)
+
     copies: dict[str, str] = {}
     for members in groups.values():
         fresh = [m for m in members if m in new_ids]
         if len(members) < 2 or not fresh:
             continue
-        stored = [stored_original.get(m, m) for m in members if m not in new_ids]
-        def rank(m: str) -> tuple[dt.date, int, str]:
-            # as find_duplicates: earliest, then longest, then smallest id
-            return (info[m][0] or dt.date.max, -(info[m][1] or 0), m)
-
-        original = (min(stored, key=lambda m: (m in stored_original, *rank(m))) if stored
-                    else min(fresh, key=rank))
+        # a stored article stays what it is: new copies join its original
+        stored = {stored_original.get(m, m) for m in members if m not in new_ids}
+        original = min(stored or fresh, key=rank)
         copies.update({m: original for m in fresh if m != original})
     return dict(sorted(copies.items()))
 
@@ -378,7 +373,7 @@ def _window_articles(conn: Any, originals: list[dict[str, Any]]) -> list[dict[st
     independent = ("FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
                    "WHERE sa.article_id NOT IN (SELECT copy_id FROM duplicates)")
     if stored + len(originals) <= DENSE_LIMIT:
-        return _rows(conn, f"SELECT {columns} {independent} ORDER BY a.id")
+        return query_rows(conn, f"SELECT {columns} {independent} ORDER BY a.id")
     dates = [a["published"] for a in originals if a["published"]]
     _ids_table(conn, "_nw_new", [a["id"] for a in originals])
     try:
@@ -404,7 +399,7 @@ def _window_articles(conn: Any, originals: list[dict[str, Any]]) -> list[dict[st
                                    GROUP BY {column}
                                    HAVING count(DISTINCT article_id) <= {KEY_MAX_ARTICLES})
                   AND (a.published IS NULL OR m.published IS NULL)""")
-        return _rows(conn, f"""SELECT {columns} {independent}
+        return query_rows(conn, f"""SELECT {columns} {independent}
             AND sa.story_id IN (SELECT story_id FROM _nw_window) ORDER BY a.id""")
     finally:
         conn.unregister("_nw_new")
@@ -488,10 +483,12 @@ class _BatchData:
 
 def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
     """Read the articles, claims, positions and events of the stories in ``_nw_batch``."""
-    in_batch = ("article_id IN (SELECT article_id FROM story_articles "
+    def in_batch(column: str = "article_id") -> str:
+        return (f"{column} IN (SELECT article_id FROM story_articles "
                 "WHERE story_id IN (SELECT id FROM _nw_batch))")
+
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _rows(conn, """
+    for row in query_rows(conn, """
             SELECT sa.story_id, a.id, a.outlet, a.published, a.title, left(a.body, 80) AS body
             FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             WHERE sa.story_id IN (SELECT id FROM _nw_batch)
@@ -499,17 +496,17 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
         members[row.pop("story_id")].append(row)
     chrome: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in conn.execute(
-            f'SELECT article_id, start, "end" FROM chrome_spans WHERE {in_batch}').fetchall():
+            f'SELECT article_id, start, "end" FROM chrome_spans WHERE {in_batch()}').fetchall():
         chrome[article_id].append((start, end))
     return _BatchData(
         members=members,
         duplicates=dict(conn.execute(
-            f"SELECT copy_id, original_id FROM duplicates WHERE "
-            f"{in_batch.replace('article_id IN', 'copy_id IN', 1)}").fetchall()),
+            f"SELECT copy_id, original_id FROM duplicates WHERE {in_batch('copy_id')}"
+        ).fetchall()),
         chrome=chrome,
-        claims=_claims_by_article(conn, actor_map, in_batch),
-        positions=_positions_by_article(conn, actor_map, in_batch),
-        events=_events_by_article(conn, in_batch))
+        claims=_claims_by_article(conn, actor_map, in_batch()),
+        positions=_positions_by_article(conn, actor_map, in_batch()),
+        events=_events_by_article(conn, in_batch()))
 
 
 def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]]:
@@ -575,7 +572,7 @@ def story_items(conn: Any, actor_map: dict[str, str] | None = None,
         from newsweave.resolve.actors import merge_actors
         actor_map = _merged(_actor_table(conn), merge_actors)
     if articles is None:
-        articles = _rows(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
+        articles = query_rows(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
     _ids_table(conn, "_nw_items", [a["id"] for a in articles])
     try:
         # one row per article, its distinct ids listed by DuckDB
@@ -659,14 +656,15 @@ def _most_common(values: Any) -> Any:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _quantities(raw: str | None) -> list[Quantity]:
-    return [Quantity(**q) for q in json.loads(raw or "[]")]
+def _quantities(raw: list[dict[str, Any]] | None) -> list[Quantity]:
+    # query_rows has decoded the JSON column
+    return [Quantity(**q) for q in raw or []]
 
 
 def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
                        ) -> dict[str, list[Claim]]:
     out: dict[str, list[Claim]] = defaultdict(list)
-    for r in _rows(conn, f"SELECT * FROM claims WHERE {where} ORDER BY article_id, start"):
+    for r in query_rows(conn, f"SELECT * FROM claims WHERE {where} ORDER BY article_id, start"):
         out[r["article_id"]].append(Claim(
             id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
             text=r["text"], subject=actor_map.get(r["subject"], r["subject"]),
@@ -682,7 +680,7 @@ def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE"
 def _events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
     """The coded events (type, trigger and sentence span) that fact alignment reads."""
     out: dict[str, list[Event]] = defaultdict(list)
-    for r in _rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
+    for r in query_rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
                          f"FROM events WHERE {where} ORDER BY article_id, start, id"):
         out[r["article_id"]].append(Event(id=r["id"], article_id=r["article_id"],
                                           event=r["event"], start=r["start"], end=r["end"],
@@ -693,7 +691,7 @@ def _events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]
 def _positions_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
                           ) -> dict[str, list[Position]]:
     out: dict[str, list[Position]] = defaultdict(list)
-    for r in _rows(conn, f"SELECT * FROM positions WHERE {where} ORDER BY article_id, start"):
+    for r in query_rows(conn, f"SELECT * FROM positions WHERE {where} ORDER BY article_id, start"):
         out[r["article_id"]].append(Position(
             id=r["id"], article_id=r["article_id"], party=actor_map.get(r["party"], r["party"]),
             stance=r["stance"], object=r["object"], start=r["start"], end=r["end"],
