@@ -23,6 +23,7 @@ from newsweave.corpus.build import CorpusSummary, rebuild_corpus
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Quantity, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table, query_rows
+from newsweave.store.db import set_memory_limit
 
 LOGGER = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
                     on_result(item)
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
-            conn.execute(f"SET memory_limit = '{settings.corpus_memory}'")
+            set_memory_limit(conn, settings.corpus_memory)
             report.corpus = rebuild_corpus(conn, full=rebuild, on_stage=on_stage)
     finally:
         conn.close()

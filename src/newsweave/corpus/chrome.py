@@ -42,9 +42,6 @@ def normalise_paragraph(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-_key = normalise_paragraph
-
-
 def paragraph_key(text: str) -> int:
     """A 63-bit key of the normalised paragraph, for grouping in SQL (BIGINT)."""
     digest = hashlib.blake2b(normalise_paragraph(text).encode("utf-8"), digest_size=8).digest()
@@ -53,10 +50,6 @@ def paragraph_key(text: str) -> int:
 
 def paragraphs(body: str) -> Iterable[tuple[int, int, str]]:
     """``(start, end, text)`` of each non-blank line of ``body``, stripped."""
-    return _paragraphs(body)
-
-
-def _paragraphs(body: str) -> Iterable[tuple[int, int, str]]:
     for match in _PARAGRAPH.finditer(body):
         text = match.group().strip()
         if text:
@@ -87,7 +80,7 @@ def repeated_paragraphs(articles: Iterable[tuple[str, str, str]], *,
     spans: list[ChromeSpan] = []
     for outlet, items in sorted(bodies.items()):
         counts = Counter(key for _, body in items
-                         for key in {_key(t) for _, _, t in _paragraphs(body)})
+                         for key in {normalise_paragraph(t) for _, _, t in paragraphs(body)})
         needed = max(min_articles, min_share * len(items))
         keys = {k: n for k, n in counts.items() if n >= needed}
         if not keys:
@@ -95,7 +88,7 @@ def repeated_paragraphs(articles: Iterable[tuple[str, str, str]], *,
         repeated[outlet] = keys
         for article_id, body in items:
             spans += [ChromeSpan(article_id, outlet, s, e, t)
-                      for s, e, t in _paragraphs(body) if _key(t) in keys]
+                      for s, e, t in paragraphs(body) if normalise_paragraph(t) in keys]
     return repeated, spans
 
 

@@ -16,8 +16,8 @@ from newsweave.records import ArticleResult, IngestError, RawDoc
 READY_SECONDS = 600.0
 # A worker is replaced by a fresh one after about this many articles. spaCy's
 # string store keeps every new word it has seen (names, numbers, typos), so a
-# worker's memory creeps up over a long run; reloading the models costs a few
-# seconds per 10,000 articles and bounds it.
+# worker's memory can creep up over a long run; reloading the models costs a
+# few seconds per 10,000 articles and bounds whatever grows.
 RECYCLE_ARTICLES = 10_000
 
 

@@ -107,10 +107,15 @@ def connect(path: str | Path, *, read_only: bool = False,
                 "or use another --db") from exc
         raise StoreError(f"cannot open {path}: {exc}") from exc
     if memory_limit is not None:
-        conn.execute(f"SET memory_limit = '{memory_limit}'")
+        set_memory_limit(conn, memory_limit)
     if not read_only:
         create_schema(conn)
     return conn
+
+
+def set_memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """Cap DuckDB's memory on this connection (``"256MB"``; see ``Settings.db_memory``)."""
+    conn.execute(f"SET memory_limit = '{limit}'")
 
 
 def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
