@@ -2,11 +2,14 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 import newsweave.corpus.stories as stories_module
 from newsweave.corpus.stories import (
     DEFAULT_THRESHOLD,
     MIN_EVENT_REPORTS,
+    NAME_SPLIT_RATIO,
+    SPLIT_RATIO,
     StoryItem,
     assign_to_stories,
     cluster_stories,
@@ -205,3 +208,81 @@ def test_small_stories_are_never_split() -> None:
     items = _undated(ARREST_A + ARREST_B[:2])
     assert len(items) < 2 * MIN_EVENT_REPORTS
     assert stories_module._split_events(items) == [items]
+
+
+# Two appointments to one post years apart: the second event's reports recall
+# the first (its conductor is named again), so the topic's words and even the
+# first conductor recur across both; what marks the second event is a name
+# carried by all of its reports and none of the first's.
+_ORCHESTRA = "The Veldmark Philharmonic named its new chief conductor on {day}. {frame} {extra}"
+_FRAMES = {"Monday": "The board said the appointment followed a two-year search.",
+           "Tuesday": "The orchestra will open its new concert hall under the new conductor."}
+_FIRST = [
+    "The board said Ilse Morrow, 41, will take up the baton next season.",
+    "In a statement, Morrow said she was honoured to lead the orchestra.",
+    "As a guest, Ilse Morrow has conducted it since its winter festival.",
+    "Critics welcomed the choice of Ilse Morrow, who trained in Oslund.",
+    "The first woman in the post, Morrow signs a five-year contract.",
+    "The board chair praised Ilse Morrow's work with young players.",
+]
+_SECOND = [
+    "The board said Teodor Vasch, 38, succeeds Ilse Morrow after eight seasons.",
+    "In a statement, Vasch said Morrow had left the orchestra in fine shape.",
+    "The board chose Teodor Vasch over two guest conductors.",
+    "Trained in Brell, Vasch will conduct his first concert in the autumn.",
+    "In spring Ilse Morrow said she would step down; Teodor Vasch replaces her.",
+    "The board chair said Teodor Vasch would tour with the orchestra next year.",
+]
+
+
+def _appointments() -> list[StoryItem]:
+    rows = [(f"m{k}", "Veldmark Philharmonic names chief conductor",
+             _ORCHESTRA.format(day=day, frame=_FRAMES[day], extra=extra), ["org:veldmark-philharmonic"], [])
+            for k, (day, extra) in enumerate(zip(["Monday"] * 6, _FIRST))]
+    rows += [(f"v{k}", "Veldmark Philharmonic names chief conductor",
+              _ORCHESTRA.format(day=day, frame=_FRAMES[day], extra=extra), ["org:veldmark-philharmonic"], [])
+             for k, (day, extra) in enumerate(zip(["Tuesday"] * 6, _SECOND))]
+    return _undated(rows)
+
+
+def test_a_name_marking_one_side_splits_two_events_whose_words_agree(monkeypatch) -> None:
+    items = _appointments()
+    sim = text_similarity(items)
+    first, second = np.arange(12) < 6, np.arange(12) >= 6
+    within = np.mean([sim[np.ix_(first, first)][~np.eye(6, dtype=bool)].mean(),
+                      sim[np.ix_(second, second)][~np.eye(6, dtype=bool)].mean()])
+    across = sim[np.ix_(first, second)].mean()
+    # the words alone do not set the two events apart (the first rule does not fire) ...
+    assert SPLIT_RATIO * within <= across < NAME_SPLIT_RATIO * within
+    stories = cluster_stories(items)
+    assert {stories[f"m{k}"] for k in range(6)} == {"m0"}
+    assert {stories[f"v{k}"] for k in range(6)} == {"v0"}
+    # ... it is the name test that does
+    monkeypatch.setattr(stories_module, "_name_evidence", lambda names, side: 1.0)
+    assert set(cluster_stories(items).values()) == {"m0"}
+
+
+def test_name_evidence_is_a_corrected_fisher_p_value() -> None:
+    side = np.arange(12) < 6
+    # "vasch" in all six reports of one side and none of the other: 2 / C(12, 6)
+    marked = csr_matrix(np.array([[0.0] * 6 + [1.0] * 6]).T)
+    assert stories_module._name_evidence(marked, side) == pytest.approx(2 / 924)
+    # two names tested: the smallest p-value is doubled (Bonferroni)
+    spread = np.array([[1.0, 0.0] * 6]).T
+    two = csr_matrix(np.hstack([marked.toarray(), spread]))
+    assert stories_module._name_evidence(two, side) == pytest.approx(2 * 2 / 924)
+    # a name carried evenly by both sides is no evidence
+    assert stories_module._name_evidence(csr_matrix(spread), side) == pytest.approx(1.0)
+    # a name in fewer than MIN_EVENT_REPORTS reports is not tested
+    rare = csr_matrix(np.array([[1.0, 1.0] + [0.0] * 10]).T)
+    assert stories_module._name_evidence(rare, side) == 1.0
+    assert stories_module._name_evidence(None, side) == 1.0
+
+
+def test_one_event_retold_is_not_split() -> None:
+    # the first event alone: every report names Morrow, no name marks a subgroup
+    items = _appointments()[:6] + _undated([
+        (f"x{k}", "Veldmark Philharmonic names chief conductor",
+         _ORCHESTRA.format(day="Monday", frame=_FRAMES["Monday"], extra=extra), ["org:veldmark-philharmonic"], [])
+        for k, extra in enumerate(_FIRST)])
+    assert len(stories_module._split_events(items)) == 1

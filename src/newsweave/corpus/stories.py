@@ -5,9 +5,10 @@ and numbers are (a second TF-IDF cosine over capitalised words inside sentences
 and figures only) and when they name the same actors and places (overlap
 coefficient of resolved ids). Articles published more than ``max_days`` apart
 never share a story. Stories are the clusters of average-linkage agglomerative
-clustering cut at ``1 - threshold``; a story that holds two dense groups of
-reports, each far more alike inside than across, is then split in two (two
-events of the same kind: two earthquakes, two arrests).
+clustering cut at ``1 - threshold``; a story that holds two groups of reports,
+each far more alike inside than across, or each marked by names the other
+group lacks beyond chance, is then split in two (two events of the same kind:
+two earthquakes, two arrests).
 
 At scale (more than ``DENSE_LIMIT`` articles) the same clusters are found
 without an n x n matrix: candidate pairs are the articles that share a rare
@@ -37,6 +38,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
+from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Weight of the word similarity; the rest goes to shared actors and places.
@@ -63,10 +65,18 @@ _STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _NEWS_STOP_WORDS)
 # "rehab"); who, where and how many is what tells them apart.
 _NAME_OR_NUMBER = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'-]+|\b\d[\d.,:]*\d\b|\b\d\b")
 # Event split (see _split_events): each side needs this many reports, so a
-# group's own cohesion is measured over at least three pairs, not one; and the
-# reports across the two sides must be less than half as alike as within them.
+# group's own cohesion is measured over at least three pairs, not one. The
+# reports across the two sides must be less than half as alike as within them;
+# or less than three quarters as alike, when a name marks one side beyond
+# chance (Fisher's test at the conventional 5% level, corrected for the number
+# of names tested). Names tell events apart where words cannot: the second
+# event's reports often recall the first, so the topic's words and even the
+# first event's people recur, but the second event's protagonist is in all of
+# its reports and in none of the first's.
 MIN_EVENT_REPORTS = 3
 SPLIT_RATIO = 0.5
+NAME_SPLIT_RATIO = 0.75
+SPLIT_ALPHA = 0.05
 # Above this many articles, clustering works on candidate pairs, not an n x n matrix.
 DENSE_LIMIT = 2000
 # Blocking keys (see candidate_pairs): the highest-weighted words of each
@@ -446,19 +456,25 @@ def _key_table(features: StoryFeatures) -> pa.Table:
 
 
 def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
-    """Split a story in two while it holds two dense groups of reports (recursively).
+    """Split a story in two while it holds two groups of reports (recursively).
 
     Within one story, word weights are refitted on its own reports, so the
     shared topic vocabulary weighs little. The top split of average linkage on
     :func:`text_similarity` is kept when both sides have ``MIN_EVENT_REPORTS``
-    reports and the mean similarity across them is under ``SPLIT_RATIO`` times
-    the mean similarity within them: two events of one kind, not one event
-    told with more and less detail. Stories of fewer than twice
-    ``MIN_EVENT_REPORTS`` reports are never split.
+    reports and either
+
+    - the mean similarity across the sides is under ``SPLIT_RATIO`` times the
+      mean similarity within them (the reports read differently), or
+    - it is under ``NAME_SPLIT_RATIO`` times, and some name or figure marks
+      one side beyond chance (:func:`_name_evidence` under ``SPLIT_ALPHA``).
+
+    Otherwise it is one event told with more and less detail. Stories of fewer
+    than twice ``MIN_EVENT_REPORTS`` reports are never split.
     """
     if len(members) < 2 * MIN_EVENT_REPORTS:
         return [members]
-    sim = text_similarity(members)
+    features = story_features(members)
+    sim = _dense_text(features, np.arange(len(members)))
     dist = 1.0 - np.clip(sim, 0.0, 1.0)
     np.fill_diagonal(dist, 0.0)
     labels = fcluster(linkage(squareform(dist, checks=False), method="average"),
@@ -468,11 +484,48 @@ def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
         return [members]
     within = np.mean([_mean_off_diagonal(sim[np.ix_(side, side)]),
                       _mean_off_diagonal(sim[np.ix_(~side, ~side)])])
-    if sim[np.ix_(side, ~side)].mean() >= SPLIT_RATIO * within:
+    across = sim[np.ix_(side, ~side)].mean()
+    apart = across < SPLIT_RATIO * within or (
+        across < NAME_SPLIT_RATIO * within
+        and _name_evidence(features.names, side) < SPLIT_ALPHA)
+    if not apart:
         return [members]
     first = [it for it, s in zip(members, side) if s]
     second = [it for it, s in zip(members, side) if not s]
     return _split_events(first) + _split_events(second)
+
+
+def _name_evidence(names: csr_matrix | None, side: np.ndarray) -> float:
+    """How likely chance alone puts some name this unevenly on the two sides of a split.
+
+    For each name or figure carried by at least ``MIN_EVENT_REPORTS`` reports
+    (fewer cannot mark a side), Fisher's exact test of its presence against the
+    side: the hypergeometric tail of its count on ``side``, doubled for two
+    sides. The smallest p-value is multiplied by the number of names tested
+    (Bonferroni), so the answer is a p-value for "some name marks a side".
+
+    Args:
+        names: rows of the story's reports; any nonzero entry is a name present
+            (``StoryFeatures.names``); ``None`` when no report has one.
+        side: boolean mask of the reports on one side.
+
+    Returns:
+        A p-value in [0, 1]; 1 when no name can be tested.
+    """
+    if names is None:
+        return 1.0
+    present = csr_matrix((names != 0).astype(np.int64)).tocsc()
+    carried = np.asarray(present.sum(axis=0)).ravel()
+    tested = carried >= MIN_EVENT_REPORTS
+    if not tested.any():
+        return 1.0
+    on_side = np.asarray(present[np.flatnonzero(side)].sum(axis=0)).ravel()[tested]
+    carried = carried[tested]
+    reports, chosen = len(side), int(side.sum())
+    more = hypergeom.sf(on_side - 1, reports, carried, chosen)
+    fewer = hypergeom.cdf(on_side, reports, carried, chosen)
+    p_values = np.minimum(1.0, 2.0 * np.minimum(more, fewer))
+    return float(min(1.0, p_values.min() * len(carried)))
 
 
 def _mean_off_diagonal(block: np.ndarray) -> float:
