@@ -258,7 +258,7 @@ def test_a_name_marking_one_side_splits_two_events_whose_words_agree(monkeypatch
     assert {stories[f"m{k}"] for k in range(6)} == {"m0"}
     assert {stories[f"v{k}"] for k in range(6)} == {"v0"}
     # ... it is the name test that does
-    monkeypatch.setattr(stories_module, "_name_evidence", lambda names, side: 1.0)
+    monkeypatch.setattr(stories_module, "_name_evidence", lambda *args: 1.0)
     assert set(cluster_stories(items).values()) == {"m0"}
 
 
@@ -277,6 +277,9 @@ def test_name_evidence_is_a_corrected_fisher_p_value() -> None:
     rare = csr_matrix(np.array([[1.0, 1.0] + [0.0] * 10]).T)
     assert stories_module._name_evidence(rare, side) == 1.0
     assert stories_module._name_evidence(None, side) == 1.0
+    # figures are not tested: a rising toll marks the later reports of one event
+    assert stories_module._name_evidence(marked, side, np.array([True])) == 1.0
+    assert stories_module._name_evidence(two, side, np.array([True, False])) == pytest.approx(1.0)
 
 
 def test_one_event_retold_is_not_split() -> None:

@@ -111,7 +111,8 @@ class StoryFeatures:
 
     Rows follow the order of the items they were made from. ``full`` and
     ``names`` are L2-normalised TF-IDF rows (so a dot product is a cosine);
-    ``names`` is ``None`` when fewer than two articles carry a name or number.
+    ``names`` is ``None`` when fewer than two articles carry a name or number;
+    ``figures`` marks its columns that are numbers, not names.
     """
 
     full: csr_matrix
@@ -120,6 +121,7 @@ class StoryFeatures:
     entities: csr_matrix
     sizes: np.ndarray
     days: np.ndarray
+    figures: np.ndarray | None = None
 
 
 def story_features(items: Sequence[StoryItem]) -> StoryFeatures:
@@ -128,14 +130,17 @@ def story_features(items: Sequence[StoryItem]) -> StoryFeatures:
     full = _tfidf_rows(texts)
     names = [" ".join(_NAME_OR_NUMBER.findall(text)) for text in texts]
     named = np.array([bool(n.strip()) for n in names], dtype=bool)
-    name_rows = _tfidf_rows(names, token_pattern=r"\S+") if named.sum() >= 2 else None
+    name_rows, figures = None, None
+    if named.sum() >= 2:
+        name_rows, vocabulary = _tfidf_fit(names, token_pattern=r"\S+")
+        figures = np.array([word[:1].isdigit() for word in vocabulary], dtype=bool)
     entities = [set(it.actors) | set(it.places) for it in items]
     days = np.array([it.published.toordinal() if it.published else np.nan for it in items],
                     dtype=float)
     return StoryFeatures(full=full, names=name_rows, named=named,
                          entities=_onehot(entities),
                          sizes=np.array([len(e) for e in entities], dtype=float),
-                         days=days)
+                         days=days, figures=figures)
 
 
 def similarity_matrix(items: Sequence[StoryItem], *, max_days: int = DEFAULT_MAX_DAYS,
@@ -465,7 +470,7 @@ def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
 
     - the mean similarity across the sides is under ``SPLIT_RATIO`` times the
       mean similarity within them (the reports read differently), or
-    - it is under ``NAME_SPLIT_RATIO`` times, and some name or figure marks
+    - it is under ``NAME_SPLIT_RATIO`` times, and some name (not a figure) marks
       one side beyond chance (:func:`_name_evidence` under ``SPLIT_ALPHA``).
 
     Otherwise it is one event told with more and less detail. Stories of fewer
@@ -487,7 +492,7 @@ def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
     across = sim[np.ix_(side, ~side)].mean()
     apart = across < SPLIT_RATIO * within or (
         across < NAME_SPLIT_RATIO * within
-        and _name_evidence(features.names, side) < SPLIT_ALPHA)
+        and _name_evidence(features.names, side, features.figures) < SPLIT_ALPHA)
     if not apart:
         return [members]
     first = [it for it, s in zip(members, side) if s]
@@ -495,11 +500,12 @@ def _split_events(members: list[StoryItem]) -> list[list[StoryItem]]:
     return _split_events(first) + _split_events(second)
 
 
-def _name_evidence(names: csr_matrix | None, side: np.ndarray) -> float:
+def _name_evidence(names: csr_matrix | None, side: np.ndarray,
+                   figures: np.ndarray | None = None) -> float:
     """How likely chance alone puts some name this unevenly on the two sides of a split.
 
-    For each name or figure carried by at least ``MIN_EVENT_REPORTS`` reports
-    (fewer cannot mark a side), Fisher's exact test of its presence against the
+    For each name carried by at least ``MIN_EVENT_REPORTS`` reports (fewer
+    cannot mark a side), Fisher's exact test of its presence against the
     side: the hypergeometric tail of its count on ``side``, doubled for two
     sides. The smallest p-value is multiplied by the number of names tested
     (Bonferroni), so the answer is a p-value for "some name marks a side".
@@ -508,6 +514,10 @@ def _name_evidence(names: csr_matrix | None, side: np.ndarray) -> float:
         names: rows of the story's reports; any nonzero entry is a name present
             (``StoryFeatures.names``); ``None`` when no report has one.
         side: boolean mask of the reports on one side.
+        figures: boolean mask of the columns of ``names`` that are numbers. They
+            are not tested: one event's figures change as it is reported (a
+            toll rises, a count is revised), so a figure only the later reports
+            carry tells their time, not another event.
 
     Returns:
         A p-value in [0, 1]; 1 when no name can be tested.
@@ -515,6 +525,8 @@ def _name_evidence(names: csr_matrix | None, side: np.ndarray) -> float:
     if names is None:
         return 1.0
     present = csr_matrix((names != 0).astype(np.int64)).tocsc()
+    if figures is not None:
+        present = present[:, np.flatnonzero(~figures)]
     carried = np.asarray(present.sum(axis=0)).ravel()
     tested = carried >= MIN_EVENT_REPORTS
     if not tested.any():
@@ -536,13 +548,19 @@ def _mean_off_diagonal(block: np.ndarray) -> float:
 def _tfidf_rows(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+\b",
                 ) -> csr_matrix:
     """L2-normalised TF-IDF rows of ``texts``, the weights fitted on them."""
+    return _tfidf_fit(texts, token_pattern)[0]
+
+
+def _tfidf_fit(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+\b",
+               ) -> tuple[csr_matrix, list[str]]:
+    """:func:`_tfidf_rows` and the vocabulary of its columns."""
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=_STOP_WORDS,
                                  token_pattern=token_pattern, dtype=np.float64)
     try:
         vectorizer.fit(texts)
     except ValueError:
         # every text was empty or stop words: nothing to compare
-        return csr_matrix((len(texts), 1))
+        return csr_matrix((len(texts), 1)), [""]
     # A word only one report uses can never make two reports alike, yet IDF
     # gives it the largest weight, so it only lengthens its report's vector
     # and lowers every cosine of a report full of its own detail. It weighs
@@ -551,7 +569,7 @@ def _tfidf_rows(texts: list[str], token_pattern: str = r"(?u)\b[^\W\d_][\w'-]+\b
     n = len(texts)
     vectorizer.idf_ = np.minimum(vectorizer.idf_, np.log((1 + n) / 3) + 1.0)
     # rows are L2-normalised, so the dot product is the cosine
-    return csr_matrix(vectorizer.transform(texts))
+    return csr_matrix(vectorizer.transform(texts)), vectorizer.get_feature_names_out().tolist()
 
 
 def _onehot(entities: list[set[str]]) -> csr_matrix:
