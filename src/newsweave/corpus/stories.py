@@ -516,8 +516,9 @@ def _name_evidence(names: csr_matrix | None, side: np.ndarray,
         side: boolean mask of the reports on one side.
         figures: boolean mask of the columns of ``names`` that are numbers. They
             are not tested: one event's figures change as it is reported (a
-            toll rises, a count is revised), so a figure only the later reports
-            carry tells their time, not another event.
+            toll rises, a count is revised) and some reports recall figures of
+            the past, so a figure only some reports carry does not tell
+            another event.
 
     Returns:
         A p-value in [0, 1]; 1 when no name can be tested.
