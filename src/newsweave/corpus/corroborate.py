@@ -1014,10 +1014,13 @@ def _rarity(sets: list[frozenset[str]]) -> dict[str, float]:
 
 
 def _weighted_dice(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    total = sum(idf.get(t, 1.0) for t in a) + sum(idf.get(t, 1.0) for t in b)
+    # math.fsum, not sum: a set's order changes with Python's per-process string
+    # hashing, and a float sum in another order can differ in its last bit,
+    # enough to reorder two pairs of equal score and change a fact.
+    total = math.fsum(idf.get(t, 1.0) for t in a) + math.fsum(idf.get(t, 1.0) for t in b)
     if not total:
         return 0.0
-    return 2.0 * sum(idf.get(t, 1.0) for t in a & b) / total
+    return 2.0 * math.fsum(idf.get(t, 1.0) for t in a & b) / total
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -1033,8 +1036,9 @@ def _opposition(proposed: frozenset[str], rejected: frozenset[str],
     between the leaders" does not answer support for "the talks". Words many
     positions share (the parties' names) weigh little.
     """
-    total = sum(idf.get(t, 1.0) for t in rejected)
-    return sum(idf.get(t, 1.0) for t in proposed & rejected) / total if total else 0.0
+    # fsum: order-independent over sets (see _weighted_dice)
+    total = math.fsum(idf.get(t, 1.0) for t in rejected)
+    return math.fsum(idf.get(t, 1.0) for t in proposed & rejected) / total if total else 0.0
 
 
 def _quantity_noun(q: Quantity, claim: Claim) -> str:
