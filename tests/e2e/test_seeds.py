@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from newsweave import Newsweave, process
+from newsweave.resolve.actors import role_key
 
 
 def test_seeds_make_one_story_without_headline_events(seeds, tmp_path):
@@ -20,3 +23,17 @@ def test_seeds_make_one_story_without_headline_events(seeds, tmp_path):
                                             "SELECT text FROM claims")]
     for headline in headlines:
         assert not any(headline[:40] in t for t in texts), headline
+
+
+def test_seed_brief_gives_umerov_one_defence_minister_role(seeds, tmp_path):
+    # one outlet writes "Defence Minister", the other "Defense Minister": one role
+    db = tmp_path / "seeds.duckdb"
+    process([seeds], db=db)
+    with Newsweave(db) as nw:
+        story = nw.stories()[0]
+        brief = json.loads(nw.brief(story.id, "json"))
+    umerov = next(a for a in brief["actors"] if a["name"] == "Rustem Umerov")
+    ministers = [r for r in umerov["roles"] if role_key(r["role"]) == "defence minister"]
+    assert len(ministers) == 1
+    outlets = sorted(brief["outlets"])
+    assert len(outlets) == 2 and ministers[0]["outlets"] == outlets

@@ -7,6 +7,7 @@ from resolve_helpers import actor, mention
 
 from newsweave.records import Actor
 from newsweave.resolve import merge_actors
+from newsweave.resolve.actors import role_key
 
 COORDINATING = "European leaders are coordinating with Kyiv to keep up pressure on Moscow."
 
@@ -122,3 +123,11 @@ def test_merge_actors_spelling_variants_and_surnames():
     assert mapping["person:olga-petrova"] == "person:olga-petrova"
     assert mapping["person:petrova"] == "person:petrova"
     assert mapping["gov:UKR"] == "gov:UKR"
+
+
+def test_role_key_folds_case_hyphens_and_spelling() -> None:
+    assert role_key("Defense Minister") == role_key("defence minister") == "defence minister"
+    assert role_key("Secretary-General") == role_key("secretary general")
+    assert role_key("Labor Party leader") == role_key("Labour Party Leader")
+    # different roles stay apart
+    assert role_key("Foreign Minister") != role_key("Defence Minister")

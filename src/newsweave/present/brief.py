@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Story
+from newsweave.resolve.actors import role_key
 
 if TYPE_CHECKING:
     from newsweave.api import Newsweave
@@ -175,11 +176,16 @@ def _actors(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str,
                      "ON s.article_id = m.article_id WHERE s.story_id = ? "
                      "AND m.actor_id IS NOT NULL", [story.id]):
         counts[canon.get(r["actor_id"], r["actor_id"])] += 1
+    # spellings of one role ("Defence Minister", "Defense Minister") are one
+    # role, shown in the form most mentions use
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     for r in nw.rows("SELECT r.actor_id, r.role, r.article_id FROM roles r JOIN story_articles s "
                      "ON s.article_id = r.article_id WHERE s.story_id = ?", [story.id]):
         outlet = articles.get(r["article_id"], {}).get("outlet", "?")
-        roles[canon.get(r["actor_id"], r["actor_id"])][r["role"]].add(outlet)
+        key = role_key(r["role"])
+        roles[canon.get(r["actor_id"], r["actor_id"])][key].add(outlet)
+        forms[key][r["role"]] += 1
     info = {r["id"]: r for r in nw.rows("SELECT * FROM actors")}
     out = []
     for actor_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -188,10 +194,16 @@ def _actors(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str,
             "actor_id": actor_id, "name": names.get(actor_id, actor_id),
             "kind": actor.get("kind"), "country": actor.get("country"),
             "sector": actor.get("sector"), "mentions": n,
-            "roles": [{"role": role, "outlets": sorted(o)}
-                      for role, o in sorted(roles[actor_id].items())],
+            "roles": sorted(({"role": _usual_form(forms[key]), "outlets": sorted(o)}
+                             for key, o in roles[actor_id].items()),
+                            key=lambda r: r["role"]),
         })
     return out
+
+
+def _usual_form(forms: Counter[str]) -> str:
+    """The spelling most mentions use; of equal counts, the first in sort order."""
+    return min(forms, key=lambda form: (-forms[form], form))
 
 
 def _background(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+from breame.spelling import get_british_spelling
 from rapidfuzz import fuzz, process
 
 from newsweave.records import Actor, Role
@@ -627,3 +628,14 @@ def _bare_org_name(actor: Actor) -> bool:
     """A one-word organisation the lexicon does not know: often a surname spaCy tagged ORG."""
     return (actor.kind == "organisation" and actor.id.startswith("org:") and actor.sector is None
             and len(actor.name.split()) == 1 and actor.name[:1].isupper())
+
+
+def role_key(role: str) -> str:
+    """The key under which one role's spellings meet.
+
+    Case, hyphens and British/American spelling are folded (breame's word
+    list), so outlets that write "Defense Minister" and "defence minister"
+    give one role: ``"defence minister"``.
+    """
+    words = re.split(r"[\s\-]+", role.strip().lower())
+    return " ".join(get_british_spelling(word) for word in words if word)
