@@ -113,3 +113,10 @@ def test_country_word_on_the_object_names_the_recipient(analyser):
 def test_delegations_from_two_states_are_both_actors(analyser):
     coded = _coded(analyser, "Delegations from Chile and Peru have gathered in Lima for new talks.")
     assert ("CONSULT", {"CHL", "PER"}) in [(e, a) for e, a, _, _ in coded]
+
+
+def test_group_actor_is_named_with_the_texts_own_plural(analyser):
+    # "children" is the plural the text gives; adding "s" to the lemma made "childs"
+    (event,) = analyser.plover_events("Rwandan children were evacuated by Ugandan soldiers on Friday.")
+    assert {(r["entity_id"], r["entity_name"]) for r in event["recipient"]} == {
+        ("group:rwa-children", "Rwanda: children")}

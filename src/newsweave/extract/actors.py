@@ -78,6 +78,7 @@ _NOT_NATIONAL = frozenset({"ethnic", "the", "pro", "anti", "led", "backed", "bor
 class _Group:
     iso3: str
     sector: str | None
+    # the group noun in the plural ("protesters", "children"); None for the state itself
     noun: str | None
 
 
@@ -248,7 +249,7 @@ def _located_groups(
             # the event coder reads the named states through the "from" phrase.
             continue
         iso3 = country_at[pobjs[0].i]
-        actor = _actor(_Group(iso3, sector, noun.lemma_.lower()), gaz)
+        actor = _actor(_Group(iso3, sector, _plural(noun)), gaz)
         if actor.id not in known:
             known[actor.id] = actor
             resolution.actors.append(actor)
@@ -333,7 +334,7 @@ def _group_of(doc: Doc, mention: Mention, gaz: Gazetteer) -> _Group | None:
     plural_people = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in NOT_PARTIES
     if sector is None and head.lemma_.lower() not in GROUP_NOUNS and not plural_people:
         return None  # "German goods", "Russian gas": not a party
-    return _Group(iso3, sector, head.lemma_.lower())
+    return _Group(iso3, sector, _plural(head))
 
 
 def _country_beside(root: Token, gaz: Gazetteer) -> str | None:
@@ -445,6 +446,14 @@ def _qualified_noun(root: Token) -> Token | None:
     return None
 
 
+def _plural(noun: Token) -> str:
+    """The noun in the plural, as the text writes it when it is plural ("children")."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return noun.lower_
+    lemma = noun.lemma_.lower()
+    return lemma if lemma.endswith(("s", "people", "police")) else f"{lemma}s"
+
+
 def _sector(noun: Token) -> str | None:
     words = [noun.lemma_.lower(), noun.lower_]
     words += [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
@@ -469,6 +478,6 @@ def _actor(group: _Group, gaz: Gazetteer) -> Actor:
                      country=group.iso3, sector="MIL")
     if group.noun is None:
         return Actor(id=f"state:{group.iso3}", name=name, kind="state", country=group.iso3)
-    noun = group.noun if group.noun.endswith(("s", "people", "police")) else f"{group.noun}s"
+    noun = group.noun
     return Actor(id=f"group:{group.iso3.lower()}-{noun}", name=f"{name}: {noun}", kind="group",
                  country=group.iso3, sector=group.sector)
