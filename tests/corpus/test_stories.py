@@ -148,7 +148,7 @@ def test_assign_respects_date_gap() -> None:
 _CLUB = ["org:harrow-vale-fc", "org:vale-police"]
 ARREST_A = [
     ("a1", "Harrow Vale striker arrested on suspicion of drunk driving",
-     ("Harrow Vale striker Tomas Orlik was arrested on suspicion of drunk driving early on "
+     ("Harrow Vale striker Tomas Orlik was held on suspicion of drink-driving in the small hours of "
       "Sunday after police stopped his car on the Kellbrook ring road. Orlik, 24, failed a "
       "breath test and was released on bail. The club said it was aware of the arrest."),
      ["person:tomas-orlik", *_CLUB], ["place:kellbrook"]),
