@@ -6,8 +6,8 @@ and figures only) and when they name the same actors and places (overlap
 coefficient of resolved ids). Articles published more than ``max_days`` apart
 never share a story. Stories are the clusters of average-linkage agglomerative
 clustering cut at ``1 - threshold``; a story that holds two groups of reports,
-each far more alike inside than across, or each marked by names the other
-group lacks beyond chance, is then split in two (two events of the same kind:
+each far more alike inside than across, or less so but with a name that marks
+one group beyond chance, is then split in two (two events of the same kind:
 two earthquakes, two arrests).
 
 At scale (more than ``DENSE_LIMIT`` articles) the same clusters are found
