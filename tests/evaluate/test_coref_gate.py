@@ -35,12 +35,15 @@ def test_pipeline_subset_stays_above_floor() -> None:
     metrics = evaluate(DATA, topics=SUBSET_TOPICS)
     assert metrics["path"] == "pipeline" and metrics["topics"] == len(SUBSET_TOPICS)
     _check(metrics, "subset_")
+    # untuned defaults at least as good as the baseline tuned on these answers
+    assert metrics["bcubed_f1"] >= metrics["baseline"]["best_bcubed_f1"]
 
 
 def test_name_test_topics_stay_above_floor() -> None:
     metrics = evaluate(DATA, topics=NAME_TEST_TOPICS)
     assert metrics["path"] == "pipeline" and metrics["topics"] == len(NAME_TEST_TOPICS)
     _check(metrics, "names_")
+    assert metrics["bcubed_f1"] >= metrics["baseline"]["best_bcubed_f1"]
 
 
 def test_text_only_clustering_stays_above_floor() -> None:

@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from newsweave.evaluate.stories import score
+from newsweave.evaluate.stories import score, tuned_baseline
 
 # Tokens are space-separated in ECB+; glue punctuation back so the parser sees prose.
 _BEFORE_PUNCT = re.compile(r" ([,.;:!?%)\]}]|'s|n't|'re|'ll|'ve|'d|'m)(?=\s|$)")
@@ -42,8 +42,10 @@ def evaluate(data: Path, *, topics: list[str] | None = None,
 
     Returns:
         B-cubed and pairwise P/R/F1 over all documents (per-topic clustering),
-        the same under ``pooled`` (all topics clustered at once), counts, and
-        which path ran.
+        the same under ``pooled`` (all topics clustered at once), counts,
+        which path ran, and under ``baseline`` the best a plain TF-IDF +
+        average-linkage clustering does with its threshold tuned on these
+        answers (:func:`newsweave.evaluate.stories.tuned_baseline`).
     """
     docs = read_topics(Path(data), topics)
     if not docs:
@@ -57,6 +59,7 @@ def evaluate(data: Path, *, topics: list[str] | None = None,
         "topics": len(docs), "documents": len(gold),
         "predicted_clusters": len(set(per_topic.values())),
         "pooled": score(pooled, gold),
+        "baseline": tuned_baseline(list(docs.values()), gold),
     }
 
 
