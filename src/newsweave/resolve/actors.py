@@ -612,16 +612,40 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
 
 def _alike_pairs(left: list[str], right: list[str], *, threshold: float = 90,
                  chunk: int = 2000) -> list[tuple[int, int]]:
-    """Index pairs ``(i, j)`` with ``fuzz.ratio(left[i], right[j]) >= threshold``."""
+    """Index pairs ``(i, j)`` with ``fuzz.ratio(left[i], right[j]) >= threshold``.
+
+    ``fuzz.ratio`` is ``1 - indel / (len_i + len_j)`` and ``indel`` is at least
+    the difference in length, so two strings can only reach the threshold when
+    their lengths are close: each length of ``left`` is compared with the
+    strings of ``right`` in its length window only (same pairs, a fraction of
+    the comparisons; a lone surname against every full name's surname was the
+    largest cost of the merge).
+    """
     if not left or not right:
         return []
+    share = threshold / 100.0
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for j, text in enumerate(right):
+        by_length[len(text)].append(j)
+    lefts: dict[int, list[int]] = defaultdict(list)
+    for i, text in enumerate(left):
+        lefts[len(text)].append(i)
     pairs: list[tuple[int, int]] = []
-    for at in range(0, len(left), chunk):
-        scores = process.cdist(left[at:at + chunk], right, scorer=fuzz.ratio,
-                               score_cutoff=threshold, dtype=np.uint8)
-        rows, cols = np.nonzero(scores)
-        pairs.extend(zip((rows + at).tolist(), cols.tolist()))
-    return pairs
+    for length, rows_of in sorted(lefts.items()):
+        # |a - b| <= (1 - share) * (a + b)  <=>  a * share / (2 - share) <= b <= a * (2 - share) / share
+        low, high = length * share / (2 - share), length * (2 - share) / share
+        cols_of = [j for n, js in sorted(by_length.items()) if low - 1e-9 <= n <= high + 1e-9
+                   for j in js]
+        if not cols_of:
+            continue
+        candidates = [right[j] for j in cols_of]
+        for at in range(0, len(rows_of), chunk):
+            rows = rows_of[at:at + chunk]
+            scores = process.cdist([left[i] for i in rows], candidates, scorer=fuzz.ratio,
+                                   score_cutoff=threshold, dtype=np.uint8)
+            hit_rows, hit_cols = np.nonzero(scores)
+            pairs.extend((rows[r], cols_of[c]) for r, c in zip(hit_rows.tolist(), hit_cols.tolist()))
+    return sorted(pairs)
 
 
 def _bare_org_name(actor: Actor) -> bool:
