@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from resolve_helpers import actor, mention
 
 from newsweave.records import Actor
 from newsweave.resolve import merge_actors
-from newsweave.resolve.actors import role_key
+from newsweave.resolve.actors import _alike_pairs, role_key
 
 COORDINATING = "European leaders are coordinating with Kyiv to keep up pressure on Moscow."
 
@@ -131,3 +134,14 @@ def test_role_key_folds_case_hyphens_and_spelling() -> None:
     assert role_key("Labor Party leader") == role_key("Labour Party Leader")
     # different roles stay apart
     assert role_key("Foreign Minister") != role_key("Defence Minister")
+
+
+@given(st.lists(st.text(alphabet="abcdeklmnorsvyz", min_size=1, max_size=14), max_size=25),
+       st.lists(st.text(alphabet="abcdeklmnorsvyz", min_size=1, max_size=14), max_size=25),
+       st.sampled_from([60, 80, 90]))
+@settings(max_examples=150, deadline=None)
+def test_alike_pairs_equal_every_pair_compared(left, right, threshold) -> None:
+    # the length window drops no pair that reaches the threshold
+    every = sorted((i, j) for i, a in enumerate(left) for j, b in enumerate(right)
+                   if fuzz.ratio(a, b) >= threshold)
+    assert _alike_pairs(left, right, threshold=threshold) == every
