@@ -148,9 +148,9 @@ def test_assign_respects_date_gap() -> None:
 _CLUB = ["org:harrow-vale-fc", "org:vale-police"]
 ARREST_A = [
     ("a1", "Harrow Vale striker arrested on suspicion of drunk driving",
-     ("Harrow Vale striker Tomas Orlik was held on suspicion of drink-driving in the small hours of "
-      "Sunday after police stopped his car on the Kellbrook ring road. Orlik, 24, failed a "
-      "breath test and was released on bail. The club said it was aware of the arrest."),
+     ("Harrow Vale striker Tomas Orlik was held on suspicion of drink-driving in the small "
+      "hours of Sunday after police stopped his car on the Kellbrook ring road. Orlik, 24, "
+      "failed a breath test and was released on bail. The club said it was aware of the arrest."),
      ["person:tomas-orlik", *_CLUB], ["place:kellbrook"]),
     ("a2", "Vale forward Orlik held after police stop",
      ("Police in Kellbrook arrested Harrow Vale forward Tomas Orlik on suspicion of driving "
@@ -235,14 +235,15 @@ _SECOND = [
 ]
 
 
+def _appointment(report_id: str, day: str, extra: str) -> tuple:
+    return (report_id, "Veldmark Philharmonic names chief conductor",
+            _ORCHESTRA.format(day=day, frame=_FRAMES[day], extra=extra),
+            ["org:veldmark-philharmonic"], [])
+
+
 def _appointments() -> list[StoryItem]:
-    rows = [(f"m{k}", "Veldmark Philharmonic names chief conductor",
-             _ORCHESTRA.format(day=day, frame=_FRAMES[day], extra=extra), ["org:veldmark-philharmonic"], [])
-            for k, (day, extra) in enumerate(zip(["Monday"] * 6, _FIRST))]
-    rows += [(f"v{k}", "Veldmark Philharmonic names chief conductor",
-              _ORCHESTRA.format(day=day, frame=_FRAMES[day], extra=extra), ["org:veldmark-philharmonic"], [])
-             for k, (day, extra) in enumerate(zip(["Tuesday"] * 6, _SECOND))]
-    return _undated(rows)
+    return _undated([_appointment(f"m{k}", "Monday", extra) for k, extra in enumerate(_FIRST)]
+                    + [_appointment(f"v{k}", "Tuesday", extra) for k, extra in enumerate(_SECOND)])
 
 
 def test_a_name_marking_one_side_splits_two_events_whose_words_agree(monkeypatch) -> None:
@@ -284,8 +285,6 @@ def test_name_evidence_is_a_corrected_fisher_p_value() -> None:
 
 def test_one_event_retold_is_not_split() -> None:
     # the first event alone: every report names Morrow, no name marks a subgroup
-    items = _appointments()[:6] + _undated([
-        (f"x{k}", "Veldmark Philharmonic names chief conductor",
-         _ORCHESTRA.format(day="Monday", frame=_FRAMES["Monday"], extra=extra), ["org:veldmark-philharmonic"], [])
-        for k, extra in enumerate(_FIRST)])
+    items = _appointments()[:6] + _undated(
+        [_appointment(f"x{k}", "Monday", extra) for k, extra in enumerate(_FIRST)])
     assert len(stories_module._split_events(items)) == 1

@@ -117,6 +117,7 @@ def test_delegations_from_two_states_are_both_actors(analyser):
 
 def test_group_actor_is_named_with_the_texts_own_plural(analyser):
     # "children" is the plural the text gives; adding "s" to the lemma made "childs"
-    (event,) = analyser.plover_events("Rwandan children were evacuated by Ugandan soldiers on Friday.")
+    text = "Rwandan children were evacuated by Ugandan soldiers on Friday."
+    (event,) = analyser.plover_events(text)
     assert {(r["entity_id"], r["entity_name"]) for r in event["recipient"]} == {
         ("group:rwa-children", "Rwanda: children")}

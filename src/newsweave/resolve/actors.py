@@ -624,18 +624,12 @@ def _alike_pairs(left: list[str], right: list[str], *, threshold: float = 90,
     if not left or not right:
         return []
     share = threshold / 100.0
-    by_length: dict[int, list[int]] = defaultdict(list)
-    for j, text in enumerate(right):
-        by_length[len(text)].append(j)
-    lefts: dict[int, list[int]] = defaultdict(list)
-    for i, text in enumerate(left):
-        lefts[len(text)].append(i)
+    right_by_length = _by_length(right)
     pairs: list[tuple[int, int]] = []
-    for length, rows_of in sorted(lefts.items()):
-        # |a - b| <= (1 - share) * (a + b)  <=>  a * share / (2 - share) <= b <= a * (2 - share) / share
-        low, high = length * share / (2 - share), length * (2 - share) / share
-        cols_of = [j for n, js in sorted(by_length.items()) if low - 1e-9 <= n <= high + 1e-9
-                   for j in js]
+    for length, rows_of in _by_length(left).items():
+        # |a - b| <= (1 - share)(a + b)  <=>  a share / (2 - share) <= b <= a (2 - share) / share
+        low, high = length * share / (2 - share) - 1e-9, length * (2 - share) / share + 1e-9
+        cols_of = [j for n, js in right_by_length.items() if low <= n <= high for j in js]
         if not cols_of:
             continue
         candidates = [right[j] for j in cols_of]
@@ -643,9 +637,17 @@ def _alike_pairs(left: list[str], right: list[str], *, threshold: float = 90,
             rows = rows_of[at:at + chunk]
             scores = process.cdist([left[i] for i in rows], candidates, scorer=fuzz.ratio,
                                    score_cutoff=threshold, dtype=np.uint8)
-            hit_rows, hit_cols = np.nonzero(scores)
-            pairs.extend((rows[r], cols_of[c]) for r, c in zip(hit_rows.tolist(), hit_cols.tolist()))
+            hits = np.nonzero(scores)
+            pairs.extend((rows[r], cols_of[c]) for r, c in zip(*(h.tolist() for h in hits)))
     return sorted(pairs)
+
+
+def _by_length(texts: list[str]) -> dict[int, list[int]]:
+    """Indices of ``texts`` by string length."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        out[len(text)].append(i)
+    return out
 
 
 def _bare_org_name(actor: Actor) -> bool:
