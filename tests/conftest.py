@@ -40,7 +40,7 @@ def make_result(body: str, **kwargs: object) -> ArticleResult:
     )
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def seeds() -> Path:
     """The seed reports folder; skips the test when ../shared is absent."""
     if not SEEDS.is_dir():

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsweave import Newsweave, process
 from newsweave.resolve.actors import role_key
 
 
-def test_seeds_make_one_story_without_headline_events(seeds, tmp_path):
-    db = tmp_path / "seeds.duckdb"
-    report = process([seeds], db=db)
+@pytest.fixture(scope="module")
+def seeds_run(seeds, tmp_path_factory):
+    """The seeds processed once for this module: (database, run report)."""
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    return db, process([seeds], db=db)
+
+
+def test_seeds_make_one_story_without_headline_events(seeds, seeds_run):
+    db, report = seeds_run
     assert report.errors == []
     raw = (seeds / "000_be5a18dfd685721b.txt").read_text(encoding="utf-8")
     tail = raw.split("Latest Updates", 1)[1]
@@ -25,10 +33,9 @@ def test_seeds_make_one_story_without_headline_events(seeds, tmp_path):
         assert not any(headline[:40] in t for t in texts), headline
 
 
-def test_seed_brief_gives_umerov_one_defence_minister_role(seeds, tmp_path):
+def test_seed_brief_gives_umerov_one_defence_minister_role(seeds_run):
     # one outlet writes "Defence Minister", the other "Defense Minister": one role
-    db = tmp_path / "seeds.duckdb"
-    process([seeds], db=db)
+    db, _ = seeds_run
     with Newsweave(db) as nw:
         story = nw.stories()[0]
         brief = json.loads(nw.brief(story.id, "json"))
