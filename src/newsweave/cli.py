@@ -306,7 +306,8 @@ def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin"
 
 
 @app.command(name="eval")
-def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, stories, coref, seeds")],
+def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, stories, coref, facts, "
+                                                            "paraphrase, conflicts, seeds")],
           data: Annotated[Optional[Path], typer.Option(help="labelled data [default: "
                                                             "../shared/eval/...]")] = None,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress")] = False

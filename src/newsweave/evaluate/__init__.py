@@ -19,6 +19,10 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "events": ("newsweave.evaluate.events", "eval/events/plover_gsr.json"),
     "stories": ("newsweave.evaluate.stories", "eval/stories/basil/articles.jsonl"),
     "coref": ("newsweave.evaluate.coref", "eval/coref/ecbplus"),
+    "facts": ("newsweave.evaluate.facts", "eval/coref/ecbplus"),
+    "paraphrase": ("newsweave.evaluate.paraphrase", "eval/facts/msrp/msr_paraphrase_train.txt"),
+    # labelled by us, kept in this repository (labels/README.md)
+    "conflicts": ("newsweave.evaluate.conflicts", "labels/conflicts.jsonl"),
     "seeds": ("newsweave.evaluate.seeds", "seeds"),
 }
 
@@ -40,8 +44,12 @@ def available() -> list[str]:
 
 
 def default_data(name: str) -> Path:
-    """Where the shared labelled data for ``name`` lives by default."""
-    return Path("..") / "shared" / EVALUATIONS[name][1]
+    """Where the labelled data for ``name`` lives by default: the shared folder,
+    or this repository's ``labels/`` for the sets we labelled ourselves."""
+    relative = EVALUATIONS[name][1]
+    if relative.startswith("labels/"):
+        return Path(relative)
+    return Path("..") / "shared" / relative
 
 
 def run_evaluation(name: str, data: Path | None = None) -> dict[str, Any]:

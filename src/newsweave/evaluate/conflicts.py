@@ -1,0 +1,209 @@
+"""Conflicts between outlets, scored on a labelled set (``newsweave eval conflicts``).
+
+The labelled set (``labels/conflicts.jsonl`` in this repository) names pairs of
+sentences from two documents of the shared BASIL and ECB+ halves and says
+whether the two disagree on a fact (``real``), of what ``kind`` (number,
+date, place, qualifier, actor, polarity, ...), with a one-line ``reason``. It
+holds every conflict the code showed when the set was made, each judged, plus
+real differences found by reading the stories. Sentences are named by their
+document and a hash of their whitespace-folded text (:func:`sentence_key`),
+never by their words: the labelled texts are third-party and stay in
+``../shared``.
+
+The documents go through the whole pipeline; each conflict shown is cut into
+its pairs of sides. ``precision`` is the share of shown pairs labelled real,
+a shown pair nobody judged counting as wrong (``unjudged`` says how many);
+``recall`` the share of real labelled pairs shown as a conflict of any kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+BASIL = Path("eval/stories/basil/articles.jsonl")
+ECBPLUS = Path("eval/coref/ecbplus")
+
+
+@dataclass(frozen=True, slots=True)
+class SidePair:
+    """Two sentences of two documents, in a stable order."""
+
+    a: tuple[str, str]  # (document, sentence key)
+    b: tuple[str, str]
+
+    @classmethod
+    def of(cls, x: tuple[str, str], y: tuple[str, str]) -> SidePair:
+        return cls(*sorted([x, y]))
+
+
+def sentence_key(text: str) -> str:
+    """A short hash of a sentence's NFKC, whitespace-folded, lower-case text."""
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()[:12]
+
+
+def evaluate(data: Path, *, shared: Path | None = None,
+             db: dict[str, Path] | None = None) -> dict[str, Any]:
+    """Precision and recall of the conflicts shown, against the labelled set.
+
+    Args:
+        data: the labelled JSONL file.
+        shared: the shared folder holding ``eval/`` (default: two levels above
+            ``data`` when that holds it, else ``../shared``).
+        db: ``{"basil": store, "ecbplus": store}`` already built by
+            :func:`build_stores`, to score without running the pipeline again.
+    """
+    labels = read_labels(Path(data))
+    shared = shared or _find_shared(Path(data))
+    if db is None:
+        with tempfile.TemporaryDirectory(prefix="nw-eval-conflicts-") as tmp:
+            stores = build_stores(shared, Path(tmp))
+            shown = shown_pairs(stores)
+    else:
+        shown = shown_pairs(db)
+    return score(labels, shown)
+
+
+def read_labels(path: Path) -> dict[SidePair, dict[str, Any]]:
+    """``{pair: label}`` from the labelled JSONL file.
+
+    Raises:
+        ValueError: naming the line when a label is malformed.
+    """
+    labels: dict[SidePair, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                pair = SidePair.of((item["doc_a"], item["sentence_a"]),
+                                   (item["doc_b"], item["sentence_b"]))
+                labels[pair] = {"real": bool(item["real"]), "kind": item.get("kind", ""),
+                                "reason": item.get("reason", ""),
+                                "origin": item.get("origin", "")}
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: not a conflict label ({exc})") from exc
+    return labels
+
+
+def score(labels: dict[SidePair, dict[str, Any]], shown: dict[SidePair, str]) -> dict[str, Any]:
+    """Pairwise precision and recall of ``shown`` (``{pair: kind}``) on ``labels``."""
+    real = {p for p, label in labels.items() if label["real"]}
+    judged = [p for p in shown if p in labels]
+    hits = [p for p in judged if p in real]
+    precision = len(hits) / len(shown) if shown else 0.0
+    recall = len(set(hits)) / len(real) if real else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    by_kind: dict[str, dict[str, int]] = {}
+    for p, kind in shown.items():
+        row = by_kind.setdefault(kind, {"shown": 0, "real": 0})
+        row["shown"] += 1
+        row["real"] += p in real
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "shown": len(shown), "shown_real": len(hits), "unjudged": len(shown) - len(judged),
+            "labelled": len(labels), "labelled_real": len(real),
+            "precision_judged": round(len(hits) / len(judged), 4) if judged else 0.0,
+            "by_kind": dict(sorted(by_kind.items()))}
+
+
+# -- running the pipeline ------------------------------------------------------------
+
+def _find_shared(data: Path) -> Path:
+    for candidate in (*data.resolve().parents, Path("..") / "shared"):
+        if (candidate / BASIL).exists():
+            return candidate
+    return Path("..") / "shared"
+
+
+def build_stores(shared: Path, folder: Path) -> dict[str, Path]:
+    """Run the pipeline on the BASIL and ECB+ shared halves, one store each."""
+    from newsweave.api import process
+    from newsweave.evaluate.facts import build_store, read_gold
+
+    basil = folder / "basil.duckdb"
+    process([shared / BASIL], db=basil)
+    ecb_folder = folder / "ecbplus"
+    ecb_folder.mkdir()
+    ecb = build_store(read_gold(shared / ECBPLUS), ecb_folder)
+    return {"basil": basil, "ecbplus": ecb}
+
+
+def shown_pairs(stores: dict[str, Path]) -> dict[SidePair, str]:
+    """Every pair of sides of every conflict the stores hold, with its kind."""
+    out: dict[SidePair, str] = {}
+    for conflict in iter_conflicts(stores):
+        sides = conflict["sides"]
+        for i, x in enumerate(sides):
+            for y in sides[i + 1:]:
+                if x["doc"] != y["doc"]:
+                    out.setdefault(SidePair.of((x["doc"], x["sentence"]),
+                                               (y["doc"], y["sentence"])), conflict["kind"])
+    return out
+
+
+def iter_conflicts(stores: dict[str, Path]) -> Iterator[dict[str, Any]]:
+    """The stored conflicts, each side named by its document and sentence key."""
+    from newsweave.store import connect
+
+    for source, path in sorted(stores.items()):
+        conn = connect(str(path), read_only=True)
+        try:
+            docs = dict(conn.execute(
+                "SELECT article_id, min(coalesce(source_id, source_path)) "
+                "FROM article_sources GROUP BY article_id").fetchall())
+            rows = conn.execute(
+                "SELECT id, kind, topic, sides FROM conflicts ORDER BY id").fetchall()
+        finally:
+            conn.close()
+        for conflict_id, kind, topic, sides in rows:
+            yield {"source": source, "id": conflict_id, "kind": kind, "topic": topic,
+                   "sides": [{"doc": _doc_name(docs.get(s["article_id"], s["article_id"])),
+                              "sentence": sentence_key(s["text"]), "text": s["text"],
+                              "value": s.get("value", "")} for s in json.loads(sides)]}
+
+
+def _doc_name(source: str) -> str:
+    """A BASIL id stays as it is; an ECB+ file path becomes its document name."""
+    return Path(source).stem if source.endswith(".txt") else source
+
+
+def iter_sentences(stores: dict[str, Path]) -> Iterator[dict[str, Any]]:
+    """Every stored sentence with its document and key, for reading and labelling."""
+    from newsweave.store import connect
+
+    for source, path in sorted(stores.items()):
+        conn = connect(str(path), read_only=True)
+        try:
+            rows = conn.execute(
+                "SELECT coalesce(s.source_id, s.source_path), a.outlet, a.body, a.sentences "
+                "FROM articles a JOIN article_sources s ON s.article_id = a.id "
+                "ORDER BY 1").fetchall()
+        finally:
+            conn.close()
+        for doc, outlet, body, sentences in rows:
+            for number, (start, end) in enumerate(json.loads(sentences or "[]")):
+                text = body[start:end]
+                yield {"source": source, "doc": _doc_name(doc), "outlet": outlet,
+                       "n": number, "sentence": sentence_key(text), "text": text}
+
+
+def dump(stores: dict[str, Path], out: Path) -> None:
+    """Write ``conflicts.jsonl`` and ``sentences.jsonl`` of ``stores`` into ``out``
+    (working files for judging conflicts; they hold third-party text, so they
+    are never committed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "conflicts.jsonl").open("w", encoding="utf-8") as handle:
+        for conflict in iter_conflicts(stores):
+            handle.write(json.dumps(conflict, ensure_ascii=False) + "\n")
+    with (out / "sentences.jsonl").open("w", encoding="utf-8") as handle:
+        for sentence in iter_sentences(stores):
+            handle.write(json.dumps(sentence, ensure_ascii=False) + "\n")
