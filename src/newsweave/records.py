@@ -174,6 +174,9 @@ class Claim:
     background: bool = False
     date: dt.date | None = None
     date_precision: DatePrecision | None = None
+    # the sentence's independent clauses: [start, end, verb lemma, negated] each
+    # (newsweave.extract.propositions); empty for claims stored before they existed
+    clauses: list[list[Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -74,6 +74,7 @@ def story_claims() -> list[Claim]:
          [UNION, LOEN], None, ()),
         ("A4", "a1", "About 1,200 workers joined the walkout on Thursday, the union said.",
          [UNION], "PROTEST", (("About 1,200 workers", 1200, "workers"),)),
+        # history (the story is of 2031): the extract stage marks it as background
         ("A5", "a1", "The harbour authority was privatised in 2029.", [AUTHORITY], None, ()),
         ("L1", "l1",
          "Negotiators for the union and the harbour authority began talks in Varna Bay.",
@@ -99,7 +100,8 @@ def story_claims() -> list[Claim]:
         start = offsets.get(article, 0)
         offsets[article] = start + len(text) + 1
         claims.append(make_claim(cid, article, text, start=start, actors=actors,
-                                 event_type=event, numbers=numbers))
+                                 event_type=event, numbers=numbers,
+                                 background="2029" in text))
     return claims
 
 

@@ -45,8 +45,9 @@ def run(nlp) -> Callable:
         published: dt.date | None = dt.date(2025, 6, 2),
         places: frozenset[str] = frozenset(),
         extra: dict[str, str] | None = None,
+        article_id: str = "a1",
     ):
-        article = make_article(body, published)
+        article = make_article(body, published, article_id)
         doc = nlp(body)
         return extract_article(article, doc, resolve_from_ents(doc, places=places, extra=extra))
 

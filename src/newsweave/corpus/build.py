@@ -672,7 +672,7 @@ def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE"
             actors=[actor_map.get(a, a) for a in (r["actors"] or [])],
             quantities=_quantities(r["quantities"]), certainty=r["certainty"],
             background=bool(r["background"]), date=r["date"],
-            date_precision=r["date_precision"],
+            date_precision=r["date_precision"], clauses=r.get("clauses") or [],
         ))
     return out
 

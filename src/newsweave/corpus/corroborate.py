@@ -31,11 +31,20 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.corpus.samefact import (
+    FEATURES,
+    SameFactModel,
+    StoryContext,
+    centrality,
+    language_weight,
+    pair_features,
+)
 from newsweave.records import (
     Certainty,
     Claim,
@@ -55,6 +64,11 @@ from newsweave.records import (
 # 0.4 asks for that overlap plus a little resolved evidence (a shared named
 # actor or number) when the words alone fall short.
 CLAIM_THRESHOLD = 0.4
+# A word at least this rare in English (Zipf frequency 4.5 or lower, see
+# samefact.language_weight) makes two pieces worth comparing.
+_RARE_ENOUGH = 2.5
+# ... and so does a word at most this many of the story's pieces (or a tenth) use.
+_FEW_PIECES = 8
 # Claims of one article are distinct statements unless they repeat each other.
 NEAR_IDENTICAL = 0.9
 # Objects of one party's positions merge when half their content words match (Dice).
@@ -194,7 +208,7 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent\b|per cent\b)?")
 
 @dataclass(slots=True)
 class _Prepared:
-    """A claim with what the comparison needs, computed once."""
+    """A clause with what the comparison needs, computed once."""
 
     claim: Claim
     outlet: str
@@ -210,6 +224,14 @@ class _Prepared:
     statement: str = ""
     head: str = ""
     opens: bool = True
+    # what the same-fact decision reads (newsweave.corpus.samefact)
+    weights: dict[str, float] = field(default_factory=dict)
+    bigrams: frozenset[tuple[str, str]] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    verb: str = ""
+    negated: bool = False
+    length: int = 0
+    rank: int = 0
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -244,14 +266,16 @@ def _tokens(text: str, cut: int | None) -> frozenset[str]:
 
 def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
                       article_outlets: Mapping[str, str], duplicates: Mapping[str, str],
-                      events: Sequence[Event] = (),
+                      events: Sequence[Event] = (), *, model: SameFactModel | None = None,
                       ) -> tuple[list[Fact], list[Conflict]]:
     """Align one story's claims into facts and find where outlets disagree.
 
-    A claim is a whole sentence, and one sentence often carries two facts
-    ("Ukraine's delegation, led by X, is pushing for Y"): each claim is first
-    cut into clauses (:func:`split_clauses`), and clauses are aligned. A
-    fact's mentions are clause spans.
+    A claim is a whole sentence, and one sentence may state several facts: each
+    claim is cut into its independent clauses and the items of its lists of
+    demands (:func:`_clause_pieces`), and those are aligned. Two pieces of
+    different articles join when the same-fact decision
+    (:mod:`newsweave.corpus.samefact`) says they state one fact; groups form
+    by average linkage over those decisions. A fact's mentions are piece spans.
 
     Args:
         story_id: the story the claims belong to.
@@ -260,16 +284,17 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         article_outlets: ``{article_id: outlet}``.
         duplicates: ``{copy_article_id: original_article_id}`` from dedupe.
         events: the story's coded events; each clause takes the event types
-            whose trigger it holds, and clauses of different events align less.
+            whose trigger it holds.
+        model: a learned same-fact decision to use instead of the word-and-evidence
+            score (:mod:`newsweave.corpus.samefact`; see EVALUATION.md for why
+            it is not the default).
 
     Returns:
         Facts, most important first, and conflicts: number, qualifier and
         condition conflicts within facts, then position conflicts.
     """
-    triggers = _triggers_by_sentence(events)
-    prepared = [unit for c in sorted(claims, key=lambda c: (c.article_id, c.start, c.id))
-                for unit in _prepare_units(c, article_outlets, duplicates, triggers)]
-    groups = _align_claims(prepared)
+    prepared = prepare_story(claims, article_outlets, duplicates, events)
+    groups = _align_claims(prepared, model)
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
     for members in groups:
@@ -282,6 +307,22 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         [_tokens(_core_object(p.object), None) for p in positions])))
     facts.sort(key=lambda f: (-f.importance, -len(f.mentions), f.id))
     return facts, conflicts
+
+
+def prepare_story(claims: Sequence[Claim], article_outlets: Mapping[str, str],
+                  duplicates: Mapping[str, str], events: Sequence[Event] = (),
+                  ) -> list[_Prepared]:
+    """The story's claims cut into the pieces that are aligned, in article and
+    text order, each with what the same-fact decision reads."""
+    triggers = _triggers_by_sentence(events)
+    ordered = sorted(claims, key=lambda c: (c.article_id, c.start, c.id))
+    ranks: dict[str, int] = {}
+    prepared = []
+    for claim in ordered:
+        rank = ranks.get(claim.article_id, 0)
+        ranks[claim.article_id] = rank + 1
+        prepared.extend(_prepare_units(claim, article_outlets, duplicates, triggers, rank))
+    return prepared
 
 
 def merge_positions(positions: Sequence[Position], article_outlets: Mapping[str, str], *,
@@ -370,45 +411,52 @@ def split_clauses(text: str) -> list[tuple[int, int, str]]:
 def _list_items(text: str, start: int, end: int, subject: str) -> list[tuple[int, int, str]]:
     """Split "X is pushing for A, B, and C" into one piece per item, each carrying
     "X is pushing for": each demand or offer of a list is a fact of its own.
-    Only lists after a lead-in ("for", "demand", "include", ...) are split,
-    and only into items of at most :data:`MAX_ITEM_WORDS` words; an item
-    starting "including" or "such as" stays with the one before."""
+    Only lists after a lead-in ("for", "demand", "include", ...) are split (the
+    last lead-in that opens a list), and only into items of at most
+    :data:`MAX_ITEM_WORDS` words; an item starting "including" or "such as"
+    stays with the one before."""
     clause = text[start:end]
-    commas = list(re.finditer(r",\s+(?:and\s+|or\s+)?", clause))
+    for lead in reversed(list(_LIST_LEAD_RE.finditer(clause))):
+        items = _items_after(clause, lead.end())
+        if items:
+            context = f"{subject} {clause[:lead.end()]}".strip()
+            return [(start + a, start + b, context) for a, b in items]
+    return [(start, end, subject)]
+
+
+def _items_after(clause: str, begin: int) -> list[tuple[int, int]]:
+    """The items of a list "A, B and C" running from ``begin`` to the clause's end,
+    or [] when what follows is no such list."""
+    tail = clause[begin:]
+    commas = [m for m in re.finditer(r",\s+(?:and\s+|or\s+)?", tail)]
     # "A, B and C" / "A and the B": the last item may follow a bare "and"
     # (after a comma any word; without one only a determiner, so that "Tu-95
     # and Tu-22M3 aircraft" stays one item)
-    tail = commas[-1].end() if commas else 0
+    last_start = commas[-1].end() if commas else 0
     last = re.search(r"\s+and\s+" + ("" if commas else r"(?=(?:the|a|an|its|their|all)\b)"),
-                     clause[tail:])
+                     tail[last_start:])
     if last is not None and not (commas and commas[-1].group().strip(", ")):
-        commas.append(re.compile(r"\s+and\s+").match(clause, tail + last.start()))
+        commas.append(re.compile(r"\s+and\s+").match(tail, last_start + last.start()))
     if not commas:
-        return [(start, end, subject)]
-    lead = None
-    for match in _LIST_LEAD_RE.finditer(clause[:commas[0].start()]):
-        lead = match
-    if lead is None:
-        return [(start, end, subject)]
-    bounds = [lead.end()] + [m.end() for m in commas]
+        return []
+    bounds = [0] + [m.end() for m in commas]
     items: list[tuple[int, int]] = []
     joiners: list[str] = []  # the separator before each item after the first
-    for k, begin in enumerate(bounds):
-        stop = commas[k].start() if k < len(commas) else len(clause)
-        piece = clause[begin:stop]
+    for k, first in enumerate(bounds):
+        stop = commas[k].start() if k < len(commas) else len(tail)
+        piece = tail[first:stop]
         if items and re.match(r"(?:including|such as|notably|especially)\b", piece):
             items[-1] = (items[-1][0], stop)
         else:
             if items:
                 joiners.append(commas[k - 1].group())
-            items.append((begin, stop))
+            items.append((first, stop))
     # a list ends in "and" or "or"; "X, which ..." is no list
     if not joiners or not re.search(r"\b(?:and|or)\b", joiners[-1]):
-        return [(start, end, subject)]
-    if len(items) < 2 or any(len(clause[a:b].split()) > MAX_ITEM_WORDS for a, b in items):
-        return [(start, end, subject)]
-    context = f"{subject} {clause[:lead.end()]}".strip()
-    return [(start + a, start + b, context) for a, b in items]
+        return []
+    if len(items) < 2 or any(len(tail[a:b].split()) > MAX_ITEM_WORDS for a, b in items):
+        return []
+    return [(begin + a, begin + b) for a, b in items]
 
 
 def _closing_comma(text: str, after: int) -> re.Match[str] | None:
@@ -421,35 +469,98 @@ def _closing_comma(text: str, after: int) -> re.Match[str] | None:
     return None
 
 
+def _clause_pieces(claim: Claim) -> list[tuple[int, int, str, str, bool, tuple[int, int]]]:
+    """``(start, end, carried context, verb, negated, shown)`` of each piece of a
+    claim that is aligned, offsets into the claim text.
+
+    Pieces are cut finely for matching (:func:`split_clauses`: parentheticals,
+    participial and relative clauses, list items), because two outlets share a
+    fact in a part of a sentence more often than in a whole one. What is shown
+    (``shown``) must read alone: the independent clause from the parse that holds
+    the piece (:mod:`newsweave.extract.propositions`), or the whole sentence when
+    the claim was stored without clauses; a list item is shown with its lead-in
+    ("X is pushing for" + the item).
+    """
+    clauses = [(max(0, s - claim.start), max(0, e - claim.start), str(verb), bool(neg))
+               for s, e, verb, neg in claim.clauses] or [(0, len(claim.text), "", False)]
+    pieces = []
+    for start, end, context in split_clauses(claim.text):
+        home = next((c for c in clauses if c[0] <= start < c[1]), clauses[0])
+        shown = (start, end) if context and not _is_subject_carry(context, claim.text) else (
+            home[0], home[1])
+        pieces.append((start, end, context, home[2], home[3], shown))
+    return pieces
+
+
+def _is_subject_carry(context: str, text: str) -> bool:
+    """Whether ``context`` is a subject carried over a parenthetical (the piece is
+    then a fragment of its clause), not the lead-in of a list item."""
+    return not _LIST_LEAD_RE.search(context[-30:] + " ")
+
+
 def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping[str, str],
-                   triggers: Mapping[tuple[str, int], list[tuple[str, str]]],
+                   triggers: Mapping[tuple[str, int], list[tuple[str, str]]], rank: int = 0,
                    ) -> list[_Prepared]:
     outlet = outlets.get(claim.article_id) or UNKNOWN_OUTLET
-    clauses = split_clauses(claim.text)
+    pieces = _clause_pieces(claim)
     units = []
-    for start, end, subject in clauses:
+    for start, end, subject, verb, negated, (show_start, show_end) in pieces:
         text = claim.text[start:end].strip(" ,;")
         offset = claim.text.index(text, start) if text else start
         absolute = (claim.start + offset, claim.start + offset + len(text))
+        shown = claim.text[show_start:show_end].strip(" ,;")
+        shown_at = claim.text.index(shown, show_start) if shown else show_start
+        readable = (subject, text) if (show_start, show_end) == (start, end) else ("", shown)
         quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
                       if not _looks_like_year(q)
-                      and (len(clauses) == 1 or absolute[0] <= q.start < absolute[1])]
+                      and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
         events = frozenset(event for trigger, event in triggers.get(
             (claim.article_id, claim.start), []) if trigger and trigger in folded)
+        words = _weighted_words(f"{subject} {text}")
         units.append(_Prepared(
             claim=claim, outlet=outlet, copy=claim.article_id in duplicates,
-            tokens=content_tokens(f"{subject} {text}"), quantities=quantities,
-            start=absolute[0], end=absolute[1], text=text,
+            tokens=frozenset(stem for stem, _ in words), quantities=quantities,
+            start=claim.start + shown_at if readable[0] == "" else absolute[0],
+            end=(claim.start + shown_at + len(shown)) if readable[0] == "" else absolute[1],
+            text=shown if readable[0] == "" else text,
             names=content_tokens(" ".join(_CAPITALISED_RE.findall(f"{subject} {text}"[1:]))),
-            statement=_readable(subject, text),
-            opens=(subject.strip() or text)[:1].isupper(),
+            statement=_readable(*readable),
+            opens=(readable[0].strip() or readable[1])[:1].isupper(),
             head=_demand_head(subject, text),
-            certainty=(claim.certainty if len(clauses) == 1
+            certainty=(claim.certainty if len(pieces) == 1
                        else _clause_certainty(claim.certainty, folded)),
             events=events or (frozenset({claim.event_type})
-                              if claim.event_type and len(clauses) == 1 else frozenset())))
+                              if claim.event_type and len(pieces) == 1 else frozenset()),
+            weights=_max_weights(words),
+            bigrams=frozenset(zip((w for w, _ in words), (w for w, _ in words[1:]))),
+            numbers=frozenset(w for w, _ in words if w[0].isdigit()),
+            verb=verb or claim.predicate.split(" ")[0], negated=negated,
+            length=len(words), rank=rank))
     return units
+
+
+def _weighted_words(text: str) -> list[tuple[str, float]]:
+    """The content stems of ``text`` in order (as :func:`content_tokens`), each
+    with its word's rarity in English (:func:`samefact.language_weight`)."""
+    folded = _fold(text).replace("%", " percent ").replace("per cent", "percent")
+    folded = re.sub(r"'s\b", "", re.sub(r"cease-fire", "ceasefire", folded))
+    out = []
+    for word in _TOKEN_RE.findall(folded):
+        if word[0].isdigit():
+            out.append((_plain_number(word), 4.0))
+        elif word in _NUMBER_WORDS:
+            out.append((_NUMBER_WORDS[word], 4.0))
+        elif word not in _STOP_WORDS:
+            out.append((_stem(_SYNONYMS.get(word, word)), language_weight(word)))
+    return out
+
+
+def _max_weights(words: list[tuple[str, float]]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for stem, weight in words:
+        weights[stem] = max(weights.get(stem, 0.0), weight)
+    return weights
 
 
 def _demand_head(context: str, text: str) -> str:
@@ -500,27 +611,119 @@ def _triggers_by_sentence(events: Sequence[Event]) -> dict[tuple[str, int], list
     return out
 
 
-def _align_claims(prepared: list[_Prepared]) -> list[list[_Prepared]]:
+def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Pairs of pieces the decision is asked about, and pairs that may never share
+    a fact.
+
+    Candidates are pieces of different articles with a word in common that is
+    not among the commonest of English (a pair with none cannot state one fact,
+    and skipping it keeps a big story's work near linear). Blocked: pieces of one
+    article unless they repeat each other, and a rejection set against a demand
+    or an offer (two facts, and a position conflict).
+    """
+    index: dict[str, list[int]] = {}
+    for k, p in enumerate(prepared):
+        for token in p.weights:
+            index.setdefault(token, []).append(k)
+    # a word few pieces of the story use, or one rare in English, links them
+    few = max(_FEW_PIECES, len(prepared) // 10)
+    candidates: set[tuple[int, int]] = set()
+    for token, members in index.items():
+        weight = max(prepared[k].weights[token] for k in members)
+        if len(members) > few and weight < _RARE_ENOUGH and not token[0].isdigit():
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                candidates.add((i, j))
+    blocked: set[tuple[int, int]] = set()
+    pairs = []
+    for i, j in sorted(candidates):
+        a, b = prepared[i], prepared[j]
+        if a.claim.article_id == b.claim.article_id and a.claim.id == b.claim.id:
+            # two pieces of one sentence are two facts: it was cut because it states two
+            blocked.add((i, j))
+            continue
+        if _opposed(a.events, b.events) or _frames_differ(a, b):
+            blocked.add((i, j))
+            continue
+        pairs.append((i, j))
+    return pairs, blocked
+
+
+def _frames_differ(a: _Prepared, b: _Prepared) -> bool:
+    """Two pieces whose frames cannot be one fact: one background (history), the
+    other the news of the day; demands, offers or list items of
+    other things ("a raise" / "the rehiring"); or of two parties whose subjects
+    are different countries ("Veskan demands a truce" / "Maldar wants a truce":
+    two demands, two facts)."""
+    if a.claim.background != b.claim.background:
+        # history and the news of the day are kept apart
+        return True
+    if not (a.head and b.head):
+        return False
+    # what is demanded or offered differs ("a raise" / "the rehiring"), or who does
+    return a.head != b.head or not _same_side(a.claim.subject, b.claim.subject)
+
+
+def pair_matrix(prepared: list[_Prepared], pairs: list[tuple[int, int]]) -> np.ndarray:
+    """The same-fact features (:data:`samefact.FEATURES`) of each pair of pieces."""
+    counted = [p for p in prepared if not p.copy] or prepared
     # copies repeat their original word for word; counting them would halve
     # the weight of every word the original uses
+    idf = _idf([p.tokens for p in counted])
+    story = StoryContext(idf=idf, centrality=centrality(prepared, idf))
+    actor_rarity = _rarity([frozenset(p.claim.actors) for p in counted])
+    rows = []
+    for i, j in pairs:
+        a, b = prepared[i], prepared[j]
+        shared = _named_actors(a) & _named_actors(b)
+        # an actor only copies name is as rare as can be (copies are not counted)
+        actors = max((actor_rarity.get(x, 1.0) for x in shared), default=0.0)
+        rows.append(pair_features(a, b, story, i, j, actors))
+    return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+
+
+def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
+                  ) -> list[list[_Prepared]]:
+    """Groups of pieces that state one fact: by the word-and-evidence score
+    (:func:`_claim_similarity`), or by a learned ``model`` when one is given."""
+    pairs, blocked = candidate_pairs(prepared)
+    if model is None:
+        threshold = CLAIM_THRESHOLD
+        score = _rule_scores(prepared, pairs)
+    else:
+        threshold = model.threshold
+        probabilities = model.probability(pair_matrix(prepared, pairs))
+        score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
+    # pieces of one article that repeat each other word for word are one statement
+    for i, j in _repeats(prepared):
+        score[(i, j)] = 1.0
+    return [[prepared[k] for k in group]
+            for group in _agglomerate(len(prepared), score, threshold, blocked)]
+
+
+def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
+                 ) -> dict[tuple[int, int], float]:
     counted = [p for p in prepared if not p.copy] or prepared
     idf = _idf([p.tokens for p in counted])
     actor_rarity = _rarity([frozenset(p.claim.actors) for p in counted])
-    n = len(prepared)
-    score = [[0.0] * n for _ in range(n)]
-    blocked: set[tuple[int, int]] = set()
-    for i in range(n):
-        for j in range(i + 1, n):
-            lex = _weighted_dice(prepared[i].tokens, prepared[j].tokens, idf)
-            if (prepared[i].claim.article_id == prepared[j].claim.article_id
-                    and lex < NEAR_IDENTICAL):
-                blocked.add((i, j))
-            shared = _named_actors(prepared[i]) & _named_actors(prepared[j])
-            # an actor only copies name is as rare as can be (copies are not counted)
-            actors = max((actor_rarity.get(a, 1.0) for a in shared), default=0.0)
-            score[i][j] = score[j][i] = _claim_similarity(prepared[i], prepared[j], lex, actors)
-    return [[prepared[k] for k in group]
-            for group in _agglomerate(n, score, CLAIM_THRESHOLD, blocked)]
+    score = {}
+    for i, j in pairs:
+        a, b = prepared[i], prepared[j]
+        lex = _weighted_dice(a.tokens, b.tokens, idf)
+        shared = _named_actors(a) & _named_actors(b)
+        # an actor only copies name is as rare as can be (copies are not counted)
+        actors = max((actor_rarity.get(x, 1.0) for x in shared), default=0.0)
+        score[(i, j)] = _claim_similarity(a, b, lex, actors)
+    return score
+
+
+def _repeats(prepared: list[_Prepared]) -> list[tuple[int, int]]:
+    by_tokens: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for k, p in enumerate(prepared):
+        by_tokens.setdefault((p.claim.article_id, p.tokens), []).append(k)
+    return [(i, j) for members in by_tokens.values() if len(members) > 1
+            for x, i in enumerate(members) for j in members[x + 1:]]
 
 
 def _named_actors(p: _Prepared) -> set[str]:
@@ -573,6 +776,18 @@ def _claim_similarity(a: _Prepared, b: _Prepared, lexical: float, actors: float)
     return min(score, 1.0)
 
 
+def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str]]) -> float:
+    """1 if the claims share a number, 1/3 if they count the same thing differently,
+    0 if their numbers are about other things."""
+    best = 0.0
+    for qa, noun_a in a:
+        for qb, noun_b in b:
+            if not _same_noun(noun_a, noun_b):
+                continue
+            best = max(best, 1.0 if math.isclose(qa.value, qb.value) else 1 / 3)
+    return best
+
+
 def _same_side(a: str, b: str) -> bool:
     """Subjects that may be one party: equal, unknown, a person (whose country is
     not known here), or ids of one country (``gov:UKR`` / ``state:UKR``)."""
@@ -600,18 +815,20 @@ def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str
     return best
 
 
-def _agglomerate(n: int, score: list[list[float]], threshold: float,
+def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: float,
                  blocked: set[tuple[int, int]]) -> list[list[int]]:
     """Average-linkage merging driven by the best pairs first.
 
-    Pairs at or above ``threshold`` are visited best first; their two groups
-    merge if the mean score over all cross pairs also clears the threshold
-    (so no chain of weak links forms a group) and no cross pair is blocked.
+    ``score`` holds the pairs that were compared (``i < j``); a pair not in it
+    scores 0. Pairs at or above ``threshold`` are visited best first; their two
+    groups merge if the mean score over all cross pairs also clears the
+    threshold (so no chain of weak links forms a group) and no cross pair is
+    blocked.
     """
     group = list(range(n))
     members = {k: [k] for k in range(n)}
-    pairs = sorted(((score[i][j], i, j) for i in range(n) for j in range(i + 1, n)
-                    if score[i][j] >= threshold and (i, j) not in blocked),
+    pairs = sorted(((value, i, j) for (i, j), value in score.items()
+                    if value >= threshold and (i, j) not in blocked),
                    key=lambda p: (-p[0], p[1], p[2]))
     for _, i, j in pairs:
         gi, gj = group[i], group[j]
@@ -620,7 +837,7 @@ def _agglomerate(n: int, score: list[list[float]], threshold: float,
         cross = [(min(a, b), max(a, b)) for a in members[gi] for b in members[gj]]
         if any(pair in blocked for pair in cross):
             continue
-        if sum(score[a][b] for a, b in cross) / len(cross) < threshold:
+        if math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross) < threshold:
             continue
         keep, drop = min(gi, gj), max(gi, gj)
         for k in members[drop]:
@@ -858,7 +1075,7 @@ def _position_clusters(positions: Sequence[Position], outlets: Mapping[str, str]
     for (party, stance), group in sorted(by_key.items()):
         tokens = [content_tokens(p.object) for p in group]
         n = len(group)
-        score = [[_dice(tokens[i], tokens[j]) for j in range(n)] for i in range(n)]
+        score = {(i, j): _dice(tokens[i], tokens[j]) for i in range(n) for j in range(i + 1, n)}
         for members in _agglomerate(n, score, POSITION_THRESHOLD, set()):
             chosen = [group[k] for k in members]
             independent = [p for p in chosen if p.article_id not in duplicates] or chosen

@@ -21,6 +21,7 @@ from newsweave.extract._common import (
     stable_id,
 )
 from newsweave.extract.events import CodedTrigger
+from newsweave.extract.propositions import independent_clauses
 from newsweave.extract.quantities import find_quantities
 from newsweave.records import Article, Claim, Position, Resolution
 
@@ -62,7 +63,11 @@ def sentence_claim(
     quantities = find_quantities(sent)
     actors = index.actors_in(sent)
     root = sent.root
-    if not (mine or stated or quantities or (actors and _has_finite_verb(sent))):
+    # a sentence with a finite verb about someone or something named states
+    # what another outlet may state too (actors resolved or not: "Reid checked
+    # into rehab" names a person the gazetteer does not know)
+    named = bool(actors) or any(t.pos_ == "PROPN" or t.ent_type_ for t in sent)
+    if not (mine or stated or quantities or (named and _has_finite_verb(sent))):
         return None
     main = mine[0] if mine else None
     subject, predicate, obj = _triple(main, root, index)
@@ -90,6 +95,7 @@ def sentence_claim(
         background=background,
         date=date,
         date_precision=precision,
+        clauses=[c.as_list() for c in independent_clauses(sent)],
     )
 
 

@@ -48,7 +48,7 @@ PER_ARTICLE_TABLES: dict[str, str] = {
         id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER,
         text VARCHAR, subject VARCHAR, predicate VARCHAR, object VARCHAR,
         event_type VARCHAR, actors VARCHAR[], quantities JSON, certainty VARCHAR,
-        background BOOLEAN, date DATE, date_precision VARCHAR
+        background BOOLEAN, date DATE, date_precision VARCHAR, clauses JSON
     """,
     "positions": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, party VARCHAR, stance VARCHAR,
@@ -88,6 +88,10 @@ CORPUS_TABLES: dict[str, str] = {
     "paragraphs": 'article_id VARCHAR, outlet VARCHAR, start INTEGER, "end" INTEGER, hash BIGINT',
 }
 
+# Columns added after a table was first released: an older file gains them
+# (empty) when it is opened for writing.
+ADDED_COLUMNS = [("claims", "clauses", "JSON")]
+
 # Indexes that keep "does this article exist" and per-article reads cheap.
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",
@@ -100,6 +104,8 @@ def create_schema(conn) -> None:  # noqa: ANN001 - duckdb connection
     """Create every table that does not exist yet."""
     for name, columns in {**PER_ARTICLE_TABLES, **CORPUS_TABLES}.items():
         conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for table, column, kind in ADDED_COLUMNS:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     for statement in INDEXES:
         conn.execute(statement)
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
