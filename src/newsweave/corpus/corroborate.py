@@ -25,6 +25,7 @@ another party rejects.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
 import re
@@ -158,6 +159,12 @@ _SCOPE_RE = re.compile(
     r"\b(?:(?:this|next|last) (?:year|month|week)"
     r"|(?:over|within|for|in) (?:the next |the coming )?(?:\w+ )?(?:years?|months?|weeks?|days?)"
     r"|by (?:the end of )?(?:\w+ )?(?:19|20)\d\d)\b")
+# who said it: "..., the harbour master said." / "Officials said that ..." / "according to X"
+_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:[\w'\u2019.-]+\s+){1,5}(?:said|says|told\s+\w+|added|reported|stated)\s*[.!?]?\s*$"
+    r"|^\s*(?:[\w'\u2019.-]+\s+){1,5}(?:said|says|told\s+\w+)\s+(?:that\s+)?"
+    r"|,?\s*according to [^,.]*")
+_DURATION_SCOPE_RE = re.compile(r"\b(?:over|within|for|in) ")
 _CONDITION_RE = re.compile(
     r"\b(?:if|unless|provided that|on condition that|as long as|only after|only if|"
     r"in exchange for|subject to)\b")
@@ -902,7 +909,7 @@ def _is_sentence(text: str) -> bool:
 def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
                     idf: Mapping[str, float]) -> list[Conflict]:
     by_outlet = _one_per_outlet([p for p in members if not p.copy])
-    if len(by_outlet) < 2:
+    if len(by_outlet) < 2 or _said_alike(by_outlet):
         return []
     conflicts = _number_conflicts(story_id, fact, by_outlet)
     modifier = _modifier_conflict(story_id, fact, by_outlet)
@@ -919,10 +926,19 @@ def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
         scope = _text_conflict(story_id, fact.id, fact.statement,
                                [(p.outlet, p.claim.article_id, p.claim.start, p.claim.end,
                                  p.claim.text, f"{p.claim.id}@{p.start}") for p in by_outlet],
-                               conditions=close)
+                               conditions=False)
         if scope is not None:
             conflicts.append(scope)
     return conflicts
+
+
+def _said_alike(by_outlet: list[_Prepared]) -> bool:
+    """Every outlet's wording has the same content words once attribution is set
+    aside ("..., he said", "according to X"): one statement quoted alike is never
+    in conflict with itself."""
+    words = {tuple(re.findall(r"[a-z0-9]+", _fold(_ATTRIBUTION_RE.sub(" ", p.claim.text))))
+             for p in by_outlet}
+    return len(words) == 1
 
 
 def _modifier_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]
@@ -984,6 +1000,9 @@ def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
 
 
 def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> list[Conflict]:
+    """Outlets that give one quantity differently: the same thing counted
+    (:func:`_same_noun`) in the same slot (:func:`_same_slot`), with values or
+    qualifiers that do not agree (:func:`number_difference`)."""
     conflicts = []
     used: set[tuple[str, int]] = set()
     for k, p in enumerate(by_outlet):
@@ -994,23 +1013,83 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
             for other in by_outlet[k + 1:]:
                 match = next(((qo, no) for qo, no in other.quantities
                               if (other.claim.id, qo.start) not in used
-                              and _same_noun(noun, no)), None)
+                              and _same_noun(noun, no) and _same_slot(p, q, other, qo)), None)
                 if match is not None:
                     sides.append((other, match[0]))
             if len(sides) < 2:
                 continue
             used.update((s.claim.id, sq.start) for s, sq in sides)
-            values = {round(sq.value, 6) for _, sq in sides}
-            qualifiers = {_approx(sq, s.claim) for s, sq in sides}
-            if len(values) == 1 and len(qualifiers) == 1:
+            kinds = {number_difference(sq.value, _approx(sq, s.claim), tq.value,
+                                       _approx(tq, t.claim))
+                     for n, (s, sq) in enumerate(sides) for t, tq in sides[n + 1:]}
+            kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
+                                                       else None)
+            if kind is None:
                 continue
-            kind = "number" if len(values) > 1 else "qualifier"
             conflicts.append(Conflict(
                 id=_stable_id(kind, story_id, [s.claim.id for s, _ in sides] + [noun]),
                 story_id=story_id, kind=kind, topic=noun or fact.statement,
                 sides=[_side(s, sq.text) for s, sq in sides],
                 fact_id=fact.id))
     return conflicts
+
+
+# "about 40" and "40", or "about 40" and "42", can be one count: within this share.
+APPROXIMATE_SHARE = 0.1
+
+
+def number_difference(a: float, qualifier_a: str, b: float, qualifier_b: str) -> str | None:
+    """How two outlets' figures for one quantity differ: ``None`` when they agree,
+    ``"qualifier"`` for the same figure qualified differently ("more than 40" /
+    "40", "up to 2.6 million" / "2.6 million"), ``"number"`` for figures that
+    clash.
+
+    Qualifiers are ranges: "about" is a figure give or take
+    :data:`APPROXIMATE_SHARE`, so "about 40" agrees with "40" and "41"; "over"
+    ("more than", "at least") and "under" ("up to", "nearly") are open on one side.
+    """
+    approximate = "about" in (qualifier_a, qualifier_b)
+    if math.isclose(a, b):
+        if qualifier_a == qualifier_b or {qualifier_a, qualifier_b} <= {"", "about"}:
+            return None
+        return "qualifier"
+    if approximate and abs(a - b) <= APPROXIMATE_SHARE * max(abs(a), abs(b)):
+        return None
+    return "number"
+
+
+def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
+    """Whether two numbers of one noun fill the same slot: the names next to them
+    (who scored, whose sum) are not different people or places, and when each
+    piece holds several numbers of that noun, their neighbouring words agree
+    ("launched 40" / "intercepted 30" are two slots)."""
+    near_a, names_a = _number_context(a.claim, qa)
+    near_b, names_b = _number_context(b.claim, qb)
+    if names_a and names_b and not names_a & names_b:
+        return False
+    noun = _quantity_noun(qa, a.claim)
+    crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
+               or sum(_same_noun(n, noun) for _, n in b.quantities) > 1)
+    return not crowded or bool(near_a & near_b)
+
+
+_CONTEXT_WORDS = 5
+# month and day names are capitalised but name no one
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:]))
+
+
+def _number_context(claim: Claim, q: Quantity) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems of the few words before a number (its verb, its owner) and
+    the names among them."""
+    offset = q.start - claim.start
+    before = claim.text[max(0, offset - 60):max(0, offset)]
+    words = re.findall(r"[\w'\u2019-]+", before)[-_CONTEXT_WORDS:]
+    first = offset - len(before) == 0 and words[:1]  # a capital that only opens the sentence
+    names = frozenset(content_tokens(" ".join(
+        w for k, w in enumerate(words)
+        if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS and not (first and k == 0))))
+    return content_tokens(" ".join(words)), names
 
 
 def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
@@ -1037,7 +1116,11 @@ def _text_conflict(story_id: str, fact_id: str | None, topic: str,
     conditions = [conditions and bool(_CONDITION_RE.search(text.lower()))
                   for *_, text, _ in sides]
     scoped = {s for s in scopes if s}
-    if len(scoped) < 2 and len(set(conditions)) < 2:
+    # a time scope differs only when every side gives one and one is a span
+    # ("over two years"); "this month" / "last week" are dates of telling
+    differ = (len(scoped) >= 2 and all(scopes)
+              and any(_DURATION_SCOPE_RE.search(s) for s in scoped))
+    if not differ and len(set(conditions)) < 2:
         return None
     return Conflict(
         id=_stable_id("condition", story_id, [side[-1] for side in sides]),
