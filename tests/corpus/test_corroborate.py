@@ -108,7 +108,8 @@ def story_claims() -> list[Claim]:
 def test_story_claims_align_into_facts() -> None:
     facts, conflicts = corroborate(story_claims())
     groups = sorted(sorted(m.claim_id for m in f.mentions) for f in facts)
-    assert groups == [["A1", "L1", "R1"], ["A2", "L2"], ["A3", "L3"], ["A4", "L4"], ["A5"],
+    # A4 and L4 give other figures for one walkout: two facts and a number conflict
+    assert groups == [["A1", "L1", "R1"], ["A2", "L2"], ["A3", "L3"], ["A4"], ["A5"], ["L4"],
                       ["L5"], ["R2"], ["R3"]]
     assert fact_of(facts, "A1").corroboration == 3
     assert fact_of(facts, "R2").corroboration == 1
@@ -170,10 +171,11 @@ def test_number_conflict_keeps_both_wordings() -> None:
                    numbers=(("2,000 dockworkers", 2000, "dockworkers"),)),
     ]
     facts, conflicts = corroborate(claims)
-    assert len(facts) == 1 and facts[0].corroboration == 2
+    # each outlet is credited with its own figure only (issue 15): two facts, one conflict
+    assert sorted(f.outlets for f in facts) == [["Coastline Daily"], ["The Northern Ledger"]]
     assert [c.kind for c in conflicts] == ["number"]
     conflict = conflicts[0]
-    assert conflict.fact_id == facts[0].id and conflict.topic == "worker"
+    assert conflict.fact_id in {f.id for f in facts} and conflict.topic == "worker"
     sides = {s.outlet: (s.text, s.value) for s in conflict.sides}
     assert sides == {"Coastline Daily": (coastline, "About 1,200 workers"),
                      "The Northern Ledger": (ledger, "2,000 dockworkers")}

@@ -78,3 +78,21 @@ def test_dates_of_telling_are_not_time_scopes() -> None:
 ])
 def test_number_difference(a, qa, b, qb, expected) -> None:
     assert number_difference(a, qa, b, qb) == expected
+
+
+def test_an_outlet_with_another_figure_is_not_credited_with_the_fact() -> None:
+    claims = [
+        make_claim("c1", "a1", "Veskaria is asking for a 30-day ceasefire in Ondravel.",
+                   numbers=(("30-day", 30, "day"),)),
+        make_claim("c2", "r1", "Veskaria wants a 30-day ceasefire in Ondravel.",
+                   numbers=(("30-day", 30, "day"),)),
+        make_claim("c3", "l1", "Veskaria wants a 60-day ceasefire in Ondravel.",
+                   numbers=(("60-day", 60, "day"),)),
+    ]
+    facts, conflicts = corroborate(claims)
+    by_outlets = {tuple(f.outlets): f for f in facts}
+    assert set(by_outlets) == {("Coastline Daily", "Elin Radio"), ("The Northern Ledger",)}
+    assert by_outlets[("Coastline Daily", "Elin Radio")].corroboration == 2
+    [conflict] = [c for c in conflicts if c.kind == "number"]
+    assert {s.outlet for s in conflict.sides} == {"Coastline Daily", "Elin Radio",
+                                                  "The Northern Ledger"}

@@ -88,3 +88,18 @@ def test_rerun_changes_no_row_count(demo_db):
     after = table_counts(conn)
     conn.close()
     assert after == before
+
+
+def test_the_60_day_outlet_is_not_credited_with_the_30_day_fact(demo_db):
+    """Issue 15: the Ledger gives a 60-day ceasefire, the others a 30-day one."""
+    with Newsweave(demo_db) as nw:
+        data = json.loads(nw.brief(nw.stories()[0].id, "json"))
+    facts = data["facts"] + data.get("more_facts", [])
+    thirty = [f for f in facts if "30-day ceasefire" in f["statement"]]
+    sixty = [f for f in facts if "60-day ceasefire" in f["statement"]]
+    assert thirty and sixty
+    assert all("The Meridian Ledger" not in f["outlets"] for f in thirty)
+    assert any("The Meridian Ledger" in f["outlets"] for f in sixty)
+    clash = [c for c in data["conflicts"] if c["kind"] == "number"
+             and {s["value"] for s in c["sides"]} >= {"30-day", "60-day"}]
+    assert clash

@@ -305,9 +305,11 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
     for members in groups:
-        fact = _build_fact(story_id, members)
-        facts.append(fact)
-        conflicts.extend(_fact_conflicts(story_id, fact, members, idf))
+        # outlets that give another figure for the fact's number state another
+        # fact: each keeps its own outlets, and the two are shown as a conflict
+        parts = [_build_fact(story_id, part) for part in value_partitions(members)]
+        facts.extend(parts)
+        conflicts.extend(_fact_conflicts(story_id, parts[0], members, idf))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
     conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(
@@ -930,6 +932,41 @@ def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
         if scope is not None:
             conflicts.append(scope)
     return conflicts
+
+
+def value_partitions(members: list[_Prepared]) -> list[list[_Prepared]]:
+    """The members of one aligned group split by the figure they give for a
+    quantity they share: "a 30-day ceasefire" (two outlets) and "a 60-day
+    ceasefire" (one) are two facts, each credited to its own outlets. Members
+    that give no figure for it stay with the largest part; the largest part
+    comes first. Figures that agree (:func:`number_difference`) share a part."""
+    by_outlet = _one_per_outlet([p for p in members if not p.copy])
+    if len(by_outlet) < 2:
+        return [members]
+    probe = Fact(id="", story_id="", statement="", mentions=[], outlets=[], corroboration=0)
+    # only figures that clash in one slot (see _number_conflicts) split a fact
+    clashing = {c.topic for c in _number_conflicts("", probe, by_outlet) if c.kind == "number"}
+    for noun in sorted(clashing):
+        parts: list[tuple[Quantity, _Prepared, list[_Prepared]]] = []
+        silent = []
+        for p in members:
+            q = next((q for q, n in p.quantities if _same_noun(n, noun)), None)
+            if q is None:
+                silent.append(p)
+                continue
+            home = next((part for first, owner, part in parts
+                         if number_difference(first.value, _approx(first, owner.claim),
+                                              q.value, _approx(q, p.claim)) != "number"), None)
+            if home is None:
+                parts.append((q, p, [p]))
+            else:
+                home.append(p)
+        if len(parts) > 1:
+            groups = sorted((part for *_, part in parts),
+                            key=lambda part: (-len({p.outlet for p in part}), -len(part)))
+            groups[0].extend(silent)
+            return [sorted(g, key=lambda p: (p.claim.article_id, p.start)) for g in groups]
+    return [members]
 
 
 def _said_alike(by_outlet: list[_Prepared]) -> bool:
