@@ -269,6 +269,9 @@ class Fact:
     background: bool = False
     date: dt.date | None = None
     importance: float = 0.0
+    # who told it first and who repeated it, and outlets that only carry one
+    # speaker's quote (counted as one source): see corroborate.lineage
+    lineage: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

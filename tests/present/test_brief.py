@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from newsweave.present.brief import MIN_BRIEF_WORDS, Limits, count_words, render_markdown
+
 from newsweave import Newsweave
 
 
@@ -44,7 +46,17 @@ def test_conflicts_show_each_outlets_wording_and_value(main_brief) -> None:
         assert len(outlets) >= 2
         assert all(s["value"] and s["value"] in s["text"] for s in conflict["sides"])
         for side in conflict["sides"]:
-            assert f"**{side['outlet']}** ({side['value']})" in markdown
+            # every conflict in the full layout; the default brief shows as many as fit
+            assert f"**{side['outlet']}** ({side['value']})" in render_markdown(data, Limits())
+    assert any(f"| {c['id']} number |" in markdown for c in numbers)
+
+
+def test_default_brief_is_at_most_a_third_of_its_sources(main_brief) -> None:
+    data, markdown, html = main_brief
+    assert count_words(markdown) <= max(MIN_BRIEF_WORDS, data["source_words"] / 3)
+    assert count_words(render_markdown(data, Limits())) > count_words(markdown)
+    # what the default leaves out stays in the JSON and behind a "more" in HTML
+    assert "more facts</summary>" in html
 
 
 def test_markdown_marks_corroboration_and_single_sources(main_brief) -> None:
@@ -53,7 +65,7 @@ def test_markdown_marks_corroboration_and_single_sources(main_brief) -> None:
                     "### Timeline", "### Actors", "### Background"):
         assert heading in markdown
     assert "✔✔✔" in markdown and "| single source" in markdown
-    single = next(f for f in data["facts"] if f["single_source"])
+    single = next(f for f in data["facts"] if f["single_source"] and f["statement"] in markdown)
     assert f"{single['outlets'][0]} only" in markdown
 
 

@@ -451,7 +451,8 @@ def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> 
                 story_id, _outside_chrome(data.claims, ids, data.chrome),
                 _outside_chrome(data.positions, ids, data.chrome),
                 {a["id"]: a["outlet"] for a in group}, data.duplicates,
-                _outside_chrome(data.events, ids, data.chrome))
+                _outside_chrome(data.events, ids, data.chrome),
+                published={a["id"]: a["published"] for a in group})
             fact_rows.extend(_fact_row(f) for f in facts)
             conflict_rows.extend(_conflict_row(c) for c in conflicts)
         for table, rows in (("stories", story_rows), ("facts", fact_rows),
@@ -721,6 +722,7 @@ def _fact_row(f: Fact) -> dict[str, Any]:
         "certainty": f.certainty, "background": f.background, "date": f.date,
         "importance": float(f.importance),
         "mentions": json.dumps([asdict(m) for m in f.mentions]),
+        "lineage": json.dumps(f.lineage, default=str),
     }
 
 

@@ -26,6 +26,7 @@ another party rejects.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import hashlib
 import math
 import re
@@ -274,6 +275,7 @@ def _tokens(text: str, cut: int | None) -> frozenset[str]:
 def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
                       article_outlets: Mapping[str, str], duplicates: Mapping[str, str],
                       events: Sequence[Event] = (), *, model: SameFactModel | None = None,
+                      published: Mapping[str, dt.date | None] | None = None,
                       ) -> tuple[list[Fact], list[Conflict]]:
     """Align one story's claims into facts and find where outlets disagree.
 
@@ -292,6 +294,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         duplicates: ``{copy_article_id: original_article_id}`` from dedupe.
         events: the story's coded events; each clause takes the event types
             whose trigger it holds.
+        published: ``{article_id: publication date}``, for who reported first.
         model: a learned same-fact decision to use instead of the word-and-evidence
             score (:mod:`newsweave.corpus.samefact`; see EVALUATION.md for why
             it is not the default).
@@ -307,7 +310,8 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
     for members in groups:
         # outlets that give another figure for the fact's number state another
         # fact: each keeps its own outlets, and the two are shown as a conflict
-        parts = [_build_fact(story_id, part) for part in value_partitions(members)]
+        parts = [_build_fact(story_id, part, published or {})
+                 for part in value_partitions(members)]
         facts.extend(parts)
         conflicts.extend(_fact_conflicts(story_id, parts[0], members, idf))
     clusters = _position_clusters(positions, article_outlets, duplicates)
@@ -855,13 +859,16 @@ def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: floa
     return [members[k] for k in sorted(members)]
 
 
-def _build_fact(story_id: str, members: list[_Prepared]) -> Fact:
+def _build_fact(story_id: str, members: list[_Prepared],
+                published: Mapping[str, dt.date | None]) -> Fact:
     independent = [p for p in members if not p.copy]
     # a line only a reprint carries is still shown with the reprint's outlet,
     # but it has no independent source: corroboration 0
     sources = independent or members
     outlets = sorted({p.outlet for p in sources})
-    corroboration = len({p.outlet for p in independent})
+    lineage = fact_lineage(members, published)
+    # outlets that only carry one speaker's words are one source, not several
+    corroboration = len(lineage["sources"]) if independent else 0
     claims = [p.claim for p in members]
     fact_id = _stable_id("fact", story_id, [f"{p.claim.id}@{p.start}" for p in members])
     mentions = [FactMention(claim_id=p.claim.id, article_id=p.claim.article_id,
@@ -879,7 +886,71 @@ def _build_fact(story_id: str, members: list[_Prepared]) -> Fact:
                 certainty=_strongest(p.certainty for p in members),
                 background=background,
                 date=_most_common([c.date for c in claims if c.date is not None]),
-                importance=importance)
+                importance=importance, lineage=lineage)
+
+
+# a quotation long enough to be one speaker's words, not a phrase in quotes
+_QUOTE_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{12,})[\"\u201c\u201d]")
+MIN_QUOTE_WORDS = 4
+
+
+def fact_lineage(members: list[_Prepared], published: Mapping[str, dt.date | None],
+                 ) -> dict[str, Any]:
+    """Who reported a fact first, who repeated it, and its independent sources.
+
+    ``first``: the outlet, article and date of the earliest independent mention
+    (by publication date; ties and unknown dates by outlet name). ``repeated``:
+    the other outlets in the order they published. ``sources``: groups of
+    outlets that count as one source: outlets that state the fact only through
+    the same quotation of one speaker (:data:`MIN_QUOTE_WORDS` words or more,
+    word for word) are one source, ``quoted_from`` the speaker as the claim's
+    subject names them; every other outlet is a source of its own. Syndicated
+    copies are in none.
+    """
+    independent = [p for p in members if not p.copy]
+    if not independent:
+        return {"first": None, "repeated": [], "sources": []}
+    when: dict[str, tuple[dt.date, str, str]] = {}
+    for p in independent:
+        date = published.get(p.claim.article_id) or dt.date.max
+        key = (date, p.outlet, p.claim.article_id)
+        if p.outlet not in when or key < when[p.outlet]:
+            when[p.outlet] = key
+    order = sorted(when.values())
+    first_date, first_outlet, first_article = order[0]
+    quotes = {outlet: _quotes([p for p in independent if p.outlet == outlet])
+              for outlet in when}
+    groups: list[dict[str, Any]] = []
+    for outlet in sorted(when):
+        shared = next((g for g in groups if quotes[outlet] and g["quote"] in quotes[outlet]),
+                      None)
+        if shared is not None:
+            shared["outlets"].append(outlet)
+            continue
+        quote = min(quotes[outlet]) if quotes[outlet] else None
+        speaker = next((p.claim.subject for p in independent
+                        if p.outlet == outlet and p.claim.subject), None) if quote else None
+        groups.append({"outlets": [outlet], "quote": quote, "quoted_from": speaker})
+    sources = [{"outlets": g["outlets"],
+                "quoted_from": g["quoted_from"] if len(g["outlets"]) > 1 else None}
+               for g in groups]
+    return {
+        "first": {"outlet": first_outlet, "article_id": first_article,
+                  "published": None if first_date == dt.date.max else first_date.isoformat()},
+        "repeated": [outlet for _, outlet, _ in order[1:]],
+        "sources": sources,
+    }
+
+
+def _quotes(pieces: list[_Prepared]) -> set[tuple[str, ...]]:
+    """The quotations an outlet's mentions carry, as folded word tuples."""
+    out = set()
+    for p in pieces:
+        for match in _QUOTE_RE.finditer(p.claim.text):
+            words = tuple(re.findall(r"[a-z0-9]+", _fold(match.group(1))))
+            if len(words) >= MIN_QUOTE_WORDS:
+                out.add(words)
+    return out
 
 
 def _clearest(members: list[_Prepared]) -> str:
@@ -1122,10 +1193,8 @@ def _number_context(claim: Claim, q: Quantity) -> tuple[frozenset[str], frozense
     offset = q.start - claim.start
     before = claim.text[max(0, offset - 60):max(0, offset)]
     words = re.findall(r"[\w'\u2019-]+", before)[-_CONTEXT_WORDS:]
-    first = offset - len(before) == 0 and words[:1]  # a capital that only opens the sentence
     names = frozenset(content_tokens(" ".join(
-        w for k, w in enumerate(words)
-        if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS and not (first and k == 0))))
+        w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS)))
     return content_tokens(" ".join(words)), names
 
 

@@ -11,7 +11,8 @@ never by their words: the labelled texts are third-party and stay in
 ``../shared``.
 
 The documents go through the whole pipeline; each conflict shown is cut into
-its pairs of sides. ``precision`` is the share of shown pairs labelled real,
+its pairs of sides that differ (a side that agrees with another is not set
+against it). ``precision`` is the share of shown pairs labelled real,
 a shown pair nobody judged counting as wrong (``unjudged`` says how many);
 ``recall`` the share of real labelled pairs shown as a conflict of any kind.
 """
@@ -144,10 +145,17 @@ def shown_pairs(stores: dict[str, Path]) -> dict[SidePair, str]:
         sides = conflict["sides"]
         for i, x in enumerate(sides):
             for y in sides[i + 1:]:
-                if x["doc"] != y["doc"]:
+                # a conflict of three outlets, two of which agree, sets only the
+                # differing sides against each other
+                if x["doc"] != y["doc"] and (x["value"] != y["value"] or kind_is_position(conflict)):
                     out.setdefault(SidePair.of((x["doc"], x["sentence"]),
                                                (y["doc"], y["sentence"])), conflict["kind"])
     return out
+
+
+def kind_is_position(conflict: dict[str, Any]) -> bool:
+    """Position conflicts name each side's stance in ``value``; every pair of them opposes."""
+    return conflict["kind"] == "position"
 
 
 def iter_conflicts(stores: dict[str, Path]) -> Iterator[dict[str, Any]]:

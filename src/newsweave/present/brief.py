@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Story
@@ -19,7 +21,47 @@ if TYPE_CHECKING:
 MAX_FACTS = 20
 MAX_SINGLE_SOURCE = 10
 MAX_TIMELINE = 25
+MAX_ACTORS = 15
 STANCES = ("demands", "rejects", "offers", "supports")
+# The default brief is at most this share of its independent sources' words (a
+# brief that retells its sources is no brief); the JSON keeps everything.
+BRIEF_SHARE = 1 / 3
+# ... but never so short that a one-paragraph story has no brief.
+MIN_BRIEF_WORDS = 120
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+@dataclass(slots=True)
+class Limits:
+    """How many items of each section the Markdown and HTML briefs show."""
+
+    facts: int = MAX_FACTS
+    single: int = MAX_SINGLE_SOURCE
+    conflicts: int = 10**6
+    positions: int = 10**6
+    timeline: int = MAX_TIMELINE
+    actors: int = MAX_ACTORS
+    background: int = 10**6
+    side_words: int = 40
+
+    def shrink(self, b: dict[str, Any]) -> bool:
+        """Show about a quarter less of every section still above its floor;
+        False when nothing can shrink."""
+        floors = {"facts": 2, "single": 1, "conflicts": 1, "positions": 1, "timeline": 1,
+                  "actors": 1, "background": 0, "side_words": 8}
+        sizes = {"facts": _count_shared(b), "single": len(b["facts"]) - _count_shared(b),
+                 "conflicts": len(b["conflicts"]), "positions": len(b["positions"]),
+                 "timeline": len(b["timeline"]), "actors": len(b["actors"]),
+                 "background": len(b["background"]), "side_words": 40}
+        changed = False
+        for name, floor in floors.items():
+            now = min(getattr(self, name), sizes[name])
+            if now > floor:
+                setattr(self, name, max(floor, now - max(1, now // 4)))
+                changed = True
+        return changed
 
 
 def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
@@ -39,8 +81,10 @@ def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
     independent = sorted({a["outlet"] for a in articles if not a["copy_of"]})
     copy_ids = {a["id"] for a in articles if a["copy_of"]}
     facts = nw.facts(story.id)
-    conflicts = nw.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY kind, id",
-                        [story.id])
+    # differences of figures first, then qualifiers, positions, conditions
+    conflicts = nw.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY CASE kind "
+                        "WHEN 'number' THEN 0 WHEN 'qualifier' THEN 1 WHEN 'position' THEN 2 "
+                        "ELSE 3 END, id", [story.id])
     return {
         "story_id": story.id,
         "title": story.title,
@@ -51,7 +95,8 @@ def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
         "copies": copies,
         "extra_sources": _extra_sources(nw, story),
         "lead": _lead(nw, articles),
-        "facts": [_fact(f) for f in facts if not f["background"]],
+        "facts": _main_event_first([_fact(f) for f in facts if not f["background"]]),
+        "source_words": _source_words(nw, articles),
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
                       for i, c in enumerate(conflicts, 1)],
         "positions": _positions(nw, story, names, canon, copy_ids),
@@ -60,6 +105,45 @@ def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
         "background": _background(facts),
         "removed_lines": sum(a["removed"] or 0 for a in articles),
     }
+
+
+def _main_event_first(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts by independent outlets, then importance; the most corroborated fact
+    that states an event comes first (the story's main event)."""
+    events = [f for f in facts if f["event_type"]]
+    if not events:
+        return facts
+    main = max(events, key=lambda f: (f["corroboration"], -facts.index(f)))
+    return [main] + [f for f in facts if f is not main]
+
+
+def _source_words(nw: Newsweave, articles: list[dict[str, Any]]) -> int:
+    """Words in the story's independent reports (copies left out)."""
+    ids = [a["id"] for a in articles if not a["copy_of"]]
+    if not ids:
+        return 0
+    rows = nw.rows("SELECT body FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    return sum(count_words(r["body"] or "") for r in rows)
+
+
+def brief_limits(b: dict[str, Any]) -> Limits:
+    """The section sizes that keep the Markdown brief within :data:`BRIEF_SHARE` of
+    its sources' words (at least :data:`MIN_BRIEF_WORDS`)."""
+    budget = max(MIN_BRIEF_WORDS, int(b.get("source_words", 0) * BRIEF_SHARE))
+    limits = Limits()
+    while count_words(render_markdown(b, limits)) > budget and limits.shrink(b):
+        pass
+    return limits
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of letters or digits (table rules,
+    bullets and marks are not words)."""
+    return len(_WORD_RE.findall(text))
+
+
+def _count_shared(b: dict[str, Any]) -> int:
+    return sum(not f["single_source"] for f in b["facts"])
 
 
 def _extra_sources(nw: Newsweave, story: Story) -> list[dict[str, Any]]:
@@ -222,8 +306,10 @@ def _cell(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(b: dict[str, Any]) -> str:
-    """The brief as Markdown, laid out like EXAMPLE-BRIEF.md."""
+def render_markdown(b: dict[str, Any], limits: Limits | None = None) -> str:
+    """The brief as Markdown, laid out like EXAMPLE-BRIEF.md, cut to
+    :func:`brief_limits` unless ``limits`` are given (``Limits()``: the full caps)."""
+    limits = limits or brief_limits(b)
     lines = [f"## {b['title']}"]
     span = str(b["start"] or "undated")
     if b["end"] and b["end"] != b["start"]:
@@ -236,19 +322,33 @@ def render_markdown(b: dict[str, Any]) -> str:
     lines += [header + "**", ""]
     if b["lead"]:
         lines += [b["lead"], ""]
-    lines += _md_facts(b) + _md_conflicts(b) + _md_positions(b) + _md_timeline(b)
-    lines += _md_actors(b) + _md_background(b)
+    lines += (_md_facts(b, limits) + _md_conflicts(b, limits) + _md_positions(b, limits)
+              + _md_timeline(b, limits))
+    lines += _md_actors(b, limits) + _md_background(b, limits)
     copies = _count(len(b["copies"]) + len(b["extra_sources"]), "syndicated copy", "syndicated copies")
     lines.append(f"*Removed from the reports: {b['removed_lines']} site lines. "
                  f"{copies} recognised and kept out of the counts.*")
     return "\n".join(lines) + "\n"
 
 
-def _md_facts(b: dict[str, Any]) -> list[str]:
-    shared = [f for f in b["facts"] if not f["single_source"]][:MAX_FACTS]
-    single = [f for f in b["facts"] if f["single_source"]][:MAX_SINGLE_SOURCE]
+def _shown_facts(b: dict[str, Any], limits: Limits) -> tuple[list[dict[str, Any]], int]:
+    """The facts the brief shows (shared first, then single-source facts grouped
+    by outlet) and how many it leaves to the JSON."""
+    shared = [f for f in b["facts"] if not f["single_source"]]
+    single = sorted((f for f in b["facts"] if f["single_source"]),
+                    key=lambda f: (f["outlets"][:1], -b["facts"].index(f) * 0))
+    shown = shared[:limits.facts] + single[:limits.single]
+    return shown, len(b["facts"]) - len(shown)
+
+
+def _more(n: int, what: str) -> list[str]:
+    return [f"*{n} more {what} in the JSON brief.*"] if n > 0 else []
+
+
+def _md_facts(b: dict[str, Any], limits: Limits) -> list[str]:
+    shown, hidden = _shown_facts(b, limits)
     out = ["### Facts", "| # | fact | outlets | |", "|---|---|---|---|"]
-    for i, f in enumerate(shared + single, 1):
+    for i, f in enumerate(shown, 1):
         marks = "✔" * f["corroboration"] if not f["single_source"] else "single source"
         if f["certainty"] != "asserted":
             marks += f" · {f['certainty']}"
@@ -256,18 +356,25 @@ def _md_facts(b: dict[str, Any]) -> list[str]:
             marks += " · differs, see conflicts"
         outlets = ", ".join(f["outlets"]) + (" only" if f["single_source"] else "")
         out.append(f"| {i} | {_cell(f['statement'])} | {_cell(outlets)} | {marks} |")
-    return out + [""]
+    return out + _more(hidden, "facts") + [""]
 
 
-def _md_conflicts(b: dict[str, Any]) -> list[str]:
+def _md_conflicts(b: dict[str, Any], limits: Limits) -> list[str]:
     if not b["conflicts"]:
         return ["### Where the outlets differ", "No differences found.", ""]
     out = ["### Where the outlets differ", "| | topic | wording by outlet |", "|---|---|---|"]
-    for c in b["conflicts"]:
-        sides = " ‖ ".join(f"**{s['outlet']}**{_side_value(c, s)}: \"{_cell(s['text'])}\""
+    for c in b["conflicts"][:limits.conflicts]:
+        sides = " ‖ ".join(f"**{s['outlet']}**{_side_value(c, s)}: "
+                           f"\"{_cell(_clip(s['text'], limits.side_words))}\""
                            for s in c["sides"])
         out.append(f"| {c['id']} {c['kind']} | {_cell(c['topic'])} | {sides} |")
-    return out + [""]
+    return out + _more(len(b["conflicts"]) - limits.conflicts, "differences") + [""]
+
+
+def _clip(text: str, words: int) -> str:
+    """At most ``words`` words of ``text``, an ellipsis where it was cut."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
 def _side_value(conflict: dict[str, Any], side: dict[str, Any]) -> str:
@@ -278,19 +385,19 @@ def _side_value(conflict: dict[str, Any], side: dict[str, Any]) -> str:
     return f" ({_cell(value)})"
 
 
-def _md_positions(b: dict[str, Any]) -> list[str]:
+def _md_positions(b: dict[str, Any], limits: Limits) -> list[str]:
     out = ["### Positions", "| party | demands | rejects | offers | supports |",
            "|---|---|---|---|---|"]
-    for p in b["positions"]:
+    for p in b["positions"][:limits.positions]:
         cells = ["; ".join(f"{_cell(x['object'])} ({', '.join(x['outlets'])})" for x in p[s])
                  for s in STANCES]
         out.append(f"| {_cell(p['name'])} | " + " | ".join(cells) + " |")
-    return out + [""]
+    return out + _more(len(b["positions"]) - limits.positions, "parties") + [""]
 
 
-def _md_timeline(b: dict[str, Any]) -> list[str]:
+def _md_timeline(b: dict[str, Any], limits: Limits) -> list[str]:
     out = ["### Timeline"]
-    for e in b["timeline"]:
+    for e in b["timeline"][:limits.timeline]:
         parts = [str(e["date"] or "undated"), e["event"] + (f" ({e['mode']})" if e["mode"] else "")]
         who = ", ".join(e["actors"]) or "?"
         if e["recipients"]:
@@ -304,12 +411,12 @@ def _md_timeline(b: dict[str, Any]) -> list[str]:
             parts.append(f"certainty: {e['certainty']}")
         parts.append(", ".join(e["outlets"]))
         out.append("- " + " · ".join(parts))
-    return out + [""]
+    return out + _more(len(b["timeline"]) - limits.timeline, "events") + [""]
 
 
-def _md_actors(b: dict[str, Any]) -> list[str]:
+def _md_actors(b: dict[str, Any], limits: Limits) -> list[str]:
     out = ["### Actors"]
-    for a in b["actors"][:15]:
+    for a in b["actors"][:limits.actors]:
         roles = "; ".join(f"{r['role']} ({', '.join(r['outlets'])})" for r in a["roles"])
         facts = ", ".join(x for x in (a["country"], a["sector"]) if x)
         out.append(f"- **{a['name']}**" + (f" [{facts}]" if facts else "")
@@ -317,9 +424,9 @@ def _md_actors(b: dict[str, Any]) -> list[str]:
     return out + [""]
 
 
-def _md_background(b: dict[str, Any]) -> list[str]:
+def _md_background(b: dict[str, Any], limits: Limits) -> list[str]:
     out = ["### Background (not today's news)"]
-    for item in b["background"]:
+    for item in b["background"][:limits.background]:
         year = str(item["date"])[:4] if item["date"] else "earlier"
         out.append(f"- {year}: {item['statement']} ({', '.join(item['outlets'])})")
     return out + [""]
@@ -347,19 +454,29 @@ def render_html(b: dict[str, Any]) -> str:
         parts.append(" · copies excluded: " + e("; ".join(
             f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])))
     parts.append(f"</p><p class='lead'>{e(b['lead'])}</p>")
-    parts += _html_facts(b) + _html_conflicts(b) + _html_positions(b)
+    limits = brief_limits(b)
+    parts += _html_facts(b, limits) + _html_conflicts(b) + _html_positions(b)
     parts += _html_timeline(b) + _html_actors(b) + _html_background(b)
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _html_facts(b: dict[str, Any]) -> list[str]:
+def _html_facts(b: dict[str, Any], limits: Limits) -> list[str]:
+    """The facts the Markdown brief shows, then the rest behind a "more"."""
+    shown, _ = _shown_facts(b, limits)
+    rest = [f for f in b["facts"] if f not in shown]
+    out = ["<h2>Facts</h2>"] + _html_fact_table(shown, 1)
+    if rest:
+        out += [f"<details class='more'><summary>{len(rest)} more facts</summary>"]
+        out += _html_fact_table(rest, len(shown) + 1) + ["</details>"]
+    return out
+
+
+def _html_fact_table(facts: list[dict[str, Any]], first: int) -> list[str]:
     e = html.escape
-    shared = [f for f in b["facts"] if not f["single_source"]][:MAX_FACTS]
-    single = [f for f in b["facts"] if f["single_source"]][:MAX_SINGLE_SOURCE]
-    out = [("<h2>Facts</h2><table class='facts'><tr><th>#</th><th>fact</th><th>outlets</th>"
+    out = [("<table class='facts'><tr><th>#</th><th>fact</th><th>outlets</th>"
            "<th>corroboration</th></tr>")]
-    for i, f in enumerate(shared + single, 1):
+    for i, f in enumerate(facts, first):
         marks = ("✔" * f["corroboration"] if not f["single_source"]
                  else "<span class='single'>single source</span>")
         if f["certainty"] != "asserted":

@@ -36,7 +36,9 @@ EXPORT_QUERIES: dict[str, str] = {
         SELECT id AS fact_id, story_id, statement, outlets, mentions, corroboration,
                COALESCE((SELECT list(c.id) FROM conflicts c WHERE c.fact_id = f.id),
                         []::VARCHAR[]) AS conflicts,
-               event_type, certainty, background, date, importance
+               -- event_type ... importance, and lineage where the file has it (a
+               -- file written before it existed and opened read-only has not)
+               f.* EXCLUDE (id, story_id, statement, outlets, mentions, corroboration)
         FROM facts f ORDER BY story_id, importance DESC, id
     """,
     "positions": """

@@ -72,7 +72,7 @@ CORPUS_TABLES: dict[str, str] = {
     "facts": """
         id VARCHAR, story_id VARCHAR, statement VARCHAR, outlets VARCHAR[],
         corroboration INTEGER, event_type VARCHAR, certainty VARCHAR,
-        background BOOLEAN, date DATE, importance DOUBLE, mentions JSON
+        background BOOLEAN, date DATE, importance DOUBLE, mentions JSON, lineage JSON
     """,
     "conflicts": """
         id VARCHAR, story_id VARCHAR, kind VARCHAR, topic VARCHAR,
@@ -90,7 +90,7 @@ CORPUS_TABLES: dict[str, str] = {
 
 # Columns added after a table was first released: an older file gains them
 # (empty) when it is opened for writing.
-ADDED_COLUMNS = [("claims", "clauses", "JSON")]
+ADDED_COLUMNS = [("claims", "clauses", "JSON"), ("facts", "lineage", "JSON")]
 
 # Indexes that keep "does this article exist" and per-article reads cheap.
 INDEXES = [
