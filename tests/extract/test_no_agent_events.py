@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 DATA = Path(__file__).resolve().parent / "data" / "no_agent_disasters.txt"
 
@@ -23,7 +22,6 @@ def test_the_set_is_large_enough() -> None:
     assert len(_reports()) >= 40
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: deaths with no one acting are coded ASSAULT")
 def test_no_disaster_or_accident_is_coded(analyser) -> None:
     coded = {s: [r["event"] for r in analyser.plover_events(s)] for s in _reports()}
     wrongly = {s: events for s, events in coded.items() if events}

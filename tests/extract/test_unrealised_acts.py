@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 DATA = Path(__file__).resolve().parent / "data" / "unrealised_acts.tsv"
 
@@ -29,7 +28,6 @@ def test_the_set_is_large_enough_and_well_formed() -> None:
     assert {event for _, event in cases} <= set(PENTA_OF_TYPE)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: unrealised acts are coded as done")
 def test_no_unrealised_act_is_coded_as_its_own_type(analyser) -> None:
     wrongly = {}
     for text, event in _cases():

@@ -36,6 +36,24 @@ INTENT_WORDS = frozenset(
      "pledge", "vow", "swear", "commit", "agree", "intend", "plan"}
 )
 _FAILURE_VERBS = frozenset({"fail"})
+# Verbs of wishing, weighing, fearing and asking: the act in their content has not
+# happened ("want to attack", "considering whether to arrest", "fear that X will burn",
+# "dreams of invading").
+ATTITUDE_VERBS = frozenset(
+    {"want", "wish", "hope", "dream", "consider", "contemplate", "mull", "weigh", "debate",
+     "fear", "wonder", "doubt", "ask", "question", "like", "desire", "imagine", "envisage",
+     "envision"}
+)
+# Verbs that carry a nominal act as planned, not held ("planning a protest").
+_PLANNING_VERBS = frozenset({"plan", "prepare", "schedule"})
+# Verbs whose that-clause the speaker says did not happen.
+_DENIAL_VERBS = frozenset({"deny", "refute"})
+_NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Complementisers of an open question ("whether the troops will withdraw").
+_QUESTION_MARKS = frozenset({"whether"})
+# How far up the clause tree the attitude or question may sit.
+_ATTITUDE_REACH = 3
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
 _EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -259,10 +277,16 @@ def certainty(
     kids = [c for t in chain for c in t.children]
     if any(c.dep_ == "neg" for c in kids) or (noun is not None and _negated_noun(noun)):
         return "negated"
+    if any(_negated_noun(c) or c.lower_ in _NOBODY for c in kids if c.dep_ in _SUBJECT_DEPS):
+        return "negated"  # "no one was detained", "nobody fired"
+    if token.dep_ == "ccomp" and lemma_forms(token.head) & _DENIAL_VERBS:
+        return "negated"  # "denied that its jets had bombed the hospital"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILURE_VERBS:
         return "negated"  # "failed to reach agreement" (not "failed to X but later did Y")
     if _conditional(token, chain) and event != "THREATEN":
         return "conditional"
+    if counterfactual(token) or unrealised_attitude(token):
+        return "hypothetical"
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if auxes & _HYPOTHETICAL_AUX:
         return "hypothetical"
@@ -270,11 +294,85 @@ def certainty(
         return "expected"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _EXPECTED_VERBS:
         return "expected"
+    if noun is not None and noun.i != token.i and lemma_forms(token) & _PLANNING_VERBS:
+        return "expected"  # "are planning a protest": the act is planned, not held
     if is_intent(token):
         return "expected"
     if any(c.lower_ in _REPORTED_ADVS for c in kids) or _reported_frame(chain, sent):
         return "reported"
     return "asserted"
+
+
+def _content_governors(token: Token) -> list[Token]:
+    """The clause heads above ``token`` whose content it is, nearest first.
+
+    Follows infinitives, coordinations, that/whether clauses and "of"-gerunds
+    ("dreams of invading") up to ``_ATTITUDE_REACH`` steps; stops at the root.
+    """
+    out: list[Token] = []
+    node = token
+    for _ in range(_ATTITUDE_REACH):
+        if node.head.i == node.i:
+            break
+        if node.dep_ == "ccomp" and not _marked_content(node):
+            # "X wants ..., terms Y reject": a bare clause the parser hung under the verb.
+            break
+        if node.dep_ in ("xcomp", "ccomp", "conj", "csubj"):
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            node = node.head.head
+        else:
+            break
+        out.append(node)
+    return out
+
+
+def _marked_content(clause: Token) -> bool:
+    """Whether a that-clause reads as content: a complementiser or a modal ("fear that X will")."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+        or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX | _EXPECTED_AUX | {"to"})
+        for c in clause.children
+    )
+
+
+def unrealised_attitude(token: Token) -> bool:
+    """Whether the clause is the content of a wish, a fear, a deliberation or a question.
+
+    "The rebels want to attack", "the minister is considering whether to arrest",
+    "residents fear that the militia will burn", "nobody knows whether they will
+    withdraw": the act did not take place. Speech verbs are not attitudes ("said
+    it had attacked" reports an act).
+    """
+    if any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in token.children):
+        return True
+    for governor in _content_governors(token):
+        if lemma_forms(governor) & ATTITUDE_VERBS:
+            return True
+        if any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in governor.children):
+            return True
+    return False
+
+
+def lemma_forms(token: Token) -> set[str]:
+    """The parser's lemma and the word with a regular ending removed ("hopes" -> "hope").
+
+    The small model mis-lemmatises some forms ("hopes" -> "hop"); the stripped
+    forms let word lists still match.
+    """
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix, repl in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""),
+                         ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
+def counterfactual(token: Token) -> bool:
+    """ "would have killed", "could have attacked": an act that did not happen."""
+    auxes = [c.lower_ for t in clause_chain(token) for c in t.children if c.dep_ == "aux"]
+    return any(m in _HYPOTHETICAL_AUX | {"would"} for m in auxes) and "have" in auxes
 
 
 def is_intent(token: Token) -> bool:

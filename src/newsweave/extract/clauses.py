@@ -61,6 +61,28 @@ _OBLIGATION_MODALS = frozenset({"must", "should"})
 _SUBJECT_CONTROL = frozenset({"continue", "try", "want", "seek", "use", "employ", "need"})
 
 
+# Participles that state what their subject holds or does, not what was done to it.
+_STATIVE_PARTICIPLES = frozenset(
+    {"oppose", "commit", "engage", "involve", "determine", "prepare", "dedicate", "devote",
+     "resolve", "ally", "align", "divide", "unite", "poise", "set", "bind"}
+)
+
+
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "whom",
+                              "who", "everyone", "anyone", "someone"})
+# Nouns of people (the "@person" object class of the lexicon).
+_PEOPLE_NOUNS = frozenset(
+    {"people", "person", "man", "woman", "child", "boy", "girl", "prisoner", "hostage", "detainee",
+     "captive", "inmate", "civilian", "protester", "demonstrator", "activist", "journalist",
+     "reporter", "soldier", "officer", "policeman", "guard", "worker", "student", "pilgrim",
+     "refugee", "migrant", "citizen", "national", "resident", "villager", "fighter", "militant",
+     "rebel", "suspect", "member", "leader", "official", "diplomat", "opponent", "dissident",
+     "crew", "sailor", "fisherman", "tourist", "family", "pow", "abductee", "kidnappee",
+     "worker", "doctor", "nurse", "teacher", "priest", "monk", "nun", "farmer", "teenager",
+     "youth", "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister"}
+)
+
+
 @dataclass(slots=True)
 class Trigger:
     """One coded clause: the verb, its nominal trigger if any, and its arguments."""
@@ -228,7 +250,10 @@ def _object_lemmas(verb: Token) -> set[str]:
         for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"
     ]
-    return {c.lemma_.lower() for c in objs}
+    lemmas = {c.lemma_.lower() for c in objs}
+    if any(_is_person(o) for o in objs):
+        lemmas.add("@person")
+    return lemmas
 
 
 def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
@@ -236,8 +261,12 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
     for noun in _noun_slots(verb):
         entry = lexicon.noun(noun_keys(noun), lemma)
         if entry is not None and entry.verbs:
-            return Trigger(verb=verb, key=lemma, entry=entry, noun=noun)
+            # "expressed concern": a reading that is no event stops the search.
+            return Trigger(verb=verb, key=lemma, entry=entry, noun=noun) if entry.is_event else None
     hit = lexicon.verb(verb_keys(verb), _object_lemmas(verb))
+    if hit is not None and not (hit[1].is_event and _sense_fits(verb, hit[1])):
+        # "shot up", "released the emails", "declined to comment": no event.
+        return None
     if hit is not None and (not hit[1].complement or _has_clause(verb)):
         key, entry = hit
         return Trigger(verb=verb, key=key, entry=entry)
@@ -245,9 +274,35 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
     if light is not None:
         for noun in _noun_slots(verb):
             entry = lexicon.noun(noun_keys(noun), light)
-            if entry is not None:
+            if entry is not None and entry.is_event:
                 return Trigger(verb=verb, key=light, entry=entry, noun=noun)
     return None
+
+
+def _sense_fits(verb: Token, entry: Entry) -> bool:
+    """Whether the clause's words leave the entry's reading standing (see Entry.allows_clause)."""
+    clause = {t.lemma_.lower() for t in verb.subtree}
+    content = {
+        t.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in (c,)
+    }
+    that_clause = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    return entry.allows_clause(clause, content, that_clause)
+
+
+def _is_person(token: Token) -> bool:
+    """Whether a noun phrase head names people: a name, a personal pronoun, a people noun."""
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSON_PRONOUNS
+    if token.lemma_.lower() in _PEOPLE_NOUNS:
+        return True
+    # "20 of the prisoners", "dozens of people"
+    return any(
+        p.lemma_.lower() in _PEOPLE_NOUNS
+        for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    )
 
 
 def _has_clause(verb: Token) -> bool:
@@ -304,7 +359,10 @@ def _fill_arguments(trigger: Trigger) -> None:
     )
     if trigger.noun is not None:
         trigger.objects = [o for o in trigger.objects if o.i != trigger.noun.i]
-        noun_is_subject = any(s.i == trigger.noun.i for s in trigger.subjects)
+        noun_is_subject = any(
+            s.i == trigger.noun.i
+            for s in [*trigger.subjects, *(c for c in verb.children if c.dep_ == "nsubjpass")]
+        )
         trigger.subjects = [s for s in trigger.subjects if s.i != trigger.noun.i] or (
             _subjects(verb.head) if verb.dep_ in ("acl", "relcl") else []
         )
@@ -352,8 +410,13 @@ def _subjects(verb: Token) -> list[Token]:
             return reporter or subjects
         return subjects
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:
+    if passive and verb.lemma_.lower() in _STATIVE_PARTICIPLES:
+        # "Israel is opposed to", "Vietnam is committed to": a state of the subject.
         return passive
+    if passive:
+        # "the official was indicted", "two people were shot": the subject of a passive
+        # verb is its target; with no "by" agent the actor is not named in the clause.
+        return []
     if verb.dep_ == "xcomp":
         # Object control: "urged both sides to seek", "called on Moscow to soften".
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] or [

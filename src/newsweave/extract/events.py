@@ -30,15 +30,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract._common import (
+    ATTITUDE_VERBS,
     MentionIndex,
     certainty,
     clause_chain,
+    counterfactual,
+    lemma_forms,
     is_background_sentence,
     is_intent,
     sentence_bounds,
     sentence_date,
     sentence_text,
     stable_id,
+    unrealised_attitude,
 )
 from newsweave.extract.actors import country_code
 from newsweave.extract.clauses import Trigger, find_triggers, subjects_of
@@ -56,6 +60,12 @@ _FUTURE_READINGS = {
     "AID": "AGREE",
     "RETREAT": "CONCEDE",
 }
+# Marks a clause whose act did not happen and that the codebook turns into no event.
+_NOT_AN_EVENT = "-"
+# Weapon words that also name harmless things ("a mine collapsed", "chemicals leaked").
+_AMBIGUOUS_WEAPONS = frozenset(
+    {"mine", "air", "rock", "stone", "shell", "tank", "jet", "chemical", "aircraft"}
+)
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 # Acts of material conflict; announced or possible ones are threats (CAMEO 13:
 # "threaten to impose a curfew", "threaten to halt mediation", "threaten attack").
@@ -217,6 +227,9 @@ def code_sentence(
     firing 472 drones") is folded into that event instead of coded twice.
     """
     lexicon = lexicon or load_lexicon()
+    if _is_question(sent):
+        # "Will they walk out?", "Did the army shell the village?": asked, not reported.
+        return []
     triggers = find_triggers(sent, lexicon, is_actor=lambda t: t.i in index.actor_of)
     if not triggers:
         return []
@@ -230,6 +243,8 @@ def code_sentence(
             _recipients_from_content(speech, trigger, article, sent, index, lexicon)
             continue
         item = _code_trigger(article, sent, trigger, index, lexicon, quantities)
+        if item is None:
+            continue
         parent = _same_event_ancestor(item, coded)
         if parent is not None:
             _fold(parent, item)
@@ -274,7 +289,10 @@ def _recipients_from_content(
     event = speech.event
     if event.recipients:
         return
-    inner = _code_trigger(article, sent, content, index, lexicon, []).event
+    inner = _code_trigger(article, sent, content, index, lexicon, [], realised_only=False)
+    if inner is None:
+        return
+    inner = inner.event
     found = inner.actors if event.event == "REQUEST" else inner.recipients
     event.recipients = [r for r in found if r not in event.actors]
 
@@ -314,10 +332,22 @@ def _code_trigger(
     index: MentionIndex,
     lexicon: Lexicon,
     quantities: list[Quantity],
-) -> CodedTrigger:
+    *,
+    realised_only: bool = True,
+) -> CodedTrigger | None:
+    """The event of one trigger clause, or None when the clause codes no event.
+
+    With ``realised_only`` (the default), a clause whose act did not take place and
+    that the codebook turns into no other event (see :func:`_future_reading`), or whose
+    act has no human agent (see :func:`_no_agent`), gives None.
+    """
     event_type, mode, context = _reading(trigger, sent, lexicon)
     how = certainty(trigger.verb, sent, trigger.noun, event=event_type)
     future = _future_reading(trigger, event_type, how)
+    if future == _NOT_AN_EVENT:
+        if realised_only:
+            return None
+        future = None
     if future is not None:
         event_type, trigger.swap = future, False
         how = "asserted" if future == "REJECT" else how
@@ -332,6 +362,8 @@ def _code_trigger(
     if trigger.swap:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
     actors = index.actors_in(actor_tokens)
+    if realised_only and not actors and _no_agent(trigger, sent, lexicon):
+        return None
     recipients = [r for r in index.actors_in(recipient_tokens) if r not in actors]
     if not recipients and not trigger.swap and event_type in _TARGETED:
         recipients = [r for r in _place_targets(trigger, index) if r not in actors]
@@ -536,22 +568,33 @@ def _pronoun_owned(trigger: Trigger) -> bool:
 
 
 def _future_reading(trigger: Trigger, event: str, how: str) -> str | None:
-    """The PLOVER reading of an act that is announced, offered or possible, not done.
+    """The PLOVER reading of an act that is announced, offered, possible or denied, not done.
 
     Announced cooperation (CONSULT, SUPPORT, COOPERATE, AID) is AGREE (the manual's
     AGREE definition); an offer to retreat is AGREE (CAMEO 035 "express intent to
     yield") while an announced retreat is CONCEDE (the manual's RETREAT notes);
-    announced or possible material conflict is THREATEN (CAMEO 13).
+    announced or possible material conflict is THREATEN (CAMEO 13). A refused
+    cooperation is REJECT. Everything else that did not happen is no event
+    (``_NOT_AN_EVENT``): a negated attack, a wished or feared one, a forecast, a
+    counterfactual ("would have killed"). None keeps the clause's own reading.
     """
-    if how == "negated" and event in _COOPERATIVE:
+    verb = trigger.verb
+    if how == "negated":
         # "will not accept", "would not meet": a refusal (REJECT, "all rejections and refusals").
-        return "REJECT"
+        # "did not walk out", "no one was detained": nothing happened.
+        return "REJECT" if event in _COOPERATIVE else _NOT_AN_EVENT
     if how not in ("expected", "hypothetical", "conditional"):
         return None
+    if counterfactual(verb) or unrealised_attitude(verb):
+        # "wants to meet", "would like to visit": the actor's wish to cooperate is an
+        # intent (AGREE); wished, feared or asked-about conflict is no event.
+        wished = _own_wish(verb)
+        return "AGREE" if wished and event in _COOPERATIVE and not counterfactual(verb) \
+            else _NOT_AN_EVENT
     if event in _HOSTILE:
         # Only the actor's own announcement is a threat; "X is expected to" is a forecast.
         # "will withdraw its force unless ..." is a threat with its condition.
-        return "THREATEN" if _own_future(trigger.verb) else None
+        return "THREATEN" if _own_future(verb) else _NOT_AN_EVENT
     if how == "conditional":
         return None
     if how != "expected":
@@ -559,6 +602,52 @@ def _future_reading(trigger: Trigger, event: str, how: str) -> str | None:
     if event == "RETREAT":
         return "AGREE" if is_intent(trigger.verb) else "CONCEDE"
     return _FUTURE_READINGS.get(event)
+
+
+def _own_wish(verb: Token) -> bool:
+    """Whether the wish is the actor's own: an infinitive under the wish verb ("wants to meet")."""
+    return verb.dep_ == "xcomp" and bool(lemma_forms(verb.head) & ATTITUDE_VERBS)
+
+
+def _is_question(sent: Span) -> bool:
+    """Whether the sentence asks rather than reports (it ends with a question mark)."""
+    last = [t for t in sent if not t.is_space and t.text not in ('"', "'", "”", "’", ")")]
+    return bool(last) and last[-1].text == "?"
+
+
+def _no_agent(trigger: Trigger, sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the act has no human agent: a quake, flood, fire, crash or disease did it.
+
+    PLOVER codes what actors do; "a quake killed 31", "floods swept through, killing 14",
+    "dozens were killed when the tremor brought down a school" have none. Called only
+    when no actor was found: the clause's subject, or any word of the sentence when
+    the clause has no subject, names a natural hazard, an accident or a disease
+    (``no_agent_causes`` in the lexicon), and no weapon or attack is named.
+    """
+    causes = lexicon.no_agent_causes
+    subjects = [s for s in trigger.subjects if s.pos_ in ("NOUN", "PROPN")]
+    words = [t for s in subjects for t in s.subtree] if subjects else list(sent)
+    # "a dam burst, killing nine": the clause the act hangs on may name the accident.
+    words += [g for g in _governing_clauses(trigger.verb)]
+    lemmas = {form for t in words for form in lemma_forms(t)}
+    if not lemmas & causes:
+        return False
+    # "a car bomb", "a missile strike": a weapon or an attack names an agent's act.
+    weapons = set(lexicon.weapon_modes) - _AMBIGUOUS_WEAPONS
+    nouns = {t.lemma_.lower() for t in words if t.pos_ == "NOUN"} - causes
+    return not (lemmas & weapons) and not any(
+        (e := lexicon.noun([lemma], None)) is not None and e.event == "ASSAULT" for lemma in nouns
+    )
+
+
+def _governing_clauses(verb: Token) -> list[Token]:
+    """The verbs a participle or coordinated clause hangs on ("burst, ... killing nine")."""
+    out: list[Token] = []
+    node = verb
+    while node.dep_ in ("advcl", "conj", "xcomp") and node.head.i != node.i and len(out) < 3:
+        node = node.head
+        out.append(node)
+    return out
 
 
 def _own_future(verb: Token) -> bool:
