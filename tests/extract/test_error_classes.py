@@ -87,3 +87,25 @@ def test_statements_of_view_code_nothing(analyser, text: str) -> None:
 
 def test_a_refusal_of_a_demand_is_still_a_rejection(analyser) -> None:
     assert _events(analyser, "Iran refused to withdraw its ships from the strait.") == ["REJECT"]
+
+
+# Word sense by the kind of thing handed over: material cooperation the lexicon missed.
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The museum service returned four stolen paintings to the government of Chile.",
+         "RETREAT"),
+        ("Canada removed the tariffs on Mexican steel.", "RETREAT"),
+        ("The agency distributed blankets and food to families in the camp.", "AID"),
+        ("Ghana sent a company of troops to join the UN peacekeeping mission in Mali.", "AID"),
+        ("A federal judge approved the extradition of the former minister to Spain.", "COOPERATE"),
+    ],
+)
+def test_material_cooperation_by_its_object(analyser, text: str, event: str) -> None:
+    assert _events(analyser, text)[:1] == [event]
+
+
+def test_considering_an_option_is_no_intent(analyser) -> None:
+    # CAMEO 014 (consider policy option) is a statement; "wants to meet" is an intent.
+    assert _events(analyser, "Japan is considering sending aid to the flooded region.") == []
+    assert _events(analyser, "Japan wants to meet the new president of Peru.") == ["AGREE"]

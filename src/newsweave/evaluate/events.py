@@ -55,17 +55,19 @@ NO_EVENT = "NONE"
 # CAMEO's penta-class of a PLOVER type, read off the CAMEO->PLOVER table
 # (../shared/reference/CAMEO2PLOVER-2021.txt): the CAMEO root codes that map to a
 # type, and the penta class of those roots (0: root 01 public statement; 1: 02-05
-# verbal cooperation; 2: 06-08 material cooperation; 3: 09-13 verbal conflict;
-# 4: 14-20 material conflict). Every type's codes fall in one class except ACCUSE
-# (09 investigate, 5 codes, class 2; 11 disapprove, 13 codes, class 3): the
-# majority of its codes decides. The table has no row for roots 01 and 02, so no
-# type maps to 0 and REQUEST maps through root 10 ("demand") only.
+# verbal cooperation; 2: 06-08 material cooperation; 3: 09-13 and 16 verbal
+# conflict; 4: 14-15 and 17-20 material conflict). Root 16 (reduce relations) is
+# verbal conflict as in the PLOVER manual's own quad table ("Quad categories in
+# PLOVER": SANCTION is verbal conflict) and the Phoenix event data's quad classes.
+# ACCUSE (09 investigate, 11 disapprove) and COERCE (16 for 163, 17 and 19 for the
+# rest) take the class most of their rows vote for. The table has no row for roots
+# 01 and 02, so no type maps to 0 and REQUEST maps through root 10 ("demand") only.
 # tests/evaluate/test_events_gate.py checks this against the table when it is present.
 PENTA_OF_TYPE: dict[str, int] = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
     "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
-    "ACCUSE": 3, "REQUEST": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "SANCTION": 4, "COERCE": 4, "ASSAULT": 4,
+    "ACCUSE": 3, "REQUEST": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 PENTA_NAMES = {
     0: "public statement", 1: "verbal cooperation", 2: "material cooperation",
@@ -205,7 +207,7 @@ def penta_of_root(root: int) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4
 

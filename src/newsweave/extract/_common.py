@@ -42,8 +42,13 @@ _FAILURE_VERBS = frozenset({"fail"})
 ATTITUDE_VERBS = frozenset(
     {"want", "wish", "hope", "dream", "consider", "contemplate", "mull", "weigh", "debate",
      "fear", "wonder", "doubt", "ask", "question", "like", "desire", "imagine", "envisage",
-     "envision"}
+     "envision", "skeptical", "sceptical", "doubtful", "unsure", "uncertain", "hopeful",
+     "optimistic", "pessimistic", "worried", "afraid", "fearful", "unclear"}
 )
+# Attitudes that are the subject's own wish: an intent when the act is cooperation
+# ("wants to meet" is CAMEO 036, express intent to meet). Considering an option is
+# CAMEO 014, a statement, and codes nothing.
+WISH_VERBS = frozenset({"want", "wish", "hope", "like", "desire", "dream"})
 # Verbs that carry a nominal act as planned, not held ("planning a protest").
 _PLANNING_VERBS = frozenset({"plan", "prepare", "schedule"})
 # Verbs whose that-clause the speaker says did not happen.

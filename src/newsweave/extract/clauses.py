@@ -253,6 +253,8 @@ def _object_lemmas(verb: Token) -> set[str]:
     lemmas = {c.lemma_.lower() for c in objs}
     if any(_is_person(o) for o in objs):
         lemmas.add("@person")
+    if objs:
+        lemmas.add("@object")  # the lexicon's class of any direct object
     return lemmas
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract._common import (
-    ATTITUDE_VERBS,
+    WISH_VERBS,
     MentionIndex,
     certainty,
     clause_chain,
@@ -82,6 +82,7 @@ _OPERATION_NOUNS = frozenset(
      "airstrike", "incursion", "ambush", "mission"}
 )
 _OPERATION_REACH = 3
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeep"})
 _FUTURE_MODALS = frozenset({"will", "would", "'ll", "wo", "shall", "may", "might", "could"})
 # Promise verbs whose content decides the reading: "vowed to fight" is a threat.
 _PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
@@ -605,8 +606,11 @@ def _future_reading(trigger: Trigger, event: str, how: str) -> str | None:
 
 
 def _own_wish(verb: Token) -> bool:
-    """Whether the wish is the actor's own: an infinitive under the wish verb ("wants to meet")."""
-    return verb.dep_ == "xcomp" and bool(lemma_forms(verb.head) & ATTITUDE_VERBS)
+    """Whether the wish is the actor's own: an infinitive under a wish verb ("wants to meet").
+
+    Not "is considering sending aid": weighing an option is a statement (CAMEO 014).
+    """
+    return verb.dep_ == "xcomp" and bool(lemma_forms(verb.head) & WISH_VERBS)
 
 
 def _is_question(sent: Span) -> bool:
@@ -691,6 +695,12 @@ def _reading(trigger: Trigger, sent: Span, lexicon: Lexicon) -> tuple[str, str |
     event, mode = entry.event, entry.mode
     if event == "ASSAULT" and _labour_strike(trigger, sent, lexicon):
         event, mode = "PROTEST", "strike"
+    if event == "MOBILIZE" and _clause_lemmas(trigger) & _PEACEKEEPING:
+        # "sent a platoon to join the UN peacekeeping mission": peacekeeping is AID
+        # (CAMEO 074, provide military protection or peacekeeping), not a show of force.
+        event, mode = "AID", None
+        context = ["peacekeeping"]
+        return event, mode, context + _sentence_contexts(sent, lexicon)
     if event == "ASSAULT" and mode is None:
         mode = _weapon_mode(trigger, lexicon)
     elif event == "CONSULT":
