@@ -51,6 +51,10 @@ ATTITUDE_VERBS = frozenset(
 WISH_VERBS = frozenset({"want", "wish", "hope", "like", "desire", "dream"})
 # Verbs that carry a nominal act as planned, not held ("planning a protest").
 _PLANNING_VERBS = frozenset({"plan", "prepare", "schedule"})
+# Nouns whose content clause is an accusation, and the verbs that dispute one.
+_ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "report", "rumour",
+                          "rumor", "suggestion", "assertion"})
+_DISPUTING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
 # Verbs whose that-clause the speaker says did not happen.
 _DENIAL_VERBS = frozenset({"deny", "refute"})
 _NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
@@ -286,6 +290,8 @@ def certainty(
         return "negated"  # "no one was detained", "nobody fired"
     if token.dep_ == "ccomp" and lemma_forms(token.head) & _DENIAL_VERBS:
         return "negated"  # "denied that its jets had bombed the hospital"
+    if _denied_allegation(token):
+        return "negated"  # "rejected an allegation that he raped a girl"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILURE_VERBS:
         return "negated"  # "failed to reach agreement" (not "failed to X but later did Y")
     if _conditional(token, chain) and event != "THREATEN":
@@ -330,6 +336,21 @@ def _content_governors(token: Token) -> list[Token]:
             break
         out.append(node)
     return out
+
+
+def _denied_allegation(token: Token) -> bool:
+    """Whether the clause is the content of an accusation its target denies.
+
+    "rejected an allegation that he raped a girl", "denied charges that it tortured a
+    priest": the act is contested by the speaker, so it is not reported as done.
+    """
+    noun = token.head
+    if token.dep_ not in ("acl", "ccomp", "relcl") or noun.lemma_.lower() not in _ALLEGATIONS:
+        return False
+    governor = noun.head
+    while noun.dep_ == "prep" or governor.dep_ == "prep":
+        governor = governor.head
+    return noun.dep_ in ("dobj", "pobj", "conj") and bool(lemma_forms(governor) & _DISPUTING_VERBS)
 
 
 def _marked_content(clause: Token) -> bool:

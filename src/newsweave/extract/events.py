@@ -695,7 +695,7 @@ def _reading(trigger: Trigger, sent: Span, lexicon: Lexicon) -> tuple[str, str |
     event, mode = entry.event, entry.mode
     if event == "ASSAULT" and _labour_strike(trigger, sent, lexicon):
         event, mode = "PROTEST", "strike"
-    if event == "MOBILIZE" and _clause_lemmas(trigger) & _PEACEKEEPING:
+    if event == "MOBILIZE" and {t.lemma_.lower() for t in trigger.verb.subtree} & _PEACEKEEPING:
         # "sent a platoon to join the UN peacekeeping mission": peacekeeping is AID
         # (CAMEO 074, provide military protection or peacekeeping), not a show of force.
         event, mode = "AID", None
