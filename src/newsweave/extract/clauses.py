@@ -320,12 +320,14 @@ def _noun_slots(verb: Token) -> list[Token]:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _NOUN_SLOT_PREPS:
             slots.extend(c for c in prep.children if c.dep_ == "pobj")
-    # "launched ten days of war games", "a series of raids": the "of" noun carries the event.
-    slots += [
+    # "launched ten days of war games", "a new round of military exercises": the "of"
+    # noun carries the event, so it is read before the measure noun.
+    measured = [
         p for n in slots if n.lemma_.lower() in _MEASURE_NOUNS
         for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"
     ]
+    slots = measured + slots
     # "until March": a month is not a march.
     return [n for n in slots if n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in ("DATE", "TIME")]
 
