@@ -153,6 +153,9 @@ class Event:
     certainty: Certainty = "asserted"
     background: bool = False
     trigger: str = ""
+    # How sure the coder is of the event type and its actor, 0-1 (see
+    # newsweave.extract.events._confidence); lists may hide events below 0.5.
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)

@@ -109,3 +109,12 @@ def test_considering_an_option_is_no_intent(analyser) -> None:
     # CAMEO 014 (consider policy option) is a statement; "wants to meet" is an intent.
     assert _events(analyser, "Japan is considering sending aid to the flooded region.") == []
     assert _events(analyser, "Japan wants to meet the new president of Peru.") == ["AGREE"]
+
+
+def test_every_event_has_a_confidence_that_follows_the_evidence(run) -> None:
+    clear = run("Russia released 20 Ukrainian prisoners on Friday.").events
+    hedged = run("Gunmen reportedly attacked a market in the town.").events
+    assert clear and hedged
+    assert all(0.0 < e.confidence <= 1.0 for e in clear + hedged)
+    # A licensed verb with a named actor beats a reported act with no actor named.
+    assert clear[0].confidence > hedged[0].confidence
