@@ -73,6 +73,7 @@ _DURATION_RE = re.compile(
     r"[- ](day|week|month|year|hour|minute|decade)s?(-long|-old)?$",
     re.IGNORECASE,
 )
+_AGE_RE = re.compile(r"^(?:aged\s+)?\d{1,3}(?:\s*(?:-|\s)?\s*years?(?:\s*-\s*|\s+)old)?$")
 _RELATIVE_DAY_RE = re.compile(r"\b(?:one|a) day (?:after|before|earlier)\b", re.IGNORECASE)
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -483,7 +484,7 @@ def is_background_sentence(
     whatever it says, and an undated article's years are judged against the latest
     year the article mentions (:func:`newsweave.resolve.dates.reference_year`).
     """
-    text = sentence_text(sent)
+    text = main_clause_text(sent)
     _, check = date_tools()
     if article is None:
         return bool(check(text, published)) or past_year(text, published) is not None
@@ -492,8 +493,32 @@ def is_background_sentence(
 
     in_section = _in_spans(sent, context.section_spans)
     year = context.reference_year if published is None else None
+    text = main_clause_text(sent)
     return (is_background(text, published, reference_year=year, in_background_section=in_section)
             or past_year(text, published) is not None)
+
+
+# Dependents of a noun that describe it (a relative clause, a modifier, a date of its
+# own): a year inside them dates the noun, not the sentence's act.
+_NOUN_DESCRIBERS = frozenset(
+    {"relcl", "acl", "amod", "compound", "nmod", "poss", "appos", "prep", "npadvmod", "nummod"}
+)
+
+
+def main_clause_text(sent: Span) -> str:
+    """The sentence without what describes its nouns: the words that date its main act.
+
+    "Smith, who was elected in 2016, said on Monday ...": the year belongs to the
+    relative clause, and the sentence is today's news. "In 2014, Russia annexed
+    Crimea": the year hangs on the main verb, and the sentence is background.
+    """
+    dropped: set[int] = set()
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.i not in dropped:
+            for child in token.children:
+                if child.dep_ in _NOUN_DESCRIBERS:
+                    dropped.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in sent if t.i not in dropped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,7 +556,10 @@ def background_year(text: str, published: dt.date | None) -> int | None:
 
 def time_expressions(sent: Span) -> list[str]:
     """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and not is_duration(e.text)]
+    exprs = [
+        e.text for e in sent.ents
+        if e.label_ in ("DATE", "TIME") and not is_duration(e.text) and not is_age(e)
+    ]
     covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
     exprs += [
         t.text
@@ -541,6 +569,16 @@ def time_expressions(sent: Span) -> list[str]:
     # "one day after X launched ...": the resolver reads the relative phrase itself.
     exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(sent.text)]
     return exprs
+
+
+def is_age(ent: Span) -> bool:
+    """Whether a DATE entity is a person's age ("Smith, 51,", "aged 51", "a 51-year-old").
+
+    A bare number of one to three digits is never a date on its own; "N years old"
+    and "N-year-old" are ages.
+    """
+    text = ent.text.strip().lower()
+    return bool(_AGE_RE.match(text))
 
 
 def is_duration(text: str) -> bool:
@@ -558,9 +596,13 @@ def sentence_date(
     sentence without one stays undated.
     """
     resolve, _ = date_tools()
-    for expr in time_expressions(sent):
+    ahead = looks_ahead(sent)
+    # The main clause's own time first: "the mayor, elected in 2019, was arrested on Monday".
+    main = f" {main_clause_text(sent)} "
+    exprs = sorted(time_expressions(sent), key=lambda e: f" {e} " not in main)
+    for expr in exprs:
         try:
-            date, precision = resolve(expr, published)
+            date, precision = resolve(expr, published, ahead=ahead) if ahead else resolve(expr, published)
         except (ValueError, TypeError, OverflowError):
             continue
         if date is not None:
@@ -569,6 +611,22 @@ def sentence_date(
         year = background_year(sentence_text(sent), published)
         return (dt.date(year, 1, 1), "year") if year else (None, None)
     return (published, "day") if published else (None, None)
+
+
+def looks_ahead(sent: Span) -> bool:
+    """Whether the sentence's main clause speaks of the future ("will meet in May").
+
+    Then a month or weekday with no year is the next one, not the last one.
+    """
+    root = sent.root
+    chain = [root, *(c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj"))]
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (_EXPECTED_AUX - {"would"}):
+        return True
+    lemmas = {t.lemma_.lower() for t in chain}
+    return bool(lemmas & {"plan", "schedule", "due", "expect"}) or any(
+        t.lower_ in ("next", "upcoming", "coming") for t in sent
+    )
 
 
 def is_chrome(sent: Span) -> bool:
