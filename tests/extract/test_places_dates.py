@@ -38,3 +38,8 @@ def test_a_past_year_in_a_relative_clause_does_not_make_background(analyser) -> 
 
 def test_attacking_a_proposal_is_an_accusation(analyser) -> None:
     assert [e.event for e in _events(analyser, "The senator attacked the proposal.")] == ["ACCUSE"]
+
+
+def test_party_and_state_notation_gives_the_legislator_a_country(analyser) -> None:
+    result = analyser.analyse("Rep. Ann Lee (D-Calif.) spoke in Toronto on Friday.", PUBLISHED)
+    assert {a.id: a.country for a in result.actors}["person:ann-lee"] == "USA"
