@@ -120,7 +120,7 @@ def background_or_negated(verb: Token, article: Article, sent: Span) -> bool:
 
 def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:
     trigger = item.trigger
-    stance = trigger.entry.stance
+    stance = _final_stance(item)
     # Positions are the parties' current stances; history ("In 2013 X rejected ...") is not.
     if stance is None or item.event.background:
         return []
@@ -148,6 +148,19 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
         for party in parties
         for obj in objects
     ]
+
+
+def _final_stance(item: CodedTrigger) -> str | None:
+    """The stance after negation and modality reached the event type.
+
+    "will not support the plan", "it is not to defend the regime": a refused support
+    or offer is a rejection (the event became REJECT), not the support the verb names.
+    """
+    stance = item.trigger.entry.stance
+    if stance in ("supports", "offers", "demands") and item.event.event == "REJECT" \
+            and item.trigger.entry.event != "REJECT":
+        return "rejects"
+    return stance
 
 
 def _parties(item: CodedTrigger, index: MentionIndex) -> list[str]:
@@ -270,10 +283,18 @@ def _verb_items(verb: Token) -> list[str]:
     members.sort(key=lambda t: t.i)
     texts = []
     for member in members:
+        # "Sudan must return the helicopter": the demanded thing is "return the helicopter";
+        # its subject and modal are who is asked and how, not part of the thing.
+        dropped = {
+            t.i for c in member.children
+            if c.dep_ in ("nsubj", "nsubjpass", "mark") or (c.dep_ == "aux" and c.lower_ != "to")
+            for t in c.subtree
+        }
         tokens = [
             t
             for t in _bare(member)
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == member.i)
+            and t.i not in dropped
         ]
         texts.append(phrase_text(tokens))
     return [t for t in texts if t]
