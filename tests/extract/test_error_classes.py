@@ -118,3 +118,8 @@ def test_every_event_has_a_confidence_that_follows_the_evidence(run) -> None:
     assert all(0.0 < e.confidence <= 1.0 for e in clear + hedged)
     # A licensed verb with a named actor beats a reported act with no actor named.
     assert clear[0].confidence > hedged[0].confidence
+
+
+def test_a_thing_as_subject_is_no_party(analyser) -> None:
+    assert _events(analyser, "Critics say the plan supports the oil industry.") == []
+    assert _events(analyser, "Critics say the senator supports the oil industry.") == ["SUPPORT"]

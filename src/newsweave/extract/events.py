@@ -370,7 +370,9 @@ def _code_trigger(
     if trigger.swap:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
     actors = index.actors_in(actor_tokens)
-    if realised_only and not actors and _no_agent(trigger, sent, lexicon):
+    if realised_only and not actors and (
+        _no_agent(trigger, sent, lexicon) or _thing_as_subject(trigger, lexicon)
+    ):
         return None
     recipients = [r for r in index.actors_in(recipient_tokens) if r not in actors]
     if not recipients and not trigger.swap and event_type in _TARGETED:
@@ -676,6 +678,18 @@ def _no_agent(trigger: Trigger, sent: Span, lexicon: Lexicon) -> bool:
     return not (lemmas & weapons) and not any(
         (e := lexicon.noun([lemma], None)) is not None and e.event == "ASSAULT" for lemma in nouns
     )
+
+
+def _thing_as_subject(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "the plan supports the oil industry", "prices hit a record": a thing, not a party.
+
+    Called only when no actor was found: every subject of the clause is a noun the
+    lexicon lists as a thing that cannot act (``thing_subjects``: plans, laws,
+    figures, markets). Documents that speak for an author (a report, a statement,
+    a resolution) are not in the list.
+    """
+    subjects = [s for s in trigger.subjects if s.pos_ == "NOUN"]
+    return bool(subjects) and all(s.lemma_.lower() in lexicon.thing_subjects for s in subjects)
 
 
 def _governing_clauses(verb: Token) -> list[Token]:

@@ -82,6 +82,7 @@ class Lexicon:
     threat_modes: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     no_agent_causes: frozenset[str] = frozenset()
+    thing_subjects: frozenset[str] = frozenset()
 
     def verb(
         self, keys: list[str], object_lemmas: set[str] | None = None
@@ -151,6 +152,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         threat_modes={k: frozenset(v) for k, v in data.get("threat_modes", {}).items()},
         contexts={k: tuple(v) for k, v in data.get("contexts", {}).items()},
         no_agent_causes=frozenset(data.get("no_agent_causes", ())),
+        thing_subjects=frozenset(data.get("thing_subjects", ())),
     )
 
 
