@@ -192,6 +192,10 @@ class Position:
     end: int
     text: str
     certainty: Certainty = "asserted"
+    # Where the object is worded in the article body (characters), when the text
+    # words it as one stretch; None for objects assembled from several parts.
+    object_start: int | None = None
+    object_end: int | None = None
 
 
 @dataclass(slots=True)

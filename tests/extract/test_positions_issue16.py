@@ -22,3 +22,12 @@ def test_an_obligation_names_the_demanded_act_once(analyser) -> None:
     assert _positions(analyser, "Russia said Sudan must return the helicopter.") == [
         ("state:RUS", "demands", "Sudan to return the helicopter")
     ]
+
+
+def test_the_object_has_its_own_span(analyser) -> None:
+    text = "France will not support the plan for the port."
+    [position] = analyser.analyse(text).positions
+    assert text[position.object_start:position.object_end] == position.object
+    obligation = "Russia said Sudan must return the helicopter."
+    [demand] = analyser.analyse(obligation).positions
+    assert obligation[demand.object_start:demand.object_end] == "return the helicopter"

@@ -144,10 +144,26 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
             end=end,
             text=text,
             certainty=how,
+            object_start=span[0] if span else None,
+            object_end=span[1] if span else None,
         )
         for party in parties
         for obj in objects
+        for span in [object_span(text, start, obj)]
     ]
+
+
+def object_span(sentence: str, start: int, obj: str) -> tuple[int, int] | None:
+    """Where the sentence words the object, as body offsets.
+
+    An object built as "X to Y" (the addressee and the demanded act) is located by
+    its act, "Y", the part the text words in one stretch.
+    """
+    for part in (obj, obj.split(" to ", 1)[-1]):
+        found = sentence.find(part)
+        if part and found >= 0:
+            return start + found, start + found + len(part)
+    return None
 
 
 def _final_stance(item: CodedTrigger) -> str | None:
