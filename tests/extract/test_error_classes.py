@@ -79,6 +79,9 @@ def test_a_quake_that_kills_is_no_event_but_a_bomb_is(analyser) -> None:
         "The ministry declined to comment on the report.",
         "Russia denied the accusations of interference.",
         "Russia denied that its jets had bombed the hospital.",
+        "The central bank warned that growth would slow next year.",
+        "The minister insisted that the economy is strong.",
+        "The senator asked about the cost of the program.",
     ],
 )
 def test_statements_of_view_code_nothing(analyser, text: str) -> None:
@@ -87,6 +90,11 @@ def test_statements_of_view_code_nothing(analyser, text: str) -> None:
 
 def test_a_refusal_of_a_demand_is_still_a_rejection(analyser) -> None:
     assert _events(analyser, "Iran refused to withdraw its ships from the strait.") == ["REJECT"]
+
+
+def test_a_warning_of_ones_own_act_is_still_a_threat(analyser) -> None:
+    assert _events(analyser, "Iran warned that it would strike the bases.") == ["THREATEN"]
+    assert _events(analyser, "The minister insisted that Israel must withdraw.") == ["REQUEST"]
 
 
 # Word sense by the kind of thing handed over: material cooperation the lexicon missed.

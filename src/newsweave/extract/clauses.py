@@ -70,6 +70,10 @@ _STATIVE_PARTICIPLES = frozenset(
 
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "whom",
                               "who", "everyone", "anyone", "someone"})
+_ANNOUNCING_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+# Bodies that act as parties without being named ("police will ...", "the army would ...").
+_FORCE_NOUNS = frozenset({"police", "army", "military", "troop", "force", "government",
+                          "authority", "regime", "militia", "navy", "administration"})
 # Nouns of people (the "@person" object class of the lexicon).
 _PEOPLE_NOUNS = frozenset(
     {"people", "person", "man", "woman", "child", "boy", "girl", "prisoner", "hostage", "detainee",
@@ -266,6 +270,9 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
             # "expressed concern": a reading that is no event stops the search.
             return Trigger(verb=verb, key=lemma, entry=entry, noun=noun) if entry.is_event else None
     hit = lexicon.verb(verb_keys(verb), _object_lemmas(verb))
+    if hit is not None and hit[1].content_events and not _content_fits(verb, hit[1], lexicon):
+        # "warned that growth would slow": a forecast, not the threat "warn" can be.
+        return None
     if hit is not None and not (hit[1].is_event and _sense_fits(verb, hit[1])):
         # "shot up", "released the emails", "declined to comment": no event.
         return None
@@ -289,6 +296,31 @@ def _sense_fits(verb: Token, entry: Entry) -> bool:
     }
     that_clause = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     return entry.allows_clause(clause, content, that_clause)
+
+
+def _content_fits(verb: Token, entry: Entry, lexicon: Lexicon) -> bool:
+    """Whether a that-clause, if there is one, states an act of ``entry.content_events``."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        return True
+    for clause in clauses:
+        hit = lexicon.verb(verb_keys(clause), _object_lemmas(clause))
+        if hit is not None and hit[1].event in entry.content_events:
+            return True
+        if _announced_by_a_party(clause):
+            return True  # "warned that police will no longer tolerate rallies"
+    return False
+
+
+def _announced_by_a_party(clause: Token) -> bool:
+    """Whether a clause announces what a party will do: a future modal and a party subject."""
+    modal = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_MODALS for c in clause.children)
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return modal and any(
+        s.lower_ in _PERSON_PRONOUNS | {"it"} or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or s.lemma_.lower() in _PEOPLE_NOUNS | _FORCE_NOUNS
+        for s in subjects
+    )
 
 
 def _is_person(token: Token) -> bool:

@@ -35,6 +35,7 @@ class Entry:
     not_content: frozenset[str] = frozenset()
     no_clause: bool = False
     bare: bool = False
+    content_events: frozenset[str] = frozenset()
 
     @property
     def is_event(self) -> bool:
@@ -133,6 +134,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         not_content=frozenset(raw.get("not_content", ())),
         no_clause=bool(raw.get("no_clause", False)),
         bare=bool(raw.get("bare", False)),
+        content_events=frozenset(raw.get("content_events", ())),
     )
 
 
