@@ -131,3 +131,7 @@ def test_every_event_has_a_confidence_that_follows_the_evidence(run) -> None:
 def test_a_thing_as_subject_is_no_party(analyser) -> None:
     assert _events(analyser, "Critics say the plan supports the oil industry.") == []
     assert _events(analyser, "Critics say the senator supports the oil industry.") == ["SUPPORT"]
+
+
+def test_a_fire_set_by_someone_keeps_its_agent(analyser) -> None:
+    assert _events(analyser, "A fire set by rebels destroyed the village school.") == ["ASSAULT"]

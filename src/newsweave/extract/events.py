@@ -672,12 +672,22 @@ def _no_agent(trigger: Trigger, sent: Span, lexicon: Lexicon) -> bool:
     lemmas = {form for t in words for form in lemma_forms(t)}
     if not lemmas & causes:
         return False
+    if subjects and any(_names_a_party(t, causes) for s in subjects for t in s.subtree):
+        return False  # "a fire set by rebels", "a blast claimed by the group"
     # "a car bomb", "a missile strike": a weapon or an attack names an agent's act.
     weapons = set(lexicon.weapon_modes) - _AMBIGUOUS_WEAPONS
     nouns = {t.lemma_.lower() for t in words if t.pos_ == "NOUN"} - causes
     return not (lemmas & weapons) and not any(
         (e := lexicon.noun([lemma], None)) is not None and e.event == "ASSAULT" for lemma in nouns
     )
+
+
+def _names_a_party(token: Token, causes: frozenset[str]) -> bool:
+    """Whether a word of a cause's phrase names someone who set it off ("set by rebels",
+    not "fanned by strong winds")."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.lemma_.lower() not in causes
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") and token.dep_ != "compound"
 
 
 def _thing_as_subject(trigger: Trigger, lexicon: Lexicon) -> bool:
