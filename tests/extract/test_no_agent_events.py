@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 DATA = Path(__file__).resolve().parent / "data" / "no_agent_disasters.txt"
 
 

@@ -82,7 +82,7 @@ _PEOPLE_NOUNS = frozenset(
      "refugee", "migrant", "citizen", "national", "resident", "villager", "fighter", "militant",
      "rebel", "suspect", "member", "leader", "official", "diplomat", "opponent", "dissident",
      "crew", "sailor", "fisherman", "tourist", "family", "pow", "abductee", "kidnappee",
-     "worker", "doctor", "nurse", "teacher", "priest", "monk", "nun", "farmer", "teenager",
+     "doctor", "nurse", "teacher", "priest", "monk", "nun", "farmer", "teenager",
      "youth", "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister"}
 )
 

@@ -50,10 +50,10 @@ class Entry:
         """
         if self.intransitive and object_lemmas:
             return False
-        if self.objects and not (self.objects & object_lemmas):
-            # "bare": the reading also holds with no object ("troops deployed to the border").
-            if not (self.bare and not object_lemmas):
-                return False
+        # "bare": the reading also holds with no object ("troops deployed to the border").
+        unlicensed = self.objects and not (self.objects & object_lemmas)
+        if unlicensed and not (self.bare and not object_lemmas):
+            return False
         return not (self.not_objects & object_lemmas)
 
     def allows_clause(self, clause_lemmas: set[str], content_lemmas: set[str],
