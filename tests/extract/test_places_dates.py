@@ -43,3 +43,12 @@ def test_attacking_a_proposal_is_an_accusation(analyser) -> None:
 def test_party_and_state_notation_gives_the_legislator_a_country(analyser) -> None:
     result = analyser.analyse("Rep. Ann Lee (D-Calif.) spoke in Toronto on Friday.", PUBLISHED)
     assert {a.id: a.country for a in result.actors}["person:ann-lee"] == "USA"
+
+
+def test_a_country_word_as_a_first_name_is_a_person(analyser) -> None:
+    [event] = _events(analyser, "Jordan Smith criticized the governor on Tuesday.")
+    assert event.actors == ["person:jordan-smith"]
+    [arrest] = _events(analyser, "Israel Adesanya was arrested in Auckland.")
+    assert arrest.recipients == ["person:israel-adesanya"]
+    [attack] = _events(analyser, "Israel attacked Gaza on Monday.")
+    assert attack.actors == ["state:ISR"]
