@@ -153,6 +153,9 @@ class Event:
     certainty: Certainty = "asserted"
     background: bool = False
     trigger: str = ""
+    # How sure the coder is of the event type and its actor, 0-1 (see
+    # newsweave.extract.events._confidence); lists may hide events below 0.5.
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -192,6 +195,10 @@ class Position:
     end: int
     text: str
     certainty: Certainty = "asserted"
+    # Where the object is worded in the article body (characters), when the text
+    # words it as one stretch; None for objects assembled from several parts.
+    object_start: int | None = None
+    object_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -111,17 +111,24 @@ def test_reportedly_marks_reported(run):
     assert [(q.value, q.unit) for q in event.quantities] == [(5.0, "civilians")]
 
 
-def test_is_expected_to_marks_expected(run):
+def test_a_forecast_of_sanctions_is_no_event(run):
+    # Issue 16: an act others expect has not happened; only the actor's own
+    # announcement is a threat (see test_rules.test_forecast_by_others_is_not_a_threat).
     ex = run("China is expected to announce new sanctions against Lithuania.")
-    event = only_event(ex, "SANCTION")
+    assert [e.event for e in ex.events] == []
+
+
+def test_an_expected_meeting_is_an_agreement(run):
+    ex = run("China will meet Lithuania next week.")
+    event = only_event(ex, "AGREE")
     assert event.certainty == "expected"
     assert event.actors == ["state:china"]
-    assert event.recipients == ["state:lithuania"]
 
 
-def test_negation_marks_negated(run):
-    ex = run("Serbia did not attack Kosovo.")
-    assert only_event(ex, "ASSAULT").certainty == "negated"
+def test_a_negated_attack_is_no_event(run):
+    # Issue 16: negation reaches the event type; a refused cooperation is REJECT.
+    assert run("Serbia did not attack Kosovo.").events == []
+    assert only_event(run("Serbia would not meet Kosovo."), "REJECT").certainty == "asserted"
 
 
 def test_modal_marks_hypothetical_and_if_marks_conditional(run):

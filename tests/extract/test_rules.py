@@ -28,9 +28,10 @@ def test_announced_coercion_is_a_threat(analyser):
 
 
 def test_forecast_by_others_is_not_a_threat(analyser):
-    record = main(analyser, "Kenya is expected to impose a curfew in the border towns.")
-    assert record["event"] == "COERCE"
-    assert record["certainty"] == "expected"
+    # Issue 16: nor an act that happened; a forecast codes nothing.
+    assert analyser.plover_events("Kenya is expected to impose a curfew in the border towns.") == []
+    record = main(analyser, "Kenya will impose a curfew in the border towns.")
+    assert record["event"] == "THREATEN"
 
 
 def test_promise_to_fight_is_one_threat(analyser):

@@ -36,6 +36,33 @@ INTENT_WORDS = frozenset(
      "pledge", "vow", "swear", "commit", "agree", "intend", "plan"}
 )
 _FAILURE_VERBS = frozenset({"fail"})
+# Verbs of wishing, weighing, fearing and asking: the act in their content has not
+# happened ("want to attack", "considering whether to arrest", "fear that X will burn",
+# "dreams of invading").
+ATTITUDE_VERBS = frozenset(
+    {"want", "wish", "hope", "dream", "consider", "contemplate", "mull", "weigh", "debate",
+     "fear", "wonder", "doubt", "ask", "question", "like", "desire", "imagine", "envisage",
+     "envision", "skeptical", "sceptical", "doubtful", "unsure", "uncertain", "hopeful",
+     "optimistic", "pessimistic", "worried", "afraid", "fearful", "unclear"}
+)
+# Attitudes that are the subject's own wish: an intent when the act is cooperation
+# ("wants to meet" is CAMEO 036, express intent to meet). Considering an option is
+# CAMEO 014, a statement, and codes nothing.
+WISH_VERBS = frozenset({"want", "wish", "hope", "like", "desire", "dream"})
+# Verbs that carry a nominal act as planned, not held ("planning a protest").
+_PLANNING_VERBS = frozenset({"plan", "prepare", "schedule"})
+# Nouns whose content clause is an accusation, and the verbs that dispute one.
+_ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "report", "rumour",
+                          "rumor", "suggestion", "assertion"})
+_DISPUTING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+# Verbs whose that-clause the speaker says did not happen.
+_DENIAL_VERBS = frozenset({"deny", "refute"})
+_NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Complementisers of an open question ("whether the troops will withdraw").
+_QUESTION_MARKS = frozenset({"whether"})
+# How far up the clause tree the attitude or question may sit.
+_ATTITUDE_REACH = 3
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
 _EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
@@ -46,6 +73,7 @@ _DURATION_RE = re.compile(
     r"[- ](day|week|month|year|hour|minute|decade)s?(-long|-old)?$",
     re.IGNORECASE,
 )
+_AGE_RE = re.compile(r"^(?:aged\s+)?\d{1,3}(?:\s*(?:-|\s)?\s*years?(?:\s*-\s*|\s+)old)?$")
 _RELATIVE_DAY_RE = re.compile(r"\b(?:one|a) day (?:after|before|earlier)\b", re.IGNORECASE)
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -259,10 +287,18 @@ def certainty(
     kids = [c for t in chain for c in t.children]
     if any(c.dep_ == "neg" for c in kids) or (noun is not None and _negated_noun(noun)):
         return "negated"
+    if any(_negated_noun(c) or c.lower_ in _NOBODY for c in kids if c.dep_ in _SUBJECT_DEPS):
+        return "negated"  # "no one was detained", "nobody fired"
+    if token.dep_ == "ccomp" and lemma_forms(token.head) & _DENIAL_VERBS:
+        return "negated"  # "denied that its jets had bombed the hospital"
+    if _denied_allegation(token):
+        return "negated"  # "rejected an allegation that he raped a girl"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILURE_VERBS:
         return "negated"  # "failed to reach agreement" (not "failed to X but later did Y")
     if _conditional(token, chain) and event != "THREATEN":
         return "conditional"
+    if counterfactual(token) or unrealised_attitude(token):
+        return "hypothetical"
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if auxes & _HYPOTHETICAL_AUX:
         return "hypothetical"
@@ -270,11 +306,100 @@ def certainty(
         return "expected"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _EXPECTED_VERBS:
         return "expected"
+    if noun is not None and noun.i != token.i and lemma_forms(token) & _PLANNING_VERBS:
+        return "expected"  # "are planning a protest": the act is planned, not held
     if is_intent(token):
         return "expected"
     if any(c.lower_ in _REPORTED_ADVS for c in kids) or _reported_frame(chain, sent):
         return "reported"
     return "asserted"
+
+
+def _content_governors(token: Token) -> list[Token]:
+    """The clause heads above ``token`` whose content it is, nearest first.
+
+    Follows infinitives, coordinations, that/whether clauses and "of"-gerunds
+    ("dreams of invading") up to ``_ATTITUDE_REACH`` steps; stops at the root.
+    """
+    out: list[Token] = []
+    node = token
+    for _ in range(_ATTITUDE_REACH):
+        if node.head.i == node.i:
+            break
+        if node.dep_ == "ccomp" and not _marked_content(node):
+            # "X wants ..., terms Y reject": a bare clause the parser hung under the verb.
+            break
+        if node.dep_ in ("xcomp", "ccomp", "conj", "csubj"):
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            node = node.head.head
+        else:
+            break
+        out.append(node)
+    return out
+
+
+def _denied_allegation(token: Token) -> bool:
+    """Whether the clause is the content of an accusation its target denies.
+
+    "rejected an allegation that he raped a girl", "denied charges that it tortured a
+    priest": the act is contested by the speaker, so it is not reported as done.
+    """
+    noun = token.head
+    if token.dep_ not in ("acl", "ccomp", "relcl") or noun.lemma_.lower() not in _ALLEGATIONS:
+        return False
+    governor = noun.head
+    while noun.dep_ == "prep" or governor.dep_ == "prep":
+        governor = governor.head
+    return noun.dep_ in ("dobj", "pobj", "conj") and bool(lemma_forms(governor) & _DISPUTING_VERBS)
+
+
+def _marked_content(clause: Token) -> bool:
+    """Whether a that-clause reads as content: a complementiser or a modal ("fear that X will")."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+        or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX | _EXPECTED_AUX | {"to"})
+        for c in clause.children
+    )
+
+
+def unrealised_attitude(token: Token) -> bool:
+    """Whether the clause is the content of a wish, a fear, a deliberation or a question.
+
+    "The rebels want to attack", "the minister is considering whether to arrest",
+    "residents fear that the militia will burn", "nobody knows whether they will
+    withdraw": the act did not take place. Speech verbs are not attitudes ("said
+    it had attacked" reports an act).
+    """
+    if any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in token.children):
+        return True
+    for governor in _content_governors(token):
+        if lemma_forms(governor) & ATTITUDE_VERBS:
+            return True
+        if any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in governor.children):
+            return True
+    return False
+
+
+def lemma_forms(token: Token) -> set[str]:
+    """The parser's lemma and the word with a regular ending removed ("hopes" -> "hope").
+
+    The small model mis-lemmatises some forms ("hopes" -> "hop"); the stripped
+    forms let word lists still match.
+    """
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix, repl in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""),
+                         ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
+def counterfactual(token: Token) -> bool:
+    """ "would have killed", "could have attacked": an act that did not happen."""
+    auxes = [c.lower_ for t in clause_chain(token) for c in t.children if c.dep_ == "aux"]
+    return any(m in _HYPOTHETICAL_AUX | {"would"} for m in auxes) and "have" in auxes
 
 
 def is_intent(token: Token) -> bool:
@@ -359,7 +484,7 @@ def is_background_sentence(
     whatever it says, and an undated article's years are judged against the latest
     year the article mentions (:func:`newsweave.resolve.dates.reference_year`).
     """
-    text = sentence_text(sent)
+    text = main_clause_text(sent)
     _, check = date_tools()
     if article is None:
         return bool(check(text, published)) or past_year(text, published) is not None
@@ -368,8 +493,32 @@ def is_background_sentence(
 
     in_section = _in_spans(sent, context.section_spans)
     year = context.reference_year if published is None else None
+    text = main_clause_text(sent)
     return (is_background(text, published, reference_year=year, in_background_section=in_section)
             or past_year(text, published) is not None)
+
+
+# Dependents of a noun that describe it (a relative clause, a modifier, a date of its
+# own): a year inside them dates the noun, not the sentence's act.
+_NOUN_DESCRIBERS = frozenset(
+    {"relcl", "acl", "amod", "compound", "nmod", "poss", "appos", "prep", "npadvmod", "nummod"}
+)
+
+
+def main_clause_text(sent: Span) -> str:
+    """The sentence without what describes its nouns: the words that date its main act.
+
+    "Smith, who was elected in 2016, said on Monday ...": the year belongs to the
+    relative clause, and the sentence is today's news. "In 2014, Russia annexed
+    Crimea": the year hangs on the main verb, and the sentence is background.
+    """
+    dropped: set[int] = set()
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.i not in dropped:
+            for child in token.children:
+                if child.dep_ in _NOUN_DESCRIBERS:
+                    dropped.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in sent if t.i not in dropped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +556,10 @@ def background_year(text: str, published: dt.date | None) -> int | None:
 
 def time_expressions(sent: Span) -> list[str]:
     """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    exprs = [e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and not is_duration(e.text)]
+    exprs = [
+        e.text for e in sent.ents
+        if e.label_ in ("DATE", "TIME") and not is_duration(e.text) and not is_age(e)
+    ]
     covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
     exprs += [
         t.text
@@ -417,6 +569,16 @@ def time_expressions(sent: Span) -> list[str]:
     # "one day after X launched ...": the resolver reads the relative phrase itself.
     exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(sent.text)]
     return exprs
+
+
+def is_age(ent: Span) -> bool:
+    """Whether a DATE entity is a person's age ("Smith, 51,", "aged 51", "a 51-year-old").
+
+    A bare number of one to three digits is never a date on its own; "N years old"
+    and "N-year-old" are ages.
+    """
+    text = ent.text.strip().lower()
+    return bool(_AGE_RE.match(text))
 
 
 def is_duration(text: str) -> bool:
@@ -434,9 +596,13 @@ def sentence_date(
     sentence without one stays undated.
     """
     resolve, _ = date_tools()
-    for expr in time_expressions(sent):
+    ahead = looks_ahead(sent)
+    # The main clause's own time first: "the mayor, elected in 2019, was arrested on Monday".
+    main = f" {main_clause_text(sent)} "
+    exprs = sorted(time_expressions(sent), key=lambda e: f" {e} " not in main)
+    for expr in exprs:
         try:
-            date, precision = resolve(expr, published)
+            date, precision = resolve(expr, published, ahead=ahead) if ahead else resolve(expr, published)
         except (ValueError, TypeError, OverflowError):
             continue
         if date is not None:
@@ -445,6 +611,22 @@ def sentence_date(
         year = background_year(sentence_text(sent), published)
         return (dt.date(year, 1, 1), "year") if year else (None, None)
     return (published, "day") if published else (None, None)
+
+
+def looks_ahead(sent: Span) -> bool:
+    """Whether the sentence's main clause speaks of the future ("will meet in May").
+
+    Then a month or weekday with no year is the next one, not the last one.
+    """
+    root = sent.root
+    chain = [root, *(c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj"))]
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (_EXPECTED_AUX - {"would"}):
+        return True
+    lemmas = {t.lemma_.lower() for t in chain}
+    return bool(lemmas & {"plan", "schedule", "due", "expect"}) or any(
+        t.lower_ in ("next", "upcoming", "coming") for t in sent
+    )
 
 
 def is_chrome(sent: Span) -> bool:

@@ -61,6 +61,32 @@ _OBLIGATION_MODALS = frozenset({"must", "should"})
 _SUBJECT_CONTROL = frozenset({"continue", "try", "want", "seek", "use", "employ", "need"})
 
 
+# Participles that state what their subject holds or does, not what was done to it.
+_STATIVE_PARTICIPLES = frozenset(
+    {"oppose", "commit", "engage", "involve", "determine", "prepare", "dedicate", "devote",
+     "resolve", "ally", "align", "divide", "unite", "poise", "set", "bind"}
+)
+
+
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "whom",
+                              "who", "everyone", "anyone", "someone"})
+_ANNOUNCING_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+# Bodies that act as parties without being named ("police will ...", "the army would ...").
+_FORCE_NOUNS = frozenset({"police", "army", "military", "troop", "force", "government",
+                          "authority", "regime", "militia", "navy", "administration"})
+# Nouns of people (the "@person" object class of the lexicon).
+_PEOPLE_NOUNS = frozenset(
+    {"people", "person", "man", "woman", "child", "boy", "girl", "prisoner", "hostage", "detainee",
+     "captive", "inmate", "civilian", "protester", "demonstrator", "activist", "journalist",
+     "reporter", "soldier", "officer", "policeman", "guard", "worker", "student", "pilgrim",
+     "refugee", "migrant", "citizen", "national", "resident", "villager", "fighter", "militant",
+     "rebel", "suspect", "member", "leader", "official", "diplomat", "opponent", "dissident",
+     "crew", "sailor", "fisherman", "tourist", "family", "pow", "abductee", "kidnappee",
+     "doctor", "nurse", "teacher", "priest", "monk", "nun", "farmer", "teenager",
+     "youth", "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister"}
+)
+
+
 @dataclass(slots=True)
 class Trigger:
     """One coded clause: the verb, its nominal trigger if any, and its arguments."""
@@ -228,7 +254,12 @@ def _object_lemmas(verb: Token) -> set[str]:
         for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"
     ]
-    return {c.lemma_.lower() for c in objs}
+    lemmas = {c.lemma_.lower() for c in objs}
+    if any(_is_person(o) for o in objs):
+        lemmas.add("@person")
+    if objs:
+        lemmas.add("@object")  # the lexicon's class of any direct object
+    return lemmas
 
 
 def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
@@ -236,8 +267,15 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
     for noun in _noun_slots(verb):
         entry = lexicon.noun(noun_keys(noun), lemma)
         if entry is not None and entry.verbs:
-            return Trigger(verb=verb, key=lemma, entry=entry, noun=noun)
+            # "expressed concern": a reading that is no event stops the search.
+            return Trigger(verb=verb, key=lemma, entry=entry, noun=noun) if entry.is_event else None
     hit = lexicon.verb(verb_keys(verb), _object_lemmas(verb))
+    if hit is not None and hit[1].content_events and not _content_fits(verb, hit[1], lexicon):
+        # "warned that growth would slow": a forecast, not the threat "warn" can be.
+        return None
+    if hit is not None and not (hit[1].is_event and _sense_fits(verb, hit[1])):
+        # "shot up", "released the emails", "declined to comment": no event.
+        return None
     if hit is not None and (not hit[1].complement or _has_clause(verb)):
         key, entry = hit
         return Trigger(verb=verb, key=key, entry=entry)
@@ -245,9 +283,60 @@ def _read_verb(verb: Token, lexicon: Lexicon) -> Trigger | None:
     if light is not None:
         for noun in _noun_slots(verb):
             entry = lexicon.noun(noun_keys(noun), light)
-            if entry is not None:
+            if entry is not None and entry.is_event:
                 return Trigger(verb=verb, key=light, entry=entry, noun=noun)
     return None
+
+
+def _sense_fits(verb: Token, entry: Entry) -> bool:
+    """Whether the clause's words leave the entry's reading standing (see Entry.allows_clause)."""
+    clause = {t.lemma_.lower() for t in verb.subtree}
+    content = {
+        t.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in (c,)
+    }
+    that_clause = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    return entry.allows_clause(clause, content, that_clause)
+
+
+def _content_fits(verb: Token, entry: Entry, lexicon: Lexicon) -> bool:
+    """Whether a that-clause, if there is one, states an act of ``entry.content_events``."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        return True
+    for clause in clauses:
+        hit = lexicon.verb(verb_keys(clause), _object_lemmas(clause))
+        if hit is not None and hit[1].event in entry.content_events:
+            return True
+        if _announced_by_a_party(clause):
+            return True  # "warned that police will no longer tolerate rallies"
+    return False
+
+
+def _announced_by_a_party(clause: Token) -> bool:
+    """Whether a clause announces what a party will do: a future modal and a party subject."""
+    modal = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_MODALS for c in clause.children)
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return modal and any(
+        s.lower_ in _PERSON_PRONOUNS | {"it"} or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or s.lemma_.lower() in _PEOPLE_NOUNS | _FORCE_NOUNS
+        for s in subjects
+    )
+
+
+def _is_person(token: Token) -> bool:
+    """Whether a noun phrase head names people: a name, a personal pronoun, a people noun."""
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSON_PRONOUNS
+    if token.lemma_.lower() in _PEOPLE_NOUNS:
+        return True
+    # "20 of the prisoners", "dozens of people"
+    return any(
+        p.lemma_.lower() in _PEOPLE_NOUNS
+        for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    )
 
 
 def _has_clause(verb: Token) -> bool:
@@ -263,12 +352,14 @@ def _noun_slots(verb: Token) -> list[Token]:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in _NOUN_SLOT_PREPS:
             slots.extend(c for c in prep.children if c.dep_ == "pobj")
-    # "launched ten days of war games", "a series of raids": the "of" noun carries the event.
-    slots += [
+    # "launched ten days of war games", "a new round of military exercises": the "of"
+    # noun carries the event, so it is read before the measure noun.
+    measured = [
         p for n in slots if n.lemma_.lower() in _MEASURE_NOUNS
         for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"
     ]
+    slots = measured + slots
     # "until March": a month is not a march.
     return [n for n in slots if n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in ("DATE", "TIME")]
 
@@ -304,7 +395,10 @@ def _fill_arguments(trigger: Trigger) -> None:
     )
     if trigger.noun is not None:
         trigger.objects = [o for o in trigger.objects if o.i != trigger.noun.i]
-        noun_is_subject = any(s.i == trigger.noun.i for s in trigger.subjects)
+        noun_is_subject = any(
+            s.i == trigger.noun.i
+            for s in [*trigger.subjects, *(c for c in verb.children if c.dep_ == "nsubjpass")]
+        )
         trigger.subjects = [s for s in trigger.subjects if s.i != trigger.noun.i] or (
             _subjects(verb.head) if verb.dep_ in ("acl", "relcl") else []
         )
@@ -352,8 +446,13 @@ def _subjects(verb: Token) -> list[Token]:
             return reporter or subjects
         return subjects
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if passive:
+    if passive and verb.lemma_.lower() in _STATIVE_PARTICIPLES:
+        # "Israel is opposed to", "Vietnam is committed to": a state of the subject.
         return passive
+    if passive:
+        # "the official was indicted", "two people were shot": the subject of a passive
+        # verb is its target; with no "by" agent the actor is not named in the clause.
+        return []
     if verb.dep_ == "xcomp":
         # Object control: "urged both sides to seek", "called on Moscow to soften".
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] or [

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# The event of a reading that states what a verb means when it codes nothing.
+NOT_AN_EVENT = "NONE"
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "plover" / "verbs.json"
 
 
@@ -29,14 +31,43 @@ class Entry:
     intransitive: bool = False
     verbs: frozenset[str] = frozenset()
     complement: bool = False
+    not_with: frozenset[str] = frozenset()
+    not_content: frozenset[str] = frozenset()
+    no_clause: bool = False
+    bare: bool = False
+    content_events: frozenset[str] = frozenset()
+
+    @property
+    def is_event(self) -> bool:
+        """False for readings that name what a verb means when it is no event ("shoot up")."""
+        return self.event != NOT_AN_EVENT
 
     def allows_object(self, object_lemmas: set[str]) -> bool:
-        """Whether the entry's object restrictions accept these direct-object lemmas."""
+        """Whether the entry's object restrictions accept these direct-object lemmas.
+
+        ``object_lemmas`` may hold the class ``@person`` (the object is a person or a
+        group of people: a name, a personal pronoun, a noun of people).
+        """
         if self.intransitive and object_lemmas:
             return False
-        if self.objects and not (self.objects & object_lemmas):
+        # "bare": the reading also holds with no object ("troops deployed to the border").
+        unlicensed = self.objects and not (self.objects & object_lemmas)
+        if unlicensed and not (self.bare and not object_lemmas):
             return False
         return not (self.not_objects & object_lemmas)
+
+    def allows_clause(self, clause_lemmas: set[str], content_lemmas: set[str],
+                      has_that_clause: bool) -> bool:
+        """Whether the words of the clause and of its complement leave this reading standing.
+
+        ``not_with``: words anywhere in the clause that give the verb another sense
+        ("beaten in the primary"); ``not_content``: complement verbs that make it a plain
+        statement ("declined to comment"); ``no_clause``: a that-clause makes it one
+        ("denied that it had ...").
+        """
+        if self.not_with & clause_lemmas or self.not_content & content_lemmas:
+            return False
+        return not (self.no_clause and has_that_clause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +82,8 @@ class Lexicon:
     request_modes: dict[str, frozenset[str]]
     threat_modes: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    no_agent_causes: frozenset[str] = frozenset()
+    thing_subjects: frozenset[str] = frozenset()
 
     def verb(
         self, keys: list[str], object_lemmas: set[str] | None = None
@@ -97,6 +130,11 @@ def _entry(raw: dict[str, Any]) -> Entry:
         intransitive=bool(raw.get("intransitive", False)),
         verbs=frozenset(raw.get("verbs", ())),
         complement=bool(raw.get("complement", False)),
+        not_with=frozenset(raw.get("not_with", ())),
+        not_content=frozenset(raw.get("not_content", ())),
+        no_clause=bool(raw.get("no_clause", False)),
+        bare=bool(raw.get("bare", False)),
+        content_events=frozenset(raw.get("content_events", ())),
     )
 
 
@@ -115,6 +153,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         request_modes={k: frozenset(v) for k, v in data.get("request_modes", {}).items()},
         threat_modes={k: frozenset(v) for k, v in data.get("threat_modes", {}).items()},
         contexts={k: tuple(v) for k, v in data.get("contexts", {}).items()},
+        no_agent_causes=frozenset(data.get("no_agent_causes", ())),
+        thing_subjects=frozenset(data.get("thing_subjects", ())),
     )
 
 

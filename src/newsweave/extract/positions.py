@@ -120,7 +120,7 @@ def background_or_negated(verb: Token, article: Article, sent: Span) -> bool:
 
 def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:
     trigger = item.trigger
-    stance = trigger.entry.stance
+    stance = _final_stance(item)
     # Positions are the parties' current stances; history ("In 2013 X rejected ...") is not.
     if stance is None or item.event.background:
         return []
@@ -144,10 +144,39 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
             end=end,
             text=text,
             certainty=how,
+            object_start=span[0] if span else None,
+            object_end=span[1] if span else None,
         )
         for party in parties
         for obj in objects
+        for span in [object_span(text, start, obj)]
     ]
+
+
+def object_span(sentence: str, start: int, obj: str) -> tuple[int, int] | None:
+    """Where the sentence words the object, as body offsets.
+
+    An object built as "X to Y" (the addressee and the demanded act) is located by
+    its act, "Y", the part the text words in one stretch.
+    """
+    for part in (obj, obj.split(" to ", 1)[-1]):
+        found = sentence.find(part)
+        if part and found >= 0:
+            return start + found, start + found + len(part)
+    return None
+
+
+def _final_stance(item: CodedTrigger) -> str | None:
+    """The stance after negation and modality reached the event type.
+
+    "will not support the plan", "it is not to defend the regime": a refused support
+    or offer is a rejection (the event became REJECT), not the support the verb names.
+    """
+    stance = item.trigger.entry.stance
+    if stance in ("supports", "offers", "demands") and item.event.event == "REJECT" \
+            and item.trigger.entry.event != "REJECT":
+        return "rejects"
+    return stance
 
 
 def _parties(item: CodedTrigger, index: MentionIndex) -> list[str]:
@@ -270,10 +299,18 @@ def _verb_items(verb: Token) -> list[str]:
     members.sort(key=lambda t: t.i)
     texts = []
     for member in members:
+        # "Sudan must return the helicopter": the demanded thing is "return the helicopter";
+        # its subject and modal are who is asked and how, not part of the thing.
+        dropped = {
+            t.i for c in member.children
+            if c.dep_ in ("nsubj", "nsubjpass", "mark") or (c.dep_ == "aux" and c.lower_ != "to")
+            for t in c.subtree
+        }
         tokens = [
             t
             for t in _bare(member)
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == member.i)
+            and t.i not in dropped
         ]
         texts.append(phrase_text(tokens))
     return [t for t in texts if t]

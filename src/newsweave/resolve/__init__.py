@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Article, Mention, Place, Resolution
@@ -61,7 +62,8 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
     mentions: list[Mention] = []
     seen_places: dict[str, Place] = {}
     for k, info in enumerate(infos):
-        place = places.resolve(k) if k in as_place or k in also_place else None
+        wanted = (k in as_place or k in also_place) and not party_state(doc.text, info.span.start_char)
+        place = places.resolve(k) if wanted else None
         if place is not None:
             seen_places.setdefault(place.id, place)
         mentions.append(
@@ -74,6 +76,16 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
     return Resolution(
         mentions=mentions, actors=built.actors, roles=built.roles, places=list(seen_places.values())
     )
+
+
+# "Sen. Rob Portman (R-Ohio)", "Rep. Smith, D-Calif.,": a party letter and a hyphen
+# before a state name mark the legislator's party and state, not where anything happens.
+_PARTY_STATE = re.compile(r"(?:^|[\s(,\[])[RDI]\s?-\s?$")
+
+
+def party_state(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` follows a party letter ("(R-Ohio)")."""
+    return bool(_PARTY_STATE.search(text[max(0, start - 4):start]))
 
 
 def _place_entities(infos: list[EntityInfo]) -> tuple[set[int], set[int]]:

@@ -52,6 +52,8 @@ ACTOR_KINDS = frozenset({"person", "organisation", "state", "group"})
 DELEGATION_WORDS = frozenset({"delegation", "team", "representatives", "negotiators", "delegates"})
 LEAD_LEMMAS = frozenset({"lead", "head"})
 INCLUDING = frozenset({"including", "like"})
+# "(R-Ohio)", ", D-Calif.,": party letter, hyphen, state name after a US legislator's name.
+_PARTY_STATE_AFTER = re.compile(r"^\s*[(,]\s*[RDI]\s?-\s?[A-Z][a-z]")
 # Strong evidence of a person's country (title or apposition) outweighs sentence counts.
 STRONG_VOTE = 3
 
@@ -215,9 +217,19 @@ class ActorBuilder:
         """Country, sector and roles from the title, appositions and the sentence."""
         span = _strip_title(info.span, self.gaz)
         self._title_before(person, span)
+        self._party_state_after(person, span)
         self._apposition(person, span)
         self._including(person, span)
         self._sentence_vote(person, info.span)
+
+    def _party_state_after(self, person: PersonInfo, span: Span) -> None:
+        """ "Sen. Rob Portman (R-Ohio)", "Rep. Ann Lee, D-Calif.,": a US legislator.
+
+        The party-and-state notation is the US press's; it states the person's country.
+        """
+        after = self.doc.text[span.end_char:span.end_char + 12]
+        if _PARTY_STATE_AFTER.match(after):
+            person.strong["USA"] += STRONG_VOTE
 
     def _title_before(self, person: PersonInfo, span: Span) -> None:
         """"Turkish Foreign Minister Hakan Fidan": role, sector and country."""

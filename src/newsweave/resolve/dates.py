@@ -53,12 +53,14 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _AGO = re.compile(r"(\d+|a few|several|[a-z]+)\s+(day|week|month|year)s?\s+ago")
 
 
-def resolve_date(expr: str, published: dt.date | None) -> Resolved:
+def resolve_date(expr: str, published: dt.date | None, *, ahead: bool = False) -> Resolved:
     """The date an expression refers to, and how precise it is.
 
     Args:
         expr: a time expression as written ("on Tuesday", "February 2022").
         published: the article's publication date; relative expressions need it.
+        ahead: the sentence speaks of the future ("will meet in May"): a month or
+            weekday without a year is the next one on or after ``published``.
 
     Returns:
         ``(date, precision)``, or ``(None, None)`` when the expression cannot be resolved.
@@ -66,6 +68,10 @@ def resolve_date(expr: str, published: dt.date | None) -> Resolved:
     text = re.sub(r"\s+", " ", expr.strip().lower()).strip(" ,.;")
     if not text:
         return _NONE
+    if ahead and published is not None:
+        found = _next_month(text, published) or _next_weekday(text, published)
+        if found is not None:
+            return found
     for rule in (_relative_words, _weekday, _month_year, _month_only, _year_only):
         found = rule(text, published)
         if found is not None:
@@ -173,6 +179,24 @@ def _month_only(text: str, published: dt.date | None) -> Resolved | None:
         return _NONE
     year = published.year if month <= published.month else published.year - 1
     return (dt.date(year, month, 1), "month")
+
+
+def _next_month(text: str, published: dt.date) -> Resolved | None:
+    """ "will meet in May": the next May on or after the publication month."""
+    month = _month_number(_strip_lead(text))
+    if month is None:
+        return None
+    year = published.year if month >= published.month else published.year + 1
+    return (dt.date(year, month, 1), "month")
+
+
+def _next_weekday(text: str, published: dt.date) -> Resolved | None:
+    """ "will vote on Tuesday": the next such day on or after publication."""
+    core = _strip_lead(text)
+    if core not in WEEKDAYS:
+        return None
+    ahead = (WEEKDAYS.index(core) - published.weekday()) % 7
+    return (published + dt.timedelta(days=ahead), "day")
 
 
 def _year_only(text: str, published: dt.date | None) -> Resolved | None:

@@ -19,6 +19,21 @@ if TYPE_CHECKING:
 EntityKind = Literal["person", "seat", "country", "demonym", "org", "venue", "place", "unknown"]
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Words that head place and organisation names after a place word ("Jordan Valley").
+_NAME_HEADS = frozenset(
+    {"valley", "river", "city", "state", "street", "agreement", "accord", "tech", "university",
+     "forces", "force", "army", "government", "embassy", "airport", "border", "sea", "coast",
+     "lake", "mountains", "region", "province", "county", "district", "square", "bridge",
+     "road", "times", "post", "news", "today", "herald", "tribune", "journal", "bay", "island",
+     "islands", "strait", "gulf", "basin", "plateau", "desert", "republic", "federation",
+     "union", "council", "parliament", "congress", "senate", "assembly", "party", "club",
+     "fc", "united", "stadium", "hotel", "hospital", "college", "school", "institute",
+     "museum", "airlines", "airways", "bank", "group", "corp", "inc", "ltd", "police",
+     "navy", "guard", "command", "ministry", "department", "office", "court", "avenue",
+     "boulevard", "park", "station", "port", "harbour", "harbor", "heights", "hills",
+     "plains", "peninsula", "canal", "dam", "zone", "capital", "metro", "convention",
+     "treaty", "declaration", "summit", "talks", "protocol", "deal", "crisis", "war"}
+)
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A capital after one of these is where something happens, not who acts.
 LOCATIVE_PREPS = frozenset(
@@ -73,13 +88,53 @@ def entity_text(span: Span) -> str:
 def classify_entities(doc: Doc, gazetteer: Gazetteer) -> list[EntityInfo]:
     """Every named entity of interest, classified against the gazetteer."""
     out = []
+    skip: set[int] = set()
     for span in doc.ents:
-        if span.label_ not in LABELS:
+        if span.label_ not in LABELS or span.start in skip:
+            continue
+        person = _place_word_as_first_name(span, gazetteer)
+        if person is not None:
+            # "Jordan Smith", "Israel Adesanya": a first name the NER read as a country.
+            out.append(EntityInfo(person, "person", person.text))
+            skip.update(range(person.start, person.end))
             continue
         text = entity_text(span)
         if text:
             out.append(_classify(span, text, gazetteer))
     return out
+
+
+def _place_word_as_first_name(span: Span, gaz: Gazetteer) -> Span | None:
+    """The full name when a one-word place entity is the first name of a person.
+
+    The NER often tags the first word of "Jordan Smith", "Paris Hilton" or "Israel
+    Adesanya" as a place and leaves the surname out. Read as a person when the place
+    word modifies the capitalised proper noun right after it, and that noun is in no
+    entity of its own (or in a one-word entity the gazetteer knows as no place), is
+    not a word that heads place or organisation names ("Jordan Valley", "Georgia
+    Tech") or a title ("UK Minister"), is the subject or object of a verb, and is not
+    itself followed by another proper noun ("Paris Saint Germain").
+    """
+    if span.label_ not in ("GPE", "LOC") or len(span) != 1:
+        return None
+    word = span[0]
+    doc = span.doc
+    if word.dep_ != "compound" or word.head.i != word.i + 1:
+        return None
+    surname = word.head
+    if surname.pos_ != "PROPN" or not surname.is_title or surname.lower_ in _NAME_HEADS:
+        return None
+    if surname.dep_ not in ("nsubj", "nsubjpass", "dobj") or gaz.title_sector(surname.text)[0]:
+        # Only a name that acts or is acted on, and never a title ("UK Minister").
+        return None
+    if surname.i + 1 < len(doc) and doc[surname.i + 1].pos_ == "PROPN":
+        return None
+    if surname.ent_type_ and (
+        surname.ent_type_ not in ("GPE", "PERSON") or gaz.country(surname.text)
+        or gaz.named_places(surname.text, 1)
+    ):
+        return None
+    return doc[word.i:surname.i + 1]
 
 
 def _classify(span: Span, text: str, gaz: Gazetteer) -> EntityInfo:
