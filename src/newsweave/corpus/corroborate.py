@@ -1127,7 +1127,7 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
             if len(sides) < 2:
                 continue
             used.update((s.claim.id, sq.start) for s, sq in sides)
-            kinds = {number_difference(sq.value, _approx(sq, s.claim), tq.value,
+            kinds = {number_difference(_figure(sq), _approx(sq, s.claim), _figure(tq),
                                        _approx(tq, t.claim))
                      for n, (s, sq) in enumerate(sides) for t, tq in sides[n + 1:]}
             kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
@@ -1142,11 +1142,19 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
     return conflicts
 
 
+def _figure(q: Quantity) -> float | tuple[float, float]:
+    """A quantity's value, or its range when it gives one ("40-60 hours")."""
+    if q.low is not None and q.high is not None and q.low < q.high:
+        return (q.low, q.high)
+    return q.value
+
+
 # "about 40" and "40", or "about 40" and "42", can be one count: within this share.
 APPROXIMATE_SHARE = 0.1
 
 
-def number_difference(a: float, qualifier_a: str, b: float, qualifier_b: str) -> str | None:
+def number_difference(a: float | tuple[float, float], qualifier_a: str,
+                      b: float | tuple[float, float], qualifier_b: str) -> str | None:
     """How two outlets' figures for one quantity differ: ``None`` when they agree,
     ``"qualifier"`` for the same figure qualified differently ("more than 40" /
     "40", "up to 2.6 million" / "2.6 million"), ``"number"`` for figures that
@@ -1157,6 +1165,11 @@ def number_difference(a: float, qualifier_a: str, b: float, qualifier_b: str) ->
     ("more than", "at least") and "under" ("up to", "nearly") are open on one side.
     """
     approximate = "about" in (qualifier_a, qualifier_b)
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        # a range ("40 to 60 hours") agrees with any figure or range it overlaps
+        la, ha = a if isinstance(a, tuple) else (a, a)
+        lb, hb = b if isinstance(b, tuple) else (b, b)
+        return None if la <= hb and lb <= ha else "number"
     if math.isclose(a, b):
         if qualifier_a == qualifier_b or {qualifier_a, qualifier_b} <= {"", "about"}:
             return None
@@ -1171,9 +1184,13 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     (who scored, whose sum) are not different people or places, and when each
     piece holds several numbers of that noun, their neighbouring words agree
     ("launched 40" / "intercepted 30" are two slots)."""
-    near_a, names_a = _number_context(a.claim, qa)
-    near_b, names_b = _number_context(b.claim, qb)
+    near_a, names_a, wide_a = _number_context(a.claim, qa)
+    near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
+        return False
+    if wide_a and wide_b and not wide_a & wide_b and not near_a & near_b:
+        # other names earlier in the clause and other words next to the figure:
+        # "Republicans are on track to hold 240" / "Democrats have lost 60"
         return False
     noun = _quantity_noun(qa, a.claim)
     crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
@@ -1182,20 +1199,28 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
 
 
 _CONTEXT_WORDS = 5
+_NAME_WORDS = 12
 # month and day names are capitalised but name no one
 _CALENDAR_WORDS = frozenset(
     w.lower() for w in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:]))
 
 
-def _number_context(claim: Claim, q: Quantity) -> tuple[frozenset[str], frozenset[str]]:
-    """The content stems of the few words before a number (its verb, its owner) and
-    the names among them."""
+def _number_context(claim: Claim, q: Quantity
+                    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The content stems of the few words before a number (its verb, its owner),
+    the names among them, and the names a little further back in the clause."""
     offset = q.start - claim.start
-    before = claim.text[max(0, offset - 60):max(0, offset)]
-    words = re.findall(r"[\w'\u2019-]+", before)[-_CONTEXT_WORDS:]
-    names = frozenset(content_tokens(" ".join(
+    before = re.findall(r"[\w'\u2019-]+", claim.text[:max(0, offset)])
+    words = before[-_CONTEXT_WORDS:]
+    return (content_tokens(" ".join(words)), _names(words), _names(before[-_NAME_WORDS:]))
+
+
+def _names(words: list[str]) -> frozenset[str]:
+    return frozenset(content_tokens(" ".join(
         w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS)))
-    return content_tokens(" ".join(words)), names
+
+
+_QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
 
 
 def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
@@ -1203,7 +1228,12 @@ def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
     # attribution ("X said", "according to X") is how news states a fact; only
     # a hedge, an expectation, a condition or a denial makes a difference
     certainties = {"asserted" if p.certainty == "reported" else p.certainty for p in by_outlet}
-    if len(certainties) < 2:
+    if len(certainties) < 2 or any(_QUOTE_MARK_RE.search(p.claim.text) for p in by_outlet):
+        # a quotation's hedges and denials are the speaker's, however outlets frame it
+        return None
+    if "negated" in certainties and len({p.negated for p in by_outlet}) < 2:
+        # a denial is a difference only when one outlet's main verb is negated and
+        # another's is not; "nothing happened", "the lone no vote" deny nothing
         return None
     kind = "condition" if certainties & {"conditional", "hypothetical"} else "qualifier"
     return Conflict(

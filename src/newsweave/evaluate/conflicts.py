@@ -52,7 +52,8 @@ def sentence_key(text: str) -> str:
 
 
 def evaluate(data: Path, *, shared: Path | None = None,
-             db: dict[str, Path] | None = None) -> dict[str, Any]:
+             db: dict[str, Path] | None = None,
+             topics: list[str] | None = None) -> dict[str, Any]:
     """Precision and recall of the conflicts shown, against the labelled set.
 
     Args:
@@ -61,12 +62,17 @@ def evaluate(data: Path, *, shared: Path | None = None,
             ``data`` when that holds it, else ``../shared``).
         db: ``{"basil": store, "ecbplus": store}`` already built by
             :func:`build_stores`, to score without running the pipeline again.
+        topics: score only these ECB+ topics and their labels (quick gates; BASIL
+            is left out).
     """
     labels = read_labels(Path(data))
+    if topics is not None:
+        labels = {p: label for p, label in labels.items()
+                  if label["source"] == "ecbplus" and p.a[0].split("_")[0] in topics}
     shared = shared or _find_shared(Path(data))
     if db is None:
         with tempfile.TemporaryDirectory(prefix="nw-eval-conflicts-") as tmp:
-            stores = build_stores(shared, Path(tmp))
+            stores = build_stores(shared, Path(tmp), topics=topics)
             shown = shown_pairs(stores)
     else:
         shown = shown_pairs(db)
@@ -89,6 +95,7 @@ def read_labels(path: Path) -> dict[SidePair, dict[str, Any]]:
                 pair = SidePair.of((item["doc_a"], item["sentence_a"]),
                                    (item["doc_b"], item["sentence_b"]))
                 labels[pair] = {"real": bool(item["real"]), "kind": item.get("kind", ""),
+                                "source": item.get("source", ""),
                                 "reason": item.get("reason", ""),
                                 "origin": item.get("origin", "")}
             except (ValueError, KeyError, TypeError) as exc:
@@ -125,17 +132,21 @@ def _find_shared(data: Path) -> Path:
     return Path("..") / "shared"
 
 
-def build_stores(shared: Path, folder: Path) -> dict[str, Path]:
-    """Run the pipeline on the BASIL and ECB+ shared halves, one store each."""
+def build_stores(shared: Path, folder: Path, *, topics: list[str] | None = None,
+                 ) -> dict[str, Path]:
+    """Run the pipeline on the BASIL and ECB+ shared halves, one store each (only
+    the given ECB+ ``topics``, and no BASIL, when topics are given)."""
     from newsweave.api import process
     from newsweave.evaluate.facts import build_store, read_gold
 
-    basil = folder / "basil.duckdb"
-    process([shared / BASIL], db=basil)
+    stores = {}
+    if topics is None:
+        stores["basil"] = folder / "basil.duckdb"
+        process([shared / BASIL], db=stores["basil"])
     ecb_folder = folder / "ecbplus"
     ecb_folder.mkdir()
-    ecb = build_store(read_gold(shared / ECBPLUS), ecb_folder)
-    return {"basil": basil, "ecbplus": ecb}
+    stores["ecbplus"] = build_store(read_gold(shared / ECBPLUS, topics), ecb_folder)
+    return stores
 
 
 def shown_pairs(stores: dict[str, Path]) -> dict[SidePair, str]:
