@@ -173,6 +173,8 @@ def _fact(row: dict[str, Any]) -> dict[str, Any]:
         "event_type": row["event_type"], "date": row["date"],
         "conflicts": list(row["conflicts"] or []),
         "mentions": row["mentions"],
+        # who reported it first, who repeated it, outlets that are one source
+        "lineage": row.get("lineage") or {},
     }
 
 
