@@ -96,13 +96,3 @@ def test_an_outlet_with_another_figure_is_not_credited_with_the_fact() -> None:
     [conflict] = [c for c in conflicts if c.kind == "number"]
     assert {s.outlet for s in conflict.sides} == {"Coastline Daily", "Elin Radio",
                                                   "The Northern Ledger"}
-
-
-def test_times_of_day_are_not_counts() -> None:
-    claims = [
-        make_claim("c1", "a1", "The Tarvel quake struck at 6:40 a.m. local time on Monday.",
-                   numbers=(("40 a.m.", 40, "a.m."),)),
-        make_claim("c2", "l1", "The Tarvel quake struck at 6:30 a.m. local time on Monday.",
-                   numbers=(("30 a.m.", 30, "a.m."),)),
-    ]
-    assert "number" not in _kinds(claims)

@@ -1115,7 +1115,7 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
     used: set[tuple[str, int]] = set()
     for k, p in enumerate(by_outlet):
         for q, noun in p.quantities:
-            if (p.claim.id, q.start) in used or _clock_time(q, noun, p.claim):
+            if (p.claim.id, q.start) in used:
                 continue
             sides = [(p, q)]
             for other in by_outlet[k + 1:]:
@@ -1140,18 +1140,6 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
                 sides=[_side(s, sq.text) for s, sq in sides],
                 fact_id=fact.id))
     return conflicts
-
-
-_CLOCK_NOUNS = frozenset({"a", "am", "p", "pm", "m", "gmt", "utc", "et", "est", "edt", "pt",
-                          "pst", "pdt", "bst", "cet", "hrs", "o'clock"})
-
-
-def _clock_time(q: Quantity, noun: str, claim: Claim) -> bool:
-    """A time of day ("6:40 a.m.", "3:30 ET"): a date, not a count, and time zones
-    make one moment read as several."""
-    offset = q.start - claim.start
-    before = claim.text[max(0, offset - 2):max(0, offset)]
-    return noun in _CLOCK_NOUNS or ":" in before or ":" in q.text
 
 
 def _figure(q: Quantity) -> float | tuple[float, float]:
