@@ -98,3 +98,19 @@ def test_html_brief_has_the_same_sections_escaped(main_brief) -> None:
     # a statement with an apostrophe is escaped, not pasted raw
     quoted = next(f["statement"] for f in data["facts"] if "'" in f["statement"])
     assert quoted.replace("'", "&#x27;") in page
+
+
+def test_shared_facts_say_who_reported_first(main_brief) -> None:
+    data, markdown, _ = main_brief
+    shared = [f for f in data["facts"] if not f["single_source"]]
+    assert all(f["lineage"]["first"]["outlet"] in f["outlets"] for f in shared)
+    assert "· first: " in markdown
+
+
+def test_near_repeats_are_shown_once() -> None:
+    from newsweave.present.brief import _without_near_repeats
+
+    facts = [{"statement": "The port of Elin reopened to ships on Monday."},
+             {"statement": "The port of Elin reopened to ships on Monday, officials said."},
+             {"statement": "The union called off the strike at Port Elin."}]
+    assert _without_near_repeats(facts) == [facts[0], facts[2]]

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsweave.corpus.corroborate import content_tokens
 from newsweave.records import Story
 from newsweave.resolve.actors import role_key
 
@@ -336,11 +337,26 @@ def render_markdown(b: dict[str, Any], limits: Limits | None = None) -> str:
 def _shown_facts(b: dict[str, Any], limits: Limits) -> tuple[list[dict[str, Any]], int]:
     """The facts the brief shows (shared first, then single-source facts grouped
     by outlet) and how many it leaves to the JSON."""
-    shared = [f for f in b["facts"] if not f["single_source"]]
-    single = sorted((f for f in b["facts"] if f["single_source"]),
-                    key=lambda f: (f["outlets"][:1], -b["facts"].index(f) * 0))
+    distinct = _without_near_repeats(b["facts"])
+    shared = [f for f in distinct if not f["single_source"]]
+    single = sorted((f for f in distinct if f["single_source"]), key=lambda f: f["outlets"][:1])
     shown = shared[:limits.facts] + single[:limits.single]
     return shown, len(b["facts"]) - len(shown)
+
+
+# Two facts whose statements share this much of their content words (Dice) say
+# the same thing twice; the brief shows the better-ranked one.
+NEAR_REPEAT = 0.8
+
+
+def _without_near_repeats(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    kept: list[tuple[dict[str, Any], frozenset[str]]] = []
+    for fact in facts:
+        words = content_tokens(fact["statement"])
+        if not any(words and 2 * len(words & other) / (len(words) + len(other)) >= NEAR_REPEAT
+                   for _, other in kept):
+            kept.append((fact, words))
+    return [fact for fact, _ in kept]
 
 
 def _more(n: int, what: str) -> list[str]:
@@ -356,6 +372,9 @@ def _md_facts(b: dict[str, Any], limits: Limits) -> list[str]:
             marks += f" · {f['certainty']}"
         if f["conflicts"]:
             marks += " · differs, see conflicts"
+        first = (f.get("lineage") or {}).get("first") or {}
+        if not f["single_source"] and first.get("outlet"):
+            marks += f" · first: {first['outlet']}"
         outlets = ", ".join(f["outlets"]) + (" only" if f["single_source"] else "")
         out.append(f"| {i} | {_cell(f['statement'])} | {_cell(outlets)} | {marks} |")
     return out + _more(hidden, "facts") + [""]
