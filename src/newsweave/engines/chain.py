@@ -122,7 +122,7 @@ def analyse_article(article: Article, doc: Any, gazetteer: Any) -> ArticleResult
     from newsweave.resolve import resolve_article
 
     resolution = resolve_article(article, doc, gazetteer)
-    extraction = extract_article(article, doc, resolution)
+    extraction = extract_article(article, doc, resolution, gazetteer)
     for callback in _OBSERVERS:
         callback(1)
     return ArticleResult(

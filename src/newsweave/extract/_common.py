@@ -123,7 +123,8 @@ def sentence_text(sent: Span) -> str:
 class MentionIndex:
     """Token-level lookup of the resolve stage's mentions (actors and places)."""
 
-    def __init__(self, doc: Doc, resolution: Resolution) -> None:
+    def __init__(self, doc: Doc, resolution: Resolution, gazetteer: Any = None) -> None:
+        self._gazetteer = gazetteer
         self.actor_of: dict[int, Mention] = {}
         self.place_of: dict[int, Mention] = {}
         self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
@@ -203,7 +204,7 @@ class MentionIndex:
         if actor_id not in self.country_of:
             from newsweave.resolve.gazetteer import load_gazetteer
 
-            entry = load_gazetteer().countries.get(iso3)
+            entry = (self._gazetteer or load_gazetteer()).countries.get(iso3)
             self._resolution.actors.append(
                 Actor(id=actor_id, name=entry.name if entry else iso3, kind="state", country=iso3)
             )
