@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from newsweave.ingest.markup import block_lines
 
@@ -47,3 +48,55 @@ def visible_lines(html: str) -> list[str]:
     except Exception:  # noqa: BLE001 - the audit list is best effort
         return []
     return block_lines(tree, drop=INVISIBLE_TAGS, blocks=BLOCK_TAGS)
+
+
+# Pages whose markup is nested deeper than this, or that hold a run of text
+# longer than this, defeat the HTML parsers (libxml2 stops at 256 levels and
+# at 10 MB text nodes): trafilatura then finds nothing in them.
+MAX_PARSED_DEPTH = 250
+MAX_PARSED_TEXT_RUN = 1_000_000
+TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^>]*?(/?)>")
+INVISIBLE_BLOCK_RE = re.compile(
+    r"<(script|style|noscript|template|head|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr"
+                      .split())
+
+
+def markup_trouble(html: str) -> str | None:
+    """Why the HTML parsers cannot read this page (too deep, a huge text run), or None.
+
+    A linear scan of the tags, no parsing: it must work where the parsers fail.
+    """
+    depth = deepest = 0
+    previous_end = longest = 0
+    for match in TAG_RE.finditer(html):
+        longest = max(longest, match.start() - previous_end)
+        previous_end = match.end()
+        name = match.group(2).lower()
+        if match.group(1):
+            depth = max(0, depth - 1)
+        elif not match.group(3) and name not in VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+    longest = max(longest, len(html) - previous_end)
+    if deepest > MAX_PARSED_DEPTH:
+        return f"its markup is nested {deepest:,} elements deep"
+    if longest > MAX_PARSED_TEXT_RUN:
+        return f"it holds a run of {longest:,} characters of text"
+    return None
+
+
+def page_text(html: str) -> list[str]:
+    """The text of a page without parsing it: tags removed, one line per block element.
+
+    For pages the parsers cannot take (see :func:`markup_trouble`); scripts,
+    styles and comments are dropped, entities decoded.
+    """
+    import html as html_lib
+
+    text = INVISIBLE_BLOCK_RE.sub(" ", html)
+    text = TAG_RE.sub(lambda m: "\n" if m.group(2).lower() in BLOCK_TAGS else " ", text)
+    text = re.sub(r"<[^>]*>", " ", text)
+    lines = (" ".join(html_lib.unescape(line).split()) for line in text.split("\n"))
+    return [line for line in lines if line]

@@ -132,17 +132,71 @@ def analyse_article(article: Article, doc: Any, gazetteer: Any) -> ArticleResult
     )
 
 
-def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
-                  ) -> list[ArticleResult | IngestError]:
-    """Run the whole chain over one batch of raw documents."""
+def is_coded(article: Article) -> bool:
+    """True when the article's language is coded (annotated and extracted): English.
+
+    Articles in other languages are stored with their body, metadata and
+    language, and take part in copy detection and story clustering, but are
+    not coded: the rules and the model are English.
+    """
+    return article.language == "en"
+
+
+def annotate_safely(nlp: Any, articles: list[Article], batch_size: int
+                    ) -> Iterator[tuple[Article, Any] | IngestError]:
+    """``(article, doc)`` pairs for the articles spaCy takes; an error for each it fails on.
+
+    When annotating a batch fails, its articles are annotated one by one so
+    that only the article at fault is lost.
+    """
     from newsweave.annotate import annotate_articles
 
+    fits = list(articles)
+    try:
+        pairs = list(annotate_articles(nlp, fits, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the article at fault below
+        LOGGER.warning("annotating a batch failed; annotating its articles one by one",
+                       exc_info=True)
+    else:
+        yield from pairs
+        return
+    for article in fits:
+        try:
+            yield from list(annotate_articles(nlp, [article], batch_size=1))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            yield IngestError(article.source_path,
+                              f"annotation failed: {type(exc).__name__}: {exc}")
+
+
+def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
+                  ) -> list[ArticleResult | IngestError]:
+    """Run the whole chain over one batch of raw documents.
+
+    Results come back in the order of the cleaned articles, except that
+    articles stored uncoded (other languages, bodies longer than the
+    pipeline's ``max_length``) come first.
+    """
     nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
     articles: list[Article] = []
     for item in clean_all(raws, doc_seconds=config.doc_seconds):
-        (out if isinstance(item, IngestError) else articles).append(item)
-    for article, doc in annotate_articles(nlp, articles, batch_size=config.batch_size):
+        if isinstance(item, IngestError):
+            out.append(item)
+        elif not is_coded(item):
+            out.append(ArticleResult(article=item))
+        elif len(item.body) > nlp.max_length:
+            # spaCy refuses the text (E088) and would stop the whole batch.
+            item.notes.append(
+                f"stored but not coded: its body of {len(item.body):,} characters is longer "
+                f"than the {nlp.max_length:,} the language pipeline takes")
+            out.append(ArticleResult(article=item))
+        else:
+            articles.append(item)
+    for pair in annotate_safely(nlp, articles, config.batch_size):
+        if isinstance(pair, IngestError):
+            out.append(pair)
+            continue
+        article, doc = pair
         try:
             with time_limit(config.doc_seconds):
                 result = analyse_article(article, doc, gazetteer)
