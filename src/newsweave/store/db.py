@@ -131,11 +131,11 @@ def full(path: str, exc: BaseException, *, lost: str) -> StoreFull:
 def database_path(conn: duckdb.DuckDBPyConnection) -> str:
     """The file behind a connection, for messages (``:memory:`` when there is none)."""
     try:
-        row = conn.execute("SELECT file FROM pragma_database_list WHERE name = current_database()"
-                           ).fetchone()
+        rows = conn.execute("SELECT file FROM pragma_database_list "
+                            "WHERE name = current_database()").fetchall()
     except duckdb.Error:
         return "the database"
-    return row[0] if row and row[0] else ":memory:"
+    return rows[0][0] if rows and rows[0][0] else ":memory:"
 
 
 def connect(path: str | Path, *, read_only: bool = False,
@@ -213,7 +213,7 @@ def _check_ours(conn: duckdb.DuckDBPyConnection, path: str) -> None:
             f"{path} is a DuckDB database of another application (tables: {shown}); "
             "newsweave will not add its tables to it: use another --db")
     if "articles" in tables:
-        conn.execute("SELECT count(*), sum(length(id)) FROM articles").fetchone()
+        conn.execute("SELECT count(*), sum(length(id)) FROM articles").fetchall()
 
 
 def set_memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> None:
