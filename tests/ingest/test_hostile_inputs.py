@@ -159,3 +159,23 @@ def test_folders_that_cannot_be_entered_are_named_and_the_rest_is_read() -> None
     assert docs == [f"{root}/good.txt"]
     assert "Permission denied" in errors[f"{root}/a-locked"]
     assert "Permission denied" in errors[f"{root}/b-listed/good.txt"]
+
+
+def test_a_jsonl_line_with_bytes_that_are_not_utf8_is_named_alone(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    good = json.dumps(LINE).encode()
+    path.write_bytes(good + b"\n" + b'{"text": "caf\xe9 talks"}\n' + good + b"\n")
+    docs, errors = _split(list(read_inputs([path])))
+    assert [d.source_path for d in docs] == [f"{path}:1", f"{path}:3"]
+    assert [(e.source_path, e.reason) for e in errors] == [
+        (f"{path}:2", "line is not valid UTF-8 text (byte 0xe9 at column 14)")]
+
+
+def test_lone_surrogates_in_json_strings_become_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps(dict(LINE, title="Pier \ud800 repairs",
+                                    text=LINE["text"] + " \udfff")), encoding="utf-8")
+    (doc,) = read_inputs([path])
+    assert isinstance(doc, RawDoc)
+    assert doc.metadata["title"] == "Pier \ufffd repairs" and doc.text.endswith("\ufffd")
+    (doc.text + doc.metadata["title"]).encode("utf-8")

@@ -282,7 +282,7 @@ def _read_file(
             return
         # Pages may declare a legacy charset; JSON and plain text must be UTF-8.
         declared = declared_charset(head) if kind in ("html", "xml", None) else None
-        text = decode_text(data, declared=declared)
+        text = _decode(data, declared=declared, lines=kind == "jsonl")
     except UnreadableInput as exc:
         yield IngestError(shown, str(exc))
         return
@@ -292,6 +292,21 @@ def _read_file(
             return
         kind = "html"
     yield from _parse(text, shown, kind or _sniff(text), in_folder=in_folder)
+
+
+def _decode(data: bytes, *, declared: str | None, lines: bool) -> str:
+    """The file's text; JSON Lines with some bytes that are not UTF-8 are kept line by line.
+
+    In a JSONL file each line is an article: a line with a bad byte is
+    reported by :func:`read_jsonl` (its bytes kept as ``surrogateescape``
+    characters), the other lines are read.
+    """
+    try:
+        return decode_text(data, declared=declared)
+    except UnreadableInput:
+        if not lines or b"\x00" in data or not data.strip():
+            raise
+        return data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")
 
 
 def _read_feed_bytes(data: bytes, shown: str) -> Iterator[RawDoc | IngestError]:

@@ -6,7 +6,6 @@ import gzip
 import os
 import re
 import stat
-import unicodedata
 import zlib
 from pathlib import Path
 from typing import BinaryIO
@@ -48,17 +47,16 @@ def safe_path(path: str | Path) -> str:
     disk. The file itself is always opened by its real path.
     """
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    if text.isprintable():
+    if text.isprintable() and not BIDI_CONTROLS.intersection(text):
         return text
     return "".join(_escape_char(char) for char in text)
 
 
 def _escape_char(char: str) -> str:
-    if char.isprintable() or char == " ":
+    """The character itself when it prints as one visible glyph, else its escape."""
+    if (char.isprintable() or char == " ") and char not in BIDI_CONTROLS:
         return char
-    if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-        return char.encode("unicode_escape").decode("ascii")
-    return char
+    return char.encode("unicode_escape").decode("ascii")
 
 
 def open_regular(path: Path) -> BinaryIO:

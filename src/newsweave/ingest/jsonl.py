@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,15 @@ from newsweave.ingest.metadata import clean_metadata
 from newsweave.records import IngestError, RawDoc
 
 TEXT_FIELDS = ("text", "body")
+# A byte that was not UTF-8, as ``errors="surrogateescape"`` decoding keeps it.
+UNDECODED_BYTE_RE = re.compile("[\udc80-\udcff]")
+# A UTF-16 surrogate on its own: JSON may spell one ("\\ud800"), UTF-8 cannot store it.
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so that it can be stored as UTF-8."""
+    return LONE_SURROGATE_RE.sub("\ufffd", text)
 CONTENT_FIELDS = (*TEXT_FIELDS, "html")
 
 
@@ -31,6 +41,13 @@ def read_jsonl(text: str, path: str) -> Iterator[RawDoc | IngestError]:
         if not line.strip():
             continue
         where = f"{path}:{number}"
+        bad_byte = UNDECODED_BYTE_RE.search(line)
+        if bad_byte:
+            # the file was decoded leniently: only this line holds bytes that are not UTF-8
+            byte = ord(bad_byte.group()) - 0xDC00
+            yield IngestError(where, f"line is not valid UTF-8 text (byte {byte:#04x} at "
+                                     f"column {bad_byte.start() + 1})")
+            continue
         obj = parse_json(line.removesuffix("\r"))
         if isinstance(obj, JsonProblem):
             yield IngestError(where, f"line is not valid JSON ({obj.reason})")
@@ -92,6 +109,8 @@ def article_from_object(obj: Any, where: str) -> RawDoc | IngestError:
     """
     if not isinstance(obj, dict):
         return IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
+    obj = {key: storable(value) if isinstance(value, str) else value
+           for key, value in obj.items()}
     meta = _object_metadata(obj)
     source_id = str(obj["id"]) if obj.get("id") not in (None, "") else where
     for key in TEXT_FIELDS:
