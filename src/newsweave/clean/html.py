@@ -20,12 +20,15 @@ def extract_main_text(html: str, *, url: str | None = None) -> str | None:
     """The article text of a page, one paragraph per line, or ``None`` if none is found.
 
     Tries trafilatura with precision first (fewer stray lines), then with its
-    default balance for pages where precision mode finds nothing. Tables are
+    default balance for pages where precision mode finds nothing or finds a
+    text that is not English. Tables are
     kept (trafilatura's default): in news pages they hold figures the article
     states, and on the Zyte benchmark leaving them out cost about a point of
     recall for no gain in precision.
     """
     import trafilatura
+
+    from newsweave.clean.language import detect_language
 
     for options in ({"favor_precision": True}, {}):
         try:
@@ -34,9 +37,27 @@ def extract_main_text(html: str, *, url: str | None = None) -> str | None:
             # A page trafilatura cannot parse is a bad input, not a crash.
             LOGGER.debug("trafilatura failed", exc_info=True)
             return None
-        if text and text.strip():
-            return text
+        if not (text and text.strip()):
+            continue
+        if options and detect_language(text) != "en":
+            # Precision mode was chosen on English pages; on the benchmark's
+            # pages in other languages it dropped lead paragraphs and links
+            # (F1 0.9645 against 0.9683 for the balanced default): use that.
+            return extract_main_text_balanced(html, url=url) or text
+        return text
     return None
+
+
+def extract_main_text_balanced(html: str, *, url: str | None = None) -> str | None:
+    """trafilatura's extraction with its default balance of precision and recall."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(html, url=url, include_comments=False)
+    except Exception:  # noqa: BLE001 - as in extract_main_text
+        LOGGER.debug("trafilatura failed", exc_info=True)
+        return None
+    return text if text and text.strip() else None
 
 
 def visible_lines(html: str) -> list[str]:

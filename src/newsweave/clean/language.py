@@ -119,7 +119,9 @@ def detect_language(text: str) -> str:
                 and len(tokens) >= MIN_UNBACKED_WORDS:
             return language
     if len(tokens) >= MIN_WORDS and english < MIN_ENGLISH_RATIO:
-        return _guess_latin_language(tokens)
+        # Clearly not English: CLD3's best guess names it better than our lists.
+        return guess[0] if guess is not None and guess[0] != ENGLISH \
+            else _guess_latin_language(tokens)
     return ENGLISH
 
 
