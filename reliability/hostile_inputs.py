@@ -393,8 +393,8 @@ def case_disk_full(tmp: Path) -> list[Row]:
     rng = random.Random(11)
     folder.mkdir()
     (folder / "wire.jsonl").write_text("".join(
-        json.dumps({"title": f"Wire {n}", "text": invented_article(rng, 2000 + n) * 3}) + "\n"
-        for n in range(600)), encoding="utf-8")
+        json.dumps({"title": f"Wire {n}", "text": invented_article(rng, 2000 + n)}) + "\n"
+        for n in range(300)), encoding="utf-8")
     disk = _small_disk(tmp)
     if disk is None:
         return [Row("8 disk full", "tmpfs mounted", "cannot mount a tmpfs (not root?)")]
@@ -417,7 +417,7 @@ def case_disk_full(tmp: Path) -> list[Row]:
             f"{_clean_exit(first)}; "
             + ("says disk full, where, data intact" if said else f"says {message[:1]}")
             + ("; stored part opens" if stored >= 0 else "")),
-        Row("8 ... re-run with room", "exit 0; 600 stored, none twice",
+        Row("8 ... re-run with room", "exit 0; 300 stored, none twice",
             f"{_clean_exit(second)}; {after[0]} stored, "
             + ("none twice" if after[0] == after[1] else "some twice")),
     ]
