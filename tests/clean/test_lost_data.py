@@ -66,3 +66,12 @@ def test_bidi_controls_are_removed_from_titles_and_outlets() -> None:
     article = clean_document(raw)
     assert isinstance(article, Article)
     assert article.title == "Fares esir on Olm" and article.outlet == "Harbour Post"
+
+
+def test_bidi_overrides_are_removed_from_the_body_so_names_read_right() -> None:
+    raw = RawDoc("b.txt", "b.txt", "text",
+                 text="Mayor \u202eAnja Sorvel\u202c opened the \u2067Olm\u2069 pier on Monday, "
+                      "the council said in a statement about the repairs.")
+    article = clean_document(raw)
+    assert isinstance(article, Article)
+    assert "Mayor Anja Sorvel opened the Olm pier" in article.body

@@ -252,3 +252,12 @@ def test_ctrl_c_says_what_was_stored(tmp_path):
     conn.close()
     assert 0 < stored < 5000 and events <= stored
     assert lines[0].startswith(f"interrupted: {stored} articles stored in {db} ")
+
+
+def test_run_reads_standard_input_when_asked(tmp_path):
+    db = tmp_path / "stdin.duckdb"
+    proc = subprocess.run([sys.executable, "-m", "newsweave", "run", "-", "--db", str(db), "-q"],
+                          input=GOOD_REPORT, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 articles added" in proc.stderr
