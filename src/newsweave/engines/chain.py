@@ -7,6 +7,7 @@ processes, or on a cluster.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import signal
 import threading
@@ -79,6 +80,10 @@ class ChainConfig:
     gazetteers: tuple[str, ...] = ()
     batch_size: int = 32
     doc_seconds: float = DOC_SECONDS
+    # Bodies longer than this (default: the pipeline's max_length, 1,000,000
+    # characters) are coded in pieces of up to ``piece_chars``.
+    max_chars: int | None = None
+    piece_chars: int = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -168,28 +173,105 @@ def annotate_safely(nlp: Any, articles: list[Article], batch_size: int
                               f"annotation failed: {type(exc).__name__}: {exc}")
 
 
+def split_pieces(article: Article, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the body, each at most ``size`` characters, cut between sentences.
+
+    A sentence longer than ``size`` is cut at the last space before the limit
+    (or hard at the limit when it has none).
+    """
+    spans = article.sentences or [(0, len(article.body))]
+    pieces: list[tuple[int, int]] = []
+    start = end = spans[0][0]
+    for s_start, s_end in spans:
+        if s_end - start > size and end > start:
+            pieces.append((start, end))
+            start = s_start
+        while s_end - start > size:
+            cut = article.body.rfind(" ", start + 1, start + size)
+            cut = cut if cut > start else start + size
+            pieces.append((start, cut))
+            start = cut
+        end = s_end
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: ChainConfig,
+                       max_chars: int) -> ArticleResult | IngestError:
+    """Code an article longer than the pipeline takes, piece by piece, as one result.
+
+    Each piece is annotated and analysed as an article of its own (under an id
+    of its own, so the ids derived from it stay distinct), then its spans are
+    moved to their place in the whole body and its rows given the article's id.
+    Actors and places found in several pieces are kept once.
+    """
+    from newsweave.annotate import annotate_articles
+
+    pieces = split_pieces(article, min(config.piece_chars, max_chars))
+    parts = [dataclasses.replace(
+        article, id=f"{article.id}-{n}", body=article.body[start:end], notes=[],
+        sentences=[(max(s, start) - start, min(e, end) - start)
+                   for s, e in article.sentences if s < end and e > start])
+        for n, (start, end) in enumerate(pieces)]
+    merged = ArticleResult(article=article)
+    actors: dict[str, Any] = {}
+    places: dict[str, Any] = {}
+    for (start, _), (part, doc) in zip(pieces, annotate_articles(nlp, parts, config.batch_size),
+                                       strict=True):
+        try:
+            with time_limit(config.doc_seconds):
+                result = analyse_article(part, doc, gazetteer)
+        except DocumentTimeout as exc:
+            return IngestError(article.source_path, f"analysis {exc} (in a piece)")
+        for name in ("mentions", "roles", "events", "claims", "positions"):
+            getattr(merged, name).extend(_moved(r, start, article.id) for r in getattr(result, name))
+        actors.update({a.id: actors.get(a.id, a) for a in result.actors})
+        places.update({p.id: places.get(p.id, p) for p in result.places})
+    merged.actors, merged.places = list(actors.values()), list(places.values())
+    article.notes.append(f"coded in {len(pieces)} pieces: its body of {len(article.body):,} "
+                         f"characters is longer than the {max_chars:,} the language pipeline "
+                         "takes at once")
+    return merged
+
+
+def _moved(record: Any, offset: int, article_id: str) -> Any:
+    """A copy of a record with its spans (and its quantities' spans) moved by ``offset``."""
+    changes: dict[str, Any] = {}
+    if isinstance(getattr(record, "start", None), int):
+        changes.update(start=record.start + offset, end=record.end + offset)
+    if hasattr(record, "article_id"):
+        changes["article_id"] = article_id
+    if isinstance(getattr(record, "quantities", None), list):
+        changes["quantities"] = [_moved(q, offset, article_id) for q in record.quantities]
+    return dataclasses.replace(record, **changes) if changes else record
+
+
 def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
                   ) -> list[ArticleResult | IngestError]:
     """Run the whole chain over one batch of raw documents.
 
     Results come back in the order of the cleaned articles, except that
-    articles stored uncoded (other languages, bodies longer than the
-    pipeline's ``max_length``) come first.
+    articles stored uncoded (other languages) and articles coded in pieces
+    (bodies longer than the pipeline's ``max_length``) come first.
     """
     nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
     articles: list[Article] = []
+    max_chars = config.max_chars or nlp.max_length
     for item in clean_all(raws, doc_seconds=config.doc_seconds):
         if isinstance(item, IngestError):
             out.append(item)
         elif not is_coded(item):
             out.append(ArticleResult(article=item))
-        elif len(item.body) > nlp.max_length:
-            # spaCy refuses the text (E088) and would stop the whole batch.
-            item.notes.append(
-                f"stored but not coded: its body of {len(item.body):,} characters is longer "
-                f"than the {nlp.max_length:,} the language pipeline takes")
-            out.append(ArticleResult(article=item))
+        elif len(item.body) > max_chars:
+            # spaCy refuses the whole text (E088, which would stop the batch): code it in pieces.
+            try:
+                out.append(_analyse_in_pieces(item, nlp, gazetteer, config, max_chars))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+                LOGGER.warning("processing %s in pieces failed", item.source_path, exc_info=True)
+                out.append(IngestError(item.source_path,
+                                       f"analysis failed: {type(exc).__name__}: {exc}"))
         else:
             articles.append(item)
     for pair in annotate_safely(nlp, articles, config.batch_size):
