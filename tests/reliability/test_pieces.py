@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newsweave.config import DEFAULT_MODEL
 from newsweave.engines.chain import ChainConfig, process_batch, split_pieces
 from newsweave.records import ArticleResult, RawDoc
@@ -23,7 +25,7 @@ def test_pieces_cover_the_body_between_sentences() -> None:
     pieces = split_pieces(article, 300)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(article.body)
     assert all(end - start <= 300 for start, end in pieces)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(pieces, pieces[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(pieces))
     starts = {s for s, _ in article.sentences}
     assert all(start in starts for start, _ in pieces)
 
