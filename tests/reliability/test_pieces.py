@@ -54,3 +54,15 @@ def test_a_long_article_is_coded_in_pieces_with_its_spans_in_place() -> None:
     ids = [e.id for e in result.events]
     assert len(ids) == len(set(ids))
     assert len({a.id for a in result.actors}) == len(result.actors)
+
+
+def test_only_the_first_characters_of_a_huge_body_are_coded() -> None:
+    body = _body(40)
+    raw = RawDoc("huge.txt", "huge.txt", "text", text=f"Title: Lagos protests\n\n{body}\n")
+    config = ChainConfig(model=DEFAULT_MODEL, max_chars=1000, piece_chars=1000,
+                         max_coded_chars=1500)
+    (result,) = process_batch([raw], config)
+    assert isinstance(result, ArticleResult)
+    assert len(result.article.body) > 3000
+    assert "only its first" in result.article.notes[-1]
+    assert result.mentions and max(m.end for m in result.mentions) <= 1500

@@ -84,6 +84,9 @@ class ChainConfig:
     # characters) are coded in pieces of up to ``piece_chars``.
     max_chars: int | None = None
     piece_chars: int = 100_000
+    # Only this much of a body is coded (a 10 MB "article" is a page dump, and
+    # coding it whole would take many minutes); the rest is stored uncoded.
+    max_coded_chars: int = 2_000_000
 
 
 @lru_cache(maxsize=4)
@@ -204,11 +207,15 @@ def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: Chain
     Each piece is annotated and analysed as an article of its own (under an id
     of its own, so the ids derived from it stay distinct), then its spans are
     moved to their place in the whole body and its rows given the article's id.
-    Actors and places found in several pieces are kept once.
+    Actors and places found in several pieces are kept once. Only the first
+    ``config.max_coded_chars`` characters are coded.
     """
     from newsweave.annotate import annotate_articles
 
-    pieces = split_pieces(article, min(config.piece_chars, max_chars))
+    coded = dataclasses.replace(article, sentences=[
+        (start, end) for start, end in article.sentences if end <= config.max_coded_chars]
+        or [(0, min(len(article.body), config.max_coded_chars))])
+    pieces = split_pieces(coded, min(config.piece_chars, max_chars))
     parts = [dataclasses.replace(
         article, id=f"{article.id}-{n}", body=article.body[start:end], notes=[],
         sentences=[(max(s, start) - start, min(e, end) - start)
@@ -229,9 +236,12 @@ def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: Chain
         actors.update({a.id: actors.get(a.id, a) for a in result.actors})
         places.update({p.id: places.get(p.id, p) for p in result.places})
     merged.actors, merged.places = list(actors.values()), list(places.values())
-    article.notes.append(f"coded in {len(pieces)} pieces: its body of {len(article.body):,} "
-                         f"characters is longer than the {max_chars:,} the language pipeline "
-                         "takes at once")
+    covered = pieces[-1][1]
+    article.notes.append(
+        f"coded in {len(pieces)} pieces: its body of {len(article.body):,} characters is longer "
+        f"than the {max_chars:,} the language pipeline takes at once"
+        + (f"; only its first {covered:,} characters were coded" if covered < len(article.body)
+           else ""))
     return merged
 
 
