@@ -43,8 +43,8 @@ from reliability._corpus import invented_article
 from reliability.hostile_inputs import _page, _warc_bytes
 
 HANG_SECONDS = 10.0
-# Reasons ingest's last-resort handler gives (see newsweave.ingest._guarded).
-NET_REASONS = ("unreadable (", "too complex to read")
+# Reasons the last-resort handlers give (newsweave.ingest._guarded, the chain's clean_all).
+NET_REASONS = ("unreadable (", "too complex to read", "cleaning failed:")
 EXTENSIONS = (".txt", ".html", ".jsonl", ".json", ".rss", ".xml", ".warc", ".txt.gz", "")
 
 

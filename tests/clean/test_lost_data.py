@@ -75,3 +75,9 @@ def test_bidi_overrides_are_removed_from_the_body_so_names_read_right() -> None:
     article = clean_document(raw)
     assert isinstance(article, Article)
     assert "Mayor Anja Sorvel opened the Olm pier" in article.body
+
+
+def test_a_page_with_a_character_xml_forbids_is_kept() -> None:
+    html = f"<html><body><p>{PARAGRAPH} \ufffe More followed.</p></body></html>"
+    article = clean_document(RawDoc("x.html", "x.html", "html", html=html))
+    assert isinstance(article, Article) and article.body.startswith(PARAGRAPH[:40])

@@ -66,9 +66,11 @@ def visible_lines(html: str) -> list[str]:
         import lxml.html
 
         tree = lxml.html.fromstring(html)
+        # lxml refuses to set text holding characters XML forbids (U+FFFE, some
+        # controls) while the lines are marked: the list is only for audit.
+        return block_lines(tree, drop=INVISIBLE_TAGS, blocks=BLOCK_TAGS)
     except Exception:  # noqa: BLE001 - the audit list is best effort
         return []
-    return block_lines(tree, drop=INVISIBLE_TAGS, blocks=BLOCK_TAGS)
 
 
 # Pages whose markup is nested deeper than this, or that hold a run of text
