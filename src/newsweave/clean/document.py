@@ -132,8 +132,10 @@ def article_id(body: str) -> str:
 def _segment_html(html: str, url: str | None, title: str | None) -> Segmentation:
     """trafilatura's paragraphs, without chrome lines and the repeated headline."""
     result = Segmentation(title=title)
-    trouble = markup_trouble(html)
-    text = None if trouble else extract_main_text(html, url=url)
+    text = extract_main_text(html, url=url)
+    # Only a page the parsers found nothing in is read without them: the tag
+    # scan counts unclosed <p> and <li> as nesting, so it overstates depth.
+    trouble = None if text else markup_trouble(html)
     if trouble:
         # The parsers cannot read this page; its whole text is better than nothing.
         text = "\n".join(page_text(html))
