@@ -23,6 +23,9 @@ LOGGER = logging.getLogger(__name__)
 # Seconds one document may spend in cleaning, and again in resolve + extract,
 # before it is given up as an error (a pathological page must not hang a run).
 DOC_SECONDS = 60.0
+# Longer bodies are coded in pieces (see ChainConfig.max_chars); news articles
+# are far shorter, a transcript or a page dump may not be.
+LONG_ARTICLE_CHARS = 100_000
 
 
 # Called with 1 for each article analysed in this process (progress bars of long
@@ -80,13 +83,17 @@ class ChainConfig:
     gazetteers: tuple[str, ...] = ()
     batch_size: int = 32
     doc_seconds: float = DOC_SECONDS
-    # Bodies longer than this (default: the pipeline's max_length, 1,000,000
-    # characters) are coded in pieces of up to ``piece_chars``.
-    max_chars: int | None = None
-    piece_chars: int = 100_000
+    # Bodies longer than this (never more than the pipeline's max_length) are
+    # coded in pieces of up to ``piece_chars``: spaCy refuses texts over its
+    # max_length (E088), and resolve + extract grow faster than linearly with
+    # the mentions of one text (a 105,000-character body of 1,500 sentences
+    # naming one city took over 20 GB), while a 20,000-character piece takes
+    # about half a second and no extra memory.
+    max_chars: int | None = LONG_ARTICLE_CHARS
+    piece_chars: int = 20_000
     # Only this much of a body is coded (a 10 MB "article" is a page dump, and
     # coding it whole would take many minutes); the rest is stored uncoded.
-    max_coded_chars: int = 2_000_000
+    max_coded_chars: int = 500_000
 
 
 @lru_cache(maxsize=4)
@@ -239,7 +246,7 @@ def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: Chain
     covered = pieces[-1][1]
     article.notes.append(
         f"coded in {len(pieces)} pieces: its body of {len(article.body):,} characters is longer "
-        f"than the {max_chars:,} the language pipeline takes at once"
+        f"than the {max_chars:,} coded at once"
         + (f"; only its first {covered:,} characters were coded" if covered < len(article.body)
            else ""))
     return merged
@@ -268,7 +275,7 @@ def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
     nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
     articles: list[Article] = []
-    max_chars = config.max_chars or nlp.max_length
+    max_chars = min(config.max_chars or nlp.max_length, nlp.max_length)
     for item in clean_all(raws, doc_seconds=config.doc_seconds):
         if isinstance(item, IngestError):
             out.append(item)
