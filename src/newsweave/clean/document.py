@@ -40,8 +40,6 @@ MAX_DATELINE_CHARS = 60
 DATELINE_END_RE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–:]|-\s)")
 GENERIC_SITE_WORDS = frozenset({"our", "us", "the", "news", "latest news", "updates", "facebook",
                                 "twitter", "x", "whatsapp", "telegram", "instagram", "google news"})
-# Kept for callers that matched the old reason; non-English articles are now stored.
-NOT_ENGLISH = "not English"
 # Bidirectional controls (U+202E reverses what follows it on screen): removed
 # from titles and outlet names so that they read as their characters are.
 BIDI_CONTROL_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
