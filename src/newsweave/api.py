@@ -13,50 +13,79 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
 from newsweave.corpus.build import CorpusSummary, rebuild_corpus
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Quantity, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table, query_rows
-from newsweave.store.db import set_memory_limit
+from newsweave.store.db import full, is_full_error, set_memory_limit
 
 LOGGER = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class RunReport:
-    """What one `process` call did."""
+    """What one `process` call did.
+
+    ``not_english`` counts the articles read in another language: they are
+    stored (body, metadata, language) but not coded, and are not errors.
+    ``notes`` name articles stored with a caveat (such as a page whose text
+    was taken whole because its markup was too deep to analyse).
+    """
 
     added: int = 0
     skipped: int = 0
     errors: list[IngestError] = field(default_factory=list)
     corpus: CorpusSummary | None = None
+    not_english: int = 0
+    notes: list[IngestError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """True when every input was processed."""
         return not self.errors
 
-    @property
-    def not_english(self) -> int:
-        """How many documents were skipped because they are not in English."""
-        return sum(e.reason.startswith("not English") for e in self.errors)
+
+class RunInterrupted(KeyboardInterrupt):
+    """The run was interrupted (Ctrl-C); ``report`` says what had been stored by then.
+
+    Every article counted in ``report.added`` is stored whole; the corpus
+    tables were not updated (the next run brings them up to date).
+    """
+
+    def __init__(self, report: RunReport, db: str) -> None:
+        super().__init__(f"interrupted: {report.added} articles stored in {db}")
+        self.report = report
+        self.db = db
 
 
-def count_inputs(paths: Sequence[str | Path]) -> int:
-    """A cheap count of input files, for progress bars (JSONL lines are not counted)."""
+def count_inputs(paths: str | Path | Sequence[str | Path]) -> int:
+    """A cheap count of input files, for progress bars (JSONL lines are not counted).
+
+    Folders that cannot be read are passed over here; reading reports them.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     total = 0
     for p in map(Path, paths):
-        total += sum(1 for f in p.rglob("*") if f.is_file()) if p.is_dir() else 1
+        try:
+            is_dir = p.is_dir()
+        except OSError:
+            is_dir = False
+        total += sum(len(files) for _, _, files in os.walk(p)) if is_dir else 1
     return total
 
 
-def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None = None,
+def process(paths: str | Path | Sequence[str | Path] | None = None, *,
+            db: str | Path | None = None,
             settings: Settings | None = None,
             on_result: Callable[[Any], None] | None = None,
             corpus: bool = True, rebuild: bool = False,
@@ -64,8 +93,9 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     """Read, analyse and store the inputs, then update stories and facts.
 
     Args:
-        paths: files or folders; ``None`` processes the bundled demo corpus
-            (with its gazetteer of invented places).
+        paths: a file or folder, or a list of them; ``None`` processes the
+            bundled demo corpus (with its gazetteer of invented places); an
+            empty list processes nothing.
         db: the DuckDB file (default ``./newsweave.duckdb``).
         settings: model, workers, batch size, extra gazetteers.
         on_result: called with each ``ArticleResult`` or ``IngestError`` as it
@@ -82,36 +112,78 @@ def process(paths: Sequence[str | Path] | None = None, *, db: str | Path | None 
     Returns:
         counts of added and already-stored articles, the errors (each naming
         its input and the reason), and the corpus summary.
+
+    Raises:
+        StoreError: the database cannot be opened, is damaged, or the disk is
+            full (stored data stays intact).
+        RunInterrupted: Ctrl-C; its ``report`` counts what was stored.
     """
     from newsweave.ingest import read_inputs
 
     settings = settings or get_settings()
     if db is not None:
         settings = settings.with_(db=str(db))
-    if not paths:
+    if isinstance(paths, (str, Path)):
+        # One path, never a string to iterate character by character.
+        paths = [paths]
+    if paths is None:
         paths = [demo_corpus_dir()]
         settings = settings.with_(gazetteers=(*settings.gazetteers, str(demo_gazetteer())))
+    report = RunReport()
+    if not paths:
+        return report
     config = ChainConfig(model=settings.model, gazetteers=tuple(settings.gazetteers),
                          batch_size=settings.batch_size)
-    report = RunReport()
     conn = connect(settings.db, memory_limit=settings.db_memory)
     try:
-        with ArticleWriter(conn) as writer:
+        writer = ArticleWriter(conn)
+        try:
             for item in _engine(settings)(read_inputs(paths), config,
                                           workers=settings.workers):
-                if isinstance(item, IngestError):
-                    report.errors.append(item)
-                else:
-                    writer.write(item)
+                _record(item, report, writer)
                 if on_result is not None:
                     on_result(item)
+        except KeyboardInterrupt as exc:
+            # What is buffered is whole: store it, then say what the run stored.
+            writer.flush()
+            report.added, report.skipped = writer.added, writer.skipped
+            raise RunInterrupted(report, settings.db) from exc
+        writer.flush()
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
             set_memory_limit(conn, settings.corpus_memory)
-            report.corpus = rebuild_corpus(conn, full=rebuild, on_stage=on_stage)
+            try:
+                report.corpus = rebuild_corpus(conn, full=rebuild, on_stage=on_stage)
+            except duckdb.Error as exc:
+                if is_full_error(exc):
+                    raise full(settings.db, exc, lost=(
+                        f"the {report.added} new articles are stored, but stories and facts "
+                        "were not updated")) from exc
+                raise
     finally:
-        conn.close()
+        _close(conn)
     return report
+
+
+def _record(item: Any, report: RunReport, writer: ArticleWriter) -> None:
+    """Count one chain result in the report and buffer it for the store."""
+    if isinstance(item, IngestError):
+        report.errors.append(item)
+        return
+    article = item.article
+    if article.language != "en":
+        report.not_english += 1
+    report.notes.extend(IngestError(article.source_path, note)
+                        for note in getattr(article, "notes", ()) or ())
+    writer.write(item)
+
+
+def _close(conn: Any) -> None:
+    """Close the store; after a failed write DuckDB may refuse, and the first error matters."""
+    try:
+        conn.close()
+    except duckdb.Error:
+        LOGGER.debug("closing the database after an error failed", exc_info=True)
 
 
 def _engine(settings: Settings) -> Callable[..., Any]:
@@ -128,10 +200,13 @@ class Newsweave:
 
     Args:
         db: path of the DuckDB file written by :func:`process`.
+
+    Raises:
+        StoreError: ``db`` is empty, missing, damaged, or not a newsweave database.
     """
 
     def __init__(self, db: str | Path | None = None) -> None:
-        self.path = str(db or get_settings().db)
+        self.path = str(get_settings().db if db is None else db)
         self.conn = connect(self.path, read_only=True)
 
     def __enter__(self) -> "Newsweave":

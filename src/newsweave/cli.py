@@ -10,18 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsweave import api
-from newsweave.config import get_settings
-from newsweave.store import EXPORT_QUERIES, StoreError
+from newsweave.config import SettingsError, get_settings
+from newsweave.ingest import STDIN, safe_path
+from newsweave.store import EXPORT_QUERIES, DamagedStore, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="newsweave: many news reports in, one sourced account of what happened out.")
@@ -38,8 +41,21 @@ def _db(db: str | None) -> str:
 def _open(db: str | None) -> api.Newsweave:
     try:
         return api.Newsweave(_db(db))
+    except DamagedStore as exc:
+        _fail(f"[red]error:[/red] {escape(str(exc))}")
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line (Rich markup allowed; values escaped by the caller) and exit."""
+    ERR.print(message, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line, with Rich markup escaped: paths and reasons are printed as they are."""
+    return escape(" ".join(str(text).splitlines()))
 
 
 @app.callback()
@@ -48,6 +64,27 @@ def _main(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
           ) -> None:
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        get_settings()
+    except SettingsError as exc:
+        # a bad NEWSWEAVE_* value is a usage error: exit 2, no traceback
+        raise typer.BadParameter(str(exc), param_hint="environment") from exc
+
+
+def _check_gazetteers(paths: list[Path] | None) -> None:
+    """Load the extra gazetteers now, so that a missing or malformed one is a usage error."""
+    if not paths:
+        return
+    from newsweave.resolve import load_gazetteer
+
+    for path in paths:
+        try:
+            load_gazetteer([path])
+        except Exception as exc:  # noqa: BLE001 - any fault of the file is the user's to fix
+            reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+            raise typer.BadParameter(
+                f"{safe_path(path)} cannot be used as a gazetteer ({reason}); the format is in "
+                "data/lexicon/FORMAT.md", param_hint="--gazetteer") from exc
 
 
 @app.command()
@@ -71,10 +108,11 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
     Example: newsweave run reports/ --db news.duckdb
     """
     for path in paths or []:
-        if not path.exists():
-            raise typer.BadParameter(f"{path} does not exist", param_hint="PATH")
+        if str(path) != STDIN and not os.path.lexists(path):
+            raise typer.BadParameter(f"{safe_path(path)} does not exist", param_hint="PATH")
     if engine not in ("local", "ray"):
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
+    _check_gazetteers(gazetteer)
     settings = get_settings().with_(db=db, workers=workers, engine=engine,
                                     gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
     total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
@@ -104,18 +142,31 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         try:
             report = api.process(paths or None, settings=settings, on_result=advance,
                                  rebuild=rebuild, on_stage=stage)
+        except api.RunInterrupted as exc:
+            progress.stop()
+            _fail(f"interrupted: {exc.report.added} articles stored in {_one_line(settings.db)} "
+                  "(each whole; stories and facts not updated); run the same command again to "
+                  "go on (nothing is stored twice)", 130)
+        except KeyboardInterrupt:
+            progress.stop()
+            _fail(f"interrupted: nothing stored in {_one_line(settings.db)}", 130)
         except StoreError as exc:
-            ERR.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from exc
+            _fail(f"[red]error:[/red] {_one_line(str(exc))}")
     for error in report.errors:
         # one line per failure, never wrapped, so that scripts can grep it
-        ERR.print(f"[red]failed:[/red] {error.source_path}: {error.reason}", highlight=False,
-                  markup=True, soft_wrap=True)
+        ERR.print(f"[red]failed:[/red] {_one_line(error.source_path)}: {_one_line(error.reason)}",
+                  highlight=False, soft_wrap=True)
+    for note in report.notes:
+        ERR.print(f"note: {_one_line(note.source_path)}: {_one_line(note.reason)}",
+                  highlight=False, soft_wrap=True)
     summary = report.corpus
     ERR.print(f"{report.added} articles added, {report.skipped} already stored, "
-              f"{len(report.errors)} failed; "
+              f"{len(report.errors)} failed"
+              + (f", {report.not_english} in other languages (stored, not coded)"
+                 if report.not_english else "") + "; "
               + (f"{summary.stories} stories, {summary.duplicates} copies, {summary.facts} facts, "
-                 f"{summary.conflicts} conflicts" if summary else ""), highlight=False)
+                 f"{summary.conflicts} conflicts" if summary else ""), highlight=False,
+              markup=False)
     if not quiet:
         with _open(settings.db) as nw:
             stories = nw.stories()
@@ -195,6 +246,11 @@ def export(table: Annotated[str, typer.Argument(help=", ".join(EXPORT_QUERIES))]
         raise typer.BadParameter("choose jsonl, csv or parquet", param_hint="--format")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+    if out is not None and not out.parent.is_dir():
+        raise typer.BadParameter(f"the folder {safe_path(out.parent)} does not exist",
+                                 param_hint="--out")
+    if out is not None and out.is_dir():
+        raise typer.BadParameter(f"{safe_path(out)} is a folder; name a file", param_hint="--out")
     with _open(db) as nw:
         if out is None:
             import tempfile
@@ -242,7 +298,8 @@ def clean(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     """
     result = api.clean_file(file)
     if isinstance(result, api.IngestError):
-        ERR.print(f"[red]failed:[/red] {result.source_path}: {result.reason}", highlight=False)
+        ERR.print(f"[red]failed:[/red] {_one_line(result.source_path)}: {_one_line(result.reason)}",
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     if not as_json:
         sys.stdout.write(result.body + "\n")
@@ -344,6 +401,8 @@ def serve(db: DbOption = None,
 
     try:
         web_app = create_app(_db(db))
+    except DamagedStore as exc:
+        _fail(f"[red]error:[/red] {_one_line(str(exc))}")
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
     ERR.print(f"serving {_db(db)} at http://{host}:{port}/ (API docs at /docs)", highlight=False)

@@ -22,6 +22,17 @@ def demo_gazetteer() -> Path:
     return demo_corpus_dir() / "gazetteer.json"
 
 
+# The environment variable behind each setting, for messages about bad values.
+ENV_VARIABLES = {
+    "db": "NEWSWEAVE_DB", "model": "NEWSWEAVE_MODEL", "workers": "NEWSWEAVE_WORKERS",
+    "db_memory": "NEWSWEAVE_DB_MEMORY", "corpus_memory": "NEWSWEAVE_CORPUS_MEMORY",
+}
+
+
+class SettingsError(ValueError):
+    """A setting from the environment has a value that cannot be used; the message says which."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Run settings.
@@ -72,10 +83,19 @@ def get_settings() -> Settings:
     """Defaults overridden by ``NEWSWEAVE_DB``, ``NEWSWEAVE_MODEL``, ``NEWSWEAVE_WORKERS``,
     ``NEWSWEAVE_DB_MEMORY``, ``NEWSWEAVE_CORPUS_MEMORY``."""
     env = os.environ
-    return Settings().with_(
-        db=env.get("NEWSWEAVE_DB"),
-        model=env.get("NEWSWEAVE_MODEL"),
-        workers=int(env["NEWSWEAVE_WORKERS"]) if env.get("NEWSWEAVE_WORKERS") else None,
-        db_memory=env.get("NEWSWEAVE_DB_MEMORY"),
-        corpus_memory=env.get("NEWSWEAVE_CORPUS_MEMORY"),
-    )
+    workers = env.get("NEWSWEAVE_WORKERS", "").strip()
+    if workers and not workers.isdigit():
+        raise SettingsError(f"NEWSWEAVE_WORKERS must be a whole number such as 2, "
+                            f"got {env['NEWSWEAVE_WORKERS']!r}")
+    try:
+        return Settings().with_(
+            db=env.get("NEWSWEAVE_DB"),
+            model=env.get("NEWSWEAVE_MODEL"),
+            workers=int(workers) if workers else None,
+            db_memory=env.get("NEWSWEAVE_DB_MEMORY"),
+            corpus_memory=env.get("NEWSWEAVE_CORPUS_MEMORY"),
+        )
+    except ValueError as exc:
+        field_name = str(exc).split(" ", 1)[0]
+        variable = ENV_VARIABLES.get(field_name)
+        raise SettingsError(f"{variable}: {exc}" if variable else str(exc)) from None

@@ -60,6 +60,8 @@ class Article:
     removed: list[str] = field(default_factory=list)
     language: str = "en"
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # Caveats of the cleaning, reported with the run (not stored as text).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

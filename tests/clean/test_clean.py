@@ -220,7 +220,7 @@ def test_id_is_stable_across_whitespace_and_case() -> None:
     assert make_article("\n".join(NEWS[:3])).id != first.id
 
 
-def test_non_english_is_rejected() -> None:
+def test_non_english_is_kept_with_its_language() -> None:
     french = (
         "Les négociateurs des deux pays se sont réunis à Genève lundi pour discuter d'un "
         "cessez-le-feu le long de la frontière. La réunion a duré six heures et s'est terminée "
@@ -229,12 +229,12 @@ def test_non_english_is_rejected() -> None:
         "les discussions sont privées. Les agriculteurs de la vallée ont commencé la récolte."
     )
     result = clean_document(make_raw(french, path="fr.txt"))
-    assert isinstance(result, IngestError)
-    assert result.source_path == "fr.txt"
-    assert result.reason == "not English (detected: fr)"
+    assert isinstance(result, Article)
+    assert result.source_path == "fr.txt" and result.language == "fr"
+    assert result.body == french
     russian = "Переговоры возобновились в Стамбуле после атаки беспилотников. " * 10
     result = clean_document(make_raw(russian))
-    assert isinstance(result, IngestError) and result.reason == "not English (detected: ru)"
+    assert isinstance(result, Article) and result.language == "ru"
 
 
 def test_only_boilerplate_is_an_error() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -147,3 +148,116 @@ def test_python_dash_m():
     result = subprocess.run([sys.executable, "-m", "newsweave", "--help"], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0 and "geoparse" in result.stdout
+
+
+def flat(output: str) -> str:
+    """Output with Rich's error box and line wrapping undone, for matching words."""
+    return " ".join(re.sub("[│╭╮╰╯─]", " ", output).split())
+
+
+GOOD_REPORT = ("Title: Dockers march\nSource: Harbour Herald\nDate: 2031-03-14\n\n"
+               "Dockworkers marched through the port of Varna Bay on Monday. The union said "
+               "about 1,200 workers joined the walkout and demanded a raise of nine percent.\n")
+
+
+def test_failure_lines_print_odd_file_names_as_they_are(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_REPORT)
+    (folder / "[red]x[bold].txt").write_text("")
+    (folder / "two\nlines.txt").write_text("")
+    result = invoke("run", str(folder), "--db", str(tmp_path / "n.duckdb"), "--quiet")
+    assert result.exit_code == 1, result.output
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert failed == [f"failed: {folder}/[red]x[bold].txt: empty file",
+                      f"failed: {folder}/two\\nlines.txt: empty file"]
+    assert "1 articles added" in result.stderr
+
+
+@pytest.mark.parametrize("variable, value, words", [
+    ("NEWSWEAVE_WORKERS", "abc", "NEWSWEAVE_WORKERS must be a whole number"),
+    ("NEWSWEAVE_DB_MEMORY", "lots", "NEWSWEAVE_DB_MEMORY: db_memory must be a size"),
+    ("NEWSWEAVE_CORPUS_MEMORY", "1 GB!", "NEWSWEAVE_CORPUS_MEMORY"),
+])
+def test_bad_settings_in_the_environment_are_usage_errors(tmp_path, monkeypatch, variable,
+                                                          value, words):
+    monkeypatch.setenv(variable, value)
+    result = invoke("run", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--quiet")
+    assert result.exit_code == 2
+    assert words in flat(result.output) and "Traceback" not in result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_a_missing_or_malformed_gazetteer_is_a_usage_error(tmp_path):
+    (tmp_path / "list.json").write_text("[1, 2, 3]")
+    (tmp_path / "broken.json").write_text("{not json")
+    for name, words in (("missing.json", "not found"), ("list.json", "AttributeError"),
+                        ("broken.json", "cannot read gazetteer")):
+        result = invoke("run", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--quiet",
+                        "--gazetteer", str(tmp_path / name))
+        assert result.exit_code == 2, (name, result.output)
+        assert "cannot be used as a gazetteer" in flat(result.output)
+        assert words in flat(result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_export_into_a_missing_folder_is_a_usage_error(demo_db, tmp_path):
+    result = invoke("export", "events", "--db", str(demo_db), "--out",
+                    str(tmp_path / "nowhere" / "events.jsonl"))
+    assert result.exit_code == 2 and "does not exist" in flat(result.output)
+
+
+def test_a_damaged_database_is_named_by_run_stories_and_serve(tmp_path):
+    db = tmp_path / "news.duckdb"
+    db.write_bytes(b"\x00" * 4096 + b"not a database" * 100)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD_REPORT)
+    for args in (("run", str(tmp_path / "in"), "--quiet"), ("stories",),
+                 ("serve", "--port", "65011")):
+        result = invoke(*args, "--db", str(db))
+        assert result.exit_code == 1, (args, result.output)
+        assert f"the database {db} is damaged" in result.stderr
+        assert "restore it from a backup" in result.stderr
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_ctrl_c_says_what_was_stored(tmp_path):
+    import signal
+    import time
+
+    import duckdb
+
+    body = GOOD_REPORT.split("\n\n", 1)[1].strip()
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text("".join(json.dumps({"title": f"Report {n}", "text": f"Report {n} of {n * 7} "
+                                        f"ships. {body}"}) + "\n" for n in range(5000)))
+    db = tmp_path / "int.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "newsweave", "run", str(wire), "--db",
+                             str(db), "--quiet"], stderr=subprocess.PIPE, text=True)
+    # Interrupt once the first batch is committed: the write-ahead log grows past
+    # the schema's 8 kB (a batch of 64 articles adds over 20 kB).
+    wal = db.with_name(db.name + ".wal")
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and (
+            not wal.exists() or wal.stat().st_size < 20_000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert proc.returncode == 130, stderr
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    conn = duckdb.connect(str(db), read_only=True)
+    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    events = conn.execute("SELECT count(DISTINCT article_id) FROM mentions").fetchone()[0]
+    conn.close()
+    assert 0 < stored < 5000 and events <= stored
+    assert lines[0].startswith(f"interrupted: {stored} articles stored in {db} ")
+
+
+def test_run_reads_standard_input_when_asked(tmp_path):
+    db = tmp_path / "stdin.duckdb"
+    proc = subprocess.run([sys.executable, "-m", "newsweave", "run", "-", "--db", str(db), "-q"],
+                          input=GOOD_REPORT, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 articles added" in proc.stderr

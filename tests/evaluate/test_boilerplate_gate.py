@@ -37,3 +37,12 @@ def test_metrics_hold_their_floors(metrics: dict) -> None:
 
 def test_not_below_trafilatura_alone(metrics: dict) -> None:
     assert metrics["newsweave"]["f1"] >= metrics["trafilatura"]["f1"], metrics
+
+
+def test_pages_in_other_languages_are_stored_and_not_below_trafilatura(metrics: dict) -> None:
+    other = metrics["by_language"]["other"]
+    assert other["pages"] >= 1 and other["stored"] == other["pages"], other
+    assert other["newsweave"]["f1"] >= other["trafilatura"]["f1"], other
+    english = metrics["by_language"]["english"]
+    assert english["stored"] == english["pages"]
+    assert english["pages"] + other["pages"] == metrics["pages"]

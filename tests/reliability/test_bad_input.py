@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 from newsweave.engines.chain import DocumentTimeout, time_limit
-from reliability.fuzz_readers import fuzz
+from reliability.fuzz_readers import fuzz, fuzz_jsonl, fuzz_names
 from reliability.hostile_inputs import SECRET, build_folder, check
 
 
@@ -59,4 +59,17 @@ def test_time_limit_stops_a_slow_document() -> None:
 def test_fuzz_readers_and_cleaner_small(tmp_path: Path) -> None:
     result = fuzz(400, tmp_path, seed=3)
     assert result["examples"] == 400
+    assert result["problems"] == 0, result["first_problems"]
+
+
+def test_fuzz_file_names_small(tmp_path: Path) -> None:
+    result = fuzz_names(200, tmp_path)
+    assert result["examples"] == 200
+    assert result["problems"] == 0, result["first_problems"]
+    assert result["articles_cleaned"] >= 200
+
+
+def test_fuzz_jsonl_string_contents_small(tmp_path: Path) -> None:
+    result = fuzz_jsonl(200, tmp_path)
+    assert result["examples"] == 200
     assert result["problems"] == 0, result["first_problems"]

@@ -151,11 +151,15 @@ class Line:
 
 @dataclass(slots=True)
 class Segmentation:
-    """The result of boilerplate removal: kept paragraphs, removed lines, a title."""
+    """The result of boilerplate removal: kept paragraphs, removed lines, a title.
+
+    ``notes`` are caveats for the run's report (a page read without its markup).
+    """
 
     kept: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     title: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def split_units(text: str) -> list[str]:

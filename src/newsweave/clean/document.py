@@ -7,8 +7,8 @@ import hashlib
 import re
 
 from newsweave.clean.boilerplate import Segmentation, is_chrome, remove_boilerplate
-from newsweave.clean.html import extract_main_text, visible_lines
-from newsweave.clean.language import detect_non_english, function_word_ratio, words
+from newsweave.clean.html import extract_main_text, markup_trouble, page_text, visible_lines
+from newsweave.clean.language import detect_language, function_word_ratio, words
 from newsweave.clean.repair import repair_text
 from newsweave.clean.sentences import split_sentences
 from newsweave.ingest.metadata import domain_of, parse_date
@@ -40,8 +40,9 @@ MAX_DATELINE_CHARS = 60
 DATELINE_END_RE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–:]|-\s)")
 GENERIC_SITE_WORDS = frozenset({"our", "us", "the", "news", "latest news", "updates", "facebook",
                                 "twitter", "x", "whatsapp", "telegram", "instagram", "google news"})
-# The start of the reason given for skipped non-English documents (counted in run reports).
-NOT_ENGLISH = "not English"
+# Bidirectional controls (U+202E reverses what follows it on screen): removed
+# from titles and outlet names so that they read as their characters are.
+BIDI_CONTROL_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A page that declares another language is believed unless its body reads as
 # English: English prose has 40-50% function words, other languages well under 20%.
 MIN_DECLARED_ENGLISH_RATIO = 0.2
@@ -52,42 +53,47 @@ def clean_document(raw: RawDoc) -> Article | IngestError:
 
     HTML goes through trafilatura; plain text through our line classifier
     (:func:`newsweave.clean.boilerplate.remove_boilerplate`). Both are then
-    repaired (:func:`newsweave.clean.repair.repair_text`), checked to be
-    English, and split into sentences.
+    repaired (:func:`newsweave.clean.repair.repair_text`), their language
+    identified, and split into sentences. An article in another language is
+    returned like any other, with its ``language`` set: the chain stores it
+    without coding it.
 
     Args:
         raw: a document from :func:`newsweave.ingest.read_inputs`.
 
     Returns:
-        The Article, or an IngestError (no text left after removing
-        boilerplate, or not English).
+        The Article, or an IngestError (no text left after removing boilerplate).
     """
     segmentation = segment_document(raw)
     body = PARAGRAPH_SEPARATOR.join(segmentation.kept).strip()
     if not body:
         return IngestError(raw.source_path, "no article text after removing boilerplate")
-    language = detect_non_english(body)
-    if language is not None:
-        return IngestError(raw.source_path, f"{NOT_ENGLISH} (detected: {language})")
-    declared = _declared_other_language(raw.metadata.get("language"), body)
-    if declared is not None:
-        return IngestError(raw.source_path, f"{NOT_ENGLISH} (declared: {declared})")
+    language = detect_language(body)
+    if language == "en":
+        language = _declared_other_language(raw.metadata.get("language"), body) or "en"
     sentences = split_sentences(body)
+    title = segmentation.title or _first_sentence(body, sentences)
     return Article(
         id=article_id(body),
         source_id=raw.source_id,
         source_path=raw.source_path,
-        outlet=_outlet(raw.metadata, segmentation.removed),
+        outlet=neutralise_bidi(_outlet(raw.metadata, segmentation.removed)),
         url=raw.metadata.get("url") or None,
-        title=segmentation.title or _first_sentence(body, sentences),
+        title=neutralise_bidi(title),
         published=parse_date(raw.metadata.get("published"))
         or _date_from_chrome(segmentation.removed)
         or _dateline_date(body),
         body=body,
         removed=segmentation.removed,
-        language="en",
+        language=language,
         sentences=sentences,
+        notes=list(segmentation.notes),
     )
+
+
+def neutralise_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters (a title cannot reverse what follows)."""
+    return BIDI_CONTROL_RE.sub("", text)
 
 
 def segment_document(raw: RawDoc) -> Segmentation:
@@ -100,9 +106,19 @@ def segment_document(raw: RawDoc) -> Segmentation:
         raw: a document from :func:`newsweave.ingest.read_inputs`.
     """
     meta_title = _clean_title(raw.metadata.get("title"))
+    segmentation = _segment(raw, meta_title)
+    if not segmentation.kept and meta_title is not None:
+        # A one-sentence report whose title repeats it (wire briefs, feed
+        # items): the title line was dropped as the headline; keep the text.
+        segmentation = _segment(raw, None)
+        segmentation.title = meta_title
+    return segmentation
+
+
+def _segment(raw: RawDoc, title: str | None) -> Segmentation:
     if raw.html is not None:
-        return _segment_html(raw.html, raw.metadata.get("url"), meta_title)
-    return remove_boilerplate(repair_text(raw.text or ""), title=meta_title)
+        return _segment_html(raw.html, raw.metadata.get("url"), title)
+    return remove_boilerplate(repair_text(raw.text or ""), title=title)
 
 
 def article_id(body: str) -> str:
@@ -115,6 +131,14 @@ def _segment_html(html: str, url: str | None, title: str | None) -> Segmentation
     """trafilatura's paragraphs, without chrome lines and the repeated headline."""
     result = Segmentation(title=title)
     text = extract_main_text(html, url=url)
+    # Only a page the parsers found nothing in is read without them: the tag
+    # scan counts unclosed <p> and <li> as nesting, so it overstates depth.
+    trouble = None if text else markup_trouble(html)
+    if trouble:
+        # The parsers cannot read this page; its whole text is better than nothing.
+        text = "\n".join(page_text(html))
+        result.notes.append(f"stored the whole text of the page: {trouble}, too much for "
+                            "the HTML parsers, so page chrome may remain in the body")
     if not text:
         return result
     for paragraph in repair_text(text).split("\n"):
@@ -123,6 +147,8 @@ def _segment_html(html: str, url: str | None, title: str | None) -> Segmentation
             continue
         chrome = is_chrome(paragraph, len(words(paragraph)))
         (result.removed if chrome else result.kept).append(paragraph)
+    if trouble:
+        return result
     body_keys = {_key(p) for p in result.kept}
     outside = [
         line
@@ -225,7 +251,7 @@ def _letters(text: str) -> str:
 def _clean_title(title: object) -> str | None:
     if not isinstance(title, str):
         return None
-    title = repair_text(title).replace("\n", " ").strip()
+    title = neutralise_bidi(repair_text(title).replace("\n", " ")).strip()
     return title or None
 
 

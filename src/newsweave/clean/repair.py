@@ -8,8 +8,10 @@ import unicodedata
 
 import ftfy
 
-# Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM,
+# and the bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069),
+# which can make a name or sentence display reversed; the marks U+200E/200F stay.
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 # No-break and narrow spaces become plain spaces so word splitting works.
 SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\t\f\v]")
 MULTI_SPACE_RE = re.compile(r" {2,}")

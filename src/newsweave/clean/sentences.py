@@ -8,6 +8,8 @@ import re
 # whitespace and something that can open a sentence.
 BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
 LINE_RE = re.compile(r"[^\n]+")
+# Longer "words" than this before a full stop are no abbreviation.
+MAX_WORD_CHARS = 64
 # Titles and short forms after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt maj capt cpt sgt adm cmdr gov sen rep rev hon pres "
@@ -57,7 +59,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if not match.group().startswith("."):
         return True
-    word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    # The word before the full stop; looked for only a word's length back, so
+    # that a paragraph of megabytes is not scanned back to its start at every stop.
+    low = max(0, match.start() - MAX_WORD_CHARS)
+    word_start = max(text.rfind(" ", low, match.start()), text.rfind("\n", low, match.start()),
+                     low - 1) + 1
     word = text[word_start : match.start()].lstrip("“‘\"'([")
     next_word = _next_word(text, match.end())
     lower = word.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Self
@@ -29,7 +30,12 @@ def _batches(items: Iterable[RawDoc | IngestError], size: int
 
 
 def _warm(config: ChainConfig, ready: Any) -> None:
-    """Pool initializer: load the models, then tell the parent this worker is ready."""
+    """Pool initializer: load the models, then tell the parent this worker is ready.
+
+    Workers ignore Ctrl-C: the terminal sends it to the whole process group,
+    and the parent alone decides what to keep and stops the pool.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_models(config)
     ready.put(os.getpid())
 

@@ -12,6 +12,12 @@ positives, false positives and false negatives are normalised to sum to one
 (so long pages do not weigh more), precision and recall are averaged over the
 pages, and F1 is computed from the two averages. A unigram ("token") variant
 of the same computation is reported beside it.
+
+The same figures are given for the English pages and for the pages in other
+languages (by :func:`newsweave.clean.language.detect_language` on the gold
+body), with how many of each newsweave stores: since issue 17 a page in
+another language is stored (not coded) like an English one, so its body
+counts as much.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> dict[str, Any]:
         the benchmark scores) and ``token_precision``, ``token_recall``,
         ``token_f1`` (single tokens).
     """
+    from newsweave.clean.language import detect_language
+
     gold = json.loads((Path(data) / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(gold)[:limit] if limit else sorted(gold)
     systems: dict[str, Callable[[str, str | None], str]] = {
@@ -53,18 +61,44 @@ def evaluate(data: Path, *, limit: int | None = None) -> dict[str, Any]:
     }
     bodies: dict[str, list[str]] = {name: [] for name in systems}
     truths: list[str] = []
+    languages: list[str] = []
     started = time.perf_counter()
     for page_id in ids:
         html = _read_page(Path(data) / "html" / f"{page_id}.html.gz")
         url = gold[page_id].get("url")
         truths.append(gold[page_id].get("articleBody") or "")
+        languages.append(detect_language(truths[-1]))
         for name, extract in systems.items():
             bodies[name].append(extract(html, url))
     result: dict[str, Any] = {"pages": len(ids)}
     for name in systems:
         result[name] = score_bodies(truths, bodies[name])
+    result["by_language"] = _by_language(languages, truths, bodies)
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
+
+
+def _by_language(languages: list[str], truths: list[str], bodies: dict[str, list[str]]
+                 ) -> dict[str, Any]:
+    """The metrics on the English pages and on the others, and how many newsweave stores.
+
+    newsweave stores a page when its cleaner keeps a body (the only refusal
+    left once other languages are kept).
+    """
+    groups = {"english": [i for i, lang in enumerate(languages) if lang == "en"],
+              "other": [i for i, lang in enumerate(languages) if lang != "en"]}
+    out: dict[str, Any] = {}
+    for group, rows in groups.items():
+        entry: dict[str, Any] = {
+            "pages": len(rows),
+            "stored": sum(bool(bodies["newsweave"][i].strip()) for i in rows),
+        }
+        if group == "other":
+            entry["languages"] = dict(Counter(languages[i] for i in rows).most_common())
+        for name, texts in bodies.items():
+            entry[name] = score_bodies([truths[i] for i in rows], [texts[i] for i in rows])
+        out[group] = entry
+    return out
 
 
 def newsweave_body(html: str, url: str | None) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import stat
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_BYTES = 50 * 1024 * 1024
 # Read in chunks so a huge or endless gzip stream stops at the size limit.
@@ -23,8 +26,73 @@ DECLARED_CHARSET_RE = re.compile(
 GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
+# Characters that would make a printed path lie: line breaks split a failure
+# line in two, and bidirectional controls reorder what follows them on screen.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
+
 class UnreadableInput(Exception):
     """An input file whose bytes cannot be turned into text; the message is the reason."""
+
+
+def safe_path(path: str | Path) -> str:
+    """A printable, storable form of a path: bytes that are not UTF-8 and control characters escaped.
+
+    A file name on disk is any bytes; Python hands undecodable ones over as
+    lone surrogates, which no UTF-8 store or terminal accepts. Those bytes
+    become ``\\xNN``, and line breaks, other control characters and
+    bidirectional controls become ``\\n``, ``\\t`` or ``\\uNNNN``, so that
+    the path stays on one line and reads in the order its characters have on
+    disk. The file itself is always opened by its real path.
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if text.isprintable() and not BIDI_CONTROLS.intersection(text):
+        return text
+    return "".join(_escape_char(char) for char in text)
+
+
+def _escape_char(char: str) -> str:
+    """The character itself when it prints as one visible glyph, else its escape."""
+    if (char.isprintable() or char == " ") and char not in BIDI_CONTROLS:
+        return char
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading, refusing devices, pipes and sockets.
+
+    The file is opened without blocking (so a FIFO with no writer cannot hang
+    the run) and its type is checked on the open descriptor, so a file swapped
+    for a pipe between a check and the open is still refused.
+
+    Raises:
+        UnreadableInput: the file cannot be opened or is not a regular file.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnreadableInput(f"not a regular file ({_file_kind(mode)}): only files "
+                                  "and folders are read")
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -37,23 +105,28 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     Raises:
         UnreadableInput: the file is missing, too large, or a broken gzip.
     """
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
-    if size > max_bytes:
-        raise UnreadableInput(f"file is larger than the {_mb(max_bytes)} limit ({_mb(size)})")
-    try:
-        if is_gzip(path):
-            return _read_gzip(path, max_bytes)
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+    with open_regular(path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise UnreadableInput(
+                    f"file is larger than the {_mb(max_bytes)} limit ({_mb(size)})")
+            if handle.read(2) == GZIP_MAGIC:
+                handle.seek(0)
+                return _read_gzip(handle, max_bytes)
+            handle.seek(0)
+            # Never trust the size the file claims (it may grow while read).
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise UnreadableInput(f"file is larger than the {_mb(max_bytes)} limit")
+    return data
 
 
 def is_gzip(path: Path) -> bool:
     """True when the file starts with the gzip magic bytes, whatever its name."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         return handle.read(2) == GZIP_MAGIC
 
 
@@ -64,7 +137,7 @@ def gzip_is_complete(path: Path) -> bool:
     """
     decompressor = zlib.decompressobj(GZIP_WBITS)
     started = False
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         while chunk := handle.read(CHUNK_SIZE):
             while chunk:
                 started = True
@@ -91,11 +164,13 @@ def peek(path: Path, size: int = PEEK_BYTES) -> bytes:
         UnreadableInput: the file cannot be read, is empty, or is a broken gzip.
     """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(PEEK_COMPRESSED_BYTES if is_gzip(path) else size)
+        with open_regular(path) as handle:
+            head = handle.read(PEEK_COMPRESSED_BYTES)
     except OSError as exc:
         raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
-    if head[:2] == GZIP_MAGIC:
+    if head[:2] != GZIP_MAGIC:
+        head = head[:size]
+    else:
         try:
             head = zlib.decompressobj(GZIP_WBITS).decompress(head, size)
         except zlib.error as exc:
@@ -107,11 +182,11 @@ def peek(path: Path, size: int = PEEK_BYTES) -> bytes:
     return head
 
 
-def _read_gzip(path: Path, max_bytes: int) -> bytes:
+def _read_gzip(raw: BinaryIO, max_bytes: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     try:
-        with gzip.open(path, "rb") as handle:
+        with gzip.GzipFile(fileobj=raw, mode="rb") as handle:
             while chunk := handle.read(CHUNK_SIZE):
                 total += len(chunk)
                 if total > max_bytes:

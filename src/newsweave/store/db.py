@@ -83,6 +83,63 @@ class StoreError(Exception):
     """The database cannot be opened or used."""
 
 
+class DamagedStore(StoreError):
+    """The database file is damaged (truncated, corrupt, or not a DuckDB file)."""
+
+
+class StoreFull(StoreError):
+    """The disk (or the file size limit) has no room for the next write."""
+
+
+# Words of DuckDB's errors for a file it cannot read back.
+DAMAGE_MARKERS = ("not a valid duckdb database", "corrupt database", "checksum",
+                  "could not read enough bytes", "serialization error", "invalid block",
+                  "failed to load metadata")
+# Words of the operating system's errors when a write finds no room.
+FULL_MARKERS = ("no space left on device", "file too large", "disk quota exceeded",
+                "not enough space")
+
+
+def is_damage_error(exc: BaseException) -> bool:
+    """True when a DuckDB error says the file cannot be read back (damaged)."""
+    text = str(exc).lower()
+    return any(marker in text for marker in DAMAGE_MARKERS)
+
+
+def is_full_error(exc: BaseException) -> bool:
+    """True when an error says the disk (or the file size limit) has no room."""
+    text = str(exc).lower()
+    return any(marker in text for marker in FULL_MARKERS)
+
+
+def damaged(path: str, exc: BaseException) -> DamagedStore:
+    """The error that names a damaged database file and says how to recover."""
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return DamagedStore(
+        f"the database {path} is damaged and cannot be read ({detail}). To recover: restore "
+        f"it from a backup, or move it aside (mv {path} {path}.damaged) and run "
+        "`newsweave run` on your reports again to rebuild it")
+
+
+def full(path: str, exc: BaseException, *, lost: str) -> StoreFull:
+    """The error that says the disk is full, where, and that the stored data is intact."""
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return StoreFull(
+        f"the disk is full: cannot write to {path} ({detail}). The data stored before is "
+        f"intact; {lost}. Free some space and run the same command again (nothing is stored "
+        "twice)")
+
+
+def database_path(conn: duckdb.DuckDBPyConnection) -> str:
+    """The file behind a connection, for messages (``:memory:`` when there is none)."""
+    try:
+        rows = conn.execute("SELECT file FROM pragma_database_list "
+                            "WHERE name = current_database()").fetchall()
+    except duckdb.Error:
+        return "the database"
+    return rows[0][0] if rows and rows[0][0] else ":memory:"
+
+
 def connect(path: str | Path, *, read_only: bool = False,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open (and if needed create) the database file with the current schema.
@@ -94,11 +151,20 @@ def connect(path: str | Path, *, read_only: bool = False,
             (see ``Settings.db_memory``); DuckDB's default when not given.
     """
     path = str(path)
+    if not path.strip():
+        raise StoreError("no database given: name a DuckDB file (for example news.duckdb)")
     if read_only and path != ":memory:" and not Path(path).exists():
         raise StoreError(f"no database at {path}: run `newsweave run` first")
+    if path != ":memory:" and Path(path).is_dir():
+        raise StoreError(f"{path} is a folder, not a database file: name a file such as "
+                         f"{Path(path) / 'newsweave.duckdb'}")
     try:
         conn = duckdb.connect(path, read_only=read_only)
-    except duckdb.IOException as exc:
+    except duckdb.Error as exc:
+        if is_damage_error(exc):
+            raise damaged(path, exc) from exc
+        if not isinstance(exc, duckdb.IOException):
+            raise StoreError(f"cannot open {path}: {exc}") from exc
         if "lock" in str(exc).lower():
             # DuckDB lets one process write a file; say who holds it, in plain words.
             holder = LOCK_HOLDER_RE.search(str(exc))
@@ -108,11 +174,48 @@ def connect(path: str | Path, *, read_only: bool = False,
                 + ": wait for that `newsweave run` or `newsweave serve` to finish, "
                 "or use another --db") from exc
         raise StoreError(f"cannot open {path}: {exc}") from exc
-    if memory_limit is not None:
-        set_memory_limit(conn, memory_limit)
-    if not read_only:
-        create_schema(conn)
+    try:
+        _check_ours(conn, path)
+        if memory_limit is not None:
+            set_memory_limit(conn, memory_limit)
+        if not read_only:
+            create_schema(conn)
+    except duckdb.Error as exc:
+        _close_quietly(conn)
+        if is_damage_error(exc):
+            raise damaged(path, exc) from exc
+        raise
+    except BaseException:
+        _close_quietly(conn)
+        raise
     return conn
+
+
+def _close_quietly(conn: duckdb.DuckDBPyConnection) -> None:
+    try:
+        conn.close()
+    except duckdb.Error:
+        LOGGER.debug("closing a connection that failed to open", exc_info=True)
+
+
+def _check_ours(conn: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file that is damaged or that another application's tables fill.
+
+    Reads the catalogue and scans the article ids (a few MB even for a large
+    store): a truncated or corrupt file fails here, at start-up, rather than
+    on some later request. Damage inside article bodies is found only when
+    they are read.
+    """
+    tables = {r[0] for r in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()}
+    if tables and not {"articles", "meta"} & tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path} is a DuckDB database of another application (tables: {shown}); "
+            "newsweave will not add its tables to it: use another --db")
+    if "articles" in tables:
+        conn.execute("SELECT count(*), sum(length(id)) FROM articles").fetchall()
 
 
 def set_memory_limit(conn: duckdb.DuckDBPyConnection, limit: str) -> None:

@@ -9,9 +9,11 @@ from collections import defaultdict
 from dataclasses import asdict
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from newsweave.records import ArticleResult, Quantity
+from newsweave.store.db import database_path, full, is_full_error
 
 LOGGER = logging.getLogger(__name__)
 
@@ -161,12 +163,27 @@ class ArticleWriter:
             for table, rows in tables.items():
                 self._insert(table, rows)
             self.conn.execute("COMMIT")
-        except Exception:
-            self.conn.execute("ROLLBACK")
+        except Exception as exc:
+            self._rollback()
+            if is_full_error(exc):
+                raise full(database_path(self.conn), exc,
+                           lost=f"the last {len(self._buffer)} articles were not stored") from exc
             raise
         self.added += len(self._buffer)
         self._buffer.clear()
         self._sources.clear()
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if DuckDB has not already ended it.
+
+        A failed COMMIT (a full disk) ends the transaction itself, and a
+        second ROLLBACK would hide the real error behind "no transaction is
+        active".
+        """
+        try:
+            self.conn.execute("ROLLBACK")
+        except duckdb.Error:
+            LOGGER.debug("rollback after a failed write: no open transaction", exc_info=True)
 
     def _exists(self, article_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()

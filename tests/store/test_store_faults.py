@@ -1,0 +1,128 @@
+"""A full disk, a damaged file, another application's database: clear errors, stored data kept.
+
+Real DuckDB files throughout; the full disk is a real write refused by the
+kernel (a file size limit set in a child process, so no privileges are needed).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsweave.store import ArticleWriter, DamagedStore, StoreError, connect
+from tests.conftest import REPO, make_result
+
+FILL_SCRIPT = """
+import os, resource, signal, sys
+from newsweave.store import ArticleWriter, StoreFull, connect
+from tests.conftest import make_result
+
+db = sys.argv[1]
+conn = connect(db)
+with ArticleWriter(conn, batch_size=10) as writer:
+    for i in range(10):
+        writer.write(make_result(f"Stored article number {i} about the harbour. " * 20,
+                                 article_id=f"stored-{i}"))
+conn.execute("CHECKPOINT")
+# From here every write past 300 kB more is refused by the kernel, as on a full disk.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = os.path.getsize(db) + 300_000
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    with ArticleWriter(conn, batch_size=50) as writer:
+        for i in range(5000):
+            writer.write(make_result(f"Article {i} about ferries and fares. " * 200))
+except StoreFull as exc:
+    print(exc)
+    sys.exit(3)
+"""
+
+
+def test_a_full_disk_is_named_and_the_stored_articles_are_intact(tmp_path: Path) -> None:
+    db = tmp_path / "full.duckdb"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "src"), str(REPO)]))
+    proc = subprocess.run([sys.executable, "-c", FILL_SCRIPT, str(db)], capture_output=True,
+                          text=True, timeout=300, env=env, check=False)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    message = proc.stdout
+    assert message.startswith(f"the disk is full: cannot write to {db}")
+    assert "The data stored before is intact" in message
+    assert "no transaction is active" not in message + proc.stderr
+    conn = connect(db)
+    try:
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        # every flushed batch is whole: one event per stored article
+        assert stored >= 10 and stored % 10 == 0 and events == stored
+        # with room again, the same writes go on and store nothing twice
+        with ArticleWriter(conn) as writer:
+            writer.write(make_result("Stored article number 0 about the harbour. " * 20,
+                                     article_id="stored-0"))
+        assert writer.skipped == 1 and writer.added == 0
+    finally:
+        conn.close()
+
+
+def _stored_db(path: Path, articles: int = 300) -> bytes:
+    conn = connect(path)
+    with ArticleWriter(conn) as writer:
+        for i in range(articles):
+            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 30))
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "zeroed", "garbage", "empty"])
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_damaged_database_is_named_with_how_to_recover(tmp_path: Path, damage: str,
+                                                         read_only: bool) -> None:
+    db = tmp_path / "news.duckdb"
+    data = _stored_db(db)
+    broken = {
+        "truncated": data[: len(data) // 10],
+        "zeroed": data[:12_288] + bytes(len(data) - 12_288),
+        "garbage": os.urandom(len(data)),
+        "empty": b"",
+    }[damage]
+    db.write_bytes(broken)
+    with pytest.raises(DamagedStore) as caught:
+        connect(db, read_only=read_only)
+    message = str(caught.value)
+    assert message.startswith(f"the database {db} is damaged")
+    assert "restore it from a backup" in message and "newsweave run" in message
+    assert db.read_bytes() == broken  # nothing written into it
+
+
+def test_another_applications_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "sales.duckdb"
+    other = duckdb.connect(str(db))
+    other.execute("CREATE TABLE invoices (id INTEGER, total DOUBLE)")
+    other.close()
+    before = db.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="database of another application"):
+            connect(db, read_only=read_only)
+    check = duckdb.connect(str(db), read_only=True)
+    tables = [r[0] for r in check.execute("SELECT table_name FROM information_schema.tables")
+              .fetchall()]
+    check.close()
+    assert tables == ["invoices"]
+    assert len(db.read_bytes()) == len(before)
+
+
+def test_an_empty_duckdb_file_becomes_a_newsweave_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.duckdb"
+    duckdb.connect(str(db)).close()
+    connect(db).close()
+    assert connect(db, read_only=True).execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("path, words", [("", "no database given"), (".", "is a folder")])
+def test_an_empty_or_folder_path_is_refused(path: str, words: str) -> None:
+    with pytest.raises(StoreError, match=words):
+        connect(path)
