@@ -416,9 +416,19 @@ def _md_positions(b: dict[str, Any], limits: Limits) -> list[str]:
     return out + _more(len(b["positions"]) - limits.positions, "parties") + [""]
 
 
+def _timeline_shown(b: dict[str, Any], limits: Limits) -> list[dict[str, Any]]:
+    """The events a cut timeline keeps: those most outlets report (the news of the
+    day before one outlet's aside), shown in date order."""
+    events = b["timeline"]
+    if len(events) <= limits.timeline:
+        return events
+    ranked = sorted(range(len(events)), key=lambda k: (-len(events[k]["outlets"]), k))
+    return [events[k] for k in sorted(ranked[:limits.timeline])]
+
+
 def _md_timeline(b: dict[str, Any], limits: Limits) -> list[str]:
     out = ["### Timeline"]
-    for e in b["timeline"][:limits.timeline]:
+    for e in _timeline_shown(b, limits):
         parts = [str(e["date"] or "undated"), e["event"] + (f" ({e['mode']})" if e["mode"] else "")]
         who = ", ".join(e["actors"]) or "?"
         if e["recipients"]:
