@@ -10,13 +10,13 @@ from newsweave.corpus.corroborate import corroborate_story
 
 # invented reports of an invented story, two outlets
 REPORTS = {
-    "coastline": ("Coastline Daily",
-           "Dockworkers at Port Elin walked out on Thursday, demanding a 9% raise from the "
-           "harbour authority. The walkout, which halted container traffic at Port Elin, "
-           "entered its second day on Friday."),
-    "ledger": ("The Northern Ledger",
-           "The union at Port Elin is demanding a 9% raise from the harbour authority. "
-           "Container traffic at Port Elin was halted by the walkout, the union said."),
+    "coastline": ("Coastline Daily", (
+        "Dockworkers at Port Elin walked out on Thursday, demanding a 9% raise from the "
+        "harbour authority. The walkout, which halted container traffic at Port Elin, "
+        "entered its second day on Friday.")),
+    "ledger": ("The Northern Ledger", (
+        "The union at Port Elin is demanding a 9% raise from the harbour authority. "
+        "Container traffic at Port Elin was halted by the walkout, the union said.")),
 }
 FRAGMENT = re.compile(r"^(?:[a-z]|(?:Demanding|Saying|Which|Who|Urging)\b)")
 

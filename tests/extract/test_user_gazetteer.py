@@ -8,8 +8,8 @@ import datetime as dt
 
 from newsweave.config import demo_gazetteer
 from newsweave.engines.chain import ChainConfig, analyse_article, load_models
-from tests.extract.conftest import MODEL
 from tests.extract._helpers import make_article
+from tests.extract.conftest import MODEL
 
 
 def test_a_demonym_of_a_user_gazetteer_country_makes_a_group_actor() -> None:

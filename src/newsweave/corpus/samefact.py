@@ -21,14 +21,12 @@ the story from the story's own clauses (IDF).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any, Protocol
 
 import numpy as np
-
 
 FEATURES: tuple[str, ...] = (
     "dice_story",      # shared stems weighted by rarity in the story
@@ -84,7 +82,7 @@ class StoryContext:
     centrality: list[float] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_weight(word: str) -> float:
     """How rare ``word`` is in English: 7 minus its Zipf frequency (0.5 for the
     commonest words, 6 for words wordfreq does not know, such as most names)."""

@@ -103,7 +103,7 @@ def stored_stories(db: Path) -> Iterator[StoryInput]:
             events=[e for a in articles for e in events.get(a, [])])
 
 
-def sentence_locator(gold: list[GoldTopic], db: Path):  # noqa: ANN201 - a closure
+def sentence_locator(gold: list[GoldTopic], db: Path):
     """A function from (article id, start, end) to the annotated ECB+ sentences
     ``[(document, number)]`` that span lies in, and the topic of each article."""
     from newsweave.store import connect
@@ -307,7 +307,8 @@ def cross_validated_decisions(pairs: list[Any], db: Path, *, folds: int = 10,
 
 def main(argv: list[str] | None = None) -> None:
     """Fit the coefficients (on the ECB+ shared half by default) into ``--out``."""
-    from newsweave.evaluate.paraphrase import build_store as build_msrp, read_pairs
+    from newsweave.evaluate.paraphrase import build_store as build_msrp
+    from newsweave.evaluate.paraphrase import read_pairs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("..") / "shared")
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
                          "one-sentence reports, labelled with the pair's judgement")
     model = fit(data, recipe={
         "source": args.source, "data": described,
-        "pairs": int(len(data.answers)), "same": int(data.answers.sum()),
+        "pairs": len(data.answers), "same": int(data.answers.sum()),
         "model": f"logistic regression, L2, C={C}, standardised features",
         "threshold": THRESHOLD,
         "command": f"python -m newsweave.evaluate.training --source {args.source}"})
