@@ -71,6 +71,11 @@ CLAIM_THRESHOLD = 0.4
 _RARE_ENOUGH = 2.5
 # ... and so does a word at most this many of the story's pieces (or a tenth) use.
 _FEW_PIECES = 8
+# ... but not one that more pieces than this use (a name repeated all through a story).
+_MAX_POSTING = 400
+# Pieces of one report may share a fact (a lead restated later), in reports of
+# at most this many pieces.
+MAX_ARTICLE_PIECES = 150
 # Claims of one article are distinct statements unless they repeat each other.
 NEAR_IDENTICAL = 0.9
 # Objects of one party's positions merge when half their content words match (Dice).
@@ -638,29 +643,41 @@ def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], s
     for k, p in enumerate(prepared):
         for token in p.weights:
             index.setdefault(token, []).append(k)
-    # a word few pieces of the story use, or one rare in English, links them
+    apart = apart_keys(prepared)
+    # a word few pieces of the story use, or one rare in English, links them; a
+    # word hundreds of pieces use links nothing in particular
     few = max(_FEW_PIECES, len(prepared) // 10)
     candidates: set[tuple[int, int]] = set()
     for token, members in index.items():
+        if len(members) > _MAX_POSTING:
+            continue
         weight = max(prepared[k].weights[token] for k in members)
         if len(members) > few and weight < _RARE_ENOUGH and not token[0].isdigit():
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                candidates.add((i, j))
+                if apart[i] != apart[j]:
+                    candidates.add((i, j))
     blocked: set[tuple[int, int]] = set()
     pairs = []
     for i, j in sorted(candidates):
         a, b = prepared[i], prepared[j]
-        if a.claim.article_id == b.claim.article_id and a.claim.id == b.claim.id:
-            # two pieces of one sentence are two facts: it was cut because it states two
-            blocked.add((i, j))
-            continue
         if _opposed(a.events, b.events) or _frames_differ(a, b):
             blocked.add((i, j))
             continue
         pairs.append((i, j))
     return pairs, blocked
+
+
+def apart_keys(prepared: list[_Prepared]) -> list[str]:
+    """For each piece, a key no two pieces of one fact share: its sentence (two
+    pieces of one sentence are two facts: it was cut because it states two), or,
+    in a report of more than :data:`MAX_ARTICLE_PIECES` pieces, its report (a
+    very long text is not searched for its own repeats: the pairs grow with its
+    square)."""
+    sizes = Counter(p.claim.article_id for p in prepared)
+    return [p.claim.article_id if sizes[p.claim.article_id] > MAX_ARTICLE_PIECES else p.claim.id
+            for p in prepared]
 
 
 def _frames_differ(a: _Prepared, b: _Prepared) -> bool:
@@ -712,7 +729,8 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
     for i, j in _repeats(prepared):
         score[(i, j)] = 1.0
     return [[prepared[k] for k in group]
-            for group in _agglomerate(len(prepared), score, threshold, blocked)]
+            for group in _agglomerate(len(prepared), score, threshold, blocked,
+                                      apart=apart_keys(prepared))]
 
 
 def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
@@ -829,14 +847,15 @@ def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str
 
 
 def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: float,
-                 blocked: set[tuple[int, int]]) -> list[list[int]]:
+                 blocked: set[tuple[int, int]], *, apart: Sequence[str] | None = None,
+                 ) -> list[list[int]]:
     """Average-linkage merging driven by the best pairs first.
 
     ``score`` holds the pairs that were compared (``i < j``); a pair not in it
     scores 0. Pairs at or above ``threshold`` are visited best first; their two
     groups merge if the mean score over all cross pairs also clears the
-    threshold (so no chain of weak links forms a group) and no cross pair is
-    blocked.
+    threshold (so no chain of weak links forms a group), no cross pair is
+    blocked, and no two members would share an ``apart`` key.
     """
     group = list(range(n))
     members = {k: [k] for k in range(n)}
@@ -849,6 +868,8 @@ def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: floa
             continue
         cross = [(min(a, b), max(a, b)) for a in members[gi] for b in members[gj]]
         if any(pair in blocked for pair in cross):
+            continue
+        if apart is not None and {apart[k] for k in members[gi]} & {apart[k] for k in members[gj]}:
             continue
         if math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross) < threshold:
             continue
