@@ -354,3 +354,25 @@ def test_actor_only_copies_name_does_not_break_alignment() -> None:
     fact = fact_of(facts, "c1")
     assert {m.claim_id for m in fact.mentions} == {"c1", "c2", "c3"}
     assert fact.corroboration == 1
+
+
+def test_pieces_of_a_very_long_report_are_not_compared_with_each_other() -> None:
+    """Their pairs would grow with the square of the report (issue 17's 10 MB page)."""
+    from newsweave.corpus.corroborate import (
+        MAX_ARTICLE_PIECES,
+        apart_keys,
+        candidate_pairs,
+        prepare_story,
+    )
+
+    text = "The Tarvel council approved the Elin harbour budget on Monday."
+    long = [make_claim(f"c{k}", "a1", text, start=k * 100) for k in range(MAX_ARTICLE_PIECES + 1)]
+    short = [make_claim("d1", "l1", text)]
+    prepared = prepare_story(long + short, OUTLETS, {})
+    pairs, _ = candidate_pairs(prepared)
+    assert pairs and all("l1" in {prepared[i].claim.article_id, prepared[j].claim.article_id}
+                          for i, j in pairs)
+    assert len(set(apart_keys(prepared))) == 2
+    # a short report's sentences may still share a fact with each other
+    few = prepare_story(long[:3], OUTLETS, {})
+    assert candidate_pairs(few)[0]
