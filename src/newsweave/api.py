@@ -138,8 +138,13 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
     try:
         writer = ArticleWriter(conn)
         try:
-            for item in _engine(settings)(read_inputs(paths), config,
-                                          workers=settings.workers):
+            engine = _engine(settings)
+            options: dict[str, Any] = {"workers": settings.workers}
+            if engine is run_local:
+                # what the store holds skips annotation: a re-run does no NLP work
+                options["known"] = frozenset(
+                    row[0] for row in conn.execute("SELECT id FROM articles").fetchall())
+            for item in engine(read_inputs(paths), config, **options):
                 _record(item, report, writer)
                 if on_result is not None:
                     on_result(item)

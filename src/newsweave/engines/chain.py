@@ -264,24 +264,46 @@ def _moved(record: Any, offset: int, article_id: str) -> Any:
     return dataclasses.replace(record, **changes) if changes else record
 
 
-def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig
-                  ) -> list[ArticleResult | IngestError]:
+# Ids of the articles the store already holds, set once per worker by the
+# pool's initializer (see engines.local): they skip every stage after cleaning.
+_KNOWN: frozenset[str] = frozenset()
+
+
+def set_known(ids: frozenset[str]) -> None:
+    """Tell this process which article ids are already stored."""
+    global _KNOWN
+    _KNOWN = ids
+
+
+def process_batch(raws: list[RawDoc | IngestError], config: ChainConfig,
+                  known: frozenset[str] | None = None) -> list[ArticleResult | IngestError]:
     """Run the whole chain over one batch of raw documents.
+
+    An article whose id (the hash of its cleaned body) is in ``known`` (default:
+    what :func:`set_known` was told) is returned right after cleaning, with no
+    annotation: the store has it, and only its source is recorded again.
 
     Results come back in the order of the cleaned articles, except that
     articles stored uncoded (other languages) and articles coded in pieces
     (bodies longer than the pipeline's ``max_length``) come first.
     """
-    nlp, gazetteer = load_models(config)
     out: list[ArticleResult | IngestError] = []
     articles: list[Article] = []
-    max_chars = min(config.max_chars or nlp.max_length, nlp.max_length)
+    known = _KNOWN if known is None else known
+    cleaned = []
     for item in clean_all(raws, doc_seconds=config.doc_seconds):
         if isinstance(item, IngestError):
             out.append(item)
-        elif not is_coded(item):
+        elif item.id in known or not is_coded(item):
             out.append(ArticleResult(article=item))
-        elif len(item.body) > max_chars:
+        else:
+            cleaned.append(item)
+    if not cleaned:
+        return out  # nothing to annotate: the models are not even loaded
+    nlp, gazetteer = load_models(config)
+    max_chars = min(config.max_chars or nlp.max_length, nlp.max_length)
+    for item in cleaned:
+        if len(item.body) > max_chars:
             # spaCy refuses the whole text (E088, which would stop the batch): code it in pieces.
             try:
                 out.append(_analyse_in_pieces(item, nlp, gazetteer, config, max_chars))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Self
 
-from newsweave.engines.chain import ChainConfig, load_models, process_batch
+from newsweave.engines.chain import ChainConfig, load_models, process_batch, set_known
 from newsweave.records import ArticleResult, IngestError, RawDoc
 
 # Seconds to wait for a worker to load its models before giving up on the pool.
@@ -29,13 +29,14 @@ def _batches(items: Iterable[RawDoc | IngestError], size: int
         yield batch
 
 
-def _warm(config: ChainConfig, ready: Any) -> None:
+def _warm(config: ChainConfig, ready: Any, known: frozenset[str] = frozenset()) -> None:
     """Pool initializer: load the models, then tell the parent this worker is ready.
 
     Workers ignore Ctrl-C: the terminal sends it to the whole process group,
     and the parent alone decides what to keep and stops the pool.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_known(known)
     load_models(config)
     ready.put(os.getpid())
 
@@ -50,16 +51,20 @@ class WorkerPool:
     Args:
         config: the models every worker loads.
         workers: how many processes.
+        known: ids of articles already stored, which skip annotation (sent to
+            each worker once, not with every batch).
     """
 
-    def __init__(self, config: ChainConfig, workers: int) -> None:
+    def __init__(self, config: ChainConfig, workers: int,
+                 known: frozenset[str] = frozenset()) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.config = config
         self.workers = workers
         context = multiprocessing.get_context("spawn")
         self._ready = context.Queue()
-        self._pool = context.Pool(workers, initializer=_warm, initargs=(config, self._ready),
+        self._pool = context.Pool(workers, initializer=_warm,
+                                  initargs=(config, self._ready, known),
                                   maxtasksperchild=max(1, RECYCLE_ARTICLES // config.batch_size))
 
     def __enter__(self) -> Self:
@@ -102,7 +107,8 @@ class WorkerPool:
 
 
 def run_local(raws: Iterable[RawDoc | IngestError], config: ChainConfig, *, workers: int = 1,
-              pool: WorkerPool | None = None) -> Iterator[ArticleResult | IngestError]:
+              pool: WorkerPool | None = None, known: frozenset[str] = frozenset(),
+              ) -> Iterator[ArticleResult | IngestError]:
     """Yield the chain's results for every raw document, in input order.
 
     Args:
@@ -112,6 +118,8 @@ def run_local(raws: Iterable[RawDoc | IngestError], config: ChainConfig, *, work
             loading the models once.
         pool: an already started :class:`WorkerPool` to run on (``workers`` is
             then ignored, and the pool is left open).
+        known: ids of articles the store already holds: they skip every stage
+            after cleaning (a re-run of a folder does no annotation work).
     """
     batches = _batches(raws, config.batch_size)
     if pool is not None:
@@ -120,9 +128,9 @@ def run_local(raws: Iterable[RawDoc | IngestError], config: ChainConfig, *, work
         return
     if workers <= 1:
         for batch in batches:
-            yield from process_batch(batch, config)
+            yield from process_batch(batch, config, known)
         return
-    with WorkerPool(config, workers) as own:
+    with WorkerPool(config, workers, known) as own:
         for results in own.map_batches(batches):
             yield from results
 
