@@ -76,8 +76,6 @@ _MAX_POSTING = 400
 # Pieces of one report may share a fact (a lead restated later), in reports of
 # at most this many pieces.
 MAX_ARTICLE_PIECES = 150
-# Claims of one article are distinct statements unless they repeat each other.
-NEAR_IDENTICAL = 0.9
 # Objects of one party's positions merge when half their content words match (Dice).
 POSITION_THRESHOLD = 0.5
 # A rejection is usually worded more broadly than the demand it answers ("any
@@ -237,14 +235,25 @@ class _Prepared:
     statement: str = ""
     head: str = ""
     opens: bool = True
-    # what the same-fact decision reads (newsweave.corpus.samefact)
+    # the content stems in order, each stem's rarity in English (which pieces
+    # are compared), and what the learned decision reads (corpus.samefact)
+    stems: tuple[str, ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
-    bigrams: frozenset[tuple[str, str]] = frozenset()
-    numbers: frozenset[str] = frozenset()
     verb: str = ""
     negated: bool = False
-    length: int = 0
     rank: int = 0
+
+    @property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        return frozenset(zip(self.stems, self.stems[1:]))
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(s for s in self.stems if s[0].isdigit())
+
+    @property
+    def length(self) -> int:
+        return len(self.stems)
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -262,19 +271,24 @@ def content_tokens(text: str) -> frozenset[str]:
 def _tokens(text: str, cut: int | None) -> frozenset[str]:
     """:func:`content_tokens`, with words cut to ``cut`` letters (None: only the
     plural "s" is dropped)."""
-    folded = _fold(text)
-    folded = folded.replace("%", " percent ").replace("per cent", "percent")
-    folded = re.sub(r"cease-fire", "ceasefire", folded)
-    folded = re.sub(r"'s\b", "", folded)
-    tokens = set()
+    return frozenset(stem for stem, _ in _words(text, cut))
+
+
+def _words(text: str, cut: int | None = _STEM) -> list[tuple[str, str | None]]:
+    """``(stem, word)`` for each content word of ``text`` in order: the unit of
+    :func:`content_tokens`. ``word`` is the word as written (lower case, no
+    accents) for a word, None for a number."""
+    folded = _fold(text).replace("%", " percent ").replace("per cent", "percent")
+    folded = re.sub(r"'s\b", "", re.sub(r"cease-fire", "ceasefire", folded))
+    out: list[tuple[str, str | None]] = []
     for word in _TOKEN_RE.findall(folded):
         if word[0].isdigit():
-            tokens.add(_plain_number(word))
+            out.append((_plain_number(word), None))
         elif word in _NUMBER_WORDS:
-            tokens.add(_NUMBER_WORDS[word])
+            out.append((_NUMBER_WORDS[word], None))
         elif word not in _STOP_WORDS:
-            tokens.add(_stem(_SYNONYMS.get(word, word), cut))
-    return frozenset(tokens)
+            out.append((_stem(_SYNONYMS.get(word, word), cut), word))
+    return out
 
 
 def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
@@ -313,12 +327,16 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
     for members in groups:
+        by_outlet = _one_per_outlet([p for p in members if not p.copy])
+        differ = len(by_outlet) > 1 and not _said_alike(by_outlet)
+        clashes = _number_clashes(by_outlet) if differ else []
         # outlets that give another figure for the fact's number state another
         # fact: each keeps its own outlets, and the two are shown as a conflict
-        parts = [_build_fact(story_id, part, published or {})
-                 for part in value_partitions(members)]
+        parts = [_build_fact(story_id, part, published or {}) for part in value_partitions(
+            members, {c.noun for c in clashes if c.kind == "number"})]
         facts.extend(parts)
-        conflicts.extend(_fact_conflicts(story_id, parts[0], members, idf))
+        if differ:
+            conflicts.extend(_fact_conflicts(story_id, parts[0], by_outlet, clashes, idf))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
     conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(
@@ -504,13 +522,13 @@ def _clause_pieces(claim: Claim) -> list[tuple[int, int, str, str, bool, tuple[i
     pieces = []
     for start, end, context in split_clauses(claim.text):
         home = next((c for c in clauses if c[0] <= start < c[1]), clauses[0])
-        shown = (start, end) if context and not _is_subject_carry(context, claim.text) else (
+        shown = (start, end) if context and not _is_subject_carry(context) else (
             home[0], home[1])
         pieces.append((start, end, context, home[2], home[3], shown))
     return pieces
 
 
-def _is_subject_carry(context: str, text: str) -> bool:
+def _is_subject_carry(context: str) -> bool:
     """Whether ``context`` is a subject carried over a parenthetical (the piece is
     then a fragment of its clause), not the lead-in of a list item."""
     return not _LIST_LEAD_RE.search(context[-30:] + " ")
@@ -550,28 +568,20 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
                        else _clause_certainty(claim.certainty, folded)),
             events=events or (frozenset({claim.event_type})
                               if claim.event_type and len(pieces) == 1 else frozenset()),
-            weights=_max_weights(words),
-            bigrams=frozenset(zip((w for w, _ in words), (w for w, _ in words[1:]))),
-            numbers=frozenset(w for w, _ in words if w[0].isdigit()),
-            verb=verb or claim.predicate.split(" ")[0], negated=negated,
-            length=len(words), rank=rank))
+            stems=tuple(stem for stem, _ in words), weights=_max_weights(words),
+            verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank))
     return units
 
 
+# A number's weight as a word in common: about as telling as an uncommon word.
+_NUMBER_WEIGHT = 4.0
+
+
 def _weighted_words(text: str) -> list[tuple[str, float]]:
-    """The content stems of ``text`` in order (as :func:`content_tokens`), each
-    with its word's rarity in English (:func:`samefact.language_weight`)."""
-    folded = _fold(text).replace("%", " percent ").replace("per cent", "percent")
-    folded = re.sub(r"'s\b", "", re.sub(r"cease-fire", "ceasefire", folded))
-    out = []
-    for word in _TOKEN_RE.findall(folded):
-        if word[0].isdigit():
-            out.append((_plain_number(word), 4.0))
-        elif word in _NUMBER_WORDS:
-            out.append((_NUMBER_WORDS[word], 4.0))
-        elif word not in _STOP_WORDS:
-            out.append((_stem(_SYNONYMS.get(word, word)), language_weight(word)))
-    return out
+    """The content stems of ``text`` in order (:func:`_words`), each with its
+    word's rarity in English (:func:`samefact.language_weight`)."""
+    return [(stem, _NUMBER_WEIGHT if word is None else language_weight(word))
+            for stem, word in _words(text)]
 
 
 def _max_weights(words: list[tuple[str, float]]) -> dict[str, float]:
@@ -633,11 +643,12 @@ def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], s
     """Pairs of pieces the decision is asked about, and pairs that may never share
     a fact.
 
-    Candidates are pieces of different articles with a word in common that is
-    not among the commonest of English (a pair with none cannot state one fact,
-    and skipping it keeps a big story's work near linear). Blocked: pieces of one
-    article unless they repeat each other, and a rejection set against a demand
-    or an offer (two facts, and a position conflict).
+    Candidates are pieces with a word in common that few pieces of the story
+    use or that is not among the commonest of English (a pair with none cannot
+    state one fact, and skipping it keeps a big story's work near linear), and
+    different :func:`apart_keys`. Blocked: a rejection set against a demand or an
+    offer (two facts, and a position conflict) and frames that differ
+    (:func:`_frames_differ`).
     """
     index: dict[str, list[int]] = {}
     for k, p in enumerate(prepared):
@@ -695,21 +706,34 @@ def _frames_differ(a: _Prepared, b: _Prepared) -> bool:
     return a.head != b.head or not _same_side(a.claim.subject, b.claim.subject)
 
 
-def pair_matrix(prepared: list[_Prepared], pairs: list[tuple[int, int]]) -> np.ndarray:
-    """The same-fact features (:data:`samefact.FEATURES`) of each pair of pieces."""
-    counted = [p for p in prepared if not p.copy] or prepared
-    # copies repeat their original word for word; counting them would halve
-    # the weight of every word the original uses
-    idf = _idf([p.tokens for p in counted])
-    story = StoryContext(idf=idf, centrality=centrality(prepared, idf))
-    actor_rarity = _rarity([frozenset(p.claim.actors) for p in counted])
-    rows = []
-    for i, j in pairs:
-        a, b = prepared[i], prepared[j]
+@dataclass(slots=True)
+class _StoryWeights:
+    """How rare each stem and each actor is among a story's independent pieces."""
+
+    idf: dict[str, float]
+    actor_rarity: dict[str, float]
+
+    @classmethod
+    def of(cls, prepared: list[_Prepared]) -> _StoryWeights:
+        # copies repeat their original word for word; counting them would halve
+        # the weight of every word the original uses
+        counted = [p for p in prepared if not p.copy] or prepared
+        return cls(idf=_idf([p.tokens for p in counted]),
+                   actor_rarity=_rarity([frozenset(p.claim.actors) for p in counted]))
+
+    def shared_actor(self, a: _Prepared, b: _Prepared) -> float:
+        """The rarity of the rarest actor both pieces name (0 when none)."""
         shared = _named_actors(a) & _named_actors(b)
         # an actor only copies name is as rare as can be (copies are not counted)
-        actors = max((actor_rarity.get(x, 1.0) for x in shared), default=0.0)
-        rows.append(pair_features(a, b, story, i, j, actors))
+        return max((self.actor_rarity.get(x, 1.0) for x in shared), default=0.0)
+
+
+def pair_matrix(prepared: list[_Prepared], pairs: list[tuple[int, int]]) -> np.ndarray:
+    """The same-fact features (:data:`samefact.FEATURES`) of each pair of pieces."""
+    weights = _StoryWeights.of(prepared)
+    story = StoryContext(idf=weights.idf, centrality=centrality(prepared, weights.idf))
+    rows = [pair_features(prepared[i], prepared[j], story, i, j,
+                          weights.shared_actor(prepared[i], prepared[j])) for i, j in pairs]
     return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
 
@@ -725,9 +749,6 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
         threshold = model.threshold
         probabilities = model.probability(pair_matrix(prepared, pairs))
         score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
-    # pieces of one article that repeat each other word for word are one statement
-    for i, j in _repeats(prepared):
-        score[(i, j)] = 1.0
     return [[prepared[k] for k in group]
             for group in _agglomerate(len(prepared), score, threshold, blocked,
                                       apart=apart_keys(prepared))]
@@ -735,26 +756,13 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
 
 def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
                  ) -> dict[tuple[int, int], float]:
-    counted = [p for p in prepared if not p.copy] or prepared
-    idf = _idf([p.tokens for p in counted])
-    actor_rarity = _rarity([frozenset(p.claim.actors) for p in counted])
-    score = {}
-    for i, j in pairs:
-        a, b = prepared[i], prepared[j]
-        lex = _weighted_dice(a.tokens, b.tokens, idf)
-        shared = _named_actors(a) & _named_actors(b)
-        # an actor only copies name is as rare as can be (copies are not counted)
-        actors = max((actor_rarity.get(x, 1.0) for x in shared), default=0.0)
-        score[(i, j)] = _claim_similarity(a, b, lex, actors)
-    return score
-
-
-def _repeats(prepared: list[_Prepared]) -> list[tuple[int, int]]:
-    by_tokens: dict[tuple[str, frozenset[str]], list[int]] = {}
-    for k, p in enumerate(prepared):
-        by_tokens.setdefault((p.claim.article_id, p.tokens), []).append(k)
-    return [(i, j) for members in by_tokens.values() if len(members) > 1
-            for x, i in enumerate(members) for j in members[x + 1:]]
+    """:func:`_claim_similarity` of each pair."""
+    weights = _StoryWeights.of(prepared)
+    return {(i, j): _claim_similarity(
+                prepared[i], prepared[j],
+                _weighted_dice(prepared[i].tokens, prepared[j].tokens, weights.idf),
+                weights.shared_actor(prepared[i], prepared[j]))
+            for i, j in pairs}
 
 
 def _named_actors(p: _Prepared) -> set[str]:
@@ -832,18 +840,6 @@ def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
     """One side only rejects and the other only proposes."""
     return bool(a and b and ((a <= _REJECTING and b <= _PROPOSING_EVENTS)
                              or (b <= _REJECTING and a <= _PROPOSING_EVENTS)))
-
-
-def _number_agreement(a: list[tuple[Quantity, str]], b: list[tuple[Quantity, str]]) -> float:
-    """1 if the claims share a number, 1/3 if they count the same thing differently,
-    0 if their numbers are about other things."""
-    best = 0.0
-    for qa, noun_a in a:
-        for qb, noun_b in b:
-            if not _same_noun(noun_a, noun_b):
-                continue
-            best = max(best, 1.0 if math.isclose(qa.value, qb.value) else 1 / 3)
-    return best
 
 
 def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: float,
@@ -1000,12 +996,11 @@ def _is_sentence(text: str) -> bool:
 
 # -- conflicts within a fact -------------------------------------------------------
 
-def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
-                    idf: Mapping[str, float]) -> list[Conflict]:
-    by_outlet = _one_per_outlet([p for p in members if not p.copy])
-    if len(by_outlet) < 2 or _said_alike(by_outlet):
-        return []
-    conflicts = _number_conflicts(story_id, fact, by_outlet)
+def _fact_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared],
+                    clashes: list[_NumberClash], idf: Mapping[str, float]) -> list[Conflict]:
+    """Where the outlets of one aligned group differ (``by_outlet``: one mention
+    each, already known not to be said alike)."""
+    conflicts = _number_conflicts(story_id, fact, clashes)
     modifier = _modifier_conflict(story_id, fact, by_outlet)
     if modifier is not None and not conflicts:
         conflicts.append(modifier)
@@ -1026,18 +1021,14 @@ def _fact_conflicts(story_id: str, fact: Fact, members: list[_Prepared],
     return conflicts
 
 
-def value_partitions(members: list[_Prepared]) -> list[list[_Prepared]]:
+def value_partitions(members: list[_Prepared], clashing: set[str]) -> list[list[_Prepared]]:
     """The members of one aligned group split by the figure they give for a
-    quantity they share: "a 30-day ceasefire" (two outlets) and "a 60-day
-    ceasefire" (one) are two facts, each credited to its own outlets. Members
-    that give no figure for it stay with the largest part; the largest part
-    comes first. Figures that agree (:func:`number_difference`) share a part."""
-    by_outlet = _one_per_outlet([p for p in members if not p.copy])
-    if len(by_outlet) < 2:
-        return [members]
-    probe = Fact(id="", story_id="", statement="", mentions=[], outlets=[], corroboration=0)
-    # only figures that clash in one slot (see _number_conflicts) split a fact
-    clashing = {c.topic for c in _number_conflicts("", probe, by_outlet) if c.kind == "number"}
+    quantity whose figures clash between outlets (``clashing``: the nouns of
+    :func:`_number_clashes` of kind "number"): "a 30-day ceasefire" (two
+    outlets) and "a 60-day ceasefire" (one) are two facts, each credited to its
+    own outlets. Members that give no figure for it stay with the largest part;
+    the largest part comes first. Figures that agree (:func:`number_difference`)
+    share a part."""
     for noun in sorted(clashing):
         parts: list[tuple[Quantity, _Prepared, list[_Prepared]]] = []
         silent = []
@@ -1047,8 +1038,9 @@ def value_partitions(members: list[_Prepared]) -> list[list[_Prepared]]:
                 silent.append(p)
                 continue
             home = next((part for first, owner, part in parts
-                         if number_difference(first.value, _approx(first, owner.claim),
-                                              q.value, _approx(q, p.claim)) != "number"), None)
+                         if number_difference(_figure(first), _approx(first, owner.claim),
+                                              _figure(q), _approx(q, p.claim)) != "number"),
+                        None)
             if home is None:
                 parts.append((q, p, [p]))
             else:
@@ -1128,11 +1120,21 @@ def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
     return [chosen[o] for o in sorted(chosen)]
 
 
-def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> list[Conflict]:
+@dataclass(slots=True)
+class _NumberClash:
+    """One quantity that outlets give differently: the thing counted, how they
+    differ ("number" or "qualifier") and each outlet's mention and figure."""
+
+    noun: str
+    kind: str
+    sides: list[tuple[_Prepared, Quantity]]
+
+
+def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
     """Outlets that give one quantity differently: the same thing counted
     (:func:`_same_noun`) in the same slot (:func:`_same_slot`), with values or
     qualifiers that do not agree (:func:`number_difference`)."""
-    conflicts = []
+    clashes = []
     used: set[tuple[str, int]] = set()
     for k, p in enumerate(by_outlet):
         for q, noun in p.quantities:
@@ -1153,14 +1155,16 @@ def _number_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> 
                      for n, (s, sq) in enumerate(sides) for t, tq in sides[n + 1:]}
             kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
                                                        else None)
-            if kind is None:
-                continue
-            conflicts.append(Conflict(
-                id=_stable_id(kind, story_id, [s.claim.id for s, _ in sides] + [noun]),
-                story_id=story_id, kind=kind, topic=noun or fact.statement,
-                sides=[_side(s, sq.text) for s, sq in sides],
-                fact_id=fact.id))
-    return conflicts
+            if kind is not None:
+                clashes.append(_NumberClash(noun=noun, kind=kind, sides=sides))
+    return clashes
+
+
+def _number_conflicts(story_id: str, fact: Fact, clashes: list[_NumberClash]) -> list[Conflict]:
+    return [Conflict(
+        id=_stable_id(c.kind, story_id, [s.claim.id for s, _ in c.sides] + [c.noun]),
+        story_id=story_id, kind=c.kind, topic=c.noun or fact.statement,
+        sides=[_side(s, sq.text) for s, sq in c.sides], fact_id=fact.id) for c in clashes]
 
 
 def _figure(q: Quantity) -> float | tuple[float, float]:
