@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate.metrics import precision_recall_f1
+
 BASIL = Path("eval/stories/basil/articles.jsonl")
 ECBPLUS = Path("eval/coref/ecbplus")
 
@@ -108,9 +110,7 @@ def score(labels: dict[SidePair, dict[str, Any]], shown: dict[SidePair, str]) ->
     real = {p for p, label in labels.items() if label["real"]}
     judged = [p for p in shown if p in labels]
     hits = [p for p in judged if p in real]
-    precision = len(hits) / len(shown) if shown else 0.0
-    recall = len(set(hits)) / len(real) if real else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(len(hits), len(shown), len(real))
     by_kind: dict[str, dict[str, int]] = {}
     for p, kind in shown.items():
         row = by_kind.setdefault(kind, {"shown": 0, "real": 0})

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.evaluate import EvaluationUnavailable
+from newsweave.evaluate.metrics import label_scores
 
 OLD_LABELS = {
     "DEMAND": "REQUEST",
@@ -145,18 +146,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any] | None]) ->
     correct = sum(1 for t, p in pairs if t == p)
     per_type: dict[str, dict[str, float]] = {}
     for label in labels:
-        tp = sum(1 for t, p in pairs if t == label and p == label)
-        fp = sum(1 for t, p in pairs if t != label and p == label)
-        fn = sum(1 for t, p in pairs if t == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_type[label] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "support": tp + fn,
-        }
+        per_type[label] = label_scores(pairs, label)
     scored_labels = [lab for lab in labels if lab != NO_EVENT]
     macro = sum(per_type[lab]["f1"] for lab in scored_labels) / max(len(scored_labels), 1)
     confusion: dict[str, dict[str, int]] = defaultdict(dict)
@@ -258,19 +248,7 @@ def score_penta(gold: list[int], predicted: list[int]) -> dict[str, Any]:
     pairs = list(zip(gold, predicted))
     per_class: dict[str, dict[str, float]] = {}
     for label in range(5):
-        tp = sum(1 for t, p in pairs if t == label and p == label)
-        fp = sum(1 for t, p in pairs if t != label and p == label)
-        fn = sum(1 for t, p in pairs if t == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[str(label)] = {
-            "name": PENTA_NAMES[label],
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "support": tp + fn,
-        }
+        per_class[str(label)] = {"name": PENTA_NAMES[label]} | label_scores(pairs, label)
     counts = Counter(pairs)
     majority = Counter(gold).most_common(1)[0][1] if gold else 0
     return {

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.evaluate.coref import _detokenise
+from newsweave.evaluate.metrics import precision_recall_f1, rounded
 
 _PARTICIPANT_PREFIXES = ("HUM", "NON", "LOC", "TIM")
 SENTENCE_LIST = "ECBplus_coreference_sentences.csv"
@@ -221,40 +222,73 @@ def build_store(gold: list[GoldTopic], folder: Path) -> Path:
     return db
 
 
+@dataclass(slots=True)
+class SentenceLocator:
+    """Maps a span of a stored article to the annotated ECB+ sentences it lies in
+    (identical documents are one stored article: a span stands for each)."""
+
+    names: dict[str, list[str]]
+    spans: dict[str, list[tuple[int, int, int]]]
+    annotated: set[tuple[str, int]]
+    topic_of: dict[str, str]
+
+    @classmethod
+    def of(cls, gold: list[GoldTopic], db: Path) -> SentenceLocator:
+        from newsweave.store import connect
+
+        conn = connect(str(db), read_only=True)
+        try:
+            bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
+            sources = conn.execute(
+                "SELECT article_id, source_path FROM article_sources").fetchall()
+        finally:
+            conn.close()
+        documents = {name: s for topic in gold for name, s in topic.documents.items()}
+        names: dict[str, list[str]] = defaultdict(list)
+        for article, path in sources:
+            if Path(path).stem in documents:
+                names[article].append(Path(path).stem)
+        return cls(
+            names=names,
+            spans={a: _sentence_spans(bodies.get(a, ""), documents[n[0]]) for a, n in names.items()},
+            annotated={s.key for topic in gold for s in topic.sentences},
+            topic_of={name: topic.name for topic in gold for name in topic.documents})
+
+    def locate(self, article: str, start: int, end: int) -> list[tuple[str, int]]:
+        """``(document, sentence number)`` of the annotated sentences the span touches."""
+        found = _sentences_of(self.spans.get(article, []), start, end)
+        return [(name, number) for name in self.names.get(article, []) for number in found
+                if (name, number) in self.annotated]
+
+    def topic(self, article: str) -> str:
+        """The ECB+ topic of a stored article ("" when it is none of the documents)."""
+        return self.topic_of[self.names[article][0]] if self.names.get(article) else ""
+
+    def links(self, facts: Iterable[Iterable[Any]]) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+        """Cross-document pairs of annotated sentences that one fact states in both;
+        each fact is its mentions (with ``article_id``, ``start``, ``end``)."""
+        links = set()
+        for mentions in facts:
+            keys = sorted({key for m in mentions
+                           for key in self.locate(m.article_id, m.start, m.end)})
+            links.update(_pair(x, y) for n, x in enumerate(keys) for y in keys[n + 1:]
+                         if x[0] != y[0])
+        return links
+
+
 def predicted_links(gold: list[GoldTopic], db: Path
                     ) -> set[tuple[tuple[str, int], tuple[str, int]]]:
     """Pairs of annotated sentences that some stored fact states in both."""
+    from newsweave.records import FactMention
     from newsweave.store import connect
 
     conn = connect(str(db), read_only=True)
     try:
-        bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
-        sources = conn.execute("SELECT article_id, source_path FROM article_sources").fetchall()
-        facts = [json.loads(m) for (m,) in conn.execute("SELECT mentions FROM facts").fetchall()]
+        rows = conn.execute("SELECT mentions FROM facts").fetchall()
     finally:
         conn.close()
-    documents = {name: sentences for topic in gold for name, sentences in topic.documents.items()}
-    # identical documents are one stored article: a mention stands for each of them
-    names_of: dict[str, list[str]] = defaultdict(list)
-    for article, path in sources:
-        if Path(path).stem in documents:
-            names_of[article].append(Path(path).stem)
-    spans = {article: _sentence_spans(bodies.get(article, ""), documents[names[0]])
-             for article, names in names_of.items()}
-    annotated = {s.key for topic in gold for s in topic.sentences}
-    links = set()
-    for mentions in facts:
-        keys = set()
-        for m in mentions:
-            for number in _sentences_of(spans.get(m["article_id"], []), m["start"], m["end"]):
-                keys.update((name, number) for name in names_of.get(m["article_id"], []))
-        keys &= annotated
-        ordered = sorted(keys)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                if a[0] != b[0]:
-                    links.add(_pair(a, b))
-    return links
+    facts = [[FactMention(**m) for m in json.loads(mentions)] for (mentions,) in rows]
+    return SentenceLocator.of(gold, db).links(facts)
 
 
 def _sentence_spans(body: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
@@ -286,11 +320,8 @@ def score_pairs(pairs: dict[Any, bool], predicted: set[Any]) -> dict[str, Any]:
     positives = {p for p, same in pairs.items() if same}
     found = predicted & set(pairs)
     hits = len(found & positives)
-    precision = hits / len(found) if found else 0.0
-    recall = hits / len(positives) if positives else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "pairs": len(pairs), "gold_links": len(positives), "predicted_links": len(found)}
+    return rounded(*precision_recall_f1(hits, len(found), len(positives))) | {
+        "pairs": len(pairs), "gold_links": len(positives), "predicted_links": len(found)}
 
 
 def tfidf_baseline(gold: list[GoldTopic], pairs: dict[Any, bool]) -> dict[str, Any]:
@@ -322,8 +353,7 @@ def best_threshold(scored: list[tuple[float, bool]]) -> dict[str, Any]:
         hits += same
         if k < len(ordered) and ordered[k][0] == value:
             continue
-        precision, recall = hits / k, hits / positives if positives else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(hits, k, positives)
         if f1 > best["f1"]:
             best = {"f1": round(f1, 4), "precision": round(precision, 4),
                     "recall": round(recall, 4), "threshold": round(value, 4)}

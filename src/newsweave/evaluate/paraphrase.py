@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate.metrics import precision_recall_f1, rounded
+
 
 @dataclass(frozen=True, slots=True)
 class Pair:
@@ -80,12 +82,8 @@ def score(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
     hits = sum(g and p for g, p in zip(gold, predicted))
     said = sum(predicted)
     positives = sum(gold)
-    precision = hits / said if said else 0.0
-    recall = hits / positives if positives else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0
-    return {"accuracy": round(accuracy, 4), "f1": round(f1, 4),
-            "precision": round(precision, 4), "recall": round(recall, 4)}
+    return {"accuracy": round(accuracy, 4)} | rounded(*precision_recall_f1(hits, said, positives))
 
 
 def build_store(pairs: list[Pair], folder: Path) -> Path:
@@ -108,32 +106,7 @@ def build_store(pairs: list[Pair], folder: Path) -> Path:
 
 def decide(pairs: list[Pair], db: Path) -> list[bool]:
     """For each pair, whether the corroborate stage puts the two sentences in one fact."""
-    from newsweave.corpus.build import (
-        _claims_by_article,
-        _events_by_article,
-        _positions_by_article,
-    )
-    from newsweave.corpus.corroborate import corroborate_story
-    from newsweave.store import connect
+    from newsweave.evaluate.training import paraphrase_inputs, states_one_fact
 
-    conn = connect(str(db), read_only=True)
-    try:
-        article_of = dict(conn.execute(
-            "SELECT source_id, article_id FROM article_sources").fetchall())
-        claims = _claims_by_article(conn, {})
-        positions = _positions_by_article(conn, {})
-        events = _events_by_article(conn)
-    finally:
-        conn.close()
-    decisions = []
-    for p in pairs:
-        a, b = article_of.get(p.id_a), article_of.get(p.id_b)
-        if a is None or b is None or a == b:
-            decisions.append(a is not None and a == b)
-            continue
-        outlets = {a: f"outlet-{p.id_a}", b: f"outlet-{p.id_b}"}
-        facts, _ = corroborate_story(
-            "pair", claims[a] + claims[b], positions[a] + positions[b], outlets, {},
-            events[a] + events[b])
-        decisions.append(any({m.article_id for m in f.mentions} >= {a, b} for f in facts))
-    return decisions
+    return [story is not None and states_one_fact(story)
+            for story in paraphrase_inputs(pairs, db)]

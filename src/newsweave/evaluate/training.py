@@ -33,9 +33,7 @@ import numpy as np
 from newsweave.corpus.samefact import FEATURES, SameFactModel
 from newsweave.evaluate.facts import (
     GoldTopic,
-    _pair,
-    _sentence_spans,
-    _sentences_of,
+    SentenceLocator,
     build_store,
     read_gold,
     same_fact,
@@ -71,13 +69,20 @@ class TrainingPairs:
     topics: np.ndarray
 
 
-def stored_stories(db: Path) -> Iterator[StoryInput]:
-    """The stories of a store with the evidence the corroborate stage reads."""
+def _stored_evidence(conn: Any, actor_map: dict[str, str]) -> tuple[dict, dict, dict]:
+    """Claims, positions and events of every stored article, by article id."""
     from newsweave.corpus.build import (
         _claims_by_article,
         _events_by_article,
         _positions_by_article,
     )
+
+    return (_claims_by_article(conn, actor_map), _positions_by_article(conn, actor_map),
+            _events_by_article(conn))
+
+
+def stored_stories(db: Path) -> Iterator[StoryInput]:
+    """The stories of a store with the evidence the corroborate stage reads."""
     from newsweave.store import connect
 
     conn = connect(str(db), read_only=True)
@@ -89,9 +94,7 @@ def stored_stories(db: Path) -> Iterator[StoryInput]:
             members[story].append(article)
         outlets = dict(conn.execute("SELECT id, outlet FROM articles").fetchall())
         duplicates = dict(conn.execute("SELECT copy_id, original_id FROM duplicates").fetchall())
-        claims = _claims_by_article(conn, actor_map)
-        positions = _positions_by_article(conn, actor_map)
-        events = _events_by_article(conn)
+        claims, positions, events = _stored_evidence(conn, actor_map)
     finally:
         conn.close()
     for story, articles in sorted(members.items()):
@@ -103,43 +106,12 @@ def stored_stories(db: Path) -> Iterator[StoryInput]:
             events=[e for a in articles for e in events.get(a, [])])
 
 
-def sentence_locator(gold: list[GoldTopic], db: Path):
-    """A function from (article id, start, end) to the annotated ECB+ sentences
-    ``[(document, number)]`` that span lies in, and the topic of each article."""
-    from newsweave.store import connect
-
-    conn = connect(str(db), read_only=True)
-    try:
-        bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
-        sources = conn.execute("SELECT article_id, source_path FROM article_sources").fetchall()
-    finally:
-        conn.close()
-    documents = {name: s for topic in gold for name, s in topic.documents.items()}
-    topic_of = {name: topic.name for topic in gold for name in topic.documents}
-    annotated = {s.key for topic in gold for s in topic.sentences}
-    names: dict[str, list[str]] = defaultdict(list)
-    for article, path in sources:
-        if Path(path).stem in documents:
-            names[article].append(Path(path).stem)
-    spans = {a: _sentence_spans(bodies.get(a, ""), documents[n[0]]) for a, n in names.items()}
-
-    def locate(article: str, start: int, end: int) -> list[tuple[str, int]]:
-        found = _sentences_of(spans.get(article, []), start, end)
-        return [(name, number) for name in names.get(article, []) for number in found
-                if (name, number) in annotated]
-
-    def topic(article: str) -> str:
-        return topic_of[names[article][0]] if names.get(article) else ""
-
-    return locate, topic
-
-
 def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
     """The labelled training pairs of an ECB+ store (see the module docstring)."""
     from newsweave.corpus.corroborate import candidate_pairs, pair_matrix, prepare_story
 
     sentences = {s.key: s for topic in gold for s in topic.sentences}
-    locate, topic_of = sentence_locator(gold, db)
+    locator = SentenceLocator.of(gold, db)
     rows, answers, topics = [], [], []
     for story in stored_stories(db):
         prepared = prepare_story(story.claims, story.outlets, story.duplicates, story.events)
@@ -147,8 +119,8 @@ def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
         keep, labels = [], []
         for i, j in pairs:
             a, b = prepared[i], prepared[j]
-            sa = locate(a.claim.article_id, a.start, a.end)
-            sb = locate(b.claim.article_id, b.start, b.end)
+            sa = locator.locate(a.claim.article_id, a.start, a.end)
+            sb = locator.locate(b.claim.article_id, b.start, b.end)
             # pairs within one document too: production compares them as well
             known = [same_fact(sentences[x], sentences[y]) for x in sa for y in sb if x != y]
             if known:
@@ -157,7 +129,7 @@ def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
         if keep:
             rows.append(pair_matrix(prepared, keep))
             answers.extend(labels)
-            topics.extend(topic_of(prepared[i].claim.article_id) for i, _ in keep)
+            topics.extend(locator.topic(prepared[i].claim.article_id) for i, _ in keep)
     return TrainingPairs(rows=np.vstack(rows) if rows else np.zeros((0, len(FEATURES))),
                          answers=np.array(answers, dtype=bool), topics=np.array(topics))
 
@@ -197,10 +169,8 @@ def cross_validated_links(gold: list[GoldTopic], db: Path, *, folds: int = FOLDS
                           ) -> set[tuple[tuple[str, int], tuple[str, int]]]:
     """Predicted sentence links of each fold of topics with a model fitted on the
     other folds only: what the decision does on topics it has never seen."""
-    from newsweave.corpus.corroborate import corroborate_story
-
     data = ecb_pairs(gold, db)
-    locate, topic_of = sentence_locator(gold, db)
+    locator = SentenceLocator.of(gold, db)
     stories = list(stored_stories(db))
     links = set()
     for held_out in topic_folds([t.name for t in gold], folds):
@@ -208,17 +178,27 @@ def cross_validated_links(gold: list[GoldTopic], db: Path, *, folds: int = FOLDS
         model = fit(TrainingPairs(data.rows[train], data.answers[train], data.topics[train]),
                     extra=extra)
         for story in stories:
-            if not story.claims or topic_of(story.claims[0].article_id) not in held_out:
-                continue
-            facts, _ = corroborate_story(story.story_id, story.claims, story.positions,
-                                         story.outlets, story.duplicates, story.events,
-                                         model=model)
-            for fact in facts:
-                keys = sorted({key for m in fact.mentions
-                               for key in locate(m.article_id, m.start, m.end)})
-                links.update(_pair(x, y) for n, x in enumerate(keys) for y in keys[n + 1:]
-                             if x[0] != y[0])
+            if story.claims and locator.topic(story.claims[0].article_id) in held_out:
+                links |= locator.links(f.mentions for f in story_facts(story, model))
     return links
+
+
+def story_facts(story: StoryInput, model: SameFactModel | None = None) -> list[Any]:
+    """The facts the corroborate stage makes of one story (with ``model``, the
+    learned decision instead of the default)."""
+    from newsweave.corpus.corroborate import corroborate_story
+
+    facts, _ = corroborate_story(story.story_id, story.claims, story.positions, story.outlets,
+                                 story.duplicates, story.events, model=model)
+    return facts
+
+
+def states_one_fact(story: StoryInput, model: SameFactModel | None = None) -> bool:
+    """Whether the corroborate stage puts every report of ``story`` in one fact (a
+    story of one report: the two texts are one stored text, so yes)."""
+    articles = set(story.outlets)
+    return len(articles) == 1 or any(
+        {m.article_id for m in f.mentions} >= articles for f in story_facts(story, model))
 
 
 def msrp_pairs(pairs: list[Any], db: Path) -> TrainingPairs:
@@ -247,35 +227,31 @@ def msrp_pairs(pairs: list[Any], db: Path) -> TrainingPairs:
 
 
 def paraphrase_inputs(pairs: list[Any], db: Path) -> list[StoryInput | None]:
-    """Each MSRP pair as the story corroboration sees (None when a sentence
-    stated nothing the extract stage keeps, or both are one stored text)."""
-    from newsweave.corpus.build import (
-        _claims_by_article,
-        _events_by_article,
-        _positions_by_article,
-    )
+    """Each MSRP pair as the story corroboration sees: two one-sentence reports of
+    two outlets, or one report when both sentences are one stored text (None when
+    a sentence was not stored, or one of two stated nothing the extract stage
+    keeps)."""
     from newsweave.store import connect
 
     conn = connect(str(db), read_only=True)
     try:
         article_of = dict(conn.execute(
             "SELECT source_id, article_id FROM article_sources").fetchall())
-        claims = _claims_by_article(conn, {})
-        positions = _positions_by_article(conn, {})
-        events = _events_by_article(conn)
+        claims, positions, events = _stored_evidence(conn, {})
     finally:
         conn.close()
     out: list[StoryInput | None] = []
     for p in pairs:
         a, b = article_of.get(p.id_a), article_of.get(p.id_b)
-        if a is None or b is None or a == b or not claims.get(a) or not claims.get(b):
+        articles = list(dict.fromkeys(x for x in (a, b) if x is not None))
+        if None in (a, b) or (len(articles) == 2 and not (claims.get(a) and claims.get(b))):
             out.append(None)
             continue
         out.append(StoryInput(
-            story_id="pair", claims=claims[a] + claims[b],
-            positions=positions.get(a, []) + positions.get(b, []),
+            story_id="pair", claims=[c for x in articles for c in claims.get(x, [])],
+            positions=[q for x in articles for q in positions.get(x, [])],
             outlets={a: f"outlet-{p.id_a}", b: f"outlet-{p.id_b}"}, duplicates={},
-            events=events.get(a, []) + events.get(b, [])))
+            events=[e for x in articles for e in events.get(x, [])]))
     return out
 
 
@@ -284,8 +260,6 @@ def cross_validated_decisions(pairs: list[Any], db: Path, *, folds: int = 10,
     """The same-fact decision on each MSRP pair with a model fitted on the other
     folds only (pairs dealt round robin into ``folds``), through the real
     corroborate stage."""
-    from newsweave.corpus.corroborate import corroborate_story
-
     data = msrp_pairs(pairs, db)
     inputs = paraphrase_inputs(pairs, db)
     fold_of = np.array([int(k) % folds for k in data.topics]) if len(data.topics) else np.zeros(0)
@@ -296,12 +270,7 @@ def cross_validated_decisions(pairs: list[Any], db: Path, *, folds: int = 10,
                     extra=extra)
         for k in range(fold, len(pairs), folds):
             story = inputs[k]
-            if story is None:
-                continue
-            facts, _ = corroborate_story("pair", story.claims, story.positions, story.outlets,
-                                         {}, story.events, model=model)
-            articles = set(story.outlets)
-            decisions[k] = any({m.article_id for m in f.mentions} >= articles for f in facts)
+            decisions[k] = story is not None and states_one_fact(story, model)
     return decisions
 
 
