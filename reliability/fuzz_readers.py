@@ -198,17 +198,13 @@ def fuzz(examples: int, work: Path, *, seed: int = 0) -> dict:
                          gzip.compress(data) if extension == ".txt.gz" else data)
         problem = check_one(path, tally)
         path.unlink()
-        outcomes["problem" if problem else "ok"] += 1
-        if problem and len(problems) < 20:
-            problems.append(f"{extension} {data[:80]!r}: {problem}")
+        _count(outcomes, problems, problem, f"{extension} {data[:80]!r}: {problem}")
 
     import random
 
     random.seed(seed)
     one()
-    return {"examples": sum(outcomes.values()), "problems": outcomes["problem"],
-            "articles_cleaned": tally["articles"], "per_file_errors": tally["errors"],
-            "first_problems": problems}
+    return _summary(outcomes, tally, problems)
 
 
 def fuzz_names(examples: int, work: Path) -> dict:
@@ -242,11 +238,21 @@ def fuzz_names(examples: int, work: Path) -> dict:
             problem = "a good article under this name was not read"
         os.unlink(path)
         os.rmdir(sub)
-        outcomes["problem" if problem else "ok"] += 1
-        if problem and len(problems) < 20:
-            problems.append(f"{raw!r}: {problem}")
+        _count(outcomes, problems, problem, f"{raw!r}: {problem}")
 
     one()
+    return _summary(outcomes, tally, problems)
+
+
+def _count(outcomes: Counter[str], problems: list[str], problem: str | None, label: str,
+           ) -> None:
+    """Count one example; keep the first 20 problems, each named by ``label``."""
+    outcomes["problem" if problem else "ok"] += 1
+    if problem and len(problems) < 20:
+        problems.append(label)
+
+
+def _summary(outcomes: Counter[str], tally: Counter[str], problems: list[str]) -> dict:
     return {"examples": sum(outcomes.values()), "problems": outcomes["problem"],
             "articles_cleaned": tally["articles"], "per_file_errors": tally["errors"],
             "first_problems": problems}
@@ -275,14 +281,10 @@ def fuzz_jsonl(examples: int, work: Path) -> dict:
         if problem is None and len(read) != lines:
             problem = f"{lines} lines gave {len(read)} items (a line was split or lost)"
         path.unlink()
-        outcomes["problem" if problem else "ok"] += 1
-        if problem and len(problems) < 20:
-            problems.append(f"{data[:120]!r}: {problem}")
+        _count(outcomes, problems, problem, f"{data[:120]!r}: {problem}")
 
     one()
-    return {"examples": sum(outcomes.values()), "problems": outcomes["problem"],
-            "articles_cleaned": tally["articles"], "per_file_errors": tally["errors"],
-            "first_problems": problems}
+    return _summary(outcomes, tally, problems)
 
 
 TARGETS: dict[str, Callable[[int, Path], dict]] = {

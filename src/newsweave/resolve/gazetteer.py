@@ -31,6 +31,7 @@ LOGGER = logging.getLogger(__name__)
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 BUILTIN_FILES = ("countries.json", "organisations.json", "titles.json", "places.json")
+BUILTIN_PATHS = tuple(LEXICON_DIR / f for f in BUILTIN_FILES)
 # Cities below this population are found by lookup only, never by the entity ruler:
 # small towns named like common words ("Of", "Reading") or people would flood the NER.
 RULER_MIN_POPULATION = 250_000
@@ -158,7 +159,7 @@ class Gazetteer:
     """
 
     def __init__(self, extra: Sequence[Path] = (), *, include_cities: bool = True) -> None:
-        self.files: tuple[Path, ...] = tuple(LEXICON_DIR / f for f in BUILTIN_FILES) + tuple(
+        self.files: tuple[Path, ...] = BUILTIN_PATHS + tuple(
             Path(p).resolve() for p in extra
         )
         for path in self.files:
@@ -783,7 +784,7 @@ def _cached_gazetteer(extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Gaz
     cannot be written is only a lost saving."""
     import pickle
 
-    files = tuple(LEXICON_DIR / f for f in BUILTIN_FILES) + extra
+    files = BUILTIN_PATHS + extra
     path = cache_dir() / f"gazetteer-{cache_key(files)}.pickle"
     try:
         with path.open("rb") as handle:
