@@ -18,6 +18,8 @@ InputFormat = Literal["text", "html", "jsonl", "feed", "warc"]
 ActorKind = Literal["person", "organisation", "state", "group"]
 Certainty = Literal["asserted", "reported", "expected", "hypothetical", "negated", "conditional"]
 DatePrecision = Literal["day", "month", "year"]
+# Where a claim's span lies: the article's body, or its headline (the title).
+TextPart = Literal["body", "title"]
 Stance = Literal["demands", "rejects", "offers", "supports"]
 
 
@@ -182,6 +184,8 @@ class Claim:
     # the sentence's independent clauses: [start, end, verb lemma, negated] each
     # (newsweave.extract.propositions); empty for claims stored before they existed
     clauses: list[list[Any]] = field(default_factory=list)
+    # "title": the claim is the article's headline; start and end index the title
+    part: TextPart = "body"
 
 
 @dataclass(slots=True)
@@ -258,6 +262,8 @@ class FactMention:
     start: int
     end: int
     text: str
+    # "title": the span lies in the article's headline, not its body
+    part: TextPart = "body"
 
 
 @dataclass(slots=True)
@@ -293,6 +299,9 @@ class ConflictSide:
     end: int
     text: str
     value: str = ""
+    # sides with one camp agree (a number conflict of three outlets, two of
+    # them giving "about 40" and "around 40"); None when not worked out
+    camp: int | None = None
 
 
 @dataclass(slots=True)

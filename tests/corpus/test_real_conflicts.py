@@ -96,3 +96,82 @@ def test_an_outlet_with_another_figure_is_not_credited_with_the_fact() -> None:
     [conflict] = [c for c in conflicts if c.kind == "number"]
     assert {s.outlet for s in conflict.sides} == {"Coastline Daily", "Elin Radio",
                                                   "The Northern Ledger"}
+
+
+def _clause(text: str, verb: str, negated: bool) -> list[list[object]]:
+    return [[0, len(text), verb, negated]]
+
+
+def test_a_negation_every_outlet_writes_is_no_denial() -> None:
+    # one outlet negates the main verb, the other the clause after "said": both deny
+    a = "According to the harbour office, the Port Elin permit had not been renewed by Tuesday."
+    b = "The harbour office said the Port Elin permit hadn't been renewed by Tuesday."
+    claims = [make_claim("c1", "a1", a, certainty="negated", clauses=_clause(a, "renew", True)),
+              make_claim("c2", "l1", b, certainty="asserted", clauses=_clause(b, "say", False))]
+    facts, _ = corroborate(claims)
+    assert any(f.corroboration == 2 for f in facts)
+    assert _kinds(claims) == []
+
+
+def test_a_schedule_stated_as_a_fact_is_the_same_expectation() -> None:
+    a = "Teodor Halvane will be sentenced on May 8 at the Tarvel court."
+    b = "Teodor Halvane is scheduled to be sentenced on May 8 at the Tarvel court."
+    claims = [make_claim("c1", "a1", a, certainty="expected"),
+              make_claim("c2", "l1", b, certainty="asserted")]
+    assert _kinds(claims) == []
+
+
+def test_a_denied_act_against_a_stated_one_still_conflicts() -> None:
+    a = "The Port Elin permit was renewed on Tuesday by the harbour office."
+    b = "The Port Elin permit was not renewed on Tuesday by the harbour office."
+    claims = [make_claim("c1", "a1", a, certainty="asserted", clauses=_clause(a, "renew", False)),
+              make_claim("c2", "l1", b, certainty="negated", clauses=_clause(b, "renew", True))]
+    assert _kinds(claims) == ["qualifier"]
+
+
+def test_a_figure_restated_in_another_unit_is_not_a_second_figure() -> None:
+    # the extractor reads only the bracketed figure of "$US1 million ($1.52 million)"
+    a = "Damage to the harbour pier was estimated at $US1 million ($1.52 million), officials said."
+    b = "Damage to the harbour pier was estimated at $1 million, officials said Saturday."
+    claims = [make_claim("c1", "a1", a, numbers=(("$1.52 million", 1.52e6, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$1 million", 1e6, "usd"),))]
+    assert _kinds(claims) == []
+
+
+def test_a_part_of_a_sum_is_not_the_sum() -> None:
+    a = "Orvane Mining will pay for the copper mine, including $281 million in cash."
+    b = "Orvane Mining will pay $334 million for the copper mine."
+    claims = [make_claim("c1", "a1", a, numbers=(("$281 million", 281e6, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$334 million", 334e6, "usd"),))]
+    assert _kinds(claims) == []
+
+
+def test_outlets_that_agree_stand_in_one_camp_of_a_conflict() -> None:
+    text = "The Tarvel ferry left Port Elin at {} on Friday with 40 passengers aboard."
+    claims = [
+        make_claim("c1", "a1", text.format("about 7 p.m."), numbers=(("about 7", 7, "p.m."),)),
+        make_claim("c2", "l1", text.format("around 7 p.m."), numbers=(("around 7", 7, "p.m."),)),
+        make_claim("c3", "b1", text.format("9 p.m."), numbers=(("9", 9, "p.m."),)),
+    ]
+    _, conflicts = corroborate(claims)
+    numbers = [c for c in conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    camps = {s.value: s.camp for s in numbers[0].sides}
+    assert camps["about 7"] == camps["around 7"] != camps["9"]
+
+
+def test_a_qualifier_before_a_currency_sign_is_read() -> None:
+    # "more than $40,000" / "an estimated $40,000": the sign sits between them
+    a = "The fire at the Tarvel library caused more than $40,000 in damage, officials said."
+    b = "The fire at the Tarvel library caused an estimated $40,000 in damage, officials said."
+    claims = [make_claim("c1", "a1", a, numbers=(("$40,000", 40000, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$40,000", 40000, "usd"),))]
+    assert _kinds(claims) == ["qualifier"]
+
+
+def test_a_part_named_after_the_figure_is_not_the_whole() -> None:
+    a = "Orvane Mining said $281 million of the purchase price for the copper mine is in cash."
+    b = "Orvane Mining will pay $334 million for the copper mine, the company said."
+    claims = [make_claim("c1", "a1", a, numbers=(("$281 million", 281e6, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$334 million", 334e6, "usd"),))]
+    assert _kinds(claims) == []

@@ -26,7 +26,8 @@ def seeds_brief(tmp_path_factory):
                  if len(line.strip()) > 25]
     with Newsweave(db) as nw:
         stories = nw.stories()
-        bodies = {r["id"]: r["body"] for r in nw.rows("SELECT id, body FROM articles")}
+        bodies = {(r["id"], part): r[part] for r in nw.rows("SELECT id, body, title FROM articles")
+                  for part in ("body", "title")}
         return stories, json.loads(nw.brief(stories[0].id, "json")), bodies, headlines
 
 
@@ -41,7 +42,9 @@ def test_eight_facts_are_carried_by_both_outlets_with_both_spans(seeds_brief) ->
         assert {m["outlet"] for m in mentions} == set(brief["outlets"])
         for m in mentions:
             # each span is the outlet's own wording, at its place in the article
-            assert bodies[m["article_id"]][m["start"]:m["end"]] == m["text"]
+            # (its body, or its headline)
+            text = bodies[(m["article_id"], m.get("part", "body"))]
+            assert text[m["start"]:m["end"]] == m["text"]
 
 
 def test_single_source_facts_of_each_outlet_are_marked(seeds_brief) -> None:

@@ -30,9 +30,13 @@ def test_reader_returns_records_and_tables(demo_db):
 
 def test_every_event_points_at_its_source_span(demo_db):
     with Newsweave(demo_db) as nw:
-        bodies = {r["id"]: r["body"] for r in nw.rows("SELECT id, body FROM articles")}
+        rows = nw.rows("SELECT id, body, title FROM articles")
+        bodies = {r["id"]: r["body"] for r in rows}
+        titles = {r["id"]: r["title"] for r in rows}
         for event in nw.events():
             assert bodies[event.article_id][event.start:event.end] == event.text
         for fact in nw.facts():
             for m in fact["mentions"]:
-                assert bodies[m["article_id"]][m["start"]:m["end"]] == m["text"]
+                # a headline's span indexes the title, every other span the body
+                text = (titles if m.get("part") == "title" else bodies)[m["article_id"]]
+                assert text[m["start"]:m["end"]] == m["text"]

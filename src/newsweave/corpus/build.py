@@ -674,6 +674,7 @@ def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE"
             quantities=_quantities(r["quantities"]), certainty=r["certainty"],
             background=bool(r["background"]), date=r["date"],
             date_precision=r["date_precision"], clauses=r.get("clauses") or [],
+            part=r.get("part") or "body",
         ))
     return out
 

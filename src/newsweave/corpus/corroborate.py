@@ -66,6 +66,15 @@ from newsweave.records import (
 # 0.4 asks for that overlap plus a little resolved evidence (a shared named
 # actor or number) when the words alone fall short.
 CLAIM_THRESHOLD = 0.4
+# A group's pieces join when the mean of their pairs' scores reaches this share
+# of CLAIM_THRESHOLD (average linkage: no chain of weak links makes a fact).
+LINKAGE_SHARE = 0.7
+# Outlets are set against each other (a conflict) only within one statement: a
+# group whose pairs match at this score on average (full average linkage), closer
+# than one fact. Two wordings of one event often carry figures of different
+# things ("caught 29 passes" in one game, "39 passes" in the season), and a
+# conflict must be the same slot.
+CONFLICT_THRESHOLD = 0.4
 # A word at least this rare in English (Zipf frequency 4.5 or lower, see
 # samefact.language_weight) makes two pieces worth comparing.
 _RARE_ENOUGH = 2.5
@@ -215,6 +224,10 @@ _CERTAINTY_CUES = {
     "negated": re.compile(r"\b(?:not|no|never|denied|denies|without)\b|n't"),
 }
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent\b|per cent\b)?")
+# Words that put an act in the future, whatever the verb's tense.
+_SCHEDULED_RE = re.compile(
+    r"\b(?:will|would|shall|scheduled|planned|set to|due to|expected|to be|is to|are to"
+    r"|upcoming|next (?:week|month|year))\b")
 
 
 @dataclass(slots=True)
@@ -323,19 +336,25 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         condition conflicts within facts, then position conflicts.
     """
     prepared = prepare_story(claims, article_outlets, duplicates, events)
-    groups = _align_claims(prepared, model)
+    groups, statements = _align_claims(prepared, model)
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
-    for members in groups:
-        by_outlet = _one_per_outlet([p for p in members if not p.copy])
-        differ = len(by_outlet) > 1 and not _said_alike(by_outlet)
-        clashes = _number_clashes(by_outlet) if differ else []
+    for members, stated in zip(groups, _statements_by_group(groups, statements)):
+        # outlets are compared within one statement (a closer match than one
+        # fact); headlines state facts but not their details ("to acquire" and a
+        # present tense do not mean "expected" or "now"): they side in no conflict
+        compared = []
+        for statement in stated:
+            by_outlet = _one_per_outlet([p for p in statement
+                                         if not p.copy and p.claim.part == "body"])
+            if len(by_outlet) > 1 and not _said_alike(by_outlet):
+                compared.append((by_outlet, _number_clashes(by_outlet)))
         # outlets that give another figure for the fact's number state another
         # fact: each keeps its own outlets, and the two are shown as a conflict
         parts = [_build_fact(story_id, part, published or {}) for part in value_partitions(
-            members, {c.noun for c in clashes if c.kind == "number"})]
+            members, {c.noun for _, clashes in compared for c in clashes if c.kind == "number"})]
         facts.extend(parts)
-        if differ:
+        for by_outlet, clashes in compared:
             conflicts.extend(_fact_conflicts(story_id, parts[0], by_outlet, clashes, idf))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
@@ -548,7 +567,7 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
         shown_at = claim.text.index(shown, show_start) if shown else show_start
         readable = (subject, text) if (show_start, show_end) == (start, end) else ("", shown)
         quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
-                      if not _looks_like_year(q)
+                      if not _looks_like_year(q) and not _is_conversion(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
         events = frozenset(event for trigger, event in triggers.get(
@@ -560,7 +579,8 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
             start=claim.start + shown_at if readable[0] == "" else absolute[0],
             end=(claim.start + shown_at + len(shown)) if readable[0] == "" else absolute[1],
             text=shown if readable[0] == "" else text,
-            names=content_tokens(" ".join(_CAPITALISED_RE.findall(f"{subject} {text}"[1:]))),
+            names=(_title_names(claim, words) if claim.part == "title" else
+                   content_tokens(" ".join(_CAPITALISED_RE.findall(f"{subject} {text}"[1:])))),
             statement=_readable(*readable),
             opens=(readable[0].strip() or readable[1])[:1].isupper(),
             head=_demand_head(subject, text),
@@ -571,6 +591,14 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
             stems=tuple(stem for stem, _ in words), weights=_max_weights(words),
             verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank))
     return units
+
+
+def _title_names(claim: Claim, words: list[tuple[str, float]]) -> frozenset[str]:
+    """The names in a headline: headlines capitalise every word, so a name is a
+    word of an actor the headline names (its id's slug: "person:rory-read")."""
+    slugs = {_stem(w) for actor in claim.actors
+             for w in actor.split(":", 1)[-1].split("-") if len(w) > 2}
+    return frozenset(stem for stem, _ in words if stem in slugs)
 
 
 # A number's weight as a word in common: about as telling as an uncommon word.
@@ -738,20 +766,38 @@ def pair_matrix(prepared: list[_Prepared], pairs: list[tuple[int, int]]) -> np.n
 
 
 def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
-                  ) -> list[list[_Prepared]]:
-    """Groups of pieces that state one fact: by the word-and-evidence score
-    (:func:`_claim_similarity`), or by a learned ``model`` when one is given."""
+                  ) -> tuple[list[list[_Prepared]], list[list[_Prepared]]]:
+    """Groups of pieces that state one fact, and the closer groups that state
+    one statement: by the word-and-evidence score (:func:`_claim_similarity`,
+    :data:`CLAIM_THRESHOLD` and :data:`CONFLICT_THRESHOLD`), or by a learned
+    ``model`` when one is given (its threshold for both)."""
     pairs, blocked = candidate_pairs(prepared)
+    apart = apart_keys(prepared)
     if model is None:
-        threshold = CLAIM_THRESHOLD
         score = _rule_scores(prepared, pairs)
+        thresholds = (CLAIM_THRESHOLD, CONFLICT_THRESHOLD)
     else:
-        threshold = model.threshold
         probabilities = model.probability(pair_matrix(prepared, pairs))
         score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
-    return [[prepared[k] for k in group]
-            for group in _agglomerate(len(prepared), score, threshold, blocked,
-                                      apart=apart_keys(prepared))]
+        thresholds = (model.threshold, model.threshold)
+    facts = _agglomerate(len(prepared), score, thresholds[0], blocked, apart=apart,
+                         share=LINKAGE_SHARE if model is None else 1.0)
+    statements = _agglomerate(len(prepared), score, thresholds[1], blocked, apart=apart)
+    return ([[prepared[k] for k in group] for group in facts],
+            [[prepared[k] for k in group] for group in statements if len(group) > 1])
+
+
+def _statements_by_group(groups: list[list[_Prepared]], statements: list[list[_Prepared]],
+                         ) -> list[list[list[_Prepared]]]:
+    """For each fact group, the statement groups that lie in it (a statement
+    group split between two facts goes with the fact holding most of it, and
+    keeps only its members there)."""
+    home = {id(p): k for k, group in enumerate(groups) for p in group}
+    out: list[list[list[_Prepared]]] = [[] for _ in groups]
+    for statement in statements:
+        k = Counter(home[id(p)] for p in statement).most_common(1)[0][0]
+        out[k].append([p for p in statement if home[id(p)] == k])
+    return out
 
 
 def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
@@ -844,14 +890,14 @@ def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: float,
                  blocked: set[tuple[int, int]], *, apart: Sequence[str] | None = None,
-                 ) -> list[list[int]]:
+                 share: float = 1.0) -> list[list[int]]:
     """Average-linkage merging driven by the best pairs first.
 
     ``score`` holds the pairs that were compared (``i < j``); a pair not in it
     scores 0. Pairs at or above ``threshold`` are visited best first; their two
-    groups merge if the mean score over all cross pairs also clears the
-    threshold (so no chain of weak links forms a group), no cross pair is
-    blocked, and no two members would share an ``apart`` key.
+    groups merge if the mean score over all cross pairs also reaches ``share``
+    of the threshold (so no chain of weak links forms a group), no cross pair
+    is blocked, and no two members would share an ``apart`` key.
     """
     group = list(range(n))
     members = {k: [k] for k in range(n)}
@@ -867,7 +913,7 @@ def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: floa
             continue
         if apart is not None and {apart[k] for k in members[gi]} & {apart[k] for k in members[gj]}:
             continue
-        if math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross) < threshold:
+        if math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross) < threshold * share:
             continue
         keep, drop = min(gi, gj), max(gi, gj)
         for k in members[drop]:
@@ -889,7 +935,8 @@ def _build_fact(story_id: str, members: list[_Prepared],
     claims = [p.claim for p in members]
     fact_id = _stable_id("fact", story_id, [f"{p.claim.id}@{p.start}" for p in members])
     mentions = [FactMention(claim_id=p.claim.id, article_id=p.claim.article_id,
-                            outlet=p.outlet, start=p.start, end=p.end, text=p.text)
+                            outlet=p.outlet, start=p.start, end=p.end, text=p.text,
+                            part=p.claim.part)
                 for p in sorted(members, key=lambda p: (p.outlet, p.claim.article_id,
                                                         p.start))]
     event_type = _most_common([c.event_type for c in claims if c.event_type])
@@ -974,7 +1021,10 @@ def _clearest(members: list[_Prepared]) -> str:
     """The shortest mention that reads as a complete sentence; else the shortest
     whole sentence a mention was cut from."""
     ordered = sorted(members, key=lambda p: (p.outlet, p.claim.article_id, p.start))
-    complete = [p for p in ordered if _is_sentence(p.statement)]
+    # a headline is shown only when no body sentence states the fact: headlines
+    # drop articles and verbs ("Leaves Rehab, Checks Into Clinic")
+    complete = ([p for p in ordered if _is_sentence(p.statement) and p.claim.part == "body"]
+                or [p for p in ordered if _is_sentence(p.statement)])
     if complete:
         # a clause that kept its subject reads better than one that starts
         # mid-sentence ("emphasizing the need for ..."); a whole sentence best
@@ -1161,10 +1211,27 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
 
 
 def _number_conflicts(story_id: str, fact: Fact, clashes: list[_NumberClash]) -> list[Conflict]:
-    return [Conflict(
-        id=_stable_id(c.kind, story_id, [s.claim.id for s, _ in c.sides] + [c.noun]),
-        story_id=story_id, kind=c.kind, topic=c.noun or fact.statement,
-        sides=[_side(s, sq.text) for s, sq in c.sides], fact_id=fact.id) for c in clashes]
+    conflicts = []
+    for c in clashes:
+        sides = [_side(s, sq.text) for s, sq in c.sides]
+        for side, camp in zip(sides, _camps(c.sides)):
+            side.camp = camp
+        conflicts.append(Conflict(
+            id=_stable_id(c.kind, story_id, [s.claim.id for s, _ in c.sides] + [c.noun]),
+            story_id=story_id, kind=c.kind, topic=c.noun or fact.statement,
+            sides=sides, fact_id=fact.id))
+    return conflicts
+
+
+def _camps(sides: list[tuple[_Prepared, Quantity]]) -> list[int]:
+    """For each side, the first earlier side whose figure it agrees with (its
+    camp): "about 7" and "around 7" are one camp against "7:01"."""
+    camps: list[int] = []
+    for k, (p, q) in enumerate(sides):
+        camps.append(next((camps[j] for j, (o, qo) in enumerate(sides[:k])
+                           if number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
+                                                _approx(qo, o.claim)) is None), k))
+    return camps
 
 
 def _figure(q: Quantity) -> float | tuple[float, float]:
@@ -1209,6 +1276,9 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     (who scored, whose sum) are not different people or places, and when each
     piece holds several numbers of that noun, their neighbouring words agree
     ("launched 40" / "intercepted 30" are two slots)."""
+    if _is_part(qa, a.claim) != _is_part(qb, b.claim):
+        # "including $281 million in cash" is a part of the deal, not its price
+        return False
     near_a, names_a, wide_a = _number_context(a.claim, qa)
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
@@ -1256,9 +1326,16 @@ def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
     if len(certainties) < 2 or any(_QUOTE_MARK_RE.search(p.claim.text) for p in by_outlet):
         # a quotation's hedges and denials are the speaker's, however outlets frame it
         return None
-    if "negated" in certainties and len({p.negated for p in by_outlet}) < 2:
+    if "negated" in certainties and (len({p.negated for p in by_outlet}) < 2 or all(
+            _CERTAINTY_CUES["negated"].search(_fold(p.text)) for p in by_outlet)):
         # a denial is a difference only when one outlet's main verb is negated and
-        # another's is not; "nothing happened", "the lone no vote" deny nothing
+        # another's is not; "nothing happened", "the lone no vote" deny nothing,
+        # and every outlet writing a negation ("had not" / "said it hadn't") agrees
+        return None
+    if "expected" in certainties and all(_SCHEDULED_RE.search(_fold(p.text))
+                                         for p in by_outlet):
+        # "will be sentenced on May 8" and "is scheduled to be sentenced on May 8"
+        # state one expectation: a schedule stated as a fact is still one
         return None
     kind = "condition" if certainties & {"conditional", "hypothetical"} else "qualifier"
     return Conflict(
@@ -1541,8 +1618,34 @@ def _approx(q: Quantity, claim: Claim) -> str:
     offset = q.start - claim.start
     if 0 <= offset <= len(claim.text):
         prefix = claim.text[max(0, offset - 24):offset] + " " + prefix
-    prefix = prefix.lower().strip()
+    # the currency sign stands between the qualifier and the digits ("more than $40")
+    prefix = _CURRENCY_TAIL_RE.sub("", prefix.lower().strip())
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+_CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00a5]\s*$")
+# "$1 million ($1.52 million)", "10 kilometres (6 miles)": the figure in
+# brackets right after another restates it in another unit
+_CONVERSION_RE = re.compile(r"\d[\w.,%$\s-]{0,25}\(\s*[^\s\d(]{0,4}\s*$")
+# "$334 million, including $281 million in cash": a part of a figure before it
+_PART_RE = re.compile(r"\b(?:including|of which|of them|among them)\s+(?:some\s+|about\s+)?\S*$",
+                      re.IGNORECASE)
+# "$281 million of the purchase price": a part of a figure named after it
+_PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her)\s+", re.IGNORECASE)
+
+
+def _is_conversion(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` restates the figure just before it, in brackets, in another unit."""
+    before = claim.text[max(0, q.start - claim.start - 40):max(0, q.start - claim.start)]
+    return bool(_CONVERSION_RE.search(before))
+
+
+def _is_part(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` is given as a part of a figure named before it ("including X")."""
+    offset = q.start - claim.start
+    before = claim.text[max(0, offset - 30):max(0, offset)]
+    after = claim.text[max(0, q.end - claim.start):]
+    return bool(_PART_RE.search(before) or _PART_OF_RE.match(after))
 
 
 def _looks_like_year(q: Quantity) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsweave.records import Article, ArticleResult, IngestError, RawDoc
+from newsweave.records import Article, ArticleResult, IngestError, RawDoc, Resolution
 
 LOGGER = logging.getLogger(__name__)
 # Seconds one document may spend in cleaning, and again in resolve + extract,
@@ -218,13 +218,15 @@ def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: Chain
     ``config.max_coded_chars`` characters are coded.
     """
     from newsweave.annotate import annotate_articles
+    from newsweave.extract.facts import title_claim
 
     coded = dataclasses.replace(article, sentences=[
         (start, end) for start, end in article.sentences if end <= config.max_coded_chars]
         or [(0, min(len(article.body), config.max_coded_chars))])
     pieces = split_pieces(coded, min(config.piece_chars, max_chars))
+    # the headline is the whole article's claim, made once below, not each piece's
     parts = [dataclasses.replace(
-        article, id=f"{article.id}-{n}", body=article.body[start:end], notes=[],
+        article, id=f"{article.id}-{n}", body=article.body[start:end], notes=[], title="",
         sentences=[(max(s, start) - start, min(e, end) - start)
                    for s, e in article.sentences if s < end and e > start])
         for n, (start, end) in enumerate(pieces)]
@@ -243,6 +245,9 @@ def _analyse_in_pieces(article: Article, nlp: Any, gazetteer: Any, config: Chain
         actors.update({a.id: actors.get(a.id, a) for a in result.actors})
         places.update({p.id: places.get(p.id, p) for p in result.places})
     merged.actors, merged.places = list(actors.values()), list(places.values())
+    headline = title_claim(article, Resolution(mentions=merged.mentions))
+    if headline is not None:
+        merged.claims.insert(0, headline)
     covered = pieces[-1][1]
     article.notes.append(
         f"coded in {len(pieces)} pieces: its body of {len(article.body):,} characters is longer "

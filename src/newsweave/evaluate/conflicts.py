@@ -158,10 +158,19 @@ def shown_pairs(stores: dict[str, Path]) -> dict[SidePair, str]:
             for y in sides[i + 1:]:
                 # a conflict of three outlets, two of which agree, sets only the
                 # differing sides against each other
-                if x["doc"] != y["doc"] and (x["value"] != y["value"] or kind_is_position(conflict)):
+                if x["doc"] != y["doc"] and _apart(conflict, x, y):
                     out.setdefault(SidePair.of((x["doc"], x["sentence"]),
                                                (y["doc"], y["sentence"])), conflict["kind"])
     return out
+
+
+def _apart(conflict: dict[str, Any], x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Whether two sides of a conflict disagree: in different camps when the
+    conflict says which sides agree, else with different values (every pair of
+    a position conflict)."""
+    if x.get("camp") is not None and y.get("camp") is not None:
+        return x["camp"] != y["camp"]
+    return x["value"] != y["value"] or kind_is_position(conflict)
 
 
 def kind_is_position(conflict: dict[str, Any]) -> bool:
@@ -187,7 +196,8 @@ def iter_conflicts(stores: dict[str, Path]) -> Iterator[dict[str, Any]]:
             yield {"source": source, "id": conflict_id, "kind": kind, "topic": topic,
                    "sides": [{"doc": _doc_name(docs.get(s["article_id"], s["article_id"])),
                               "sentence": sentence_key(s["text"]), "text": s["text"],
-                              "value": s.get("value", "")} for s in json.loads(sides)]}
+                              "value": s.get("value", ""), "camp": s.get("camp")}
+                             for s in json.loads(sides)]}
 
 
 def _doc_name(source: str) -> str:

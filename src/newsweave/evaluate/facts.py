@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -31,6 +32,7 @@ from newsweave.evaluate.coref import _detokenise
 from newsweave.evaluate.metrics import precision_recall_f1, rounded
 
 _PARTICIPANT_PREFIXES = ("HUM", "NON", "LOC", "TIM")
+_ADDRESS_RE = re.compile(r"\s*(?:https?\s*:|www\s*\.)", re.IGNORECASE)
 SENTENCE_LIST = "ECBplus_coreference_sentences.csv"
 
 
@@ -212,11 +214,16 @@ def build_store(gold: list[GoldTopic], folder: Path) -> Path:
     for topic in gold:
         (folder / topic.name).mkdir(parents=True, exist_ok=True)
         for name, sentences in topic.documents.items():
-            body = "\n".join(text for _, text in sentences)
-            # ECB+ documents have no title: the document's name is given as
-            # one, so that the first line (an annotated headline) stays body
+            lines = [text for _, text in sentences]
+            # ECB+ documents open with their web address (most of them) and
+            # their headline: the address is given as the report's URL, and the
+            # cleaner finds the headline as a reader would, as the title
+            header = f"Source: {name}\n"
+            if lines and _ADDRESS_RE.match(lines[0]):
+                header += f"URL: {''.join(lines.pop(0).split())}\n"
+            body = "\n".join(lines)
             (folder / topic.name / f"{name}.txt").write_text(
-                f"Title: {name}\nSource: {name}\n\n{body}\n", encoding="utf-8")
+                f"{header}\n{body}\n", encoding="utf-8")
     db = folder / "eval-facts.duckdb"
     process([folder / topic.name for topic in gold], db=db)
     return db
@@ -231,6 +238,8 @@ class SentenceLocator:
     spans: dict[str, list[tuple[int, int, int]]]
     annotated: set[tuple[str, int]]
     topic_of: dict[str, str]
+    # the document sentence each stored article's title is (headline claims)
+    titles: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, gold: list[GoldTopic], db: Path) -> SentenceLocator:
@@ -239,6 +248,7 @@ class SentenceLocator:
         conn = connect(str(db), read_only=True)
         try:
             bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
+            titles = dict(conn.execute("SELECT id, title FROM articles").fetchall())
             sources = conn.execute(
                 "SELECT article_id, source_path FROM article_sources").fetchall()
         finally:
@@ -252,11 +262,19 @@ class SentenceLocator:
             names=names,
             spans={a: _sentence_spans(bodies.get(a, ""), documents[n[0]]) for a, n in names.items()},
             annotated={s.key for topic in gold for s in topic.sentences},
-            topic_of={name: topic.name for topic in gold for name in topic.documents})
+            topic_of={name: topic.name for topic in gold for name in topic.documents},
+            titles={a: n for a, names_ in names.items()
+                    if (n := _title_sentence(titles.get(a) or "", documents[names_[0]]))
+                    is not None})
 
-    def locate(self, article: str, start: int, end: int) -> list[tuple[str, int]]:
-        """``(document, sentence number)`` of the annotated sentences the span touches."""
-        found = _sentences_of(self.spans.get(article, []), start, end)
+    def locate(self, article: str, start: int, end: int,
+               part: str = "body") -> list[tuple[str, int]]:
+        """``(document, sentence number)`` of the annotated sentences the span
+        touches (``part="title"``: the sentence that is the article's title)."""
+        if part == "title":
+            found = [self.titles[article]] if article in self.titles else []
+        else:
+            found = _sentences_of(self.spans.get(article, []), start, end)
         return [(name, number) for name in self.names.get(article, []) for number in found
                 if (name, number) in self.annotated]
 
@@ -269,8 +287,8 @@ class SentenceLocator:
         each fact is its mentions (with ``article_id``, ``start``, ``end``)."""
         links = set()
         for mentions in facts:
-            keys = sorted({key for m in mentions
-                           for key in self.locate(m.article_id, m.start, m.end)})
+            keys = sorted({key for m in mentions for key in self.locate(
+                m.article_id, m.start, m.end, getattr(m, "part", "body"))})
             links.update(_pair(x, y) for n, x in enumerate(keys) for y in keys[n + 1:]
                          if x[0] != y[0])
         return links
@@ -307,6 +325,17 @@ def _sentence_spans(body: str, sentences: list[tuple[int, str]]) -> list[tuple[i
         spans.append((number, at, at + len(text)))
         cursor = at + len(text)
     return spans
+
+
+def _title_sentence(title: str, sentences: list[tuple[int, str]]) -> int | None:
+    """The number of the document sentence that is ``title`` (letters and digits
+    compared: cleaning repairs spacing and quotes), or None."""
+    key = _letters(title)
+    return next((number for number, text in sentences if key and _letters(text) == key), None)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
 
 
 def _sentences_of(spans: Iterable[tuple[int, int, int]], start: int, end: int) -> list[int]:

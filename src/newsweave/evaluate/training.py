@@ -119,8 +119,8 @@ def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
         keep, labels = [], []
         for i, j in pairs:
             a, b = prepared[i], prepared[j]
-            sa = locator.locate(a.claim.article_id, a.start, a.end)
-            sb = locator.locate(b.claim.article_id, b.start, b.end)
+            sa = locator.locate(a.claim.article_id, a.start, a.end, a.claim.part)
+            sb = locator.locate(b.claim.article_id, b.start, b.end, b.claim.part)
             # pairs within one document too: production compares them as well
             known = [same_fact(sentences[x], sentences[y]) for x in sa for y in sb if x != y]
             if known:

@@ -8,6 +8,8 @@ stage can match claims from different outlets.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.extract._common import (
@@ -26,6 +28,10 @@ from newsweave.extract.quantities import find_quantities
 from newsweave.records import Article, Claim, Position, Resolution
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A headline shorter than this says too little to align ("Update", "Breaking news").
+MIN_TITLE_WORDS = 4
+_ADDRESS_RE = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|://", re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
 
 
 def find_claims(
@@ -40,11 +46,50 @@ def find_claims(
     """One claim per sentence of ``doc`` that states something checkable."""
     index = index or MentionIndex(doc, resolution)
     claims: list[Claim] = []
+    headline = title_claim(article, resolution)
+    if headline is not None:
+        claims.append(headline)
     for sent in doc.sents:
         claim = sentence_claim(article, sent, index, coded, positions)
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+def title_claim(article: Article, resolution: Resolution) -> Claim | None:
+    """The article's headline as a claim of its own (``part="title"``), or None.
+
+    Outlets state the main event in their headlines more alike than anywhere
+    else, and the headline is often the only place an outlet states it in so
+    many words; so a headline is aligned like a sentence. Its span indexes the
+    title. It names the actors the resolve stage found in the body under a name
+    the headline uses. Not a claim: a headline that is a web address, a question
+    (it asserts nothing), one of fewer than :data:`MIN_TITLE_WORDS` words, or one
+    the body repeats (the cleaner takes the first sentence as the title when a
+    report has none, and a body sentence is a claim already).
+    """
+    title = article.title.strip()
+    if (len(title.split()) < MIN_TITLE_WORDS or _ADDRESS_RE.search(title)
+            or title.rstrip("\"'\u201d ").endswith("?")
+            or _plain(title) in _plain(article.body)):
+        return None
+    return Claim(
+        id=stable_id(article.id, 0, len(title), "title"),
+        article_id=article.id, start=0, end=len(title), text=title,
+        subject="", predicate="", actors=_actors_named_in(title, resolution),
+        part="title")
+
+
+def _plain(text: str) -> str:
+    return _SPACES_RE.sub(" ", text).strip().lower()
+
+
+def _actors_named_in(title: str, resolution: Resolution) -> list[str]:
+    """Actors of the body's mentions whose name, as the body writes it, is in ``title``."""
+    folded = _plain(title)
+    found = [m.actor_id for m in resolution.mentions if m.actor_id and m.text.strip()
+             and re.search(rf"(?<!\w){re.escape(_plain(m.text))}(?!\w)", folded)]
+    return list(dict.fromkeys(found))
 
 
 def sentence_claim(

@@ -48,7 +48,8 @@ PER_ARTICLE_TABLES: dict[str, str] = {
         id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER,
         text VARCHAR, subject VARCHAR, predicate VARCHAR, object VARCHAR,
         event_type VARCHAR, actors VARCHAR[], quantities JSON, certainty VARCHAR,
-        background BOOLEAN, date DATE, date_precision VARCHAR, clauses JSON
+        background BOOLEAN, date DATE, date_precision VARCHAR, clauses JSON,
+        part VARCHAR
     """,
     "positions": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, party VARCHAR, stance VARCHAR,
@@ -90,7 +91,8 @@ CORPUS_TABLES: dict[str, str] = {
 
 # Columns added after a table was first released: an older file gains them
 # (empty) when it is opened for writing.
-ADDED_COLUMNS = [("claims", "clauses", "JSON"), ("facts", "lineage", "JSON")]
+ADDED_COLUMNS = [("claims", "clauses", "JSON"), ("facts", "lineage", "JSON"),
+                 ("claims", "part", "VARCHAR")]
 
 # Indexes that keep "does this article exist" and per-article reads cheap.
 INDEXES = [

@@ -71,7 +71,7 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
             "event_type": c.event_type, "actors": list(c.actors),
             "quantities": quantities_json(c.quantities), "certainty": c.certainty,
             "background": c.background, "date": c.date, "date_precision": c.date_precision,
-            "clauses": json.dumps(c.clauses),
+            "clauses": json.dumps(c.clauses), "part": c.part,
         })
     for p in result.positions:
         rows["positions"].append({

@@ -179,9 +179,12 @@ def article_detail(nw: Newsweave, article_id: str) -> dict[str, Any] | None:
     article["events"] = nw.rows(
         "SELECT id, event, mode, start, \"end\", text, date, certainty, background "
         "FROM events WHERE article_id = ? ORDER BY start", [article_id])
+    # a headline claim's span indexes the title, not the body: it is not drawn
+    # over the body (stores written before headline claims have no "part")
+    in_body = "AND part IS DISTINCT FROM 'title' " if _has_column(nw, "claims", "part") else ""
     article["claims"] = nw.rows(
         "SELECT id, start, \"end\", text, event_type, certainty, background FROM claims "
-        "WHERE article_id = ? ORDER BY start", [article_id])
+        f"WHERE article_id = ? {in_body}ORDER BY start", [article_id])
     article["positions"] = nw.rows(
         "SELECT p.id, p.start, p.\"end\", p.text, p.stance, p.object, p.certainty, "
         "COALESCE(m.canonical_id, p.party) AS party FROM positions p "
@@ -414,3 +417,8 @@ def story_places(nw: Newsweave, story_id: str) -> list[dict[str, Any]]:
         "any_value(lat) AS lat, any_value(lon) AS lon FROM places GROUP BY id) p "
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
+
+
+def _has_column(nw: Newsweave, table: str, column: str) -> bool:
+    """Whether ``table`` has ``column`` (a store opened read-only is not migrated)."""
+    return any(r["column_name"] == column for r in nw.rows(f"DESCRIBE {table}"))
