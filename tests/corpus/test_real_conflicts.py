@@ -175,3 +175,30 @@ def test_a_part_named_after_the_figure_is_not_the_whole() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("$281 million", 281e6, "usd"),)),
               make_claim("c2", "l1", b, numbers=(("$334 million", 334e6, "usd"),))]
     assert _kinds(claims) == []
+
+
+def test_a_hedge_every_outlet_writes_is_no_difference() -> None:
+    a = "Attackers could use the flaw in the Tarvel browser to run code, Orvane said."
+    b = "Orvane said the flaw in the Tarvel browser could let attackers run code."
+    claims = [make_claim("c1", "a1", a, certainty="hypothetical"),
+              make_claim("c2", "l1", b, certainty="asserted")]
+    assert _kinds(claims) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    # a named week is no span; spans that overlap are no difference
+    ("Halvane returned for the Port Elin side in Week 16 after his injury.",
+     "Halvane returned for the Port Elin side in weeks 14 to 16 after his injury."),
+    ("Orvane expects to ship the first Tarvel servers within the year.",
+     "Orvane will ship the first Tarvel servers by the end of this year, it said."),
+])
+def test_time_scopes_that_do_not_clash_are_no_condition(a: str, b: str) -> None:
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert "condition" not in _kinds(claims)
+
+
+def test_a_span_against_a_date_still_differs() -> None:
+    a = "The Port Elin union will end the strike over two years, its leader said."
+    b = "The Port Elin union will end the strike this year, its leader said."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert _kinds(claims) == ["condition"]

@@ -177,7 +177,9 @@ _ATTRIBUTION_RE = re.compile(
     r",\s*(?:[\w'\u2019.-]+\s+){1,5}(?:said|says|told\s+\w+|added|reported|stated)\s*[.!?]?\s*$"
     r"|^\s*(?:[\w'\u2019.-]+\s+){1,5}(?:said|says|told\s+\w+)\s+(?:that\s+)?"
     r"|,?\s*according to [^,.]*")
-_DURATION_SCOPE_RE = re.compile(r"\b(?:over|within|for|in) ")
+_DURATION_SCOPE_RE = re.compile(
+    r"\b(?:over|within|for|in) (?:the next |the coming )?(?:\d+|a|an|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twelve|several|a few) ")
 _CONDITION_RE = re.compile(
     r"\b(?:if|unless|provided that|on condition that|as long as|only after|only if|"
     r"in exchange for|subject to)\b")
@@ -1332,6 +1334,12 @@ def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
         # another's is not; "nothing happened", "the lone no vote" deny nothing,
         # and every outlet writing a negation ("had not" / "said it hadn't") agrees
         return None
+    hedges = certainties - {"asserted", "negated"}
+    if hedges and all(_CERTAINTY_CUES[c].search(_fold(p.text)) for c in hedges
+                      for p in by_outlet):
+        # every outlet writes the hedge ("could affect" / "attackers could"): a
+        # parse that hangs it on another verb makes no difference of certainty
+        return None
     if "expected" in certainties and all(_SCHEDULED_RE.search(_fold(p.text))
                                          for p in by_outlet):
         # "will be sentenced on May 8" and "is scheduled to be sentenced on May 8"
@@ -1354,10 +1362,13 @@ def _text_conflict(story_id: str, fact_id: str | None, topic: str,
     conditions = [conditions and bool(_CONDITION_RE.search(text.lower()))
                   for *_, text, _ in sides]
     scoped = {s for s in scopes if s}
-    # a time scope differs only when every side gives one and one is a span
-    # ("over two years"); "this month" / "last week" are dates of telling
+    # a time scope differs only when every side gives one, one is a counted span
+    # ("over two years"; "in Week 16" names a week), and no scope is shared;
+    # "this month" / "last week" are dates of telling
+    parts = [set(s.split("; ")) for s in scopes]
     differ = (len(scoped) >= 2 and all(scopes)
-              and any(_DURATION_SCOPE_RE.search(s) for s in scoped))
+              and any(_DURATION_SCOPE_RE.search(s) for s in scoped)
+              and not set.intersection(*parts))
     if not differ and len(set(conditions)) < 2:
         return None
     return Conflict(
