@@ -202,3 +202,35 @@ def test_a_span_against_a_date_still_differs() -> None:
     b = "The Port Elin union will end the strike this year, its leader said."
     claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
     assert _kinds(claims) == ["condition"]
+
+
+def test_a_share_of_a_count_is_not_the_count() -> None:
+    a = "Teodor Halvane grabbed 6 of his team-high 11 rebounds in the second half at Port Elin."
+    b = "Teodor Halvane grabbed 11 rebounds in the second half at Port Elin, his coach said."
+    claims = [make_claim("c1", "a1", a, numbers=(("6 of his team-high 11 rebounds", 6.0, "rebounds"),)),
+              make_claim("c2", "l1", b, numbers=(("11 rebounds", 11.0, "rebounds"),))]
+    assert _kinds(claims) == []
+
+
+def test_all_of_a_count_is_the_count() -> None:
+    a = "Teodor Halvane scored all 11 of his points in the second half at Port Elin."
+    b = "Teodor Halvane scored 14 points in the second half at Port Elin, his coach said."
+    claims = [make_claim("c1", "a1", a, numbers=(("11 of his points", 11.0, ""),)),
+              make_claim("c2", "l1", b, numbers=(("14 points", 14.0, ""),))]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_vague_count_agrees_with_a_figure_it_covers() -> None:
+    a = "Thousands of people marched through Port Elin on Sunday against the closure."
+    b = "About 21,000 people marched through Port Elin on Sunday against the closure."
+    claims = [make_claim("c1", "a1", a, numbers=(("Thousands", 1000.0, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("About 21,000", 21000.0, "people"),))]
+    assert _kinds(claims) == []
+
+
+def test_a_telephone_number_counts_nothing() -> None:
+    a = "Anyone who saw the Port Elin fire is asked to call the police at 745-4811."
+    b = "Anyone who saw the Port Elin fire is asked to call the police at (907) 745-4811."
+    claims = [make_claim("c1", "a1", a, numbers=(("745", 745.0, ""),)),
+              make_claim("c2", "l1", b, numbers=(("907", 907.0, ""),))]
+    assert _kinds(claims) == []

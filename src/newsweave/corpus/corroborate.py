@@ -570,6 +570,7 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
         readable = (subject, text) if (show_start, show_end) == (start, end) else ("", shown)
         quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
                       if not _looks_like_year(q) and not _is_conversion(q, claim)
+                      and not _in_phone_number(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
         events = frozenset(event for trigger, event in triggers.get(
@@ -1237,9 +1238,14 @@ def _camps(sides: list[tuple[_Prepared, Quantity]]) -> list[int]:
 
 
 def _figure(q: Quantity) -> float | tuple[float, float]:
-    """A quantity's value, or its range when it gives one ("40-60 hours")."""
+    """A quantity's value, or its range when it gives one ("40-60 hours") or is a
+    vague count ("thousands": 2,000 and up)."""
     if q.low is not None and q.high is not None and q.low < q.high:
         return (q.low, q.high)
+    words = q.text.lower().split()
+    unit = next((_VAGUE_COUNTS[w] for w in words if w in _VAGUE_COUNTS), None)
+    if unit is not None and not re.search(r"\d", q.text):
+        return (2 * unit, 1000 * unit)
     return q.value
 
 
@@ -1642,7 +1648,13 @@ _CONVERSION_RE = re.compile(r"\d[\w.,%$\s-]{0,25}\(\s*[^\s\d(]{0,4}\s*$")
 _PART_RE = re.compile(r"\b(?:including|of which|of them|among them)\s+(?:some\s+|about\s+)?\S*$",
                       re.IGNORECASE)
 # "$281 million of the purchase price": a part of a figure named after it
-_PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her)\s+", re.IGNORECASE)
+_PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
+_ALL_OF_RE = re.compile(r"\ball\s*$", re.IGNORECASE)
+# "thousands", "scores of": a vague count is a range from twice its unit up
+_VAGUE_COUNTS = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
+                 "millions": 1e6, "billions": 1e9}
+# "745-4811", "(907) 745-4811": a telephone number counts nothing
+_PHONE_RE = re.compile(r"(?:\(\d{3}\)\s*)?\b\d{3}\s*-\s*\d{4}\b")
 
 
 def _is_conversion(q: Quantity, claim: Claim) -> bool:
@@ -1652,11 +1664,22 @@ def _is_conversion(q: Quantity, claim: Claim) -> bool:
 
 
 def _is_part(q: Quantity, claim: Claim) -> bool:
-    """Whether ``q`` is given as a part of a figure named before it ("including X")."""
+    """Whether ``q`` is given as a part of a figure named before it ("including
+    X") or after it ("X of the purchase price", "6 of his 11 rebounds"; but "all
+    11 of his points" are all of them)."""
     offset = q.start - claim.start
     before = claim.text[max(0, offset - 30):max(0, offset)]
     after = claim.text[max(0, q.end - claim.start):]
-    return bool(_PART_RE.search(before) or _PART_OF_RE.match(after))
+    digit = re.search(r"\d[\d.,]*", q.text)
+    inside = q.text[digit.end():] if digit else ""
+    partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
+    return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
+
+
+def _in_phone_number(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` lies in a telephone number ("call 745-4811")."""
+    offset = q.start - claim.start
+    return any(m.start() <= offset < m.end() for m in _PHONE_RE.finditer(claim.text))
 
 
 def _looks_like_year(q: Quantity) -> bool:
