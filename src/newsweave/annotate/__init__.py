@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from newsweave.resolve.gazetteer import Gazetteer
+    from newsweave.gazetteer import Gazetteer
 
 __all__ = ["annotate_articles", "annotate_text", "load_nlp", "preset_sentences"]
 
@@ -54,7 +54,7 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
         A ``Language`` whose pipe names are the model's plus ``entity_ruler`` (before
         ``ner``) and ``newsweave_entity_fixes`` (after ``ner``).
     """
-    from newsweave.resolve.gazetteer import load_gazetteer
+    from newsweave.gazetteer import load_gazetteer
 
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     key = (model, tuple(str(p) for p in gaz.files))

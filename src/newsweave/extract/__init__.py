@@ -13,7 +13,7 @@ from newsweave.extract._common import MentionIndex
 from newsweave.extract.actors import complete_actors
 from newsweave.extract.events import code_article, code_events
 from newsweave.extract.facts import find_claims
-from newsweave.resolve.gazetteer import Gazetteer
+from newsweave.gazetteer import Gazetteer
 from newsweave.extract.lexicon import load_lexicon
 from newsweave.extract.positions import find_positions, positions_from
 from newsweave.extract.quantities import find_quantities

@@ -202,7 +202,7 @@ class MentionIndex:
     def _state_actor(self, iso3: str) -> str:
         actor_id = f"state:{iso3}"
         if actor_id not in self.country_of:
-            from newsweave.resolve.gazetteer import load_gazetteer
+            from newsweave.gazetteer import load_gazetteer
 
             entry = (self._gazetteer or load_gazetteer()).countries.get(iso3)
             self._resolution.actors.append(
@@ -229,7 +229,7 @@ class MentionIndex:
         """
         actor_id = f"unidentified:{iso3}"
         if actor_id not in self.country_of:
-            from newsweave.resolve.gazetteer import load_gazetteer
+            from newsweave.gazetteer import load_gazetteer
 
             entry = load_gazetteer().countries.get(iso3)
             name = entry.name if entry else iso3

@@ -29,7 +29,7 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
-from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
+from newsweave.gazetteer import Gazetteer, load_gazetteer
 
 # Nouns a country word qualifies, with the PLOVER sector of the group they name.
 GROUP_SECTORS: dict[str, str] = {

@@ -22,7 +22,7 @@ from newsweave.resolve.entities import (
     demote_false_persons,
     is_locative,
 )
-from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
+from newsweave.gazetteer import Gazetteer, load_gazetteer
 from newsweave.resolve.places import (
     PlaceResolver,
     article_context,

@@ -37,7 +37,7 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
-from newsweave.resolve.gazetteer import Gazetteer, normalise, slugify
+from newsweave.gazetteer import Gazetteer, normalise, slugify
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsweave.records import Place
 from newsweave.resolve.entities import POSSESSIVE, EntityInfo
-from newsweave.resolve.gazetteer import Gazetteer, normalise
+from newsweave.gazetteer import Gazetteer, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
