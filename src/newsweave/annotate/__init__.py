@@ -72,7 +72,11 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
         config={"phrase_matcher_attr": "ORTH"},
     )
     patterns = gaz.ruler_patterns()
-    ruler.add_patterns(patterns)
+    # Phrase patterns match on ORTH, which only the tokenizer sets: with the
+    # other pipes off, the ruler tokenises its patterns instead of tagging and
+    # parsing them all (about half of the start-up of every process and worker).
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(patterns)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
             FIXES_FACTORY, name="newsweave_entity_fixes", after="ner",
