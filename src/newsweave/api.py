@@ -345,12 +345,19 @@ class TextAnalyser:
 
     def plover_events(self, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
         """PLOVER records for the events in a text."""
-        from newsweave.present.plover import plover_record
+        return _plover_events(self.analyse(text, published))
 
-        result = self.analyse(text, published)
-        actors = {a.id: a for a in result.actors}
-        places = {p.id: p for p in result.places}
-        return [plover_record(e, actors, places) for e in result.events]
+    def plover_events_many(self, texts: Sequence[str], published: dt.date | None = None, *,
+                           batch_size: int = 32) -> list[list[dict[str, Any]]]:
+        """PLOVER records for each of many texts (as :meth:`plover_events` gives them one
+        by one), annotated ``batch_size`` texts at a time."""
+        from newsweave.annotate import annotate_articles
+        from newsweave.engines.chain import analyse_article
+        from newsweave.resolve import text_article
+
+        articles = (text_article(text, published) for text in texts)
+        return [_plover_events(analyse_article(article, doc, self.gazetteer))
+                for article, doc in annotate_articles(self.nlp, articles, batch_size)]
 
     def places(self, text: str) -> list[dict[str, Any]]:
         """Every toponym: ``[{start, end, text, name, country, lat, lon, geonameid}]``.
@@ -362,3 +369,12 @@ class TextAnalyser:
 
         article, doc = self._annotate(text)
         return geoparse(article, doc, self.gazetteer)
+
+
+def _plover_events(result: Any) -> list[dict[str, Any]]:
+    """The PLOVER records of one analysed text's events."""
+    from newsweave.present.plover import plover_record
+
+    actors = {a.id: a for a in result.actors}
+    places = {p.id: p for p in result.places}
+    return [plover_record(e, actors, places) for e in result.events]
