@@ -57,3 +57,15 @@ def demo_db(tmp_path_factory) -> Path:
     report = process(None, db=db)
     assert report.errors == [], report.errors
     return db
+
+
+@pytest.fixture(scope="session")
+def seeds_run(seeds: Path, tmp_path_factory) -> tuple[Path, object]:
+    """The seeds processed once per test session: (database, run report).
+
+    Tests only read it; one that writes must process the seeds into its own file.
+    """
+    from newsweave import process
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    return db, process([seeds], db=db)

@@ -24,9 +24,10 @@ import duckdb
 from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
 from newsweave.corpus.build import CorpusSummary, rebuild_corpus
 from newsweave.engines import ChainConfig, run_local
-from newsweave.records import Actor, Event, Fact, IngestError, Quantity, Story
-from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table, query_rows
+from newsweave.records import Actor, Event, Fact, IngestError, Story
+from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
 from newsweave.store.db import full, is_full_error, set_memory_limit
+from newsweave.store.reader import StoreReader
 
 LOGGER = logging.getLogger(__name__)
 
@@ -203,6 +204,9 @@ def _engine(settings: Settings) -> Callable[..., Any]:
 class Newsweave:
     """Read access to a newsweave database: stories, briefs, events, facts, actors.
 
+    A thin public facade over :class:`~newsweave.store.reader.StoreReader`
+    (``self.reader``), adding the brief, PLOVER records and exports.
+
     Args:
         db: path of the DuckDB file written by :func:`process`.
 
@@ -213,8 +217,9 @@ class Newsweave:
     def __init__(self, db: str | Path | None = None) -> None:
         self.path = str(get_settings().db if db is None else db)
         self.conn = connect(self.path, read_only=True)
+        self.reader = StoreReader(self.conn)
 
-    def __enter__(self) -> "Newsweave":
+    def __enter__(self) -> Newsweave:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -226,27 +231,24 @@ class Newsweave:
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of any SQL query as dicts (JSON columns decoded)."""
-        return query_rows(self.conn, sql, params)
+        return self.reader.rows(sql, params)
 
     def stories(self) -> list[Story]:
         """Stories, largest first."""
-        return [Story(id=r["id"], title=r["title"], article_ids=list(r["article_ids"]),
-                      outlets=list(r["outlets"]), start=r["start"], end=r["end"])
-                for r in self.rows('SELECT * FROM stories ORDER BY len(article_ids) DESC, '
-                                   'start, id')]
+        return self.reader.stories()
 
     def story(self, story_id: str) -> Story:
         """One story by id; raises KeyError when there is none."""
-        for story in self.stories():
-            if story.id == story_id:
-                return story
-        raise KeyError(f"no story {story_id!r}; `newsweave stories` lists them")
+        story = self.reader.story(story_id)
+        if story is None:
+            raise KeyError(f"no story {story_id!r}; `newsweave stories` lists them")
+        return story
 
     def brief(self, story_id: str, fmt: str = "md") -> str:
         """The story brief as Markdown (``md``), ``html`` or ``json``."""
         from newsweave.present import brief as brief_mod
 
-        data = brief_mod.build_brief(self, self.story(story_id))
+        data = brief_mod.build_brief(self.reader, self.story(story_id))
         if fmt == "json":
             return json.dumps(data, indent=2, default=str, ensure_ascii=False)
         if fmt == "html":
@@ -257,42 +259,19 @@ class Newsweave:
 
     def events(self, story_id: str | None = None) -> list[Event]:
         """PLOVER events, optionally of one story."""
-        sql = "SELECT e.* FROM events e"
-        params: list[Any] = []
-        if story_id:
-            sql += " JOIN story_articles s ON s.article_id = e.article_id WHERE s.story_id = ?"
-            params.append(story_id)
-        out = []
-        for r in self.rows(sql + " ORDER BY e.date, e.article_id, e.start", params):
-            r["quantities"] = [Quantity(**q) for q in r["quantities"] or []]
-            r["context"] = list(r["context"] or [])
-            r["actors"], r["recipients"] = list(r["actors"] or []), list(r["recipients"] or [])
-            out.append(Event(**r))
-        return out
+        return self.reader.events(story_id)
 
     def facts(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Facts with their outlets, mentions, corroboration and conflict ids."""
-        rows = self.rows(f"SELECT * FROM ({EXPORT_QUERIES['facts']})"
-                         + (" WHERE story_id = ?" if story_id else ""),
-                         [story_id] if story_id else [])
-        return rows
+        return self.reader.facts(story_id)
 
     def fact_records(self, story_id: str | None = None) -> list[Fact]:
         """Facts as :class:`~newsweave.records.Fact` records."""
-        from newsweave.records import FactMention
-
-        return [Fact(id=r["fact_id"], story_id=r["story_id"], statement=r["statement"],
-                     mentions=[FactMention(**m) for m in r["mentions"]],
-                     outlets=list(r["outlets"]), corroboration=r["corroboration"],
-                     event_type=r["event_type"], certainty=r["certainty"],
-                     background=r["background"], date=r["date"], importance=r["importance"])
-                for r in self.facts(story_id)]
+        return self.reader.fact_records(story_id)
 
     def actors(self) -> list[Actor]:
         """Canonical actors (aliases merged across articles)."""
-        return [Actor(id=r["id"], name=r["name"], kind=r["kind"], country=r["country"],
-                      sector=r["sector"], aliases=list(r["aliases"] or []))
-                for r in self.rows("SELECT * FROM actors ORDER BY id")]
+        return self.reader.actors()
 
     def table(self, name: str) -> Any:
         """An exported table (see ``newsweave export``) as a pandas DataFrame."""
@@ -305,21 +284,9 @@ class Newsweave:
 
     def plover(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Events as PLOVER records, actors resolved to their canonical entities."""
-        from newsweave.present.plover import plover_record
-        from newsweave.records import Place
+        from newsweave.present.plover import plover_records
 
-        canon = {r["actor_id"]: r["canonical_id"]
-                 for r in self.rows("SELECT actor_id, canonical_id FROM actor_map")}
-        actors = {a.id: a for a in self.actors()}
-        places = {r["id"]: Place(**r) for r in self.rows("SELECT * FROM places")}
-        articles = {r["id"]: r for r in self.rows(
-            "SELECT id, outlet, url, title, published FROM articles")}
-        records = []
-        for event in self.events(story_id):
-            event.actors = [canon.get(a, a) for a in event.actors]
-            event.recipients = [canon.get(r, r) for r in event.recipients]
-            records.append(plover_record(event, actors, places, articles.get(event.article_id)))
-        return records
+        return plover_records(self.reader, story_id)
 
     def export(self, name: str, out: str | Path, fmt: str = "jsonl") -> int:
         """Write an exported table to a file (events as PLOVER JSONL); returns its row count."""
@@ -378,12 +345,19 @@ class TextAnalyser:
 
     def plover_events(self, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
         """PLOVER records for the events in a text."""
-        from newsweave.present.plover import plover_record
+        return _plover_events(self.analyse(text, published))
 
-        result = self.analyse(text, published)
-        actors = {a.id: a for a in result.actors}
-        places = {p.id: p for p in result.places}
-        return [plover_record(e, actors, places) for e in result.events]
+    def plover_events_many(self, texts: Sequence[str], published: dt.date | None = None, *,
+                           batch_size: int = 32) -> list[list[dict[str, Any]]]:
+        """PLOVER records for each of many texts (as :meth:`plover_events` gives them one
+        by one), annotated ``batch_size`` texts at a time."""
+        from newsweave.annotate import annotate_articles
+        from newsweave.engines.chain import analyse_article
+        from newsweave.resolve import text_article
+
+        articles = (text_article(text, published) for text in texts)
+        return [_plover_events(analyse_article(article, doc, self.gazetteer))
+                for article, doc in annotate_articles(self.nlp, articles, batch_size)]
 
     def places(self, text: str) -> list[dict[str, Any]]:
         """Every toponym: ``[{start, end, text, name, country, lat, lon, geonameid}]``.
@@ -395,3 +369,12 @@ class TextAnalyser:
 
         article, doc = self._annotate(text)
         return geoparse(article, doc, self.gazetteer)
+
+
+def _plover_events(result: Any) -> list[dict[str, Any]]:
+    """The PLOVER records of one analysed text's events."""
+    from newsweave.present.plover import plover_record
+
+    actors = {a.id: a for a in result.actors}
+    places = {p.id: p for p in result.places}
+    return [plover_record(e, actors, places) for e in result.events]

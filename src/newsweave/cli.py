@@ -75,7 +75,7 @@ def _check_gazetteers(paths: list[Path] | None) -> None:
     """Load the extra gazetteers now, so that a missing or malformed one is a usage error."""
     if not paths:
         return
-    from newsweave.resolve import load_gazetteer
+    from newsweave.gazetteer import load_gazetteer
 
     for path in paths:
         try:

@@ -208,13 +208,33 @@ class Position:
 
 
 @dataclass(slots=True)
+class SentenceTime:
+    """When one sentence's main act happened, and whether it is background (not the news).
+
+    ``start`` and ``end`` are the sentence's span in the parse (``Span.start_char``,
+    ``Span.end_char``); the extract stage finds a sentence's time by ``start``.
+    """
+
+    start: int
+    end: int
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    background: bool = False
+
+
+@dataclass(slots=True)
 class Resolution:
-    """What the resolve stage finds in one article."""
+    """What the resolve stage finds in one article.
+
+    ``actors`` include the groups named through a country word ("Veskarian
+    protesters"); ``sentences`` hold one :class:`SentenceTime` per sentence.
+    """
 
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    sentences: list[SentenceTime] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from newsweave import Newsweave, process
+from newsweave import Newsweave
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
 
 
 @pytest.fixture(scope="module")
-def seeds_brief(tmp_path_factory):
+def seeds_brief(seeds_run):
     seeds = SEEDS
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    assert process([seeds], db=db).errors == []
+    db, report = seeds_run
+    assert report.errors == []
     raw = (seeds / "000_be5a18dfd685721b.txt").read_text(encoding="utf-8")
     headlines = [line.strip() for line in raw.split("Latest Updates", 1)[1].splitlines()
                  if len(line.strip()) > 25]

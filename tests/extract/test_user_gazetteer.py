@@ -21,3 +21,13 @@ def test_a_demonym_of_a_user_gazetteer_country_makes_a_group_actor() -> None:
     assert event.actors, "the protesters are Veskaria's group, an actor"
     actors = {a.id: a for a in result.actors}
     assert all(actors[a].country == "XVK" for a in event.actors if a in actors)
+
+
+def test_an_unnamed_party_in_a_user_gazetteer_country_is_named_after_it() -> None:
+    nlp, gazetteer = load_models(ChainConfig(model=MODEL, gazetteers=(str(demo_gazetteer()),)))
+    body = "A shell destroyed a school in Varnholt on Tuesday."
+    article = make_article(body, dt.date(2031, 6, 3))
+    result = analyse_article(article, nlp(body), gazetteer)
+    names = {a.id: a.name for a in result.actors}
+    [event] = [e for e in result.events if e.event == "ASSAULT"]
+    assert [names[a] for a in event.actors] == ["Unidentified actor in Veskaria"]

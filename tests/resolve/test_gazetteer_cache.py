@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsweave.resolve import gazetteer as gz
+import newsweave.gazetteer as gz
 
 
 def test_built_once_then_read_back_and_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:

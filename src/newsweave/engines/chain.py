@@ -102,7 +102,7 @@ def load_models(config: ChainConfig) -> tuple[Any, Any]:
     from pathlib import Path
 
     from newsweave.annotate import load_nlp
-    from newsweave.resolve import load_gazetteer
+    from newsweave.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer([Path(p) for p in config.gazetteers])
     nlp = load_nlp(config.model, gazetteer=gazetteer)

@@ -71,11 +71,9 @@ class TrainingPairs:
 
 def _stored_evidence(conn: Any, actor_map: dict[str, str]) -> tuple[dict, dict, dict]:
     """Claims, positions and events of every stored article, by article id."""
-    from newsweave.corpus.build import (
-        _claims_by_article,
-        _events_by_article,
-        _positions_by_article,
-    )
+    from newsweave.store.reader import claims_by_article as _claims_by_article
+    from newsweave.store.reader import events_by_article as _events_by_article
+    from newsweave.store.reader import positions_by_article as _positions_by_article
 
     return (_claims_by_article(conn, actor_map), _positions_by_article(conn, actor_map),
             _events_by_article(conn))

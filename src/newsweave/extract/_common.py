@@ -1,21 +1,15 @@
-"""Helpers shared by the extract modules: ids, mention lookup, certainty, dates, chrome."""
+"""Helpers shared by the extract modules: ids, mention lookup, certainty, chrome."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.records import Actor, Article, Certainty, DatePrecision, Mention, Resolution
-
-DateResolver = Callable[[str, dt.date | None], tuple[dt.date | None, DatePrecision | None]]
-BackgroundCheck = Callable[[str, dt.date | None], bool]
+from newsweave.gazetteer import Gazetteer
+from newsweave.records import Actor, Certainty, Mention, Resolution, SentenceTime
 
 # Dependency labels we follow from a head noun to the names that qualify it
 # ("Ukraine's delegation", "Russian forces", "delegations from Russia").
@@ -67,18 +61,6 @@ _HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
 _EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DURATION_RE = re.compile(
-    r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)"
-    r"[- ](day|week|month|year|hour|minute|decade)s?(-long|-old)?$",
-    re.IGNORECASE,
-)
-_AGE_RE = re.compile(r"^(?:aged\s+)?\d{1,3}(?:\s*(?:-|\s)?\s*years?(?:\s*-\s*|\s+)old)?$")
-_RELATIVE_DAY_RE = re.compile(r"\b(?:one|a) day (?:after|before|earlier)\b", re.IGNORECASE)
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_TIME_WORDS = frozenset({"overnight", "today", "yesterday", "tonight", "tomorrow"})
 # Site furniture that slips through cleaning ("Click here to subscribe"). Words
 # that real news uses ("declined to comment", "on Telegram") are left out.
 _CHROME_CUES = (
@@ -121,10 +103,19 @@ def sentence_text(sent: Span) -> str:
 
 
 class MentionIndex:
-    """Token-level lookup of the resolve stage's mentions (actors and places)."""
+    """Token-level lookup of the resolve stage's mentions (actors and places) and of
+    each sentence's resolved time.
 
-    def __init__(self, doc: Doc, resolution: Resolution, gazetteer: Any = None) -> None:
-        self._gazetteer = gazetteer
+    Args:
+        doc: the parse the resolution points into.
+        resolution: from :func:`newsweave.resolve.resolve_article`.
+        gazetteer: the run's gazetteer, the one the resolve stage used (names of
+            the states and countries that events add).
+    """
+
+    def __init__(self, doc: Doc, resolution: Resolution, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._times = {t.start: t for t in resolution.sentences}
         self.actor_of: dict[int, Mention] = {}
         self.place_of: dict[int, Mention] = {}
         self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
@@ -140,6 +131,15 @@ class MentionIndex:
                     self.actor_of[token.i] = mention
                 if mention.place_id and token.i not in self.place_of:
                     self.place_of[token.i] = mention
+
+    def time_of(self, sent: Span) -> SentenceTime:
+        """The date and background flag the resolve stage gave the sentence."""
+        try:
+            return self._times[sent.start_char]
+        except KeyError:
+            raise KeyError(
+                f"no resolved time for the sentence at {sent.start_char}: pass the "
+                "Resolution that resolve_article made for this parse") from None
 
     def actors_in(self, tokens: Iterable[Token]) -> list[str]:
         """Distinct actor ids mentioned by ``tokens``, in text order."""
@@ -202,9 +202,7 @@ class MentionIndex:
     def _state_actor(self, iso3: str) -> str:
         actor_id = f"state:{iso3}"
         if actor_id not in self.country_of:
-            from newsweave.resolve.gazetteer import load_gazetteer
-
-            entry = (self._gazetteer or load_gazetteer()).countries.get(iso3)
+            entry = self.gazetteer.countries.get(iso3)
             self._resolution.actors.append(
                 Actor(id=actor_id, name=entry.name if entry else iso3, kind="state", country=iso3)
             )
@@ -229,9 +227,8 @@ class MentionIndex:
         """
         actor_id = f"unidentified:{iso3}"
         if actor_id not in self.country_of:
-            from newsweave.resolve.gazetteer import load_gazetteer
-
-            entry = load_gazetteer().countries.get(iso3)
+            # the run's gazetteer: a user's country has its name too
+            entry = self.gazetteer.countries.get(iso3)
             name = entry.name if entry else iso3
             self._resolution.actors.append(
                 Actor(id=actor_id, name=f"Unidentified actor in {name}", kind="group",
@@ -437,196 +434,6 @@ def _reported_frame(chain: list[Token], sent: Span) -> bool:
     return any(
         t.lemma_.lower() in _REPORTED_VERBS and any(c.dep_ == "auxpass" for c in t.children)
         for t in chain[1:]
-    )
-
-
-@lru_cache(maxsize=1)
-def date_tools() -> tuple[DateResolver, BackgroundCheck]:
-    """``resolve_date`` and ``is_background`` from the resolve stage, or small fallbacks.
-
-    The resolve stage is written in parallel; until it exists, extract falls back to
-    reading explicit years only, so the walking skeleton still runs.
-    """
-    try:
-        from newsweave.resolve.dates import is_background, resolve_date
-    except ImportError:
-        return _fallback_resolve_date, _fallback_is_background
-    return resolve_date, is_background
-
-
-def _fallback_resolve_date(
-    expr: str, published: dt.date | None
-) -> tuple[dt.date | None, DatePrecision | None]:
-    match = _YEAR_RE.search(expr)
-    if match:
-        return dt.date(int(match.group(1)), 1, 1), "year"
-    return None, None
-
-
-def _fallback_is_background(text: str, published: dt.date | None) -> bool:
-    return False
-
-
-def past_year(text: str, published: dt.date | None) -> int | None:
-    """An explicit year in ``text`` that lies before the publication year, if any."""
-    if published is None:
-        return None
-    years = [int(y) for y in _YEAR_RE.findall(text)]
-    past = [y for y in years if y < published.year]
-    return min(past) if past else None
-
-
-def is_background_sentence(
-    sent: Span, published: dt.date | None, *, article: Article | None = None
-) -> bool:
-    """Whether the sentence is historical context rather than the news itself.
-
-    With the ``article``, a sentence under a "Background"-type heading is background
-    whatever it says, and an undated article's years are judged against the latest
-    year the article mentions (:func:`newsweave.resolve.dates.reference_year`).
-    """
-    text = main_clause_text(sent)
-    _, check = date_tools()
-    if article is None:
-        return bool(check(text, published)) or past_year(text, published) is not None
-    context = _background_context(article.body, tuple(article.sentences))
-    from newsweave.resolve.dates import is_background
-
-    in_section = _in_spans(sent, context.section_spans)
-    year = context.reference_year if published is None else None
-    text = main_clause_text(sent)
-    return (is_background(text, published, reference_year=year, in_background_section=in_section)
-            or past_year(text, published) is not None)
-
-
-# Dependents of a noun that describe it (a relative clause, a modifier, a date of its
-# own): a year inside them dates the noun, not the sentence's act.
-_NOUN_DESCRIBERS = frozenset(
-    {"relcl", "acl", "amod", "compound", "nmod", "poss", "appos", "prep", "npadvmod", "nummod"}
-)
-
-
-def main_clause_text(sent: Span) -> str:
-    """The sentence without what describes its nouns: the words that date its main act.
-
-    "Smith, who was elected in 2016, said on Monday ...": the year belongs to the
-    relative clause, and the sentence is today's news. "In 2014, Russia annexed
-    Crimea": the year hangs on the main verb, and the sentence is background.
-    """
-    dropped: set[int] = set()
-    for token in sent:
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.i not in dropped:
-            for child in token.children:
-                if child.dep_ in _NOUN_DESCRIBERS:
-                    dropped.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in sent if t.i not in dropped)
-
-
-@dataclass(frozen=True, slots=True)
-class BackgroundContext:
-    """What an article says about its own time: latest year, background section."""
-
-    reference_year: int | None
-    section_spans: tuple[tuple[int, int], ...]
-
-
-@lru_cache(maxsize=64)
-def _background_context(body: str, sentences: tuple[tuple[int, int], ...]) -> BackgroundContext:
-    """The article's reference year and the character spans of its background section."""
-    from newsweave.resolve.dates import background_section_sentences, reference_year
-
-    section = background_section_sentences(body, list(sentences))
-    spans = tuple(sentences[k] for k in sorted(section))
-    return BackgroundContext(reference_year(body), spans)
-
-
-def _in_spans(sent: Span, spans: tuple[tuple[int, int], ...]) -> bool:
-    """Whether the sentence starts inside one of the article sentences ``spans``."""
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    return any(s <= start < e for s, e in spans)
-
-
-def background_year(text: str, published: dt.date | None) -> int | None:
-    """The year a background sentence is about: its earliest year before publication,
-    or its earliest year at all when the article has no date."""
-    if published is not None:
-        return past_year(text, published)
-    years = [int(y) for y in _YEAR_RE.findall(text)]
-    return min(years) if years else None
-
-
-def time_expressions(sent: Span) -> list[str]:
-    """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    exprs = [
-        e.text for e in sent.ents
-        if e.label_ in ("DATE", "TIME") and not is_duration(e.text) and not is_age(e)
-    ]
-    covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
-    exprs += [
-        t.text
-        for t in sent
-        if t.i not in covered and (t.lower_ in _WEEKDAYS or t.lower_ in _TIME_WORDS)
-    ]
-    # "one day after X launched ...": the resolver reads the relative phrase itself.
-    exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(sent.text)]
-    return exprs
-
-
-def is_age(ent: Span) -> bool:
-    """Whether a DATE entity is a person's age ("Smith, 51,", "aged 51", "a 51-year-old").
-
-    A bare number of one to three digits is never a date on its own; "N years old"
-    and "N-year-old" are ages.
-    """
-    text = ent.text.strip().lower()
-    return bool(_AGE_RE.match(text))
-
-
-def is_duration(text: str) -> bool:
-    """Whether a DATE entity is a length of time ("30-day", "three years") rather than a date."""
-    return bool(_DURATION_RE.match(text.strip()))
-
-
-def sentence_date(
-    sent: Span, published: dt.date | None, background: bool
-) -> tuple[dt.date | None, DatePrecision | None]:
-    """The date the sentence's events happened, with its precision.
-
-    Time expressions are resolved against the publication date; a news sentence
-    without one takes the publication date (precision "day"); a background
-    sentence without one stays undated.
-    """
-    resolve, _ = date_tools()
-    ahead = looks_ahead(sent)
-    # The main clause's own time first: "the mayor, elected in 2019, was arrested on Monday".
-    main = f" {main_clause_text(sent)} "
-    exprs = sorted(time_expressions(sent), key=lambda e: f" {e} " not in main)
-    for expr in exprs:
-        try:
-            date, precision = resolve(expr, published, ahead=ahead) if ahead else resolve(expr, published)
-        except (ValueError, TypeError, OverflowError):
-            continue
-        if date is not None:
-            return date, precision
-    if background:
-        year = background_year(sentence_text(sent), published)
-        return (dt.date(year, 1, 1), "year") if year else (None, None)
-    return (published, "day") if published else (None, None)
-
-
-def looks_ahead(sent: Span) -> bool:
-    """Whether the sentence's main clause speaks of the future ("will meet in May").
-
-    Then a month or weekday with no year is the next one, not the last one.
-    """
-    root = sent.root
-    chain = [root, *(c for c in root.children if c.dep_ in ("xcomp", "ccomp", "conj"))]
-    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & (_EXPECTED_AUX - {"would"}):
-        return True
-    lemmas = {t.lemma_.lower() for t in chain}
-    return bool(lemmas & {"plan", "schedule", "due", "expect"}) or any(
-        t.lower_ in ("next", "upcoming", "coming") for t in sent
     )
 
 

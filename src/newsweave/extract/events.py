@@ -35,20 +35,19 @@ from newsweave.extract._common import (
     certainty,
     clause_chain,
     counterfactual,
-    is_background_sentence,
     is_intent,
     lemma_forms,
     sentence_bounds,
-    sentence_date,
     sentence_text,
     stable_id,
     unrealised_attitude,
 )
-from newsweave.extract.actors import country_code
 from newsweave.extract.clauses import Trigger, find_triggers, subjects_of
 from newsweave.extract.lexicon import Lexicon, load_lexicon
 from newsweave.extract.quantities import find_quantities
+from newsweave.gazetteer import Gazetteer
 from newsweave.records import Article, Event, Quantity, Resolution
+from newsweave.resolve.groups import country_code
 
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "over", "from", "around"}
@@ -127,9 +126,11 @@ class CodedTrigger:
     sentence: int = 0
 
 
-def code_events(article: Article, doc: Doc, resolution: Resolution) -> list[Event]:
+def code_events(article: Article, doc: Doc, resolution: Resolution,
+                gazetteer: Gazetteer) -> list[Event]:
     """PLOVER events for every sentence of an article (see :func:`code_sentence`)."""
-    return [c.event for c in code_article(article, doc, resolution)]
+    index = MentionIndex(doc, resolution, gazetteer)
+    return [c.event for c in code_article(article, doc, resolution, index=index)]
 
 
 def code_article(
@@ -138,7 +139,7 @@ def code_article(
     resolution: Resolution,
     *,
     lexicon: Lexicon | None = None,
-    index: MentionIndex | None = None,
+    index: MentionIndex,
 ) -> list[CodedTrigger]:
     """Events with their trigger clauses for every sentence of ``doc``.
 
@@ -147,10 +148,9 @@ def code_article(
         doc: the spaCy parse of ``article.body``.
         resolution: the resolve stage's mentions and actors.
         lexicon: trigger lexicon; the built-in one by default.
-        index: a prebuilt mention index for ``doc`` (built from ``resolution`` if absent).
+        index: the mention index of ``doc`` and ``resolution``.
     """
     lexicon = lexicon or load_lexicon()
-    index = index or MentionIndex(doc, resolution)
     coded: list[CodedTrigger] = []
     for number, sent in enumerate(doc.sents):
         items = code_sentence(article, sent, index, lexicon=lexicon)
@@ -241,8 +241,8 @@ def code_sentence(
     triggers = find_triggers(sent, lexicon, is_actor=lambda t: t.i in index.actor_of)
     if not triggers:
         return []
-    background = is_background_sentence(sent, article.published, article=article)
-    date, precision = sentence_date(sent, article.published, background)
+    time = index.time_of(sent)
+    background, date, precision = time.background, time.date, time.date_precision
     quantities = find_quantities(sent)
     coded: list[CodedTrigger] = []
     for trigger in triggers:
@@ -542,7 +542,7 @@ def _qualifying_states(trigger: Trigger, index: MentionIndex) -> list[str]:
         for word in head.children:
             if word.dep_ not in ("amod", "compound", "poss") or word.ent_type_ not in ("NORP", "GPE"):
                 continue
-            iso3 = country_code(word.text)
+            iso3 = country_code(word.text, index.gazetteer)
             state = index.state_of_iso3(iso3) if iso3 else None
             if state is not None and state not in out:
                 out.append(state)

@@ -15,11 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
-    is_background_sentence,
     is_chrome,
     normalise_phrase,
     sentence_bounds,
-    sentence_date,
     stable_id,
 )
 from newsweave.extract.events import CodedTrigger
@@ -41,10 +39,9 @@ def find_claims(
     coded: list[CodedTrigger],
     positions: list[Position],
     *,
-    index: MentionIndex | None = None,
+    index: MentionIndex,
 ) -> list[Claim]:
     """One claim per sentence of ``doc`` that states something checkable."""
-    index = index or MentionIndex(doc, resolution)
     claims: list[Claim] = []
     headline = title_claim(article, resolution)
     if headline is not None:
@@ -116,11 +113,12 @@ def sentence_claim(
         return None
     main = mine[0] if mine else None
     subject, predicate, obj = _triple(main, root, index)
-    background = main.event.background if main else is_background_sentence(sent, article.published, article=article)
+    time = index.time_of(sent)
+    background = main.event.background if main else time.background
     if main:
         date, precision = main.event.date, main.event.date_precision
     else:
-        date, precision = sentence_date(sent, article.published, background)
+        date, precision = time.date, time.date_precision
     all_actors = list(
         dict.fromkeys([a for c in mine for a in c.event.actors + c.event.recipients] + actors)
     )

@@ -19,6 +19,7 @@ from newsweave.extract._common import (
     stable_id,
 )
 from newsweave.extract.events import CodedTrigger, code_article
+from newsweave.gazetteer import Gazetteer
 from newsweave.records import Article, Position, Resolution
 
 # Nouns that only announce the content of a demand ("the need for X").
@@ -35,10 +36,11 @@ _PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "t
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
 
 
-def find_positions(article: Article, doc: Doc, resolution: Resolution) -> list[Position]:
+def find_positions(article: Article, doc: Doc, resolution: Resolution,
+                   gazetteer: Gazetteer) -> list[Position]:
     """Every position stated in an article (parses the article's triggers itself)."""
-    index = MentionIndex(doc, resolution)
-    return positions_from(article, code_article(article, doc, resolution), index)
+    index = MentionIndex(doc, resolution, gazetteer)
+    return positions_from(article, code_article(article, doc, resolution, index=index), index)
 
 
 def positions_from(
@@ -83,7 +85,7 @@ def _stance_holder(
         if t.i < noun.i and t.pos_ in ("VERB", "AUX") and t.i not in rejecting
         and (parties := [a for c in t.children if c.dep_ == "nsubj" for a in index.actors_of(c)])
     ]
-    if not holders or background_or_negated(holders[-1][0], article, sent):
+    if not holders or background_or_negated(holders[-1][0], sent, index):
         return []
     parties = holders[-1][1]
     items = _stance_lists(sent)
@@ -109,13 +111,9 @@ def _stance_noun(sent: Span) -> Token | None:
     return None
 
 
-def background_or_negated(verb: Token, article: Article, sent: Span) -> bool:
+def background_or_negated(verb: Token, sent: Span, index: MentionIndex) -> bool:
     """History or a denial is not a current stance."""
-    from newsweave.extract._common import is_background_sentence
-
-    return is_background_sentence(sent, article.published, article=article) or any(
-        c.dep_ == "neg" for c in verb.children
-    )
+    return index.time_of(sent).background or any(c.dep_ == "neg" for c in verb.children)
 
 
 def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:

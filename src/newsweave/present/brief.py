@@ -1,7 +1,8 @@
 """The story brief: what happened, who says so, where outlets differ, who wants what.
 
-``build_brief`` gathers one story's records from the store into a plain dict
-(the JSON format); ``render_markdown`` and ``render_html`` lay it out.
+``build_brief`` gathers one story's records from a
+:class:`~newsweave.store.reader.StoreReader` into a plain dict (the JSON
+format); ``render_markdown`` and ``render_html`` lay it out.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsweave.corpus.corroborate import content_tokens
-from newsweave.records import Story
+from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key
 
 if TYPE_CHECKING:
-    from newsweave.api import Newsweave
+    from newsweave.store.reader import StoreReader
 
 MAX_FACTS = 20
 MAX_SINGLE_SOURCE = 10
@@ -65,27 +66,20 @@ class Limits:
         return changed
 
 
-def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
+def build_brief(reader: StoreReader, story: Story) -> dict[str, Any]:
     """Everything the brief shows for one story, as JSON-ready data."""
-    articles = nw.rows(
-        "SELECT a.id, a.outlet, a.title, a.url, a.published, a.source_id, len(a.removed) AS "
-        "removed, d.original_id AS copy_of FROM articles a JOIN story_articles s "
-        "ON s.article_id = a.id LEFT JOIN duplicates d ON d.copy_id = a.id "
-        "WHERE s.story_id = ? ORDER BY a.published, a.id", [story.id])
+    articles = reader.story_articles(story.id)
     by_id = {a["id"]: a for a in articles}
-    names = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM actors")}
-    canon = {r["actor_id"]: r["canonical_id"]
-             for r in nw.rows("SELECT actor_id, canonical_id FROM actor_map")}
+    actors = {a.id: a for a in reader.actors()}
+    names = {actor_id: actor.name for actor_id, actor in actors.items()}
+    canon = reader.actor_map()
     copies = [{"article_id": a["id"], "outlet": a["outlet"],
                "copy_of": by_id.get(a["copy_of"], {}).get("outlet", a["copy_of"])}
               for a in articles if a["copy_of"]]
     independent = sorted({a["outlet"] for a in articles if not a["copy_of"]})
     copy_ids = {a["id"] for a in articles if a["copy_of"]}
-    facts = nw.facts(story.id)
-    # differences of figures first, then qualifiers, positions, conditions
-    conflicts = nw.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY CASE kind "
-                        "WHEN 'number' THEN 0 WHEN 'qualifier' THEN 1 WHEN 'position' THEN 2 "
-                        "ELSE 3 END, id", [story.id])
+    facts = reader.facts(story.id)
+    conflicts = reader.conflicts(story.id)
     return {
         "story_id": story.id,
         "title": story.title,
@@ -94,15 +88,15 @@ def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
         "articles": articles,
         "outlets": independent,
         "copies": copies,
-        "extra_sources": _extra_sources(nw, story),
-        "lead": _lead(nw, articles),
+        "extra_sources": reader.extra_sources(story.id),
+        "lead": _lead(reader, articles),
         "facts": _main_event_first([_fact(f) for f in facts if not f["background"]]),
-        "source_words": _source_words(nw, articles),
+        "source_words": _source_words(reader, articles),
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
                       for i, c in enumerate(conflicts, 1)],
-        "positions": _positions(nw, story, names, canon, copy_ids),
-        "timeline": _timeline(nw, story, names, canon, by_id, copy_ids),
-        "actors": _actors(nw, story, names, canon, by_id),
+        "positions": _positions(reader, story, names, canon, by_id, copy_ids),
+        "timeline": _timeline(reader, story, names, canon, by_id, copy_ids),
+        "actors": _actors(reader, story, actors, canon, by_id),
         "background": _background(facts),
         "removed_lines": sum(a["removed"] or 0 for a in articles),
     }
@@ -118,13 +112,10 @@ def _main_event_first(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [main] + [f for f in facts if f is not main]
 
 
-def _source_words(nw: Newsweave, articles: list[dict[str, Any]]) -> int:
+def _source_words(reader: StoreReader, articles: list[dict[str, Any]]) -> int:
     """Words in the story's independent reports (copies left out)."""
     ids = [a["id"] for a in articles if not a["copy_of"]]
-    if not ids:
-        return 0
-    rows = nw.rows("SELECT body FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    return sum(count_words(r["body"] or "") for r in rows)
+    return sum(count_words(body) for body in reader.bodies(ids))
 
 
 def brief_limits(b: dict[str, Any]) -> Limits:
@@ -147,23 +138,13 @@ def _count_shared(b: dict[str, Any]) -> int:
     return sum(not f["single_source"] for f in b["facts"])
 
 
-def _extra_sources(nw: Newsweave, story: Story) -> list[dict[str, Any]]:
-    """Exact copies: one stored article read from more than one source."""
-    return nw.rows(
-        "SELECT src.article_id, src.outlet, src.source_id FROM article_sources src "
-        "JOIN articles a ON a.id = src.article_id JOIN story_articles s ON s.article_id = a.id "
-        "WHERE s.story_id = ? AND src.source_id <> a.source_id ORDER BY src.source_id",
-        [story.id])
-
-
-def _lead(nw: Newsweave, articles: list[dict[str, Any]]) -> str:
+def _lead(reader: StoreReader, articles: list[dict[str, Any]]) -> str:
     """The first two sentences of the earliest independent report."""
     originals = [a for a in articles if not a["copy_of"]] or articles
     if not originals:
         return ""
-    row = nw.rows("SELECT body, sentences FROM articles WHERE id = ?", [originals[0]["id"]])[0]
-    spans = row["sentences"][:2]
-    return " ".join(row["body"][s:e] for s, e in spans)
+    body, sentences = reader.text(originals[0]["id"])
+    return " ".join(body[s:e] for s, e in sentences[:2])
 
 
 def _fact(row: dict[str, Any]) -> dict[str, Any]:
@@ -179,7 +160,8 @@ def _fact(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _positions(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
+def _positions(reader: StoreReader, story: Story, names: dict[str, str],
+               canon: dict[str, str], articles: dict[str, dict[str, Any]],
                copy_ids: set[str]) -> list[dict[str, Any]]:
     """One row per resolved party: its demands, rejections, offers and support, with outlets.
 
@@ -187,16 +169,11 @@ def _positions(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[s
     the positions export but are left out of the brief.
     """
     from newsweave.corpus.corroborate import merge_positions
-    from newsweave.records import Position
 
-    rows = nw.rows("SELECT p.*, a.outlet FROM positions p JOIN story_articles s "
-                   "ON s.article_id = p.article_id JOIN articles a ON a.id = p.article_id "
-                   "WHERE s.story_id = ? ORDER BY p.article_id, p.start", [story.id])
-    outlets = {r["article_id"]: r["outlet"] for r in rows}
-    positions = [Position(id=r["id"], article_id=r["article_id"],
-                          party=canon.get(r["party"], r["party"]), stance=r["stance"],
-                          object=r["object"], start=r["start"], end=r["end"], text=r["text"],
-                          certainty=r["certainty"]) for r in rows]
+    positions = reader.positions(story.id)
+    for position in positions:
+        position.party = canon.get(position.party, position.party)
+    outlets = {p.article_id: articles[p.article_id]["outlet"] for p in positions}
     table: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     duplicates = {c: "" for c in copy_ids}
     for merged in merge_positions(positions, outlets, duplicates=duplicates):
@@ -212,7 +189,7 @@ def _positions(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[s
             for party, stances in sorted(table.items())]
 
 
-def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
+def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: dict[str, str],
               articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
     """News-of-the-day events in date order, the same event from several outlets merged.
 
@@ -223,14 +200,10 @@ def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[st
     """
     from newsweave.corpus.chrome import inside
 
-    places = {r["id"]: r["name"] for r in nw.rows("SELECT id, name FROM places")}
-    chrome: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for r in nw.rows('SELECT c.article_id, c.start, c."end" FROM chrome_spans c JOIN '
-                     "story_articles s ON s.article_id = c.article_id WHERE s.story_id = ?",
-                     [story.id]):
-        chrome[r["article_id"]].append((r["start"], r["end"]))
+    places = {place_id: place.name for place_id, place in reader.places().items()}
+    chrome = reader.chrome_spans(story.id)
     merged: dict[tuple, dict[str, Any]] = {}
-    for e in nw.events(story.id):
+    for e in reader.events(story.id):
         if (e.background or not e.actors or e.article_id in copy_ids
                 or inside(e.start, e.end, chrome[e.article_id])):
             continue
@@ -255,32 +228,28 @@ def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[st
     return items
 
 
-def _actors(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
-            articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _actors(reader: StoreReader, story: Story, actors: dict[str, Actor],
+            canon: dict[str, str], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Named people and organisations of the story with the roles the text gives them."""
     counts: dict[str, int] = defaultdict(int)
-    for r in nw.rows("SELECT m.actor_id FROM mentions m JOIN story_articles s "
-                     "ON s.article_id = m.article_id WHERE s.story_id = ? "
-                     "AND m.actor_id IS NOT NULL", [story.id]):
-        counts[canon.get(r["actor_id"], r["actor_id"])] += 1
+    for actor_id in reader.mentioned_actors(story.id):
+        counts[canon.get(actor_id, actor_id)] += 1
     # spellings of one role ("Defence Minister", "Defense Minister") are one
     # role, shown in the form most mentions use
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in nw.rows("SELECT r.actor_id, r.role, r.article_id FROM roles r JOIN story_articles s "
-                     "ON s.article_id = r.article_id WHERE s.story_id = ?", [story.id]):
-        outlet = articles.get(r["article_id"], {}).get("outlet", "?")
-        key = role_key(r["role"])
-        roles[canon.get(r["actor_id"], r["actor_id"])][key].add(outlet)
-        forms[key][r["role"]] += 1
-    info = {r["id"]: r for r in nw.rows("SELECT * FROM actors")}
+    for role in reader.roles(story.id):
+        outlet = articles.get(role.article_id, {}).get("outlet", "?")
+        key = role_key(role.role)
+        roles[canon.get(role.actor_id, role.actor_id)][key].add(outlet)
+        forms[key][role.role] += 1
     out = []
     for actor_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        actor = info.get(actor_id, {})
+        actor = actors.get(actor_id)
         out.append({
-            "actor_id": actor_id, "name": names.get(actor_id, actor_id),
-            "kind": actor.get("kind"), "country": actor.get("country"),
-            "sector": actor.get("sector"), "mentions": n,
+            "actor_id": actor_id, "name": actor.name if actor else actor_id,
+            "kind": actor.kind if actor else None, "country": actor.country if actor else None,
+            "sector": actor.sector if actor else None, "mentions": n,
             "roles": sorted(({"role": _usual_form(forms[key]), "outlets": sorted(o)}
                              for key, o in roles[actor_id].items()),
                             key=lambda r: r["role"]),

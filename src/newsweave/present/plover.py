@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Actor, Event, Place
+
+if TYPE_CHECKING:
+    from newsweave.store.reader import StoreReader
 
 CODER = "newsweave"
 
@@ -56,3 +60,17 @@ def plover_record(event: Event, actors: Mapping[str, Actor], places: Mapping[str
         "quantities": [asdict(q) for q in event.quantities],
         "evidence": [{"article_id": event.article_id, "start": event.start, "end": event.end}],
     }
+
+
+def plover_records(reader: StoreReader, story_id: str | None = None) -> list[dict[str, Any]]:
+    """The stored events (of one story, or all) as PLOVER records, actors made canonical."""
+    canon = reader.actor_map()
+    actors = {a.id: a for a in reader.actors()}
+    places = reader.places()
+    articles = reader.articles()
+    records = []
+    for event in reader.events(story_id):
+        event.actors = [canon.get(a, a) for a in event.actors]
+        event.recipients = [canon.get(r, r) for r in event.recipients]
+        records.append(plover_record(event, actors, places, articles.get(event.article_id)))
+    return records

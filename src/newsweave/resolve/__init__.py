@@ -2,8 +2,10 @@
 
 ``resolve_article(article, doc, gazetteer)`` turns the named entities of an
 annotated article into mentions with actor and place ids, the article's actors
-(with the surface forms seen as aliases), the roles the text gives them and
-the places it names. ``resolve.dates`` resolves time expressions and
+(with the surface forms seen as aliases, and the groups named through a
+country word: ``resolve.groups``), the roles the text gives them, the places it
+names, and the date and background flag of every sentence
+(``resolve.sentences``, on top of ``resolve.dates``).
 ``resolve.actors.merge_actors`` merges actors across articles.
 """
 
@@ -14,6 +16,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
+from newsweave.gazetteer import Gazetteer, load_gazetteer
 from newsweave.records import Article, Mention, Place, Resolution
 from newsweave.resolve.actors import ActorBuilder, merge_actors, person_key
 from newsweave.resolve.entities import (
@@ -22,20 +25,21 @@ from newsweave.resolve.entities import (
     demote_false_persons,
     is_locative,
 )
-from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
+from newsweave.resolve.groups import complete_actors
 from newsweave.resolve.places import (
     PlaceResolver,
     article_context,
     choose_place,
     find_toponyms,
 )
+from newsweave.resolve.sentences import sentence_times
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "Gazetteer", "choose_place", "geoparse", "load_gazetteer", "merge_actors", "resolve_article",
-    "text_article",
+    "Gazetteer", "choose_place", "complete_actors", "geoparse", "load_gazetteer", "merge_actors",
+    "resolve_article", "sentence_times", "text_article",
 ]
 
 
@@ -49,7 +53,9 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
 
     Returns:
         A :class:`Resolution`: one mention per named entity (people, organisations,
-        countries, demonyms, places), actors deduplicated by id, roles and places.
+        countries, demonyms, places), actors deduplicated by id (groups named
+        through a country word among them), roles, places, and the date and
+        background flag of every sentence.
     """
     infos = classify_entities(doc, gazetteer)
     surnames = {person_key(i.text)[1] for i in infos if i.kind == "person" and " " in i.text}
@@ -73,9 +79,14 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
                 place_id=place.id if place else None,
             )
         )
-    return Resolution(
-        mentions=mentions, actors=built.actors, roles=built.roles, places=list(seen_places.values())
+    resolution = Resolution(
+        mentions=mentions, actors=built.actors, roles=built.roles,
+        places=list(seen_places.values()), sentences=sentence_times(article, doc),
     )
+    # "Veskarian protesters": groups named through a country word, last, once
+    # the named actors and places are settled
+    complete_actors(doc, resolution, gazetteer)
+    return resolution
 
 
 # "Sen. Rob Portman (R-Ohio)", "Rep. Smith, D-Calif.,": a party letter and a hyphen

@@ -27,6 +27,7 @@ import numpy as np
 from breame.spelling import get_british_spelling
 from rapidfuzz import fuzz, process
 
+from newsweave.gazetteer import Gazetteer, normalise, slugify
 from newsweave.records import Actor, Role
 from newsweave.resolve.entities import (
     GOV_NOUNS,
@@ -37,7 +38,6 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
-from newsweave.resolve.gazetteer import Gazetteer, normalise, slugify
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

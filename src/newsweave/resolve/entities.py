@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsweave.resolve.gazetteer import Gazetteer, normalise
+from newsweave.gazetteer import Gazetteer, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

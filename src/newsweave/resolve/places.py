@@ -15,9 +15,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsweave.gazetteer import Gazetteer, normalise
 from newsweave.records import Place
 from newsweave.resolve.entities import POSSESSIVE, EntityInfo
-from newsweave.resolve.gazetteer import Gazetteer, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

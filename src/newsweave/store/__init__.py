@@ -1,4 +1,6 @@
-"""The DuckDB store: schema, bulk writes, queries and exports."""
+"""The DuckDB store: schema, the row<->record mapping (``rows``), buffered writes
+(``writer``), the read side (``reader``: records for the API, the brief, the
+web and the corpus stages) and exports."""
 
 from newsweave.store.db import (
     EXPORT_QUERIES,
@@ -10,9 +12,10 @@ from newsweave.store.db import (
     query_rows,
     table_counts,
 )
+from newsweave.store.reader import StoreReader
 from newsweave.store.writer import ArticleWriter
 
 __all__ = [
-    "EXPORT_QUERIES", "ArticleWriter", "DamagedStore", "StoreError", "StoreFull", "connect", "export_table",
-    "query_rows", "table_counts",
+    "EXPORT_QUERIES", "ArticleWriter", "DamagedStore", "StoreError", "StoreFull", "StoreReader",
+    "connect", "export_table", "query_rows", "table_counts",
 ]

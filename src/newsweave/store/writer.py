@@ -3,82 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections import defaultdict
-from dataclasses import asdict
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from newsweave.records import ArticleResult, Quantity
+from newsweave.records import ArticleResult
 from newsweave.store.db import database_path, full, is_full_error
+from newsweave.store.rows import to_row
 
 LOGGER = logging.getLogger(__name__)
 
 
-def quantities_json(quantities: list[Quantity]) -> str:
-    """Quantities as a JSON array string for the ``quantities`` columns."""
-    return json.dumps([asdict(q) for q in quantities])
+# The per-article tables, each with the ArticleResult list that fills it.
+_RECORD_TABLES = (("mentions", "mentions"), ("actor_records", "actors"), ("roles", "roles"),
+                  ("places", "places"), ("events", "events"), ("claims", "claims"),
+                  ("positions", "positions"))
 
 
 def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
     """All rows one article contributes, by table."""
     a = result.article
-    aid = a.id
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    rows["articles"].append({
-        "id": aid, "source_id": a.source_id, "source_path": a.source_path,
-        "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published,
-        "body": a.body, "removed": list(a.removed), "language": a.language,
-        "sentences": json.dumps(a.sentences), "ingested_at": dt.datetime.now(),
-    })
-    for m in result.mentions:
-        rows["mentions"].append({
-            "article_id": aid, "start": m.start, "end": m.end, "text": m.text,
-            "label": m.label, "actor_id": m.actor_id, "place_id": m.place_id,
-        })
-    for actor in result.actors:
-        rows["actor_records"].append({
-            "article_id": aid, "id": actor.id, "name": actor.name, "kind": actor.kind,
-            "country": actor.country, "sector": actor.sector, "aliases": list(actor.aliases),
-        })
-    for r in result.roles:
-        rows["roles"].append({
-            "actor_id": r.actor_id, "role": r.role, "article_id": aid, "start": r.start,
-            "end": r.end, "text": r.text, "date": r.date,
-        })
-    for p in result.places:
-        rows["places"].append({
-            "id": p.id, "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-            "feature_class": p.feature_class, "population": p.population,
-        })
-    for e in result.events:
-        rows["events"].append({
-            "id": e.id, "article_id": aid, "event": e.event, "mode": e.mode,
-            "context": list(e.context), "actors": list(e.actors),
-            "recipients": list(e.recipients), "date": e.date,
-            "date_precision": e.date_precision, "place_id": e.place_id,
-            "quantities": quantities_json(e.quantities), "certainty": e.certainty,
-            "background": e.background, "start": e.start, "end": e.end,
-            "text": e.text, "trigger": e.trigger,
-        })
-    for c in result.claims:
-        rows["claims"].append({
-            "id": c.id, "article_id": aid, "start": c.start, "end": c.end, "text": c.text,
-            "subject": c.subject, "predicate": c.predicate, "object": c.object,
-            "event_type": c.event_type, "actors": list(c.actors),
-            "quantities": quantities_json(c.quantities), "certainty": c.certainty,
-            "background": c.background, "date": c.date, "date_precision": c.date_precision,
-            "clauses": json.dumps(c.clauses), "part": c.part,
-        })
-    for p in result.positions:
-        rows["positions"].append({
-            "id": p.id, "article_id": aid, "party": p.party, "stance": p.stance,
-            "object": p.object, "start": p.start, "end": p.end, "text": p.text,
-            "certainty": p.certainty,
-        })
+    rows["articles"].append(to_row("articles", a, ingested_at=dt.datetime.now()))
+    for table, attribute in _RECORD_TABLES:
+        for record in getattr(result, attribute):
+            # every row names its article (places have no article column)
+            rows[table].append(to_row(table, record, article_id=a.id))
     return rows
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsweave.api import Newsweave
+from newsweave.store import connect
 from newsweave.web.routers import actors, articles, events, facts, pages, places, positions, stories
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -51,16 +51,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         StoreError: when there is no database at ``db_path``.
     """
     # open once now so that a wrong path fails at start-up, not on the first request
-    reader = Newsweave(db_path)
+    conn = connect(str(db_path), read_only=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        reader.close()
+        conn.close()
 
     app = FastAPI(title="newsweave", version="0.1.0", description=DESCRIPTION,
                   openapi_tags=TAGS, lifespan=lifespan)
-    app.state.newsweave = reader
+    app.state.conn = conn
     for module in (stories, articles, events, actors, places, positions, facts):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.api import Newsweave
+from newsweave.store.reader import StoreReader
 
 # ILIKE patterns escape their wildcards with this character.
 _ESCAPE = "\\"
@@ -45,7 +45,7 @@ class _Where:
         return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
 
 
-def actor_ids(nw: Newsweave, actor_id: str) -> list[str]:
+def actor_ids(nw: StoreReader, actor_id: str) -> list[str]:
     """The per-article actor ids that resolve to one canonical actor (itself included)."""
     rows = nw.rows("SELECT actor_id FROM actor_map WHERE canonical_id = ?", [actor_id])
     return sorted({actor_id, *(r["actor_id"] for r in rows)})
@@ -71,7 +71,7 @@ _STORY_COLUMNS = """
 _STORY_ORDER = "ORDER BY len(s.article_ids) DESC, s.start, s.id"
 
 
-def _with_counts(nw: Newsweave, stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_counts(nw: StoreReader, stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add event, fact and conflict counts to story rows, counting for these stories only."""
     ids = [s["story_id"] for s in stories]
     if not ids:
@@ -116,7 +116,7 @@ def _story_where(f: StoryFilters) -> _Where:
     return where
 
 
-def search_stories(nw: Newsweave, f: StoryFilters, *, limit: int, offset: int
+def search_stories(nw: StoreReader, f: StoryFilters, *, limit: int, offset: int
                    ) -> tuple[int, list[dict[str, Any]]]:
     """The stories matching the filters, largest first: ``(total, rows of this page)``."""
     where = _story_where(f)
@@ -126,7 +126,7 @@ def search_stories(nw: Newsweave, f: StoryFilters, *, limit: int, offset: int
     return total, _with_counts(nw, rows)
 
 
-def filter_options(nw: Newsweave, *, max_actors: int = 100) -> dict[str, list[Any]]:
+def filter_options(nw: StoreReader, *, max_actors: int = 100) -> dict[str, list[Any]]:
     """Values for the story list's filter menus: outlets, event types, most-mentioned actors."""
     outlets = [r["o"] for r in nw.rows(
         "SELECT DISTINCT unnest(outlets) AS o FROM stories ORDER BY o")]
@@ -141,7 +141,7 @@ def filter_options(nw: Newsweave, *, max_actors: int = 100) -> dict[str, list[An
 
 # --- articles --------------------------------------------------------------
 
-def list_articles(nw: Newsweave, *, story_id: str | None, outlet: str | None, q: str | None,
+def list_articles(nw: StoreReader, *, story_id: str | None, outlet: str | None, q: str | None,
                   limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """Articles (without bodies) matching the filters, by date: ``(total, rows)``."""
     where = _Where.new()
@@ -162,7 +162,7 @@ def list_articles(nw: Newsweave, *, story_id: str | None, outlet: str | None, q:
     return total, rows
 
 
-def article_detail(nw: Newsweave, article_id: str) -> dict[str, Any] | None:
+def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     """One article with its body, removed lines and every evidence span in it."""
     rows = nw.rows(
         "SELECT a.id AS article_id, a.outlet, a.title, a.url, a.published, a.source_path, "
@@ -227,7 +227,7 @@ _EVENT_COLUMNS = """
 """
 
 
-def _event_where(nw: Newsweave, f: EventFilters) -> _Where:
+def _event_where(nw: StoreReader, f: EventFilters) -> _Where:
     where = _Where.new()
     if f.story_id:
         where.add("sa.story_id = ?", f.story_id)
@@ -256,13 +256,13 @@ def _event_from(f: EventFilters) -> str:
             + (" JOIN story_articles sa ON sa.article_id = e.article_id" if f.story_id else ""))
 
 
-def count_events(nw: Newsweave, f: EventFilters) -> int:
+def count_events(nw: StoreReader, f: EventFilters) -> int:
     """How many events match the filters."""
     where = _event_where(nw, f)
     return nw.rows(f"SELECT count(*) AS n {_event_from(f)}{where.sql()}", where.params)[0]["n"]
 
 
-def list_events(nw: Newsweave, f: EventFilters, *, limit: int | None, offset: int = 0
+def list_events(nw: StoreReader, f: EventFilters, *, limit: int | None, offset: int = 0
                 ) -> list[dict[str, Any]]:
     """Events matching the filters in date order; ``limit=None`` returns them all (export)."""
     where = _event_where(nw, f)
@@ -284,7 +284,7 @@ def list_events(nw: Newsweave, f: EventFilters, *, limit: int | None, offset: in
 
 # --- actors, places, positions, facts ------------------------------------------
 
-def list_actors(nw: Newsweave, *, q: str | None, kind: str | None, limit: int, offset: int
+def list_actors(nw: StoreReader, *, q: str | None, kind: str | None, limit: int, offset: int
                 ) -> tuple[int, list[dict[str, Any]]]:
     """Canonical actors with their mention counts, most mentioned first."""
     where = _Where.new()
@@ -305,7 +305,7 @@ def list_actors(nw: Newsweave, *, q: str | None, kind: str | None, limit: int, o
     return total, rows
 
 
-def actor_detail(nw: Newsweave, actor_id: str) -> dict[str, Any] | None:
+def actor_detail(nw: StoreReader, actor_id: str) -> dict[str, Any] | None:
     """One actor with its roles, events, positions and stories."""
     rows = nw.rows("SELECT id AS actor_id, name, kind, country, sector, aliases FROM actors "
                    "WHERE id = ?", [actor_id])
@@ -334,7 +334,7 @@ def actor_detail(nw: Newsweave, actor_id: str) -> dict[str, Any] | None:
     return actor
 
 
-def list_places(nw: Newsweave, *, story_id: str | None, q: str | None, limit: int, offset: int
+def list_places(nw: StoreReader, *, story_id: str | None, q: str | None, limit: int, offset: int
                 ) -> tuple[int, list[dict[str, Any]]]:
     """Resolved places with how many events happen there (per story when asked)."""
     where = _Where.new()
@@ -358,7 +358,7 @@ def list_places(nw: Newsweave, *, story_id: str | None, q: str | None, limit: in
     return total, rows
 
 
-def list_positions(nw: Newsweave, *, story_id: str | None, party: str | None,
+def list_positions(nw: StoreReader, *, story_id: str | None, party: str | None,
                    stance: str | None, limit: int, offset: int
                    ) -> tuple[int, list[dict[str, Any]]]:
     """Positions (who demands, rejects, offers or supports what), with outlet and story."""
@@ -383,7 +383,7 @@ def list_positions(nw: Newsweave, *, story_id: str | None, party: str | None,
     return total, rows
 
 
-def list_facts(nw: Newsweave, *, story_id: str | None, outlet: str | None,
+def list_facts(nw: StoreReader, *, story_id: str | None, outlet: str | None,
                min_corroboration: int | None, background: bool | None, limit: int, offset: int
                ) -> tuple[int, list[dict[str, Any]]]:
     """Facts with outlets, mentions, corroboration counts and the ids of their conflicts."""
@@ -407,7 +407,7 @@ def list_facts(nw: Newsweave, *, story_id: str | None, outlet: str | None,
     return total, rows
 
 
-def story_places(nw: Newsweave, story_id: str) -> list[dict[str, Any]]:
+def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
     """The places of one story's events, each with its event count and event types."""
     return nw.rows(
         "SELECT p.id AS place_id, p.name, p.country, p.lat, p.lon, count(*) AS events, "

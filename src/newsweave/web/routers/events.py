@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
+from newsweave.present.plover import plover_records
 from newsweave.web import queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.models import EventPublic, Page
@@ -62,7 +63,7 @@ def export_events(nw: ConnDep, filters: Filters,
     rows = queries.list_events(nw, filters, limit=None)
     if format == "plover":
         wanted = {r["event_id"] for r in rows}
-        records = [r for r in nw.plover(filters.story_id) if r["id"] in wanted]
+        records = [r for r in plover_records(nw, filters.story_id) if r["id"] in wanted]
         body: Iterator[str] = (json.dumps(r, default=str, ensure_ascii=False) + "\n"
                                for r in records)
     elif format == "csv":

@@ -1,12 +1,13 @@
 """Group actors named only through a country: "French officials", "Palestinians", "Iraqi Kurds".
 
-The resolve stage makes actors of countries, seats of power, people and
-organisations, and of demonyms that qualify a government or military noun
-("Ukrainian forces"). Event coding also needs the other groups a country word
-names, because they are the actors and recipients of many events: "Palestinian
-youths", "Ivory Coast rebels", "a French minister", "Palestinians" on their own.
-:func:`complete_actors` gives those mentions an actor (with the country from the
-resolve stage's gazetteer), so an event's actor carries a country code.
+:func:`~newsweave.resolve.resolve_article` makes actors of countries, seats of
+power, people and organisations, and of demonyms that qualify a government or
+military noun ("Ukrainian forces"). Event coding also needs the other groups a
+country word names, because they are the actors and recipients of many events:
+"Palestinian youths", "Ivory Coast rebels", "a French minister", "Palestinians"
+on their own. :func:`complete_actors`, the last step of resolving an article,
+gives those mentions an actor (with the country from the run's gazetteer), so
+an event's actor carries a country code.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsweave.gazetteer import Gazetteer
 from newsweave.records import Actor, Mention, Resolution
 from newsweave.resolve.entities import (
     GOV_NOUNS,
@@ -29,7 +31,6 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
-from newsweave.resolve.gazetteer import Gazetteer, load_gazetteer
 
 # Nouns a country word qualifies, with the PLOVER sector of the group they name.
 GROUP_SECTORS: dict[str, str] = {
@@ -82,22 +83,22 @@ class _Group:
     noun: str | None
 
 
-def complete_actors(doc: Doc, resolution: Resolution, gazetteer: Gazetteer | None = None) -> int:
+def complete_actors(doc: Doc, resolution: Resolution, gazetteer: Gazetteer) -> int:
     """Give country-word mentions without an actor the group actor they name.
 
-    Only mentions the resolve stage left without an actor and without a place are
-    touched (a country *where* something happens stays a place). The resolution is
-    completed in place: new actors are appended to ``resolution.actors``.
+    Only mentions the earlier resolve steps left without an actor and without a
+    place are touched (a country *where* something happens stays a place). The
+    resolution is completed in place: new actors are appended to ``resolution.actors``.
 
     Args:
         doc: the parse the mentions point into.
-        resolution: the resolve stage's output for the same article.
-        gazetteer: country names and demonyms; the built-in gazetteer by default.
+        resolution: the mentions and actors resolved so far for the same article.
+        gazetteer: the run's gazetteer (country names and demonyms).
 
     Returns:
         How many mentions gained an actor.
     """
-    gaz = gazetteer or load_gazetteer()
+    gaz = gazetteer
     demonym_mentions(doc, resolution, gaz)
     known = {a.id: a for a in resolution.actors}
     added = 0
@@ -180,10 +181,10 @@ def home_countries() -> dict[str, str]:
 
 
 def _sentence_country_for_people(doc: Doc, resolution: Resolution, known: dict[str, Actor]) -> None:
-    """A person the resolve stage left without a country takes the one country the
+    """A person the actor builder left without a country takes the one country the
     sentences naming them mention ("President X banned Ugandan opposition candidates").
 
-    The resolve stage applies the same weak rule with its own gazetteer; this pass
+    The actor builder applies the same weak rule with its own gazetteer; this pass
     repeats it once the groups above have their countries, and only when the
     sentences name exactly one country.
     """
@@ -351,14 +352,13 @@ def _country_beside(root: Token, gaz: Gazetteer) -> str | None:
     return None
 
 
-def demonym_mentions(doc: Doc, resolution: Resolution, gaz: Gazetteer | None = None) -> int:
+def demonym_mentions(doc: Doc, resolution: Resolution, gaz: Gazetteer) -> int:
     """Country adjectives the entity recogniser missed ("Ghanaian authorities").
 
     A capitalised adjective or proper noun outside every mention that qualifies a
     party noun (a sector or group noun) and names a country becomes a ``NORP``
     mention; :func:`complete_actors` then gives it its group actor.
     """
-    gaz = gaz or load_gazetteer()
     covered = {
         t.i
         for m in resolution.mentions
@@ -392,14 +392,13 @@ def _demonym_shape(word: str) -> bool:
     return bool(re.search(r"(an|ese|i|ish|ic|ch|sh)$", word.lower()))
 
 
-def country_code(text: str, gaz: Gazetteer | None = None) -> str | None:
+def country_code(text: str, gaz: Gazetteer) -> str | None:
     """ISO3 of a country name or demonym: the resolve gazetteer first, then country_converter's
     name patterns (which also match demonyms such as "Zimbabwean" or "Kyrgyz").
 
     Multi-word names are tried whole, then word by word ("Bosnian Serbs" -> BIH,
     "ethnic Albanians" -> ALB).
     """
-    gaz = gaz or load_gazetteer()
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     words = [w for w in re.split(r"[\s-]+", text) if w and w.lower() not in _NOT_NATIONAL]
     for candidate in [text, *words]:

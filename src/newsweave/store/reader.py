@@ -1,0 +1,192 @@
+"""The read side of the store: stories, events, facts, positions, roles and actors as records.
+
+Everything that reads a newsweave database goes through here: the public
+:class:`~newsweave.api.Newsweave` facade, the brief, the web pages and the
+corpus stages (which read the per-article records they align). Rows become
+records through :mod:`newsweave.store.rows` only.
+
+>>> from newsweave.store import connect
+>>> reader = StoreReader(connect("news.duckdb", read_only=True))  # doctest: +SKIP
+>>> story = reader.stories()[0]                                   # doctest: +SKIP
+>>> reader.events(story.id)[:1]                                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import duckdb
+
+from newsweave.records import Actor, Claim, Event, Fact, Place, Position, Role, Story
+from newsweave.store.db import EXPORT_QUERIES, query_rows
+from newsweave.store.rows import from_row
+
+# Stories, largest first (the order of `newsweave stories` and the API).
+_STORY_ORDER = "ORDER BY len(article_ids) DESC, start, id"
+_IN_STORY = "article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
+
+
+class StoreReader:
+    """Records of one open store connection (or cursor).
+
+    Args:
+        conn: a DuckDB connection or cursor of a newsweave database; the
+            reader does not own it and never closes it.
+    """
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self.conn = conn
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of any SQL query as dicts (JSON columns decoded)."""
+        return query_rows(self.conn, sql, params)
+
+    # --- stories -------------------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        """Stories, largest first."""
+        return [from_row(Story, r) for r in self.rows(f"SELECT * FROM stories {_STORY_ORDER}")]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id (a single indexed read), or None."""
+        rows = self.rows("SELECT * FROM stories WHERE id = ?", [story_id])
+        return from_row(Story, rows[0]) if rows else None
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's articles (no bodies) by date: outlet, title, url, source,
+        how many lines were removed, and the original each copy repeats."""
+        return self.rows(
+            "SELECT a.id, a.outlet, a.title, a.url, a.published, a.source_id, len(a.removed) AS "
+            "removed, d.original_id AS copy_of FROM articles a JOIN story_articles s "
+            "ON s.article_id = a.id LEFT JOIN duplicates d ON d.copy_id = a.id "
+            "WHERE s.story_id = ? ORDER BY a.published, a.id", [story_id])
+
+    def extra_sources(self, story_id: str) -> list[dict[str, Any]]:
+        """Exact copies in the story: one stored article read from more than one source."""
+        return self.rows(
+            "SELECT src.article_id, src.outlet, src.source_id FROM article_sources src "
+            "JOIN articles a ON a.id = src.article_id JOIN story_articles s "
+            "ON s.article_id = a.id WHERE s.story_id = ? AND src.source_id <> a.source_id "
+            "ORDER BY src.source_id", [story_id])
+
+    def conflicts(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's conflicts: differences of figures first, then qualifiers,
+        positions and conditions."""
+        return self.rows("SELECT * FROM conflicts WHERE story_id = ? ORDER BY CASE kind "
+                         "WHEN 'number' THEN 0 WHEN 'qualifier' THEN 1 WHEN 'position' THEN 2 "
+                         "ELSE 3 END, id", [story_id])
+
+    def chrome_spans(self, story_id: str) -> dict[str, list[tuple[int, int]]]:
+        """``{article_id: [(start, end)]}``: the story's template paragraphs."""
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for r in self.rows(f'SELECT article_id, start, "end" FROM chrome_spans WHERE {_IN_STORY}',
+                           [story_id]):
+            spans[r["article_id"]].append((r["start"], r["end"]))
+        return spans
+
+    # --- article text --------------------------------------------------------
+
+    def text(self, article_id: str) -> tuple[str, list[tuple[int, int]]]:
+        """An article's body and sentence spans."""
+        row = self.rows("SELECT body, sentences FROM articles WHERE id = ?", [article_id])[0]
+        return row["body"], [tuple(s) for s in row["sentences"] or []]  # type: ignore[misc]
+
+    def bodies(self, article_ids: list[str]) -> list[str]:
+        """The bodies of the given articles (empty for a NULL body)."""
+        if not article_ids:
+            return []
+        return [r["body"] or "" for r in self.rows(
+            "SELECT body FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [article_ids])]
+
+    def articles(self) -> dict[str, dict[str, Any]]:
+        """``{article_id: {id, outlet, url, title, published}}`` of every article."""
+        return {r["id"]: r for r in self.rows(
+            "SELECT id, outlet, url, title, published FROM articles")}
+
+    # --- per-article records -------------------------------------------------
+
+    def events(self, story_id: str | None = None) -> list[Event]:
+        """PLOVER events by date, optionally of one story."""
+        sql = "SELECT e.* FROM events e"
+        params: list[Any] = []
+        if story_id:
+            sql += " JOIN story_articles s ON s.article_id = e.article_id WHERE s.story_id = ?"
+            params.append(story_id)
+        return [from_row(Event, r)
+                for r in self.rows(sql + " ORDER BY e.date, e.article_id, e.start", params)]
+
+    def positions(self, story_id: str) -> list[Position]:
+        """The story's positions as stored (parties not yet canonical), in text order."""
+        return [from_row(Position, r) for r in self.rows(
+            "SELECT p.* FROM positions p JOIN story_articles s ON s.article_id = p.article_id "
+            "WHERE s.story_id = ? ORDER BY p.article_id, p.start", [story_id])]
+
+    def roles(self, story_id: str) -> list[Role]:
+        """The roles the story's articles give their actors."""
+        return [from_row(Role, r) for r in self.rows(
+            f"SELECT * FROM roles WHERE {_IN_STORY}", [story_id])]
+
+    def mentioned_actors(self, story_id: str) -> list[str]:
+        """The actor id of every resolved mention in the story (one per mention)."""
+        return [r["actor_id"] for r in self.rows(
+            f"SELECT actor_id FROM mentions WHERE {_IN_STORY} AND actor_id IS NOT NULL",
+            [story_id])]
+
+    # --- corpus tables -------------------------------------------------------
+
+    def facts(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Facts as exported: outlets, mentions, corroboration and conflict ids."""
+        return self.rows(f"SELECT * FROM ({EXPORT_QUERIES['facts']})"
+                         + (" WHERE story_id = ?" if story_id else ""),
+                         [story_id] if story_id else [])
+
+    def fact_records(self, story_id: str | None = None) -> list[Fact]:
+        """Facts as :class:`~newsweave.records.Fact` records."""
+        return [from_row(Fact, r, id=r["fact_id"]) for r in self.facts(story_id)]
+
+    def actors(self) -> list[Actor]:
+        """Canonical actors (aliases merged across articles), by id."""
+        return [from_row(Actor, r) for r in self.rows("SELECT * FROM actors ORDER BY id")]
+
+    def actor_map(self) -> dict[str, str]:
+        """``{per-article actor id: canonical id}``."""
+        return dict(self.conn.execute("SELECT actor_id, canonical_id FROM actor_map").fetchall())
+
+    def places(self) -> dict[str, Place]:
+        """``{place id: Place}`` of every resolved place."""
+        return {r["id"]: from_row(Place, r) for r in self.rows("SELECT * FROM places")}
+
+
+# --- what the corpus stages read, a batch of articles at a time ------------------
+# ``where`` is a fixed SQL condition on ``article_id`` chosen by the caller
+# (a temporary table of the batch), never text from outside.
+
+def claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
+                      ) -> dict[str, list[Claim]]:
+    """Claims by article in text order, subjects and actors made canonical."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for r in query_rows(conn, f"SELECT * FROM claims WHERE {where} ORDER BY article_id, start"):
+        out[r["article_id"]].append(from_row(
+            Claim, r, subject=actor_map.get(r["subject"], r["subject"]),
+            actors=[actor_map.get(a, a) for a in (r["actors"] or [])]))
+    return out
+
+
+def events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
+    """The coded events (type, trigger and sentence span) that fact alignment reads."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for r in query_rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
+                        f"FROM events WHERE {where} ORDER BY article_id, start, id"):
+        out[r["article_id"]].append(from_row(Event, r))
+    return out
+
+
+def positions_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
+                         ) -> dict[str, list[Position]]:
+    """Positions by article in text order, parties made canonical."""
+    out: dict[str, list[Position]] = defaultdict(list)
+    for r in query_rows(conn, f"SELECT * FROM positions WHERE {where} ORDER BY article_id, start"):
+        out[r["article_id"]].append(from_row(
+            Position, r, party=actor_map.get(r["party"], r["party"])))
+    return out
