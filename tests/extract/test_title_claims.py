@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from newsweave.extract import extract_article
-from tests.extract._helpers import make_article, resolve_from_ents
+from tests.extract._helpers import finish_resolution, make_article, resolve_from_ents
 
 # invented report
 BODY = ("The harbour authority of Port Elin agreed on Friday to a 9% raise for "
@@ -18,15 +18,16 @@ BODY = ("The harbour authority of Port Elin agreed on Friday to a 9% raise for "
         "union, said work would resume on Monday.")
 
 
-def _claims(nlp, title: str):
+def _claims(nlp, gazetteer, title: str):
     article = dataclasses.replace(make_article(BODY), title=title)
     doc = nlp(BODY)
-    return extract_article(article, doc, resolve_from_ents(doc)).claims
+    resolution = finish_resolution(article, doc, resolve_from_ents(doc), gazetteer)
+    return extract_article(article, doc, resolution, gazetteer).claims
 
 
-def test_a_headline_not_in_the_body_is_a_title_claim(nlp) -> None:
+def test_a_headline_not_in_the_body_is_a_title_claim(nlp, gazetteer) -> None:
     title = "Port Elin dockworkers win raise as Halvane ends strike"
-    claims = _claims(nlp, title)
+    claims = _claims(nlp, gazetteer, title)
     headlines = [c for c in claims if c.part == "title"]
     assert len(headlines) == 1
     head = headlines[0]
@@ -34,8 +35,8 @@ def test_a_headline_not_in_the_body_is_a_title_claim(nlp) -> None:
     assert all(c.part == "body" for c in claims if c is not head)
 
 
-def test_the_headline_names_the_actors_the_body_resolved(nlp) -> None:
-    claims = _claims(nlp, "Halvane calls off Port Elin strike after deal")
+def test_the_headline_names_the_actors_the_body_resolved(nlp, gazetteer) -> None:
+    claims = _claims(nlp, gazetteer, "Halvane calls off Port Elin strike after deal")
     head = next(c for c in claims if c.part == "title")
     body_actors = {a for c in claims if c.part == "body" for a in c.actors}
     assert head.actors and set(head.actors) <= body_actors
@@ -47,5 +48,5 @@ def test_the_headline_names_the_actors_the_body_resolved(nlp) -> None:
     "Port Elin strike",
     BODY.split(". ")[0],
 ])
-def test_titles_that_state_nothing_new_are_not_claims(nlp, title: str) -> None:
-    assert not [c for c in _claims(nlp, title) if c.part == "title"]
+def test_titles_that_state_nothing_new_are_not_claims(nlp, gazetteer, title: str) -> None:
+    assert not [c for c in _claims(nlp, gazetteer, title) if c.part == "title"]
