@@ -68,7 +68,7 @@ from newsweave.records import (
 CLAIM_THRESHOLD = 0.4
 # A group's pieces join when the mean of their pairs' scores reaches this share
 # of CLAIM_THRESHOLD (average linkage: no chain of weak links makes a fact).
-LINKAGE_SHARE = 0.7
+LINKAGE_SHARE = 0.85
 # Outlets are set against each other (a conflict) only within one statement: a
 # group whose pairs match at this score on average (full average linkage), closer
 # than one fact. Two wordings of one event often carry figures of different
