@@ -19,6 +19,7 @@ ActorKind = Literal["person", "organisation", "state", "group"]
 Certainty = Literal["asserted", "reported", "expected", "hypothetical", "negated", "conditional"]
 DatePrecision = Literal["day", "month", "year"]
 Stance = Literal["demands", "rejects", "offers", "supports"]
+CountryEvidence = Literal["stated", "sentence"]
 
 
 @dataclass(slots=True)
@@ -105,6 +106,13 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # What the country rests on: "stated" (a title, nationality, party or state
+    # notation next to the name), "sentence" (the one country its sentence names),
+    # None when there is no country.
+    country_evidence: CountryEvidence | None = None
+    # Across the corpus: each actor id merged into this one, with the mention and
+    # the reason (see newsweave.resolve.actors.explain_merges).
+    merges: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

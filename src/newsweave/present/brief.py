@@ -65,8 +65,16 @@ class Limits:
         return changed
 
 
-def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
-    """Everything the brief shows for one story, as JSON-ready data."""
+def build_brief(nw: Newsweave, story: Story, *,
+                min_confidence: float | None = None) -> dict[str, Any]:
+    """Everything the brief shows for one story, as JSON-ready data.
+
+    Args:
+        nw: the database reader.
+        story: the story to brief.
+        min_confidence: the timeline leaves out events the coder is less sure of;
+            :data:`~newsweave.api.DEFAULT_MIN_CONFIDENCE` when not given.
+    """
     articles = nw.rows(
         "SELECT a.id, a.outlet, a.title, a.url, a.published, a.source_id, len(a.removed) AS "
         "removed, d.original_id AS copy_of FROM articles a JOIN story_articles s "
@@ -101,7 +109,8 @@ def build_brief(nw: Newsweave, story: Story) -> dict[str, Any]:
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
                       for i, c in enumerate(conflicts, 1)],
         "positions": _positions(nw, story, names, canon, copy_ids),
-        "timeline": _timeline(nw, story, names, canon, by_id, copy_ids),
+        "timeline": _timeline(nw, story, names, canon, by_id, copy_ids,
+                              min_confidence=min_confidence),
         "actors": _actors(nw, story, names, canon, by_id),
         "background": _background(facts),
         "removed_lines": sum(a["removed"] or 0 for a in articles),
@@ -213,7 +222,8 @@ def _positions(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[s
 
 
 def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[str, str],
-              articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
+              articles: dict[str, dict[str, Any]], copy_ids: set[str], *,
+              min_confidence: float | None = None) -> list[dict[str, Any]]:
     """News-of-the-day events in date order, the same event from several outlets merged.
 
     Events with no resolved actor, background events, events read only from
@@ -230,7 +240,8 @@ def _timeline(nw: Newsweave, story: Story, names: dict[str, str], canon: dict[st
                      [story.id]):
         chrome[r["article_id"]].append((r["start"], r["end"]))
     merged: dict[tuple, dict[str, Any]] = {}
-    for e in nw.events(story.id):
+    confident = {} if min_confidence is None else {"min_confidence": min_confidence}
+    for e in nw.events(story.id, **confident):
         if (e.background or not e.actors or e.article_id in copy_ids
                 or inside(e.start, e.end, chrome[e.article_id])):
             continue

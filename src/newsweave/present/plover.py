@@ -53,6 +53,7 @@ def plover_record(event: Event, actors: Mapping[str, Actor], places: Mapping[str
         "coder": CODER,
         "certainty": event.certainty,
         "background": event.background,
+        "confidence": event.confidence,
         "quantities": [asdict(q) for q in event.quantities],
         "evidence": [{"article_id": event.article_id, "start": event.start, "end": event.end}],
     }

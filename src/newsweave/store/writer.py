@@ -43,6 +43,7 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
         rows["actor_records"].append({
             "article_id": aid, "id": actor.id, "name": actor.name, "kind": actor.kind,
             "country": actor.country, "sector": actor.sector, "aliases": list(actor.aliases),
+            "country_evidence": actor.country_evidence,
         })
     for r in result.roles:
         rows["roles"].append({
@@ -62,7 +63,7 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
             "date_precision": e.date_precision, "place_id": e.place_id,
             "quantities": quantities_json(e.quantities), "certainty": e.certainty,
             "background": e.background, "start": e.start, "end": e.end,
-            "text": e.text, "trigger": e.trigger,
+            "text": e.text, "trigger": e.trigger, "confidence": e.confidence,
         })
     for c in result.claims:
         rows["claims"].append({
@@ -77,7 +78,8 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
         rows["positions"].append({
             "id": p.id, "article_id": aid, "party": p.party, "stance": p.stance,
             "object": p.object, "start": p.start, "end": p.end, "text": p.text,
-            "certainty": p.certainty,
+            "certainty": p.certainty, "object_start": p.object_start,
+            "object_end": p.object_end,
         })
     return rows
 

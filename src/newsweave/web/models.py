@@ -137,6 +137,8 @@ class EventPublic(BaseModel):
     end: int
     text: str
     trigger: str | None = None
+    confidence: float | None = Field(None, description="how sure the coder is of the event, "
+                                                       "0-1 (none: stored before it existed)")
 
 
 class ActorPublic(BaseModel):
@@ -160,6 +162,10 @@ class ActorDetail(BaseModel):
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = []
+    merges: list[dict[str, str]] = Field(
+        [], description="each per-article actor merged into this one: actor_id, mention "
+                        "(its name) and reason (same_name, middle_initial, "
+                        "spelling_variant, surname)")
     roles: list[dict[str, Any]]
     events: list[EventPublic]
     positions: list[dict[str, Any]]
@@ -191,6 +197,9 @@ class PositionPublic(BaseModel):
     certainty: str | None = None
     start: int
     end: int
+    object_start: int | None = Field(None, description="where the text words the object "
+                                                       "(body offsets), when in one stretch")
+    object_end: int | None = None
     article_id: str
     outlet: str | None = None
     story_id: str | None = None
