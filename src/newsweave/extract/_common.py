@@ -129,6 +129,8 @@ class MentionIndex:
         self.place_of: dict[int, Mention] = {}
         self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
         self.kind_of: dict[str, str] = {a.id: a.kind for a in resolution.actors}
+        self.name_of: dict[str, str] = {a.id: a.name for a in resolution.actors}
+        self.sector_of: dict[str, str | None] = {a.id: a.sector for a in resolution.actors}
         self._resolution = resolution
         self._place_country = {p.id: p.country for p in resolution.places}
         for mention in resolution.mentions:

@@ -33,6 +33,22 @@ _STANCE_NOUNS = frozenset(
 _INCLUDE_VERBS = frozenset({"include", "involve", "comprise"})
 _PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
+# Words in a name that make it a news medium ("the Harbour Gazette", "Velmar News
+# Agency"): a medium reports stances, it does not hold them.
+_MEDIA_NAME_WORDS = frozenset(
+    {"news", "newspaper", "gazette", "herald", "tribune", "journal", "daily", "times", "wire",
+     "radio", "television", "tv", "broadcaster", "broadcasting", "magazine", "chronicle",
+     "telegraph", "newswire", "press"}
+)
+# Heads of unnamed reporting frames: "the newspaper said", "the report said".
+_MEDIA_NOUNS = frozenset(
+    {"newspaper", "paper", "report", "reports", "agency", "outlet", "broadcaster", "channel",
+     "magazine", "website", "media", "daily", "tabloid", "network", "station", "publication",
+     "article", "story", "bulletin", "newscast", "dispatch"}
+)
+# Verbs by which a medium names its source: "citing the ministry", "quoting X".
+_CITING_VERBS = frozenset({"cite", "quote"})
+_OBLIGATION_MODALS = frozenset({"must", "should"})
 
 
 def find_positions(article: Article, doc: Doc, resolution: Resolution) -> list[Position]:
@@ -51,6 +67,7 @@ def positions_from(
     doc = clauses[0].trigger.verb.doc if clauses else None
     sentences = {sent.start: sent for sent in doc.sents} if doc is not None else {}
     found = [p for item in clauses for p in _positions_of(article, item, index)]
+    found += [p for sent in sentences.values() for p in _attributed_demands(article, sent, index)]
     rejecting = {i for item in clauses if item.trigger.entry.stance == "rejects"
                  for i in item.trigger.tokens}
     found += [
@@ -125,7 +142,7 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
     if stance is None or item.event.background:
         return []
     sent = trigger.verb.sent
-    parties = _parties(item, index)
+    parties = _holders(article, item, _parties(item, index), index)
     objects = _object_texts(item)
     objects = [o for o in objects if o.lower() not in _PRONOUN_OBJECTS]
     if not parties or not objects:
@@ -151,6 +168,101 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
         for obj in objects
         for span in [object_span(text, start, obj)]
     ]
+
+
+def _holders(article: Article, item: CodedTrigger, parties: list[str],
+             index: MentionIndex) -> list[str]:
+    """Who holds the stance: never the medium that reports it.
+
+    A stance read from what someone says ("X said Y must ...") belongs to the
+    speaker; when the speaker is a news medium or its report ("the newspaper
+    said", "the Harbour Gazette said"), the holder is the source the sentence
+    cites ("citing the ministry", "according to the ministry"), and with no
+    source there is no holder.
+    """
+    if not _from_a_speaker(item):
+        return parties
+    kept = [p for p in parties if not is_medium(p, index, article)]
+    if kept or not parties:
+        return kept
+    return _cited_source(item.trigger.verb.sent, index, article)
+
+
+def _from_a_speaker(item: CodedTrigger) -> bool:
+    """Whether the clause's parties are the speaker of a reporting verb above it."""
+    from newsweave.extract.clauses import REPORTING_VERBS
+
+    verb = item.trigger.verb
+    return any(s.head.i != verb.i and s.head.lemma_.lower() in REPORTING_VERBS | {"report"}
+               for s in item.trigger.subjects)
+
+
+def is_medium(party: str, index: MentionIndex, article: Article) -> bool:
+    """Whether a party is a news medium or a report: the article's own outlet, an
+    organisation of the media sector, a name with a media word ("Gazette", "News"),
+    or an unnamed frame ("the newspaper", "the report")."""
+    name = index.name_of.get(party)
+    if name is None:  # unresolved: the subject's own words, lower-cased
+        words = party.split()
+        return bool(words) and words[-1] in _MEDIA_NOUNS
+    if index.sector_of.get(party) == "MED" or name.lower() == (article.outlet or "").lower():
+        return True
+    # any kind: the NER tags some media names PERSON ("The Harbour Gazette")
+    return bool({w.lower() for w in name.split()} & _MEDIA_NAME_WORDS)
+
+
+def _cited_source(sent: Span, index: MentionIndex, article: Article) -> list[str]:
+    """The source a medium cites in the sentence ("citing the ministry", "according to
+    the ministry", "quoting X"): its actor ids, else its own words; none if it is a
+    medium too."""
+    for token in sent:
+        heads: list[Token] = []
+        if token.lemma_.lower() in _CITING_VERBS and token.pos_ == "VERB":
+            heads = [c for c in token.children if c.dep_ == "dobj"]
+        elif token.lower_ == "according":
+            heads = [p for c in token.children if c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            found = index.actors_of(head) or [phrase_text(_bare(head)).lower()]
+            found = [f for f in found if f and not is_medium(f, index, article)]
+            if found:
+                return found
+    return []
+
+
+def _attributed_demands(article: Article, sent: Span, index: MentionIndex) -> list[Position]:
+    """ "According to the ministry, Sudan must return the helicopter": the source the
+    sentence is attributed to demands what the obligation says (its subject to do
+    the act), as "X said Sudan must ..." makes X demand it."""
+    holders = _cited_source(sent, index, article) if "according" in sent.text.lower() else []
+    verb = sent.root
+    if not holders or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if not {c.lower_ for c in verb.children if c.dep_ == "aux"} & _OBLIGATION_MODALS:
+        return []
+    if background_or_negated(verb, article, sent):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    attribution = frozenset(t.i for c in verb.children if c.lower_ == "according"
+                            for t in c.subtree)
+    acts = _verb_items(verb, skip=attribution)
+    if not subjects or not acts:
+        return []
+    who = phrase_text(_bare(subjects[0]))
+    start, end = sentence_bounds(sent)
+    text = sent.doc.text[start:end]
+    how = certainty(verb, sent, None, event="REQUEST")
+    out = []
+    for holder in holders:
+        for act in acts:
+            obj = f"{who} to {act}"
+            span = object_span(text, start, obj)
+            out.append(Position(
+                id=stable_id(article.id, start, holder, "demands", obj), article_id=article.id,
+                party=holder, stance="demands", object=obj, start=start, end=end, text=text,
+                certainty=how, object_start=span[0] if span else None,
+                object_end=span[1] if span else None))
+    return out
 
 
 def object_span(sentence: str, start: int, obj: str) -> tuple[int, int] | None:
@@ -287,8 +399,11 @@ def _list_members(head: Token) -> list[Token]:
     return sorted(members, key=lambda t: t.i)
 
 
-def _verb_items(verb: Token) -> list[str]:
-    """Coordinated verb phrases: "to soften its approach and show ..." -> two items."""
+def _verb_items(verb: Token, *, skip: frozenset[int] = frozenset()) -> list[str]:
+    """Coordinated verb phrases: "to soften its approach and show ..." -> two items.
+
+    Tokens in ``skip`` (an attribution such as "according to X") are left out.
+    """
     members = [verb]
     frontier = [verb]
     while frontier:
@@ -310,7 +425,7 @@ def _verb_items(verb: Token) -> list[str]:
             t
             for t in _bare(member)
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == member.i)
-            and t.i not in dropped
+            and t.i not in dropped and t.i not in skip
         ]
         texts.append(phrase_text(tokens))
     return [t for t in texts if t]
