@@ -122,3 +122,16 @@ def test_a_stated_country_outweighs_sentence_guesses_and_ties_give_none():
                                             "sentence")]) is None
     assert corpus_country([stated, _person("person:ann-lee", "Ann Lee", "CAN",
                                            "stated")]) is None
+
+
+def test_a_us_party_with_an_office_states_the_country(resolve):
+    for text, pid in [("Republican Senator Ann Lee criticised the plan.", "person:ann-lee"),
+                      ("Omar Vell, a Democratic congressman, criticised the plan.",
+                       "person:omar-vell"),
+                      ("Rep. Ann Lee (R-Ohio) criticised the plan.", "person:ann-lee")]:
+        res = resolve(text)
+        [person] = [a for a in res.actors if a.id == pid]
+        assert (person.country, person.country_evidence) == ("USA", "stated"), text
+    # a party word alone is no country: parties of that name exist elsewhere
+    res = resolve("The republican Ann Lee criticised the plan.")
+    assert {a.country for a in res.actors if a.id == "person:ann-lee"} == {None}
