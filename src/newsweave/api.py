@@ -332,6 +332,7 @@ class Newsweave:
         """Canonical actors (aliases merged across articles, each merge explained)."""
         return [Actor(id=r["id"], name=r["name"], kind=r["kind"], country=r["country"],
                       sector=r["sector"], aliases=list(r["aliases"] or []),
+                      country_evidence=r.get("country_evidence"),
                       merges=list(r.get("merges") or []))
                 for r in self.rows("SELECT * FROM actors ORDER BY id")]
 

@@ -135,3 +135,16 @@ def test_a_us_party_with_an_office_states_the_country(resolve):
     # a party word alone is no country: parties of that name exist elsewhere
     res = resolve("The republican Ann Lee criticised the plan.")
     assert {a.country for a in res.actors if a.id == "person:ann-lee"} == {None}
+
+
+def test_names_alike_with_two_stated_countries_are_two_people():
+    actors = [_person("person:arlen-voss", "Arlen Voss", "USA", "stated"),
+              _person("person:arlen-vosss", "Arlen Vosss", "NOR", "stated"),
+              _person("person:arlen-t-voss", "Arlen T. Voss", "NOR", "stated"),
+              _person("person:mira-dole", "Mira Dole", "USA", "sentence"),
+              _person("person:mira-k-dole", "Mira K. Dole", "CAN", "stated")]
+    mapping = merge_actors(actors)
+    assert mapping["person:arlen-voss"] != mapping["person:arlen-vosss"]
+    assert mapping["person:arlen-voss"] != mapping["person:arlen-t-voss"]
+    # a sentence guess is no stated country: it does not keep two names apart
+    assert mapping["person:mira-dole"] == mapping["person:mira-k-dole"]

@@ -90,7 +90,7 @@ def test_the_actor_record_explains_its_merge_and_country(db):
         [actor] = [a for a in nw.actors() if a.kind == "person"]
         [row] = nw.rows("SELECT merges FROM actors WHERE id = ?", [actor.id])
     # Stated evidence (USA) beats a sentence guess (FRA), whatever the article ids.
-    assert actor.country == "USA"
+    assert (actor.country, actor.country_evidence) == ("USA", "stated")
     merges = row["merges"]
     assert {m["reason"] for m in merges} == {"middle_initial"}
     assert {m["mention"] for m in merges} <= {"Arlen Voss", "Arlen T. Voss"}

@@ -679,9 +679,10 @@ def _actor_rows(actors: list[Actor], mapping: dict[str, str],
         records = [r for a in group for r in votes.get(a.id, [a])]
         rows.append(_actor_row(Actor(
             id=cid, name=head.name, kind=head.kind,
-            country=corpus_country(records),
+            country=(country := corpus_country(records)),
             sector=_most_common(a.sector for a in group),
             aliases=sorted({x for a in group for x in [a.name, *a.aliases]} - {head.name}),
+            country_evidence=_evidence_of(records, country),
             merges=merges.get(cid, []),
         )))
     return rows
@@ -770,4 +771,5 @@ def _conflict_row(c: Conflict) -> dict[str, Any]:
 
 def _actor_row(a: Actor) -> dict[str, Any]:
     return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-            "sector": a.sector, "aliases": a.aliases, "merges": json.dumps(a.merges)}
+            "sector": a.sector, "aliases": a.aliases, "merges": json.dumps(a.merges),
+            "country_evidence": a.country_evidence}

@@ -56,6 +56,15 @@ INCLUDING = frozenset({"including", "like"})
 _PARTY_STATE_AFTER = re.compile(r"^\s*[(,]\s*[RDI]\s?-\s?[A-Z][a-z]")
 # Strong evidence of a person's country (title or apposition) outweighs sentence counts.
 STRONG_VOTE = 3
+# "Republican Senator X", "a Democratic congresswoman": the two US parties with a US
+# office state the person's country (the US press's usage). A party word alone does
+# not: parties of those names exist in other countries.
+US_PARTY_WORDS = frozenset({"republican", "democratic", "democrat", "gop"})
+US_OFFICES = frozenset(
+    {"senator", "sen", "representative", "rep", "congressman", "congresswoman",
+     "congressmember", "governor", "gov", "lawmaker", "legislator", "assemblyman",
+     "assemblywoman", "lawmakers", "senators", "representatives"}
+)
 # Forms of address before a surname: no part of the name ("Ms Brannick").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
                         "madam", "madame", "monsieur", "herr", "frau"})
@@ -383,6 +392,14 @@ class ActorBuilder:
         found = self._country_left_of(title_start, sent_start)
         if found:
             self._state(person, *found)
+        elif title_start < span.start and title_start > sent_start:
+            self._us_party(person, doc[title_start - 1], doc[span.start - 1])
+
+    def _us_party(self, person: PersonInfo, party: Token, office: Token) -> None:
+        """ "Republican Senator X", "X, a Democratic congressman": a US legislator."""
+        if (party.lower_ in US_PARTY_WORDS
+                and office.lower_.rstrip(".") in US_OFFICES):
+            person.strong["USA"] += STRONG_VOTE
 
     def _country_left_of(self, i: int, sent_start: int) -> tuple[int, str] | None:
         """The country named just before token ``i`` ("Turkish", "Russia's", "U.S."),
@@ -420,6 +437,8 @@ class ActorBuilder:
                 iso3 = self._country_at(tok.i)
                 if iso3 and (tok.dep_ in ("poss", "amod", "compound") or tok.head == noun):
                     self._state(person, tok.i, iso3)
+                elif tok.head == noun and tok.dep_ in ("amod", "compound"):
+                    self._us_party(person, tok, noun)
 
     def _noun_phrase(self, noun: Token) -> Span:
         """The noun with its contiguous left modifiers, stopping at punctuation."""
@@ -793,7 +812,8 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
 
     Full names merge when the first names match, the surnames have a rapidfuzz
     ratio of at least 90 after removing accents and doubled letters (Zelensky /
-    Zelenskyy), and their middle initials agree. A name with fewer initials
+    Zelenskyy), their middle initials agree, and the texts do not state two
+    different countries for them. A name with fewer initials
     ("Arlen Voss", "Mira K. Dole") then joins the one person its initials fit
     ("Arlen T. Voss", "Mira J. K. Dole"); when they fit two different people it
     stays apart. A surname alone merges into the one full-name person with that
@@ -810,6 +830,7 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
     """
     freq = Counter(a.id for a in actors)
     names: dict[str, str] = {}
+    stated = {a.id: a.country for a in actors if a.country and a.country_evidence == "stated"}
     for a in actors:
         if is_article_scoped(a.id):
             continue
@@ -841,6 +862,8 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
             pa, pb = group[a], group[b]
             if a >= b or not initials_compatible(initials[pa], initials[pb]):
                 continue
+            if _two_countries(stated.get(pa), stated.get(pb)):
+                continue  # the texts state two countries: two people of one name
             if initials[pa] == initials[pb]:
                 parent[find(pa)] = find(pb)
             elif len(initials[pa]) < len(initials[pb]):
@@ -875,6 +898,11 @@ def merge_actors(actors: Sequence[Actor]) -> dict[str, str]:
         if len(heads[i]) == 1:
             mapping[pid] = next(iter(heads[i]))
     return mapping
+
+
+def _two_countries(a: str | None, b: str | None) -> bool:
+    """Whether two stated countries (None: not stated) contradict each other."""
+    return a is not None and b is not None and a != b
 
 
 def merge_reason(member: str, head: str) -> str:

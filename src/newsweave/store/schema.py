@@ -66,7 +66,7 @@ CORPUS_TABLES: dict[str, str] = {
     "story_articles": "story_id VARCHAR, article_id VARCHAR",
     "actors": """
         id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
-        sector VARCHAR, aliases VARCHAR[], merges JSON
+        sector VARCHAR, aliases VARCHAR[], merges JSON, country_evidence VARCHAR
     """,
     "actor_map": "actor_id VARCHAR, canonical_id VARCHAR",
     "facts": """
@@ -96,7 +96,7 @@ ADDED_COLUMNS = [
     # person's country rests on, and why actors were merged
     ("events", "confidence", "DOUBLE"), ("positions", "object_start", "INTEGER"),
     ("positions", "object_end", "INTEGER"), ("actor_records", "country_evidence", "VARCHAR"),
-    ("actors", "merges", "JSON"),
+    ("actors", "merges", "JSON"), ("actors", "country_evidence", "VARCHAR"),
 ]
 
 # Indexes that keep "does this article exist" and per-article reads cheap.

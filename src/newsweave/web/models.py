@@ -162,6 +162,10 @@ class ActorDetail(BaseModel):
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = []
+    country_evidence: str | None = Field(
+        None, description="what the country rests on: stated (a title, nationality, party "
+                          "or state next to the name) or sentence (the one country of the "
+                          "sentences that name the actor)")
     merges: list[dict[str, str]] = Field(
         [], description="each per-article actor merged into this one: actor_id, mention "
                         "(its name) and reason (same_name, middle_initial, "

@@ -324,8 +324,9 @@ def list_actors(nw: Newsweave, *, q: str | None, kind: str | None, limit: int, o
 def actor_detail(nw: Newsweave, actor_id: str) -> dict[str, Any] | None:
     """One actor with its roles, events, positions and stories."""
     merges = _optional(nw, "actors", "actors", "merges", "JSON")
+    evidence = _optional(nw, "actors", "actors", "country_evidence", "VARCHAR")
     rows = nw.rows("SELECT id AS actor_id, name, kind, country, sector, aliases, "
-                   f"{merges} FROM actors WHERE id = ?", [actor_id])
+                   f"{merges}, {evidence} FROM actors WHERE id = ?", [actor_id])
     if not rows:
         return None
     actor = rows[0]
