@@ -110,9 +110,10 @@ class Actor:
     # notation next to the name), "sentence" (the one country its sentence names),
     # None when there is no country.
     country_evidence: CountryEvidence | None = None
-    # Across the corpus: each actor id merged into this one, with the mention and
-    # the reason (see newsweave.resolve.actors.explain_merges).
-    merges: list[dict[str, str]] = field(default_factory=list)
+    # Why mentions are this actor: {mention, reason} per link made within an article
+    # ("John" -> the article's one John Smith), and across the corpus {actor_id,
+    # mention, reason} per id merged into this one (newsweave.resolve.actors).
+    merges: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -148,3 +148,14 @@ def test_names_alike_with_two_stated_countries_are_two_people():
     assert mapping["person:arlen-voss"] != mapping["person:arlen-t-voss"]
     # a sentence guess is no stated country: it does not keep two names apart
     assert mapping["person:mira-dole"] == mapping["person:mira-k-dole"]
+
+
+def test_links_within_an_article_are_explained(resolve):
+    res = resolve("Senator John Smith spoke on Tuesday. John said the vote would pass. "
+                  "Smith left early.")
+    [smith] = [a for a in res.actors if a.id == mention(res, "John Smith").actor_id]
+    assert {(m["mention"], m["reason"]) for m in smith.merges} == {
+        ("John", "first_name_in_article"), ("Smith", "surname_in_article")}
+    france = resolve("France held talks on Monday. The Senate approved the treaty.")
+    [senate] = [a for a in france.actors if a.id == _senate_id(france)]
+    assert [m["reason"] for m in senate.merges] == ["article_country"]

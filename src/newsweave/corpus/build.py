@@ -611,23 +611,25 @@ def _actor_table(conn: Any) -> tuple[list[Actor], dict[str, list[Actor]]]:
                              list_sort(list_distinct(flatten(
                                  list(aliases) FILTER (WHERE aliases IS NOT NULL)))) AS aliases,
                              list(struct_pack(c := country, e := country_evidence))
-                                 FILTER (WHERE coalesce(country, '') <> '') AS countries
+                                 FILTER (WHERE coalesce(country, '') <> '') AS countries,
+                             list(merges) FILTER (WHERE merges IS NOT NULL
+                                                  AND merges::VARCHAR <> '[]') AS merges
                       FROM actor_records GROUP BY id),
              sectors AS (SELECT id, sector AS v, count(*) AS n, min(article_id) AS f
                          FROM actor_records WHERE coalesce(sector, '') <> ''
                          GROUP BY id, sector)
         SELECT base.id, base.name, base.kind, base.countries,
                (SELECT first(v ORDER BY n DESC, f, v) FROM sectors s WHERE s.id = base.id),
-               base.aliases
+               base.aliases, base.merges
         FROM base ORDER BY base.id""").fetchall()
     actors = []
     votes_of: dict[str, list[Actor]] = {}
-    for i, n, k, votes, sec, al in rows:
+    for i, n, k, votes, sec, al, links in rows:
         records = _country_votes(i, votes)
         country = corpus_country(records)
         actors.append(Actor(
             id=i, name=n, kind=k, country=country, sector=sec, aliases=list(al or []),
-            country_evidence=_evidence_of(records, country)))
+            country_evidence=_evidence_of(records, country), merges=_article_links(i, links)))
         votes_of[i] = records
     return actors, votes_of
 
@@ -637,6 +639,17 @@ def _country_votes(actor_id: str, votes: list[dict[str, Any]] | None) -> list[Ac
     evidence was stored count as sentence guesses)."""
     return [Actor(id=actor_id, name="", kind="person", country=v["c"],
                   country_evidence=v["e"] or "sentence") for v in votes or []]
+
+
+def _article_links(actor_id: str, links: list[Any] | None) -> list[dict[str, Any]]:
+    """Each article's links of a mention to this actor id ("Senate" -> the article's
+    one Senate, "John" -> the article's one John), counted over articles."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for article in links or []:
+        for link in json.loads(article) if isinstance(article, str) else article:
+            counts[(link["mention"], link["reason"])] += 1
+    return [{"actor_id": actor_id, "mention": m, "reason": r, "articles": n}
+            for (m, r), n in sorted(counts.items())]
 
 
 def _evidence_of(records: list[Actor], country: str | None) -> Any:
@@ -669,7 +682,7 @@ def _actor_rows(actors: list[Actor], mapping: dict[str, str],
     from newsweave.resolve.actors import corpus_country, explain_merges
 
     votes = votes or {}
-    merges = explain_merges(actors, mapping)
+    merged = explain_merges(actors, mapping)
     groups: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         groups[mapping.get(actor.id, actor.id)].append(actor)
@@ -683,7 +696,7 @@ def _actor_rows(actors: list[Actor], mapping: dict[str, str],
             sector=_most_common(a.sector for a in group),
             aliases=sorted({x for a in group for x in [a.name, *a.aliases]} - {head.name}),
             country_evidence=_evidence_of(records, country),
-            merges=merges.get(cid, []),
+            merges=[m for a in group for m in a.merges] + merged.get(cid, []),
         )))
     return rows
 

@@ -264,6 +264,8 @@ class ActorBuilder:
         }
         # generic part of a body's name -> the qualified bodies the article names
         self.bodies: dict[str, dict[str, _Body]] = defaultdict(dict)
+        # (body id, surface) -> why a bare name ("the Senate") is that body
+        self.body_links: dict[tuple[str, str], str] = {}
         # token index -> entity index, to read the entities around a token
         self.tok_ent: dict[int, int] = {
             t: k for k, info in enumerate(infos) for t in range(info.span.start, info.span.end)
@@ -292,6 +294,10 @@ class ActorBuilder:
         for person, info in people:
             self._sentence_vote(person, info.span)
         actors = [self._person_actor(p) for p in self.persons.values()]
+        for actor in self.others.values():
+            actor.merges = [{"mention": surface, "reason": reason}
+                            for (aid, surface), reason in self.body_links.items()
+                            if aid == actor.id]
         actors += list(self.others.values())
         return ActorResult(self.actor_ids, actors, self._dedupe_roles())
 
@@ -589,6 +595,8 @@ class ActorBuilder:
         return Actor(
             id=person.id, name=person.name, kind="person", country=country,
             sector=person.sector, aliases=aliases, country_evidence=evidence,
+            merges=[{"mention": alias, "reason": _link_reason(alias, person.name)}
+                    for alias in aliases],
         )
 
     def _dedupe_roles(self) -> list[Role]:
@@ -736,10 +744,14 @@ class ActorBuilder:
             return own
         named = self.bodies.get(normalise(generic), {})
         if len(named) == 1:
-            return next(iter(named.values()))
+            body = next(iter(named.values()))
+            self.body_links[(body.id, info.text)] = "qualified_in_article"
+            return body
         countries = self._article_countries()
         if len(countries) == 1 and not named:
-            return self._make_body(generic, countries.pop(), None)
+            body = self._make_body(generic, countries.pop(), None)
+            self.body_links[(body.id, info.text)] = "article_country"
+            return body
         return _Body(id=article_scoped(f"org:{slugify(generic)}", self.article_id),
                      name=generic, country=None)
 
@@ -774,6 +786,17 @@ def _person_country(person: PersonInfo) -> tuple[str | None, CountryEvidence | N
         if top:
             return None, None  # stated countries disagree evenly: do not guess
     return None, None
+
+
+def _link_reason(alias: str, name: str) -> str:
+    """Why one article's mention ``alias`` is the person ``name``: ``surname_in_article``
+    or ``first_name_in_article`` (the one person of the article it fits), else the
+    reason two full names are one (:func:`merge_reason`)."""
+    if len(alias.split()) == 1:
+        first = person_key(name)[0]
+        return ("first_name_in_article" if first and person_key(alias)[1] == first
+                else "surname_in_article")
+    return merge_reason(alias, name)
 
 
 def _delegation(phrase: Span) -> str:

@@ -27,7 +27,8 @@ PER_ARTICLE_TABLES: dict[str, str] = {
     """,
     "actor_records": """
         article_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR,
-        country VARCHAR, sector VARCHAR, aliases VARCHAR[], country_evidence VARCHAR
+        country VARCHAR, sector VARCHAR, aliases VARCHAR[], country_evidence VARCHAR,
+        merges JSON
     """,
     "roles": """
         actor_id VARCHAR, role VARCHAR, article_id VARCHAR, start INTEGER,
@@ -96,6 +97,7 @@ ADDED_COLUMNS = [
     # person's country rests on, and why actors were merged
     ("events", "confidence", "DOUBLE"), ("positions", "object_start", "INTEGER"),
     ("positions", "object_end", "INTEGER"), ("actor_records", "country_evidence", "VARCHAR"),
+    ("actor_records", "merges", "JSON"),
     ("actors", "merges", "JSON"), ("actors", "country_evidence", "VARCHAR"),
 ]
 

@@ -43,7 +43,7 @@ def _article_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
         rows["actor_records"].append({
             "article_id": aid, "id": actor.id, "name": actor.name, "kind": actor.kind,
             "country": actor.country, "sector": actor.sector, "aliases": list(actor.aliases),
-            "country_evidence": actor.country_evidence,
+            "country_evidence": actor.country_evidence, "merges": json.dumps(actor.merges),
         })
     for r in result.roles:
         rows["roles"].append({

@@ -166,10 +166,12 @@ class ActorDetail(BaseModel):
         None, description="what the country rests on: stated (a title, nationality, party "
                           "or state next to the name) or sentence (the one country of the "
                           "sentences that name the actor)")
-    merges: list[dict[str, str]] = Field(
-        [], description="each per-article actor merged into this one: actor_id, mention "
-                        "(its name) and reason (same_name, middle_initial, "
-                        "spelling_variant, surname)")
+    merges: list[dict[str, Any]] = Field(
+        [], description="why mentions are this actor: actor_id, mention and reason; "
+                        "within an article (with the number of articles): "
+                        "surname_in_article, first_name_in_article, qualified_in_article, "
+                        "article_country; across the corpus: same_name, middle_initial, "
+                        "spelling_variant, surname")
     roles: list[dict[str, Any]]
     events: list[EventPublic]
     positions: list[dict[str, Any]]
