@@ -111,6 +111,8 @@ def test_rest_api_shows_confidence_object_spans_and_merges(db):
         actors = client.get("/api/actors", params={"kind": "person"}).json()["items"]
         detail = client.get(f"/api/actors/{actors[0]['actor_id']}").json()
         assert detail["merges"] and detail["merges"][0]["reason"] == "middle_initial"
+        page = client.get(f"/actors/{actors[0]['actor_id']}").text
+        assert "middle initial" in page and "(stated)" in page
 
 
 def test_exports_carry_confidence(db, tmp_path):
