@@ -389,23 +389,13 @@ class Newsweave:
         An export is the whole table by default: every event, with its ``confidence``
         to filter on; ``min_confidence`` leaves out the less sure events.
         """
-        if name == "events" and min_confidence > 0:
-            return self._export_events(out, fmt, min_confidence)
-        if name == "events" and fmt == "jsonl":
-            records = self.plover(min_confidence=0.0)
-            with Path(out).open("w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-            return len(records)
-        return export_table(self.conn, name, out, fmt)  # type: ignore[arg-type]
-
-    def _export_events(self, out: str | Path, fmt: str, min_confidence: float) -> int:
-        """The events export with the less sure events left out."""
+        if name != "events":
+            return export_table(self.conn, name, out, fmt)  # type: ignore[arg-type]
         if fmt == "jsonl":
             records = self.plover(min_confidence=min_confidence)
             with Path(out).open("w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                fh.writelines(json.dumps(record, ensure_ascii=False, default=str) + "\n"
+                              for record in records)
             return len(records)
         # a float formatted by Python, never text from outside, goes into the SQL
         sql = (f"SELECT * FROM ({EXPORT_QUERIES['events']}) e "

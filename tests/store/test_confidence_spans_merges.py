@@ -123,6 +123,12 @@ def test_exports_carry_confidence(db, tmp_path):
         assert records and all("confidence" in r for r in records)
         nw.export("events", tmp_path / "events.csv", "csv")
         assert "confidence" in (tmp_path / "events.csv").read_text().splitlines()[0]
+        assert nw.export("events", tmp_path / "sure.csv", "csv", min_confidence=0.5) == 1
+        assert nw.export("events", tmp_path / "sure.jsonl", min_confidence=0.5) == 1
+    result = CliRunner().invoke(app, ["export", "events", "--db", str(db),
+                                      "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["e-sure"]
 
 
 def test_cli_lists_actor_merges(db):
