@@ -10,7 +10,7 @@ from resolve_helpers import mention
 
 from newsweave.records import Actor
 from newsweave.resolve import merge_actors
-from newsweave.resolve.actors import corpus_country, explain_merges
+from newsweave.resolve.actors import corpus_country, explain_merges, story_key
 
 
 def _person(pid: str, name: str, country: str | None = None,
@@ -159,3 +159,13 @@ def test_links_within_an_article_are_explained(resolve):
     france = resolve("France held talks on Monday. The Senate approved the treaty.")
     [senate] = [a for a in france.actors if a.id == _senate_id(france)]
     assert [m["reason"] for m in senate.merges] == ["article_country"]
+
+
+def test_story_clustering_reads_kept_apart_names_as_words():
+    # Identity stays apart, but a shared "Senate" is still a shared word for clustering.
+    assert story_key("org:senate~1a2b3c4d") == "org:senate"
+    assert story_key("org:usa-interior-department") == "org:interior-department"
+    assert story_key("person:john~1a2b3c4d") == "person:john"
+    assert story_key("org:abc-news") == "org:abc-news"
+    assert story_key("org:ohio-senate") == "org:ohio-senate"
+    assert story_key("state:FRA") == "state:FRA"

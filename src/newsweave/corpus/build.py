@@ -569,8 +569,9 @@ def story_items(conn: Any, actor_map: dict[str, str] | None = None,
     Returns:
         ``{article_id: StoryItem}``.
     """
+    from newsweave.resolve.actors import merge_actors, story_key
+
     if actor_map is None:
-        from newsweave.resolve.actors import merge_actors
         actor_map = _merged(_actor_table(conn)[0], merge_actors)
     if articles is None:
         articles = query_rows(conn, "SELECT id, title, body, published FROM articles ORDER BY id")
@@ -589,7 +590,7 @@ def story_items(conn: Any, actor_map: dict[str, str] | None = None,
         actors, places = entities.get(a["id"], (None, None))
         items[a["id"]] = StoryItem(
             id=a["id"], title=a["title"] or "", body=a["body"], published=a["published"],
-            actors=sorted({actor_map.get(x, x) for x in actors or []}),
+            actors=sorted({story_key(actor_map.get(x, x)) for x in actors or []}),
             places=sorted(places or []))
     return items
 
