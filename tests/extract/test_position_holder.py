@@ -13,7 +13,7 @@ def _positions(analyser, text: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("frame", [
     "The newspaper said", "The Harbour Gazette said", "Velmar News Agency reported",
-    "The report said",
+    "The report said", "According to Reuters,", "The Harbour Gazette, citing Reuters, said",
 ])
 def test_a_medium_that_reports_a_demand_does_not_hold_it(analyser, frame) -> None:
     found = _positions(analyser, f"{frame} Sudan must return the helicopter.")

@@ -301,6 +301,8 @@ class ActorBuilder:
             actor.merges = [{"mention": surface, "reason": reason}
                             for (aid, surface), reason in self.body_links.items()
                             if aid == actor.id]
+            if actor.country and actor.country_evidence is None:
+                actor.country_evidence = "stated"  # a state, its seat, a lexicon entry
         actors += list(self.others.values())
         return ActorResult(self.actor_ids, actors, self._dedupe_roles())
 
