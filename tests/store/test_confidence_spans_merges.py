@@ -154,3 +154,28 @@ def test_an_older_file_without_the_new_columns_opens_and_gains_them(tmp_path):
     assert {("events", "confidence"), ("positions", "object_start"),
             ("positions", "object_end"), ("actors", "merges"),
             ("actor_records", "country_evidence")} <= columns
+
+
+def test_an_older_file_opened_read_only_still_lists_events_positions_and_actors(db, tmp_path):
+    import shutil
+
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(db, old)
+    conn = duckdb.connect(str(old))
+    conn.execute("DROP INDEX IF EXISTS events_article")  # DuckDB alters no indexed table
+    for table, column in [("events", "confidence"), ("positions", "object_start"),
+                          ("positions", "object_end"), ("actors", "merges"),
+                          ("actors", "country_evidence")]:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.close()
+    with Newsweave(old) as nw:
+        # with no stored confidence every event counts as sure
+        assert {e.confidence for e in nw.events()} == {1.0} and len(nw.events()) == 2
+        assert all(a.merges == [] for a in nw.actors())
+    with TestClient(create_app(old)) as client:
+        events = client.get("/api/events").json()
+        assert events["total"] == 2 and {e["confidence"] for e in events["items"]} == {None}
+        [position] = client.get("/api/positions").json()["items"]
+        assert position["object_start"] is None
+        person = client.get("/api/actors", params={"kind": "person"}).json()["items"][0]
+        assert client.get(f"/api/actors/{person['actor_id']}").json()["merges"] == []

@@ -77,8 +77,10 @@ def _with_counts(nw: Newsweave, stories: list[dict[str, Any]]) -> list[dict[str,
     if not ids:
         return stories
     counts = {
+        # the events the story's event list shows (its default min_confidence)
         "events": "SELECT sa.story_id AS id, count(*) AS n FROM story_articles sa JOIN events e "
                   "ON e.article_id = sa.article_id WHERE list_contains(?, sa.story_id) "
+                  f"AND {nw.confidence_sql()} >= {DEFAULT_MIN_CONFIDENCE!r} "
                   "GROUP BY sa.story_id",
         "facts": "SELECT story_id AS id, count(*) AS n FROM facts WHERE list_contains(?, story_id) "
                  "AND NOT background GROUP BY story_id",
