@@ -40,3 +40,13 @@ def test_a_speaker_who_is_not_a_medium_still_holds_the_demand(analyser) -> None:
     assert _positions(analyser, "Russia said Sudan must return the helicopter.") == [
         ("state:RUS", "demands", "Sudan to return the helicopter")
     ]
+
+
+def test_a_medium_is_not_the_actor_of_a_demand_it_reports(analyser) -> None:
+    [event] = [e for e in analyser.analyse(
+        "The Harbour Gazette said Sudan must return the helicopter.").events
+        if e.event == "REQUEST"]
+    assert event.actors == [] and event.recipients == ["state:SDN"]
+    [spoken] = [e for e in analyser.analyse(
+        "Russia said Sudan must return the helicopter.").events if e.event == "REQUEST"]
+    assert spoken.actors == ["state:RUS"]

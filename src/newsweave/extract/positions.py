@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
+    cited_heads,
     clause_chain,
+    is_medium,
     phrase_text,
     sentence_bounds,
     stable_id,
@@ -33,21 +35,6 @@ _STANCE_NOUNS = frozenset(
 _INCLUDE_VERBS = frozenset({"include", "involve", "comprise"})
 _PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
-# Words in a name that make it a news medium ("the Harbour Gazette", "Velmar News
-# Agency"): a medium reports stances, it does not hold them.
-_MEDIA_NAME_WORDS = frozenset(
-    {"news", "newspaper", "gazette", "herald", "tribune", "journal", "daily", "times", "wire",
-     "radio", "television", "tv", "broadcaster", "broadcasting", "magazine", "chronicle",
-     "telegraph", "newswire", "press"}
-)
-# Heads of unnamed reporting frames: "the newspaper said", "the report said".
-_MEDIA_NOUNS = frozenset(
-    {"newspaper", "paper", "report", "reports", "agency", "outlet", "broadcaster", "channel",
-     "magazine", "website", "media", "daily", "tabloid", "network", "station", "publication",
-     "article", "story", "bulletin", "newscast", "dispatch"}
-)
-# Verbs by which a medium names its source: "citing the ministry", "quoting X".
-_CITING_VERBS = frozenset({"cite", "quote"})
 _OBLIGATION_MODALS = frozenset({"must", "should"})
 
 
@@ -189,44 +176,29 @@ def _holders(article: Article, item: CodedTrigger, parties: list[str],
 
 
 def _from_a_speaker(item: CodedTrigger) -> bool:
-    """Whether the clause's parties are the speaker of a reporting verb above it."""
+    """Whether the clause's parties are the speaker of a reporting verb above it
+    ("X said Y must ...", "X said, calling for ..."), not the clause's own subject
+    ("the newspaper said it supports the plan" is the paper's own stance)."""
     from newsweave.extract.clauses import REPORTING_VERBS
 
     verb = item.trigger.verb
+    if item.trigger.key == "must":
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
     return any(s.head.i != verb.i and s.head.lemma_.lower() in REPORTING_VERBS | {"report"}
                for s in item.trigger.subjects)
-
-
-def is_medium(party: str, index: MentionIndex, article: Article) -> bool:
-    """Whether a party is a news medium or a report: the article's own outlet, an
-    organisation of the media sector, a name with a media word ("Gazette", "News"),
-    or an unnamed frame ("the newspaper", "the report")."""
-    name = index.name_of.get(party)
-    if name is None:  # unresolved: the subject's own words, lower-cased
-        words = party.split()
-        return bool(words) and words[-1] in _MEDIA_NOUNS
-    if index.sector_of.get(party) == "MED" or name.lower() == (article.outlet or "").lower():
-        return True
-    # any kind: the NER tags some media names PERSON ("The Harbour Gazette")
-    return bool({w.lower() for w in name.split()} & _MEDIA_NAME_WORDS)
 
 
 def _cited_source(sent: Span, index: MentionIndex, article: Article) -> list[str]:
     """The source a medium cites in the sentence ("citing the ministry", "according to
     the ministry", "quoting X"): its actor ids, else its own words; none if it is a
     medium too."""
-    for token in sent:
-        heads: list[Token] = []
-        if token.lemma_.lower() in _CITING_VERBS and token.pos_ == "VERB":
-            heads = [c for c in token.children if c.dep_ == "dobj"]
-        elif token.lower_ == "according":
-            heads = [p for c in token.children if c.lower_ == "to"
-                     for p in c.children if p.dep_ == "pobj"]
-        for head in heads:
-            found = index.actors_of(head) or [phrase_text(_bare(head)).lower()]
-            found = [f for f in found if f and not is_medium(f, index, article)]
-            if found:
-                return found
+    for head in cited_heads(sent):
+        found = index.actors_of(head) or [phrase_text(_bare(head)).lower()]
+        found = [f for f in found if f and not is_medium(f, index, article)]
+        if found:
+            return found
     return []
 
 
