@@ -27,9 +27,13 @@ from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
 from newsweave.store.db import full, is_full_error, set_memory_limit
-from newsweave.store.reader import StoreReader
+from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
 LOGGER = logging.getLogger(__name__)
+
+# Events below this confidence are hidden from the brief, the API's lists and the
+# REST API unless asked for (``min_confidence=0`` shows every event); why 0.35:
+# see newsweave.store.reader.
 
 
 @dataclass(slots=True)
@@ -244,11 +248,16 @@ class Newsweave:
             raise KeyError(f"no story {story_id!r}; `newsweave stories` lists them")
         return story
 
-    def brief(self, story_id: str, fmt: str = "md") -> str:
-        """The story brief as Markdown (``md``), ``html`` or ``json``."""
+    def brief(self, story_id: str, fmt: str = "md", *,
+              min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
+        """The story brief as Markdown (``md``), ``html`` or ``json``.
+
+        Its timeline leaves out events below ``min_confidence`` (0 keeps every event).
+        """
         from newsweave.present import brief as brief_mod
 
-        data = brief_mod.build_brief(self.reader, self.story(story_id))
+        data = brief_mod.build_brief(self.reader, self.story(story_id),
+                                     min_confidence=min_confidence)
         if fmt == "json":
             return json.dumps(data, indent=2, default=str, ensure_ascii=False)
         if fmt == "html":
@@ -257,9 +266,25 @@ class Newsweave:
             return brief_mod.render_markdown(data)
         raise ValueError(f"unknown brief format {fmt!r}; choose md, html or json")
 
-    def events(self, story_id: str | None = None) -> list[Event]:
-        """PLOVER events, optionally of one story."""
-        return self.reader.events(story_id)
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether the file's ``table`` has ``column`` (a file written by an older
+        version and opened read-only may lack the columns added since)."""
+        return self.reader.has_column(table, column)
+
+    def confidence_sql(self, alias: str = "e") -> str:
+        """The SQL of an event's confidence: 1.0 where it was not stored."""
+        return self.reader.confidence_sql(alias)
+
+    def events(self, story_id: str | None = None, *,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Event]:
+        """PLOVER events, optionally of one story.
+
+        Args:
+            story_id: only this story's events.
+            min_confidence: hide events the coder is less sure of (see
+                :data:`DEFAULT_MIN_CONFIDENCE`); ``0`` returns every event.
+        """
+        return self.reader.events(story_id, min_confidence=min_confidence)
 
     def facts(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Facts with their outlets, mentions, corroboration and conflict ids."""
@@ -270,8 +295,21 @@ class Newsweave:
         return self.reader.fact_records(story_id)
 
     def actors(self) -> list[Actor]:
-        """Canonical actors (aliases merged across articles)."""
+        """Canonical actors (aliases merged across articles, each merge explained)."""
         return self.reader.actors()
+
+    def actor(self, actor_id: str) -> Actor:
+        """One canonical actor, by its id or by any per-article id merged into it.
+
+        Raises:
+            KeyError: no actor has that id.
+        """
+        rows = self.rows("SELECT canonical_id FROM actor_map WHERE actor_id = ?", [actor_id])
+        canonical = rows[0]["canonical_id"] if rows else actor_id
+        for actor in self.actors():
+            if actor.id == canonical:
+                return actor
+        raise KeyError(f"no actor {actor_id!r}; `newsweave export actors` lists them")
 
     def table(self, name: str) -> Any:
         """An exported table (see ``newsweave export``) as a pandas DataFrame."""
@@ -282,21 +320,37 @@ class Newsweave:
         result = self.conn.sql(self._export_sql(name)).arrow()
         return result.read_all() if hasattr(result, "read_all") else result
 
-    def plover(self, story_id: str | None = None) -> list[dict[str, Any]]:
-        """Events as PLOVER records, actors resolved to their canonical entities."""
+    def plover(self, story_id: str | None = None, *,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[dict[str, Any]]:
+        """Events as PLOVER records, actors resolved to their canonical entities.
+
+        Args:
+            story_id: only this story's events.
+            min_confidence: as in :meth:`events`; ``0`` gives every event.
+        """
         from newsweave.present.plover import plover_records
 
-        return plover_records(self.reader, story_id)
+        return plover_records(self.reader, story_id, min_confidence=min_confidence)
 
-    def export(self, name: str, out: str | Path, fmt: str = "jsonl") -> int:
-        """Write an exported table to a file (events as PLOVER JSONL); returns its row count."""
-        if name == "events" and fmt == "jsonl":
-            records = self.plover()
+    def export(self, name: str, out: str | Path, fmt: str = "jsonl", *,
+               min_confidence: float = 0.0) -> int:
+        """Write an exported table to a file (events as PLOVER JSONL); returns its row count.
+
+        An export is the whole table by default: every event, with its ``confidence``
+        to filter on; ``min_confidence`` leaves out the less sure events.
+        """
+        if name != "events":
+            return export_table(self.conn, name, out, fmt)  # type: ignore[arg-type]
+        if fmt == "jsonl":
+            records = self.plover(min_confidence=min_confidence)
             with Path(out).open("w", encoding="utf-8") as fh:
-                for record in records:
-                    fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                fh.writelines(json.dumps(record, ensure_ascii=False, default=str) + "\n"
+                              for record in records)
             return len(records)
-        return export_table(self.conn, name, out, fmt)  # type: ignore[arg-type]
+        # a float formatted by Python, never text from outside, goes into the SQL
+        sql = (f"SELECT * FROM ({EXPORT_QUERIES['events']}) e "
+               f"WHERE {self.confidence_sql()} >= {float(min_confidence)!r}")
+        return export_table(self.conn, "events", out, fmt, sql=sql)  # type: ignore[arg-type]
 
     @staticmethod
     def _export_sql(name: str) -> str:

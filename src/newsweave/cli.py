@@ -34,6 +34,12 @@ ERR = Console(stderr=True)
 DbOption = Annotated[Optional[str], typer.Option("--db", help="DuckDB file [default: ./newsweave.duckdb]")]
 
 
+def _confidence_option(default: float, shown: str) -> object:
+    """The ``--min-confidence`` option of the commands that list events."""
+    return typer.Option("--min-confidence", min=0.0, max=1.0,
+                        help=f"leave out events the coder is less sure of (0-1) [default: {shown}]")
+
+
 def _db(db: str | None) -> str:
     return db or get_settings().db
 
@@ -214,7 +220,10 @@ def stories(db: DbOption = None,
 @app.command()
 def brief(story_id: Annotated[str, typer.Argument(help="a story id from `newsweave stories`")],
           db: DbOption = None,
-          fmt: Annotated[str, typer.Option("--format", help="md, html or json")] = "md") -> None:
+          fmt: Annotated[str, typer.Option("--format", help="md, html or json")] = "md",
+          min_confidence: Annotated[float, _confidence_option(
+              api.DEFAULT_MIN_CONFIDENCE, f"{api.DEFAULT_MIN_CONFIDENCE}; 0 keeps every event"
+          )] = api.DEFAULT_MIN_CONFIDENCE) -> None:
     """Print one story's brief.
 
     Example: newsweave brief story-1a2b3c4d5e --format json
@@ -223,7 +232,7 @@ def brief(story_id: Annotated[str, typer.Argument(help="a story id from `newswea
         raise typer.BadParameter("choose md, html or json", param_hint="--format")
     with _open(db) as nw:
         try:
-            text = nw.brief(story_id, fmt)
+            text = nw.brief(story_id, fmt, min_confidence=min_confidence)
         except KeyError as exc:
             raise typer.BadParameter(str(exc.args[0]), param_hint="STORY_ID") from exc
     sys.stdout.write(text)
@@ -235,6 +244,8 @@ def export(table: Annotated[str, typer.Argument(help=", ".join(EXPORT_QUERIES))]
            fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
            out: Annotated[Optional[Path], typer.Option(help="output file [default: stdout; "
                                                             "parquet needs a file]")] = None,
+           min_confidence: Annotated[float, _confidence_option(
+               0.0, "0, every event; events only")] = 0.0,
            ) -> None:
     """Export a table (events in PLOVER JSONL).
 
@@ -257,11 +268,29 @@ def export(table: Annotated[str, typer.Argument(help=", ".join(EXPORT_QUERIES))]
 
             with tempfile.TemporaryDirectory() as tmp:
                 target = Path(tmp) / f"export.{fmt}"
-                nw.export(table, target, fmt)
+                nw.export(table, target, fmt, min_confidence=min_confidence)
                 sys.stdout.write(target.read_text(encoding="utf-8"))
         else:
-            rows = nw.export(table, out, fmt)
+            rows = nw.export(table, out, fmt, min_confidence=min_confidence)
             ERR.print(f"{rows} rows written to {out}")
+
+
+@app.command()
+def actor(actor_id: Annotated[str, typer.Argument(
+              help="a canonical actor id, or any per-article id merged into one")],
+          db: DbOption = None) -> None:
+    """Print one actor as JSON: country, aliases, and each merge with its mention and reason.
+
+    Example: newsweave actor person:arlen-voss
+    """
+    from newsweave.records import to_dict
+
+    with _open(db) as nw:
+        try:
+            found = nw.actor(actor_id)
+        except KeyError as exc:
+            raise typer.BadParameter(str(exc.args[0]), param_hint="ACTOR_ID") from exc
+    sys.stdout.write(json.dumps(to_dict(found), ensure_ascii=False, indent=2) + "\n")
 
 
 def _counting_progress(label: str, total: int | None, quiet: bool, *, unit: str = "lines"

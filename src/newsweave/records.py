@@ -21,6 +21,7 @@ DatePrecision = Literal["day", "month", "year"]
 # Where a claim's span lies: the article's body, or its headline (the title).
 TextPart = Literal["body", "title"]
 Stance = Literal["demands", "rejects", "offers", "supports"]
+CountryEvidence = Literal["stated", "sentence"]
 
 
 @dataclass(slots=True)
@@ -107,6 +108,14 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # What the country rests on: "stated" (a title, nationality, party or state
+    # notation next to the name), "sentence" (the one country its sentence names),
+    # None when there is no country.
+    country_evidence: CountryEvidence | None = None
+    # Why mentions are this actor: {mention, reason} per link made within an article
+    # ("John" -> the article's one John Smith), and across the corpus {actor_id,
+    # mention, reason} per id merged into this one (newsweave.resolve.actors).
+    merges: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

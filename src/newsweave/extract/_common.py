@@ -9,7 +9,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.gazetteer import Gazetteer
-from newsweave.records import Actor, Certainty, Mention, Resolution, SentenceTime
+from newsweave.records import Actor, Article, Certainty, Mention, Resolution, SentenceTime
 
 # Dependency labels we follow from a head noun to the names that qualify it
 # ("Ukraine's delegation", "Russian forces", "delegations from Russia").
@@ -102,6 +102,23 @@ def sentence_text(sent: Span) -> str:
     return sent.doc.text[start:end]
 
 
+# Words in a name that make it a news medium ("the Harbour Gazette", "Velmar News
+# Agency"): a medium reports stances, it does not hold them.
+_MEDIA_NAME_WORDS = frozenset(
+    {"news", "newspaper", "gazette", "herald", "tribune", "journal", "daily", "times", "wire",
+     "radio", "television", "tv", "broadcaster", "broadcasting", "magazine", "chronicle",
+     "telegraph", "newswire", "press"}
+)
+# Heads of unnamed reporting frames: "the newspaper said", "the report said".
+_MEDIA_NOUNS = frozenset(
+    {"newspaper", "paper", "report", "reports", "agency", "outlet", "broadcaster", "channel",
+     "magazine", "website", "media", "daily", "tabloid", "network", "station", "publication",
+     "article", "story", "bulletin", "newscast", "dispatch"}
+)
+# Verbs by which a medium names its source: "citing the ministry", "quoting X".
+_CITING_VERBS = frozenset({"cite", "quote"})
+
+
 class MentionIndex:
     """Token-level lookup of the resolve stage's mentions (actors and places) and of
     each sentence's resolved time.
@@ -120,6 +137,8 @@ class MentionIndex:
         self.place_of: dict[int, Mention] = {}
         self.country_of: dict[str, str | None] = {a.id: a.country for a in resolution.actors}
         self.kind_of: dict[str, str] = {a.id: a.kind for a in resolution.actors}
+        self.name_of: dict[str, str] = {a.id: a.name for a in resolution.actors}
+        self.sector_of: dict[str, str | None] = {a.id: a.sector for a in resolution.actors}
         self._resolution = resolution
         self._place_country = {p.id: p.country for p in resolution.places}
         for mention in resolution.mentions:
@@ -478,3 +497,30 @@ def normalise_phrase(tokens: Iterable[Token], index: MentionIndex) -> str:
             continue
         out.append(token.lemma_.lower())
     return " ".join(out)
+
+
+def is_medium(party: str, index: MentionIndex, article: Article) -> bool:
+    """Whether a party is a news medium or a report: the article's own outlet, an
+    organisation of the media sector, a name with a media word ("Gazette", "News"),
+    or an unnamed frame ("the newspaper", "the report")."""
+    name = index.name_of.get(party)
+    if name is None:  # unresolved: the subject's own words, lower-cased
+        words = party.split()
+        return bool(words) and words[-1] in _MEDIA_NOUNS | _MEDIA_NAME_WORDS
+    if index.sector_of.get(party) == "MED" or name.lower() == (article.outlet or "").lower():
+        return True
+    # any kind: the NER tags some media names PERSON ("The Harbour Gazette")
+    return bool({w.lower() for w in name.split()} & _MEDIA_NAME_WORDS)
+
+
+def cited_heads(sent: Span) -> list[Token]:
+    """Heads of the sources a sentence cites: "citing the ministry", "quoting X",
+    "according to the ministry" (in text order)."""
+    heads: list[Token] = []
+    for token in sent:
+        if token.lemma_.lower() in _CITING_VERBS and token.pos_ == "VERB":
+            heads += [c for c in token.children if c.dep_ == "dobj"]
+        elif token.lower_ == "according":
+            heads += [p for c in token.children if c.lower_ == "to"
+                      for p in c.children if p.dep_ == "pobj"]
+    return heads

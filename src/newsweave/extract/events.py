@@ -33,9 +33,11 @@ from newsweave.extract._common import (
     WISH_VERBS,
     MentionIndex,
     certainty,
+    cited_heads,
     clause_chain,
     counterfactual,
     is_intent,
+    is_medium,
     lemma_forms,
     sentence_bounds,
     sentence_text,
@@ -158,6 +160,7 @@ def code_article(
             item.sentence = number
             _inherit_operation_actor(item, coded)
             _pronoun_from_previous_sentence(item, coded, index)
+            _no_medium_demands(item, index, article)
             _unidentified_at_place(item, index)
             # Actors found across sentences count: recompute once they are settled.
             item.event.confidence = _confidence(item.trigger, item.event.certainty, item.event.actors)
@@ -182,6 +185,22 @@ def _pronoun_from_previous_sentence(
         if fitting:
             event.actors = fitting
             event.recipients = [r for r in event.recipients if r not in fitting]
+
+
+def _no_medium_demands(item: CodedTrigger, index: MentionIndex, article: Article) -> None:
+    """ "The Harbour Gazette said Sudan must return the helicopter": a demand read from
+    what a speaker says is the speaker's, but a news medium reports demands, it does
+    not make them. Its actor is the source the sentence cites ("citing the
+    ministry"), when that source is a resolved actor, else nobody (see
+    :func:`~newsweave.extract._common.is_medium`)."""
+    event = item.event
+    if item.trigger.key != "must" or not event.actors:
+        return
+    if not all(is_medium(a, index, article) for a in event.actors):
+        return
+    sent = item.trigger.verb.sent
+    event.actors = [a for head in cited_heads(sent) for a in index.actors_of(head)
+                    if not is_medium(a, index, article)]
 
 
 def _unidentified_at_place(item: CodedTrigger, index: MentionIndex) -> None:

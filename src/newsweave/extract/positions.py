@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
+    cited_heads,
     clause_chain,
+    is_medium,
     phrase_text,
     sentence_bounds,
     stable_id,
@@ -34,6 +36,7 @@ _STANCE_NOUNS = frozenset(
 _INCLUDE_VERBS = frozenset({"include", "involve", "comprise"})
 _PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
+_OBLIGATION_MODALS = frozenset({"must", "should"})
 
 
 def find_positions(article: Article, doc: Doc, resolution: Resolution,
@@ -53,6 +56,7 @@ def positions_from(
     doc = clauses[0].trigger.verb.doc if clauses else None
     sentences = {sent.start: sent for sent in doc.sents} if doc is not None else {}
     found = [p for item in clauses for p in _positions_of(article, item, index)]
+    found += [p for sent in sentences.values() for p in _attributed_demands(article, sent, index)]
     rejecting = {i for item in clauses if item.trigger.entry.stance == "rejects"
                  for i in item.trigger.tokens}
     found += [
@@ -123,7 +127,7 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
     if stance is None or item.event.background:
         return []
     sent = trigger.verb.sent
-    parties = _parties(item, index)
+    parties = _holders(article, item, _parties(item, index), index)
     objects = _object_texts(item)
     objects = [o for o in objects if o.lower() not in _PRONOUN_OBJECTS]
     if not parties or not objects:
@@ -149,6 +153,86 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
         for obj in objects
         for span in [object_span(text, start, obj)]
     ]
+
+
+def _holders(article: Article, item: CodedTrigger, parties: list[str],
+             index: MentionIndex) -> list[str]:
+    """Who holds the stance: never the medium that reports it.
+
+    A stance read from what someone says ("X said Y must ...") belongs to the
+    speaker; when the speaker is a news medium or its report ("the newspaper
+    said", "the Harbour Gazette said"), the holder is the source the sentence
+    cites ("citing the ministry", "according to the ministry"), and with no
+    source there is no holder.
+    """
+    if not _from_a_speaker(item):
+        return parties
+    kept = [p for p in parties if not is_medium(p, index, article)]
+    if kept or not parties:
+        return kept
+    return _cited_source(item.trigger.verb.sent, index, article)
+
+
+def _from_a_speaker(item: CodedTrigger) -> bool:
+    """Whether the clause's parties are the speaker of a reporting verb above it
+    ("X said Y must ...", "X said, calling for ..."), not the clause's own subject
+    ("the newspaper said it supports the plan" is the paper's own stance)."""
+    from newsweave.extract.clauses import REPORTING_VERBS
+
+    verb = item.trigger.verb
+    if item.trigger.key == "must":
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(s.head.i != verb.i and s.head.lemma_.lower() in REPORTING_VERBS | {"report"}
+               for s in item.trigger.subjects)
+
+
+def _cited_source(sent: Span, index: MentionIndex, article: Article) -> list[str]:
+    """The source a medium cites in the sentence ("citing the ministry", "according to
+    the ministry", "quoting X"): its actor ids, else its own words; none if it is a
+    medium too."""
+    for head in cited_heads(sent):
+        found = index.actors_of(head) or [phrase_text(_bare(head)).lower()]
+        found = [f for f in found if f and not is_medium(f, index, article)]
+        if found:
+            return found
+    return []
+
+
+def _attributed_demands(article: Article, sent: Span, index: MentionIndex) -> list[Position]:
+    """ "According to the ministry, Sudan must return the helicopter": the source the
+    sentence is attributed to demands what the obligation says (its subject to do
+    the act), as "X said Sudan must ..." makes X demand it."""
+    holders = _cited_source(sent, index, article) if "according" in sent.text.lower() else []
+    verb = sent.root
+    if not holders or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if not {c.lower_ for c in verb.children if c.dep_ == "aux"} & _OBLIGATION_MODALS:
+        return []
+    if background_or_negated(verb, sent, index):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    attribution = frozenset(t.i for c in verb.children if c.lower_ == "according"
+                            for t in c.subtree)
+    acts = _verb_items(verb, skip=attribution)
+    if not subjects or not acts:
+        return []
+    who = phrase_text(_bare(subjects[0]))
+    start, end = sentence_bounds(sent)
+    text = sent.doc.text[start:end]
+    how = certainty(verb, sent, None, event="REQUEST")
+    out = []
+    for holder in holders:
+        for act in acts:
+            obj = f"{who} to {act}"
+            span = object_span(text, start, obj)
+            out.append(Position(
+                id=stable_id(article.id, start, holder, "demands", obj), article_id=article.id,
+                party=holder, stance="demands", object=obj, start=start, end=end, text=text,
+                certainty=how, object_start=span[0] if span else None,
+                object_end=span[1] if span else None))
+    return out
 
 
 def object_span(sentence: str, start: int, obj: str) -> tuple[int, int] | None:
@@ -285,8 +369,11 @@ def _list_members(head: Token) -> list[Token]:
     return sorted(members, key=lambda t: t.i)
 
 
-def _verb_items(verb: Token) -> list[str]:
-    """Coordinated verb phrases: "to soften its approach and show ..." -> two items."""
+def _verb_items(verb: Token, *, skip: frozenset[int] = frozenset()) -> list[str]:
+    """Coordinated verb phrases: "to soften its approach and show ..." -> two items.
+
+    Tokens in ``skip`` (an attribution such as "according to X") are left out.
+    """
     members = [verb]
     frontier = [verb]
     while frontier:
@@ -308,7 +395,7 @@ def _verb_items(verb: Token) -> list[str]:
             t
             for t in _bare(member)
             if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == member.i)
-            and t.i not in dropped
+            and t.i not in dropped and t.i not in skip
         ]
         texts.append(phrase_text(tokens))
     return [t for t in texts if t]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from newsweave.corpus.corroborate import content_tokens
 from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key
+from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE
 
 if TYPE_CHECKING:
     from newsweave.store.reader import StoreReader
@@ -66,8 +67,16 @@ class Limits:
         return changed
 
 
-def build_brief(reader: StoreReader, story: Story) -> dict[str, Any]:
-    """Everything the brief shows for one story, as JSON-ready data."""
+def build_brief(reader: StoreReader, story: Story, *,
+                min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict[str, Any]:
+    """Everything the brief shows for one story, as JSON-ready data.
+
+    Args:
+        reader: the store's read side.
+        story: the story to brief.
+        min_confidence: the timeline leaves out events the coder is less sure of
+            (:data:`~newsweave.store.reader.DEFAULT_MIN_CONFIDENCE` by default).
+    """
     articles = reader.story_articles(story.id)
     by_id = {a["id"]: a for a in articles}
     actors = {a.id: a for a in reader.actors()}
@@ -95,7 +104,8 @@ def build_brief(reader: StoreReader, story: Story) -> dict[str, Any]:
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
                       for i, c in enumerate(conflicts, 1)],
         "positions": _positions(reader, story, names, canon, by_id, copy_ids),
-        "timeline": _timeline(reader, story, names, canon, by_id, copy_ids),
+        "timeline": _timeline(reader, story, names, canon, by_id, copy_ids,
+                              min_confidence=min_confidence),
         "actors": _actors(reader, story, actors, canon, by_id),
         "background": _background(facts),
         "removed_lines": sum(a["removed"] or 0 for a in articles),
@@ -190,7 +200,8 @@ def _positions(reader: StoreReader, story: Story, names: dict[str, str],
 
 
 def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: dict[str, str],
-              articles: dict[str, dict[str, Any]], copy_ids: set[str]) -> list[dict[str, Any]]:
+              articles: dict[str, dict[str, Any]], copy_ids: set[str], *,
+              min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[dict[str, Any]]:
     """News-of-the-day events in date order, the same event from several outlets merged.
 
     Events with no resolved actor, background events, events read only from
@@ -203,7 +214,7 @@ def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: d
     places = {place_id: place.name for place_id, place in reader.places().items()}
     chrome = reader.chrome_spans(story.id)
     merged: dict[tuple, dict[str, Any]] = {}
-    for e in reader.events(story.id):
+    for e in reader.events(story.id, min_confidence=min_confidence):
         if (e.background or not e.actors or e.article_id in copy_ids
                 or inside(e.start, e.end, chrome[e.article_id])):
             continue

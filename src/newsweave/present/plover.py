@@ -57,19 +57,22 @@ def plover_record(event: Event, actors: Mapping[str, Actor], places: Mapping[str
         "coder": CODER,
         "certainty": event.certainty,
         "background": event.background,
+        "confidence": event.confidence,
         "quantities": [asdict(q) for q in event.quantities],
         "evidence": [{"article_id": event.article_id, "start": event.start, "end": event.end}],
     }
 
 
-def plover_records(reader: StoreReader, story_id: str | None = None) -> list[dict[str, Any]]:
-    """The stored events (of one story, or all) as PLOVER records, actors made canonical."""
+def plover_records(reader: StoreReader, story_id: str | None = None, *,
+                   min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """The stored events (of one story, or all) as PLOVER records, actors made
+    canonical, leaving out events less sure than ``min_confidence``."""
     canon = reader.actor_map()
     actors = {a.id: a for a in reader.actors()}
     places = reader.places()
     articles = reader.articles()
     records = []
-    for event in reader.events(story_id):
+    for event in reader.events(story_id, min_confidence=min_confidence):
         event.actors = [canon.get(a, a) for a in event.actors]
         event.recipients = [canon.get(r, r) for r in event.recipients]
         records.append(plover_record(event, actors, places, articles.get(event.article_id)))

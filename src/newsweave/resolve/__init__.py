@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from newsweave.gazetteer import Gazetteer, load_gazetteer
 from newsweave.records import Article, Mention, Place, Resolution
-from newsweave.resolve.actors import ActorBuilder, merge_actors, person_key
+from newsweave.resolve.actors import (
+    ActorBuilder,
+    is_institution_name,
+    merge_actors,
+    person_key,
+)
 from newsweave.resolve.entities import (
     EntityInfo,
     classify_entities,
@@ -121,6 +126,8 @@ def _country_as_place(info: EntityInfo) -> bool:
 def _label(info: EntityInfo) -> str:
     """The mention label: the NER's, corrected where the gazetteer knows better."""
     fixed = {"seat": "GPE", "country": "GPE", "demonym": "NORP", "venue": "FAC", "person": "PERSON"}
+    if info.kind == "person" and is_institution_name(info.text):
+        return "ORG"  # "the Ohio Senate" tagged PERSON: the actor is an organisation
     if info.kind in fixed:
         return fixed[info.kind]
     if info.kind == "place" and info.span.label_ not in ("GPE", "LOC", "FAC"):

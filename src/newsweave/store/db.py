@@ -247,11 +247,19 @@ def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | No
 
 
 def export_table(conn: duckdb.DuckDBPyConnection, table: str, out: str | Path,
-                 fmt: ExportFormat = "jsonl") -> int:
-    """Write one exported table to a file; returns the number of rows."""
+                 fmt: ExportFormat = "jsonl", *, sql: str | None = None) -> int:
+    """Write one exported table to a file; returns the number of rows.
+
+    Args:
+        conn: an open store connection.
+        table: one of :data:`EXPORT_QUERIES`.
+        out: the file to write.
+        fmt: ``jsonl``, ``csv`` or ``parquet``.
+        sql: a query over the table's export to write instead (a filtered export).
+    """
     if table not in EXPORT_QUERIES:
         raise StoreError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_QUERIES)}")
-    relation = conn.sql(EXPORT_QUERIES[table])
+    relation = conn.sql(sql or EXPORT_QUERIES[table])
     json_columns = {c for c, t in zip(relation.columns, relation.types) if str(t) == "JSON"}
     arrow = relation.arrow()
     if hasattr(arrow, "read_all"):

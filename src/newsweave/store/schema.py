@@ -27,7 +27,8 @@ PER_ARTICLE_TABLES: dict[str, str] = {
     """,
     "actor_records": """
         article_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR,
-        country VARCHAR, sector VARCHAR, aliases VARCHAR[]
+        country VARCHAR, sector VARCHAR, aliases VARCHAR[], country_evidence VARCHAR,
+        merges JSON
     """,
     "roles": """
         actor_id VARCHAR, role VARCHAR, article_id VARCHAR, start INTEGER,
@@ -42,7 +43,7 @@ PER_ARTICLE_TABLES: dict[str, str] = {
         context VARCHAR[], actors VARCHAR[], recipients VARCHAR[], date DATE,
         date_precision VARCHAR, place_id VARCHAR, quantities JSON,
         certainty VARCHAR, background BOOLEAN, start INTEGER, "end" INTEGER,
-        text VARCHAR, trigger VARCHAR
+        text VARCHAR, trigger VARCHAR, confidence DOUBLE
     """,
     "claims": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER,
@@ -54,7 +55,7 @@ PER_ARTICLE_TABLES: dict[str, str] = {
     "positions": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, party VARCHAR, stance VARCHAR,
         object VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
-        certainty VARCHAR
+        certainty VARCHAR, object_start INTEGER, object_end INTEGER
     """,
 }
 
@@ -67,7 +68,7 @@ CORPUS_TABLES: dict[str, str] = {
     "story_articles": "story_id VARCHAR, article_id VARCHAR",
     "actors": """
         id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
-        sector VARCHAR, aliases VARCHAR[]
+        sector VARCHAR, aliases VARCHAR[], merges JSON, country_evidence VARCHAR
     """,
     "actor_map": "actor_id VARCHAR, canonical_id VARCHAR",
     "facts": """
@@ -91,8 +92,17 @@ CORPUS_TABLES: dict[str, str] = {
 
 # Columns added after a table was first released: an older file gains them
 # (empty) when it is opened for writing.
-ADDED_COLUMNS = [("claims", "clauses", "JSON"), ("facts", "lineage", "JSON"),
-                 ("claims", "part", "VARCHAR")]
+ADDED_COLUMNS = [
+    ("claims", "clauses", "JSON"), ("facts", "lineage", "JSON"),
+    # issue 16: how sure each event is, where a position's object is worded, what a
+    # person's country rests on, and why actors were merged
+    ("events", "confidence", "DOUBLE"), ("positions", "object_start", "INTEGER"),
+    ("positions", "object_end", "INTEGER"), ("actor_records", "country_evidence", "VARCHAR"),
+    ("actor_records", "merges", "JSON"),
+    ("actors", "merges", "JSON"), ("actors", "country_evidence", "VARCHAR"),
+    # issue 15: a headline claim's span indexes the title
+    ("claims", "part", "VARCHAR"),
+]
 
 # Indexes that keep "does this article exist" and per-article reads cheap.
 INDEXES = [

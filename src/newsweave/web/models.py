@@ -137,6 +137,8 @@ class EventPublic(BaseModel):
     end: int
     text: str
     trigger: str | None = None
+    confidence: float | None = Field(None, description="how sure the coder is of the event, "
+                                                       "0-1 (none: stored before it existed)")
 
 
 class ActorPublic(BaseModel):
@@ -160,6 +162,16 @@ class ActorDetail(BaseModel):
     country: str | None = None
     sector: str | None = None
     aliases: list[str] = []
+    country_evidence: str | None = Field(
+        None, description="what the country rests on: stated (a title, nationality, party "
+                          "or state next to the name) or sentence (the one country of the "
+                          "sentences that name the actor)")
+    merges: list[dict[str, Any]] = Field(
+        [], description="why mentions are this actor: actor_id, mention and reason; "
+                        "within an article (with the number of articles): "
+                        "surname_in_article, first_name_in_article, qualified_in_article, "
+                        "article_country; across the corpus: same_name, middle_initial, "
+                        "spelling_variant, surname")
     roles: list[dict[str, Any]]
     events: list[EventPublic]
     positions: list[dict[str, Any]]
@@ -191,6 +203,9 @@ class PositionPublic(BaseModel):
     certainty: str | None = None
     start: int
     end: int
+    object_start: int | None = Field(None, description="where the text words the object "
+                                                       "(body offsets), when in one stretch")
+    object_end: int | None = None
     article_id: str
     outlet: str | None = None
     story_id: str | None = None

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.store.reader import StoreReader
+from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
 # ILIKE patterns escape their wildcards with this character.
 _ESCAPE = "\\"
@@ -77,8 +77,10 @@ def _with_counts(nw: StoreReader, stories: list[dict[str, Any]]) -> list[dict[st
     if not ids:
         return stories
     counts = {
+        # the events the story's event list shows (its default min_confidence)
         "events": "SELECT sa.story_id AS id, count(*) AS n FROM story_articles sa JOIN events e "
                   "ON e.article_id = sa.article_id WHERE list_contains(?, sa.story_id) "
+                  f"AND {nw.confidence_sql()} >= {DEFAULT_MIN_CONFIDENCE!r} "
                   "GROUP BY sa.story_id",
         "facts": "SELECT story_id AS id, count(*) AS n FROM facts WHERE list_contains(?, story_id) "
                  "AND NOT background GROUP BY story_id",
@@ -177,16 +179,18 @@ def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     article["removed"] = list(article["removed"] or [])
     article["sentences"] = [list(s) for s in article["sentences"] or []]
     article["events"] = nw.rows(
-        "SELECT id, event, mode, start, \"end\", text, date, certainty, background "
+        "SELECT id, event, mode, start, \"end\", text, date, certainty, background, "
+        f"{_optional(nw, 'events', 'events', 'confidence', 'DOUBLE')} "
         "FROM events WHERE article_id = ? ORDER BY start", [article_id])
     # a headline claim's span indexes the title, not the body: it is not drawn
     # over the body (stores written before headline claims have no "part")
-    in_body = "AND part IS DISTINCT FROM 'title' " if _has_column(nw, "claims", "part") else ""
+    in_body = "AND part IS DISTINCT FROM 'title' " if nw.has_column("claims", "part") else ""
     article["claims"] = nw.rows(
         "SELECT id, start, \"end\", text, event_type, certainty, background FROM claims "
         f"WHERE article_id = ? {in_body}ORDER BY start", [article_id])
     article["positions"] = nw.rows(
         "SELECT p.id, p.start, p.\"end\", p.text, p.stance, p.object, p.certainty, "
+        f"{_object_span(nw)}, "
         "COALESCE(m.canonical_id, p.party) AS party FROM positions p "
         "LEFT JOIN actor_map m ON m.actor_id = p.party WHERE p.article_id = ? ORDER BY p.start",
         [article_id])
@@ -211,6 +215,8 @@ class EventFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     background: bool | None = None
+    # events the coder is less sure of are hidden unless asked for (0 shows all)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
 
 _EVENT_BASE = """
@@ -225,6 +231,19 @@ _EVENT_COLUMNS = """
     e.actors, e.recipients, e.date, e.date_precision, e.place_id, p.name AS place,
     p.lat, p.lon, e.quantities, e.certainty, e.background, e.start, e."end", e.text, e.trigger
 """
+
+
+def _event_columns(nw: StoreReader) -> str:
+    """The event columns, with the confidence where the file stores it."""
+    stored = nw.has_column("events", "confidence")
+    return _EVENT_COLUMNS + (", e.confidence" if stored else ", NULL::DOUBLE AS confidence")
+
+
+def _optional(nw: StoreReader, table: str, alias: str, column: str, kind: str) -> str:
+    """``alias.column``, or a typed NULL where an older file lacks the column."""
+    if nw.has_column(table, column):
+        return f"{alias}.{column}"
+    return f"NULL::{kind} AS {column}"
 
 
 def _event_where(nw: StoreReader, f: EventFilters) -> _Where:
@@ -247,6 +266,8 @@ def _event_where(nw: StoreReader, f: EventFilters) -> _Where:
         where.add("e.date <= ?", f.date_to)
     if f.background is not None:
         where.add("e.background = ?", f.background)
+    if f.min_confidence > 0:
+        where.add(f"{nw.confidence_sql()} >= ?", f.min_confidence)
     return where
 
 
@@ -278,7 +299,7 @@ def list_events(nw: StoreReader, f: EventFilters, *, limit: int | None, offset: 
         params += [limit, offset]
     picked = _EVENT_BASE.replace("FROM events e", "FROM (SELECT rowid AS rid, * FROM events "
                                                    f"WHERE rowid IN ({page})) e", 1)
-    sql = f"SELECT {_EVENT_COLUMNS} {picked} ORDER BY e.date NULLS LAST, e.rid"
+    sql = f"SELECT {_event_columns(nw)} {picked} ORDER BY e.date NULLS LAST, e.rid"
     return nw.rows(sql, params)
 
 
@@ -307,12 +328,15 @@ def list_actors(nw: StoreReader, *, q: str | None, kind: str | None, limit: int,
 
 def actor_detail(nw: StoreReader, actor_id: str) -> dict[str, Any] | None:
     """One actor with its roles, events, positions and stories."""
-    rows = nw.rows("SELECT id AS actor_id, name, kind, country, sector, aliases FROM actors "
-                   "WHERE id = ?", [actor_id])
+    merges = _optional(nw, "actors", "actors", "merges", "JSON")
+    evidence = _optional(nw, "actors", "actors", "country_evidence", "VARCHAR")
+    rows = nw.rows("SELECT id AS actor_id, name, kind, country, sector, aliases, "
+                   f"{merges}, {evidence} FROM actors WHERE id = ?", [actor_id])
     if not rows:
         return None
     actor = rows[0]
     actor["aliases"] = list(actor["aliases"] or [])
+    actor["merges"] = list(actor["merges"] or [])
     ids = actor_ids(nw, actor_id)
     actor["roles"] = nw.rows(
         "SELECT r.role, r.text, r.date, r.start, r.\"end\", r.article_id, a.outlet, a.title "
@@ -322,7 +346,7 @@ def actor_detail(nw: StoreReader, actor_id: str) -> dict[str, Any] | None:
     actor["events"] = list_events(nw, EventFilters(actor=actor_id), limit=None)
     actor["positions"] = nw.rows(
         "SELECT p.id AS position_id, p.stance, p.object, p.text, p.certainty, p.start, "
-        "p.\"end\", p.article_id, a.outlet, sa.story_id FROM positions p "
+        f"p.\"end\", {_object_span(nw)}, p.article_id, a.outlet, sa.story_id FROM positions p "
         "JOIN articles a ON a.id = p.article_id LEFT JOIN story_articles sa "
         "ON sa.article_id = p.article_id WHERE list_contains(?::VARCHAR[], p.party) "
         "ORDER BY p.stance, p.object, a.outlet", [ids])
@@ -377,10 +401,16 @@ def list_positions(nw: StoreReader, *, story_id: str | None, party: str | None,
     rows = nw.rows(
         "SELECT p.id AS position_id, COALESCE(m.canonical_id, p.party) AS party, "
         "act.name AS party_name, p.stance, p.object, p.text, p.certainty, p.start, p.\"end\", "
-        f"p.article_id, a.outlet, sa.story_id {base} "
+        f"{_object_span(nw)}, p.article_id, a.outlet, sa.story_id {base} "
         "ORDER BY sa.story_id, party, p.stance, p.id LIMIT ? OFFSET ?",
         [*where.params, limit, offset])
     return total, rows
+
+
+def _object_span(nw: StoreReader) -> str:
+    """The columns of a position's object span (``p``), NULL in files without them."""
+    return ", ".join(_optional(nw, "positions", "p", c, "INTEGER")
+                     for c in ("object_start", "object_end"))
 
 
 def list_facts(nw: StoreReader, *, story_id: str | None, outlet: str | None,
@@ -418,7 +448,3 @@ def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
 
-
-def _has_column(nw: Newsweave, table: str, column: str) -> bool:
-    """Whether ``table`` has ``column`` (a store opened read-only is not migrated)."""
-    return any(r["column_name"] == column for r in nw.rows(f"DESCRIBE {table}"))

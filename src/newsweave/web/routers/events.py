@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from newsweave.present.plover import plover_records
+from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE
 from newsweave.web import queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.models import EventPublic, Page
@@ -33,11 +34,15 @@ def event_filters(
         date_to: dt.date | None = None,
         background: Annotated[bool | None, Query(description="true: only background; "
                                                              "false: only news of the day")] = None,
+        min_confidence: Annotated[float, Query(
+            ge=0, le=1, description="hide events the coder is less sure of (0-1); 0 shows "
+                                    "every event")] = DEFAULT_MIN_CONFIDENCE,
 ) -> queries.EventFilters:
     """The event filters, shared by the list and the export."""
     return queries.EventFilters(story_id=story_id, event_type=event_type, actor=actor,
                                 outlet=outlet, place_id=place_id, date_from=date_from,
-                                date_to=date_to, background=background)
+                                date_to=date_to, background=background,
+                                min_confidence=min_confidence)
 
 
 Filters = Annotated[queries.EventFilters, Depends(event_filters)]
@@ -63,7 +68,8 @@ def export_events(nw: ConnDep, filters: Filters,
     rows = queries.list_events(nw, filters, limit=None)
     if format == "plover":
         wanted = {r["event_id"] for r in rows}
-        records = [r for r in plover_records(nw, filters.story_id) if r["id"] in wanted]
+        records = [r for r in plover_records(nw, filters.story_id, min_confidence=0)
+                   if r["id"] in wanted]
         body: Iterator[str] = (json.dumps(r, default=str, ensure_ascii=False) + "\n"
                                for r in records)
     elif format == "csv":
