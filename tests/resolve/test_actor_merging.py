@@ -169,3 +169,13 @@ def test_story_clustering_reads_kept_apart_names_as_words():
     assert story_key("org:abc-news") == "org:abc-news"
     assert story_key("org:ohio-senate") == "org:ohio-senate"
     assert story_key("state:FRA") == "state:FRA"
+
+
+def test_a_person_gets_no_country_from_sentence_guesses_alone():
+    # issue 16: a person's country needs evidence next to the name; an
+    # organisation may still take the one country of its sentences
+    guessed = _person("person:ann-lee", "Ann Lee", "FRA", "sentence")
+    assert corpus_country([guessed, guessed], person=True) is None
+    assert corpus_country([guessed, guessed]) == "FRA"
+    stated = _person("person:ann-lee", "Ann Lee", "USA", "stated")
+    assert corpus_country([guessed, stated, guessed], person=True) == "USA"

@@ -629,7 +629,7 @@ def _actor_table(conn: Any) -> tuple[list[Actor], dict[str, list[Actor]]]:
     votes_of: dict[str, list[Actor]] = {}
     for i, n, k, votes, sec, al, links in rows:
         records = _country_votes(i, votes)
-        country = corpus_country(records)
+        country = corpus_country(records, person=k == "person")
         actors.append(Actor(
             id=i, name=n, kind=k, country=country, sector=sec, aliases=list(al or []),
             country_evidence=_evidence_of(records, country), merges=_article_links(i, links)))
@@ -695,7 +695,7 @@ def _actor_rows(actors: list[Actor], mapping: dict[str, str],
         records = [r for a in group for r in votes.get(a.id, [a])]
         rows.append(to_row("actors", Actor(
             id=cid, name=head.name, kind=head.kind,
-            country=(country := corpus_country(records)),
+            country=(country := corpus_country(records, person=head.kind == "person")),
             sector=_most_common(a.sector for a in group),
             aliases=sorted({x for a in group for x in [a.name, *a.aliases]} - {head.name}),
             country_evidence=_evidence_of(records, country),

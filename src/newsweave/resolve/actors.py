@@ -1002,17 +1002,20 @@ def explain_merges(actors: Sequence[Actor], mapping: dict[str, str]
     return dict(out)
 
 
-def corpus_country(records: Sequence[Actor]) -> str | None:
+def corpus_country(records: Sequence[Actor], *, person: bool = False) -> str | None:
     """One actor's country over its per-article records, decided by evidence.
 
     Countries stated next to the name (a title, nationality, party or state
     notation: ``country_evidence == "stated"``) count first; the one-country-in-
-    the-sentence guesses only when nothing is stated. The country named in more
-    articles wins; an even split gives none (never a tie-break on article ids).
+    the-sentence guesses only when nothing is stated, and never for a ``person``.
+    The country named in more articles wins; an even split gives none (never a
+    tie-break on article ids).
     """
     stated = Counter(r.country for r in records if r.country and r.country_evidence == "stated")
     guessed = Counter(r.country for r in records if r.country and r.country_evidence != "stated")
-    for votes in (stated, guessed):
+    # a person's country needs evidence next to the name (issue 16): a sentence
+    # that names one country is none ("Halvane spoke in Maldar")
+    for votes in (stated, Counter() if person else guessed):
         top = votes.most_common(2)
         if top:
             return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
