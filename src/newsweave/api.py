@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
-from newsweave.corpus.build import CorpusSummary, rebuild_corpus
+from newsweave.corpus.build import CorpusSummary, rebuild_corpus, update_corpus
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
@@ -163,7 +163,8 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         if corpus:
             set_memory_limit(conn, settings.corpus_memory)
             try:
-                report.corpus = rebuild_corpus(conn, full=rebuild, on_stage=on_stage)
+                corpus_stage = rebuild_corpus if rebuild else update_corpus
+                report.corpus = corpus_stage(conn, on_stage=on_stage)
             except duckdb.Error as exc:
                 if is_full_error(exc):
                     raise full(settings.db, exc, lost=(

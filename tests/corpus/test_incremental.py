@@ -1,8 +1,9 @@
 """The incremental corpus update: only new articles are compared and placed.
 
 Articles are written straight into a real DuckDB store (no spaCy), then
-:func:`rebuild_corpus` runs on it, once over everything and again after more
-articles arrive; ``full=True`` must reach what the incremental path reached.
+:func:`update_corpus` runs on it, once over everything and again after more
+articles arrive; :func:`rebuild_corpus` (from scratch) must reach what the
+incremental path reached.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 import pytest
 
 from newsweave.corpus import build, stories
-from newsweave.corpus.build import STAGES, rebuild_corpus
+from newsweave.corpus.build import STAGES, rebuild_corpus, update_corpus
 from newsweave.corpus.chrome import repeated_paragraphs
 from newsweave.corpus.stories import StoryItem, cluster_stories
 from newsweave.store import connect
@@ -49,7 +50,9 @@ def _store(db: Path, bodies: list[tuple[str, str, str, dt.date]]) -> None:
 def _rebuild(db: Path, *, full: bool = False, on_stage=None):  # noqa: ANN202, ANN001
     conn = connect(str(db))
     try:
-        return rebuild_corpus(conn, full=full, on_stage=on_stage)
+        if full:
+            return rebuild_corpus(conn, on_stage=on_stage)
+        return update_corpus(conn, on_stage=on_stage)
     finally:
         conn.close()
 

@@ -1,6 +1,6 @@
 """Run the corpus stages over what the store holds and update the corpus tables.
 
-The corpus tables are derived data. :func:`rebuild_corpus` updates them in one
+The corpus tables are derived data. :func:`update_corpus` updates them in one
 transaction, so a reader never sees half of them, and a re-run on the same
 articles changes nothing. The update is incremental: only articles not yet in
 a story are signed, compared and placed, and only the stories they join (or
@@ -66,7 +66,15 @@ def story_id_for(key: str) -> str:
 STAGES = ("sign", "dedupe", "chrome", "actors", "stories", "corroborate")
 
 
-def rebuild_corpus(conn: Any, *, full: bool = False,
+def update_corpus(conn: Any, *, on_stage: Callable[[str], None] | None = None
+                  ) -> CorpusSummary:
+    """Bring the corpus tables up to date with the articles stored since the last
+    update (what ``newsweave run`` does after storing): :func:`rebuild_corpus`
+    with ``full=False``."""
+    return rebuild_corpus(conn, full=False, on_stage=on_stage)
+
+
+def rebuild_corpus(conn: Any, *, full: bool = True,
                    on_stage: Callable[[str], None] | None = None) -> CorpusSummary:
     """Dedupe, cluster into stories, merge actors and corroborate facts; store it all.
 
@@ -79,7 +87,8 @@ def rebuild_corpus(conn: Any, *, full: bool = False,
     Args:
         conn: an open store connection.
         full: forget every derived table and state, and rebuild from scratch
-            (stories are then reclustered, and their ids may change).
+            (stories are then reclustered, and their ids may change); False
+            only updates (:func:`update_corpus` says so by its name).
         on_stage: called with each stage's name (see ``STAGES``) as it starts
             (progress display).
 

