@@ -42,3 +42,14 @@ def test_claim_ids_are_stable_and_spans_match(run):
     first, second = run(body).claims, run(body).claims
     assert [c.id for c in first] == [c.id for c in second]
     assert body[first[0].start : first[0].end] == first[0].text
+
+
+def test_a_statement_that_names_no_one_is_a_claim_when_it_says_enough(run):
+    # issue 15: two outlets may state the same thing with no name in it
+    # ("We have declared war on harassment ..."); a short remark is no claim
+    body = ("We have declared war on harassment and assault in every harbour workplace.\n"
+            "It was a quiet morning.")
+    claims = run(body).claims
+    texts = [c.text for c in claims]
+    assert any(t.startswith("We have declared war") for t in texts)
+    assert not any(t.startswith("It was a quiet") for t in texts)

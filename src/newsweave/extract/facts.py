@@ -26,6 +26,8 @@ from newsweave.extract.quantities import find_quantities
 from newsweave.records import Article, Claim, Position, Resolution
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A sentence that names no one is a claim when it has this many content words.
+MIN_UNNAMED_WORDS = 6
 # A headline shorter than this says too little to align ("Update", "Breaking news").
 MIN_TITLE_WORDS = 4
 _ADDRESS_RE = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|://", re.IGNORECASE)
@@ -109,7 +111,12 @@ def sentence_claim(
     # what another outlet may state too (actors resolved or not: "Reid checked
     # into rehab" names a person the gazetteer does not know)
     named = bool(actors) or any(t.pos_ == "PROPN" or t.ent_type_ for t in sent)
-    if not (mine or stated or quantities or (named and _has_finite_verb(sent))):
+    # a statement with no name is a claim too when it says enough to be matched
+    # ("We are declaring war on harassment and assault"); a short one ("It was
+    # a quiet morning") is not
+    substantial = sum(t.is_alpha and not t.is_stop for t in sent) >= MIN_UNNAMED_WORDS
+    if not (mine or stated or quantities
+            or ((named or substantial) and _has_finite_verb(sent))):
         return None
     main = mine[0] if mine else None
     subject, predicate, obj = _triple(main, root, index)
