@@ -62,7 +62,7 @@ class GoldTopic:
 
 
 def evaluate(data: Path, *, topics: list[str] | None = None,
-             db: Path | None = None, compare_learned: bool = False) -> dict[str, Any]:
+             db: Path | None = None) -> dict[str, Any]:
     """Score fact alignment through the whole pipeline on ECB+.
 
     Args:
@@ -71,14 +71,12 @@ def evaluate(data: Path, *, topics: list[str] | None = None,
         topics: topic folder names to score (a fixed subset for quick gates).
         db: score an existing store built from these documents by
             :func:`build_store` instead of running the pipeline again.
-        compare_learned: also score the learned same-fact decision
-            (:mod:`newsweave.corpus.samefact`) fitted on ECB+ itself, each fold of
-            topics aligned by a model fitted on the others (``learned_held_out``).
 
     Returns:
         pairwise ``precision``, ``recall``, ``f1`` over cross-document pairs of
         annotated sentences within a topic, the counts, and under ``baseline``
-        the tuned TF-IDF cosine.
+        the tuned TF-IDF cosine. The learned same-fact decision is scored on
+        held-out topics by ``python -m newsweave.evaluate.training --held-out``.
     """
     gold = read_gold(Path(data), topics)
     if not gold:
@@ -86,19 +84,12 @@ def evaluate(data: Path, *, topics: list[str] | None = None,
     with tempfile.TemporaryDirectory(prefix="nw-eval-facts-") as tmp:
         path = Path(db) if db is not None else build_store(gold, Path(tmp))
         shipped = predicted_links(gold, path)
-        learned = None
-        if compare_learned:
-            from newsweave.evaluate.training import cross_validated_links
-
-            learned = cross_validated_links(gold, path)
     pairs = gold_pairs(gold)
     result = score_pairs(pairs, shipped) | {
         "topics": len(gold),
         "sentences": sum(len(t.sentences) for t in gold),
         "baseline": tfidf_baseline(gold, pairs),
     }
-    if learned is not None:
-        result["learned_held_out"] = score_pairs(pairs, learned)
     return result
 
 

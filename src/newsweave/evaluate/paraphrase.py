@@ -106,7 +106,7 @@ def build_store(pairs: list[Pair], folder: Path) -> Path:
 
 def decide(pairs: list[Pair], db: Path) -> list[bool]:
     """For each pair, whether the corroborate stage puts the two sentences in one fact."""
-    from newsweave.evaluate.training import paraphrase_inputs, states_one_fact
+    from newsweave.evaluate.stored import paraphrase_inputs, states_one_fact
 
     return [story is not None and states_one_fact(story)
             for story in paraphrase_inputs(pairs, db)]

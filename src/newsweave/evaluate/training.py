@@ -22,8 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,8 +33,16 @@ from newsweave.evaluate.facts import (
     GoldTopic,
     SentenceLocator,
     build_store,
+    gold_pairs,
     read_gold,
     same_fact,
+    score_pairs,
+)
+from newsweave.evaluate.stored import (
+    paraphrase_inputs,
+    states_one_fact,
+    stored_stories,
+    story_facts,
 )
 
 FOLDS = 7
@@ -49,59 +55,12 @@ THRESHOLD = 0.5
 
 
 @dataclass(slots=True)
-class StoryInput:
-    """Everything the corroborate stage reads of one stored story."""
-
-    story_id: str
-    claims: list[Any]
-    positions: list[Any]
-    outlets: dict[str, str]
-    duplicates: dict[str, str]
-    events: list[Any]
-
-
-@dataclass(slots=True)
 class TrainingPairs:
     """Feature rows, answers, and the ECB+ topic of each row."""
 
     rows: np.ndarray
     answers: np.ndarray
     topics: np.ndarray
-
-
-def _stored_evidence(conn: Any, actor_map: dict[str, str]) -> tuple[dict, dict, dict]:
-    """Claims, positions and events of every stored article, by article id."""
-    from newsweave.store.reader import claims_by_article as _claims_by_article
-    from newsweave.store.reader import events_by_article as _events_by_article
-    from newsweave.store.reader import positions_by_article as _positions_by_article
-
-    return (_claims_by_article(conn, actor_map), _positions_by_article(conn, actor_map),
-            _events_by_article(conn))
-
-
-def stored_stories(db: Path) -> Iterator[StoryInput]:
-    """The stories of a store with the evidence the corroborate stage reads."""
-    from newsweave.store import connect
-
-    conn = connect(str(db), read_only=True)
-    try:
-        actor_map = dict(conn.execute("SELECT actor_id, canonical_id FROM actor_map").fetchall())
-        members: dict[str, list[str]] = defaultdict(list)
-        for story, article in conn.execute(
-                "SELECT story_id, article_id FROM story_articles ORDER BY 1, 2").fetchall():
-            members[story].append(article)
-        outlets = dict(conn.execute("SELECT id, outlet FROM articles").fetchall())
-        duplicates = dict(conn.execute("SELECT copy_id, original_id FROM duplicates").fetchall())
-        claims, positions, events = _stored_evidence(conn, actor_map)
-    finally:
-        conn.close()
-    for story, articles in sorted(members.items()):
-        yield StoryInput(
-            story_id=story, claims=[c for a in articles for c in claims.get(a, [])],
-            positions=[p for a in articles for p in positions.get(a, [])],
-            outlets={a: outlets.get(a) or "" for a in articles},
-            duplicates={a: duplicates[a] for a in articles if a in duplicates},
-            events=[e for a in articles for e in events.get(a, [])])
 
 
 def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
@@ -181,24 +140,6 @@ def cross_validated_links(gold: list[GoldTopic], db: Path, *, folds: int = FOLDS
     return links
 
 
-def story_facts(story: StoryInput, model: SameFactModel | None = None) -> list[Any]:
-    """The facts the corroborate stage makes of one story (with ``model``, the
-    learned decision instead of the default)."""
-    from newsweave.corpus.corroborate import corroborate_story
-
-    facts, _ = corroborate_story(story.story_id, story.claims, story.positions, story.outlets,
-                                 story.duplicates, story.events, model=model)
-    return facts
-
-
-def states_one_fact(story: StoryInput, model: SameFactModel | None = None) -> bool:
-    """Whether the corroborate stage puts every report of ``story`` in one fact (a
-    story of one report: the two texts are one stored text, so yes)."""
-    articles = set(story.outlets)
-    return len(articles) == 1 or any(
-        {m.article_id for m in f.mentions} >= articles for f in story_facts(story, model))
-
-
 def msrp_pairs(pairs: list[Any], db: Path) -> TrainingPairs:
     """Training pairs from MSRP: each pair's two one-sentence reports as a story of
     their own (:func:`newsweave.evaluate.paraphrase.build_store`), every piece of
@@ -224,35 +165,6 @@ def msrp_pairs(pairs: list[Any], db: Path) -> TrainingPairs:
                          answers=np.array(answers, dtype=bool), topics=np.array(groups))
 
 
-def paraphrase_inputs(pairs: list[Any], db: Path) -> list[StoryInput | None]:
-    """Each MSRP pair as the story corroboration sees: two one-sentence reports of
-    two outlets, or one report when both sentences are one stored text (None when
-    a sentence was not stored, or one of two stated nothing the extract stage
-    keeps)."""
-    from newsweave.store import connect
-
-    conn = connect(str(db), read_only=True)
-    try:
-        article_of = dict(conn.execute(
-            "SELECT source_id, article_id FROM article_sources").fetchall())
-        claims, positions, events = _stored_evidence(conn, {})
-    finally:
-        conn.close()
-    out: list[StoryInput | None] = []
-    for p in pairs:
-        a, b = article_of.get(p.id_a), article_of.get(p.id_b)
-        articles = list(dict.fromkeys(x for x in (a, b) if x is not None))
-        if None in (a, b) or (len(articles) == 2 and not (claims.get(a) and claims.get(b))):
-            out.append(None)
-            continue
-        out.append(StoryInput(
-            story_id="pair", claims=[c for x in articles for c in claims.get(x, [])],
-            positions=[q for x in articles for q in positions.get(x, [])],
-            outlets={a: f"outlet-{p.id_a}", b: f"outlet-{p.id_b}"}, duplicates={},
-            events=[e for x in articles for e in events.get(x, [])]))
-    return out
-
-
 def cross_validated_decisions(pairs: list[Any], db: Path, *, folds: int = 10,
                               extra: TrainingPairs | None = None) -> list[bool]:
     """The same-fact decision on each MSRP pair with a model fitted on the other
@@ -272,6 +184,16 @@ def cross_validated_decisions(pairs: list[Any], db: Path, *, folds: int = 10,
     return decisions
 
 
+def held_out_scores(data: Path, db: Path | None = None) -> dict[str, Any]:
+    """ECB+ fact-alignment precision, recall and F1 of the learned decision, each
+    fold of topics aligned by a model fitted on the other folds
+    (:func:`cross_validated_links`), over a store of ``data`` (built when not given)."""
+    gold = read_gold(data)
+    with tempfile.TemporaryDirectory(prefix="nw-held-out-") as tmp:
+        links = cross_validated_links(gold, db or build_store(gold, Path(tmp)))
+    return score_pairs(gold_pairs(gold), links)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Fit the coefficients (on the ECB+ shared half by default) into ``--out``."""
     from newsweave.evaluate.paraphrase import build_store as build_msrp
@@ -281,8 +203,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=Path("..") / "shared")
     parser.add_argument("--source", choices=("ecbplus", "msrp"), default="ecbplus")
     parser.add_argument("--db", type=Path, help="a store built from the source's documents")
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, help="write the fitted model here")
+    parser.add_argument("--held-out", action="store_true",
+                        help="print the ECB+ fact-alignment scores of the learned decision "
+                             "on held-out topics instead of fitting one model")
     args = parser.parse_args(argv)
+    if args.held_out:
+        print(json.dumps(held_out_scores(args.shared / ECBPLUS, args.db), indent=2))
+        return
+    if args.out is None:
+        parser.error("--out is required unless --held-out is given")
     with tempfile.TemporaryDirectory(prefix="nw-train-") as tmp:
         if args.source == "ecbplus":
             gold = read_gold(args.shared / ECBPLUS)
