@@ -390,7 +390,10 @@ def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, st
 @app.command()
 def serve(db: DbOption = None,
           host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000) -> None:
+          port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000,
+          allow_host: Annotated[Optional[list[str]], typer.Option(
+              help="a further Host name to answer (repeatable); others than --host, "
+                   "localhost and 127.0.0.1 are refused")] = None) -> None:
     """Serve the REST API (/api, documented at /docs) and the web pages over a database.
 
     Example: newsweave serve --db news.duckdb --port 8000
@@ -400,7 +403,7 @@ def serve(db: DbOption = None,
     from newsweave.web import create_app
 
     try:
-        web_app = create_app(_db(db))
+        web_app = create_app(_db(db), host=host, allow_hosts=allow_host or ())
     except DamagedStore as exc:
         _fail(f"[red]error:[/red] {_one_line(str(exc))}")
     except StoreError as exc:

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave.store import connect
 from newsweave.web.routers import actors, articles, events, facts, pages, places, positions, stories
+from newsweave.web.security import GuardMiddleware, allowed_hosts
 
 STATIC_DIR = Path(__file__).parent / "static"
 DESCRIPTION = """
@@ -38,11 +39,20 @@ TAGS = [
 ]
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, *, host: str = "127.0.0.1",
+               allow_hosts: Iterable[str] = ()) -> FastAPI:
     """Build the app over one DuckDB file, opened read-only for the app's lifetime.
+
+    Every response carries the security headers of ``newsweave.web.security``;
+    a request whose Host is none of ``host``, ``localhost``, ``127.0.0.1`` and
+    ``allow_hosts`` is refused with a 400 (DNS rebinding).
 
     Args:
         db_path: a database written by ``newsweave run``.
+        host: the address the server is bound to (what ``newsweave serve --host`` gives
+            uvicorn).
+        allow_hosts: further Host names to answer, e.g. the machine's name when
+            ``host`` is ``0.0.0.0``.
 
     Returns:
         the FastAPI application (serve it with uvicorn).
@@ -61,6 +71,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="newsweave", version="0.1.0", description=DESCRIPTION,
                   openapi_tags=TAGS, lifespan=lifespan)
     app.state.conn = conn
+    app.add_middleware(GuardMiddleware, hosts=allowed_hosts(host, allow_hosts))
     for module in (stories, articles, events, actors, places, positions, facts):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)

@@ -23,9 +23,12 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "tem
 PAGE_SIZE = 20
 
 
+HUES = 24  # the badge colour classes hue-0 .. hue-23 of style.css, 15 degrees apart
+
+
 def outlet_hue(name: str) -> int:
-    """A stable colour hue (0-359) for an outlet's badge."""
-    return int(hashlib.sha1(name.encode()).hexdigest()[:6], 16) % 360
+    """A stable colour class (0-23, ``hue-N`` in style.css) for an outlet's badge."""
+    return int(hashlib.sha1(name.encode()).hexdigest()[:6], 16) % HUES
 
 
 TEMPLATES.env.filters["hue"] = outlet_hue
