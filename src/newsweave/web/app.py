@@ -13,11 +13,12 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave.store import connect
+from newsweave.web.docs import SWAGGER_PREFIX, docs_page, swagger_ui_dir
 from newsweave.web.routers import actors, articles, events, facts, pages, places, positions, stories
 from newsweave.web.security import GuardMiddleware, allowed_hosts
 
@@ -68,14 +69,22 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1",
         yield
         conn.close()
 
+    # /docs is ours (Swagger UI from a package, no CDN); ReDoc has no offline build
     app = FastAPI(title="newsweave", version="0.1.0", description=DESCRIPTION,
-                  openapi_tags=TAGS, lifespan=lifespan)
+                  openapi_tags=TAGS, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.conn = conn
     app.add_middleware(GuardMiddleware, hosts=allowed_hosts(host, allow_hosts))
     for module in (stories, articles, events, actors, places, positions, facts):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
+    # mounted before /static, which would otherwise take these paths
+    app.mount(SWAGGER_PREFIX, StaticFiles(directory=swagger_ui_dir()), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return docs_page(openapi_url=app.openapi_url or "/openapi.json",
+                         title=f"{app.title} API")
 
     @app.exception_handler(StarletteHTTPException)
     async def _html_errors(request: Request, exc: StarletteHTTPException) -> Response:

@@ -419,6 +419,6 @@ def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
         "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
 
 
-def _has_column(nw: Newsweave, table: str, column: str) -> bool:
+def _has_column(nw: StoreReader, table: str, column: str) -> bool:
     """Whether ``table`` has ``column`` (a store opened read-only is not migrated)."""
     return any(r["column_name"] == column for r in nw.rows(f"DESCRIBE {table}"))

@@ -12,12 +12,26 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# Everything the pages load comes from this server: no inline script or style
-# (outlet colours and conflict widths are classes), no frames, no plugins.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'")
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The Content-Security-Policy: everything from this server, nothing inline.
+
+    Args:
+        script_hashes: ``sha256-...`` sources of inline scripts to allow (the API
+            docs page's start-up script, built by FastAPI).
+
+    Returns:
+        the header's value.
+    """
+    scripts = " ".join(["'self'", *(f"'{h}'" for h in script_hashes)])
+    # no inline style either (outlet colours and conflict widths are classes), no
+    # frames, no plugins, no base or form target elsewhere
+    return (f"default-src 'self'; script-src {scripts}; style-src 'self'; "
+            "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
