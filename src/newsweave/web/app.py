@@ -12,7 +12,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -23,6 +27,7 @@ from newsweave.web.routers import actors, articles, events, facts, pages, places
 from newsweave.web.security import GuardMiddleware, allowed_hosts
 
 STATIC_DIR = Path(__file__).parent / "static"
+JSON_PATHS = ("/api", "/static", "/docs", "/openapi")
 DESCRIPTION = """
 Read a newsweave database: stories and their briefs, articles with their
 evidence spans, PLOVER events (filter, paginate, export), actors, places,
@@ -89,14 +94,38 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1",
     @app.exception_handler(StarletteHTTPException)
     async def _html_errors(request: Request, exc: StarletteHTTPException) -> Response:
         # the API answers errors in JSON; a person at a page gets a page
-        if request.url.path.startswith(("/api", "/static", "/docs", "/openapi")):
+        if _wants_json(request):
             return await http_exception_handler(request, exc)
-        return pages.TEMPLATES.TemplateResponse(
-            request, "error.html", {"status": exc.status_code, "detail": exc.detail},
-            status_code=exc.status_code)
+        return _error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _html_bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        # a page's bad parameter (?page=x, ?hl=bad) is a 400 page, not FastAPI's JSON 422
+        if _wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        return _error_page(request, 400, bad_parameters(exc))
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
         return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
     return app
+
+
+def _wants_json(request: Request) -> bool:
+    """Whether the request is the API's (or its docs' or files'): those answer errors in JSON."""
+    return request.url.path.startswith(JSON_PATHS)
+
+
+def _error_page(request: Request, status: int, detail: str) -> Response:
+    return pages.TEMPLATES.TemplateResponse(
+        request, "error.html", {"status": status, "detail": detail}, status_code=status)
+
+
+def bad_parameters(exc: RequestValidationError) -> str:
+    """The bad parameters of a page request, for a person: ``page: Input should be ...``."""
+    parts = []
+    for error in exc.errors():
+        name = str(error.get("loc", ("?",))[-1])
+        parts.append(f"{name}: {error.get('msg', 'not valid')}")
+    return "Bad parameter: " + "; ".join(parts)

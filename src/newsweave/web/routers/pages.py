@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from newsweave.present.brief import STANCES, build_brief
@@ -78,6 +78,13 @@ def story_list(request: Request, nw: ConnDep,
                    prev_url="?" + urlencode({**params, "page": page - 1}) if page > 1 else None,
                    next_url="?" + urlencode({**params, "page": page + 1}) if page < pages
                    else None, filtered=bool(params))
+
+
+@router.get("/stories")
+def story_list_alias(request: Request) -> RedirectResponse:
+    """``/stories`` is the story list at ``/``, with the same parameters."""
+    query = request.url.query
+    return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
 
 
 def _filter_options(request: Request, nw: Any) -> dict[str, list[Any]]:
