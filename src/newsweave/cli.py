@@ -87,6 +87,18 @@ def _check_gazetteers(paths: list[Path] | None) -> None:
                 "data/lexicon/FORMAT.md", param_hint="--gazetteer") from exc
 
 
+def _check_outlet_aliases(path: str | None) -> None:
+    """A usage error, before any work, when the outlet alias file cannot be used."""
+    if path is None:
+        return
+    from newsweave.clean.outlets import OutletAliasError, load_outlet_aliases
+
+    try:
+        load_outlet_aliases(path)
+    except OutletAliasError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--outlet-aliases") from exc
+
+
 @app.command()
 def run(paths: Annotated[Optional[list[Path]], typer.Argument(
             help="files or folders; none: the bundled demo corpus")] = None,
@@ -99,6 +111,9 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         rebuild: Annotated[bool, typer.Option(
             help="recluster every story from scratch instead of adding to the stored ones "
                  "(story ids may change)")] = False,
+        outlet_aliases: Annotated[Optional[Path], typer.Option(
+            help="JSON of outlet names that mean one outlet, {\"Name\": [\"alias\", ...]} "
+                 "[default: $NEWSWEAVE_OUTLET_ALIASES]")] = None,
         ) -> None:
     """Process reports into the database, then print the stories and the largest story's brief.
 
@@ -114,7 +129,9 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
     _check_gazetteers(gazetteer)
     settings = get_settings().with_(db=db, workers=workers, engine=engine,
-                                    gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
+                                    gazetteers=tuple(str(g) for g in gazetteer or ()) or None,
+                                    outlet_aliases=str(outlet_aliases) if outlet_aliases else None)
+    _check_outlet_aliases(settings.outlet_aliases)
     total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
