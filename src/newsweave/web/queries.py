@@ -182,8 +182,8 @@ def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     article["removed"] = list(article["removed"] or [])
     article["sentences"] = [list(s) for s in article["sentences"] or []]
     article["events"] = nw.rows(
-        "SELECT id, event, mode, start, \"end\", text, date, certainty, background "
-        "FROM events WHERE article_id = ? ORDER BY start", [article_id])
+        "SELECT id, event, mode, start, \"end\", text, date, date_precision, certainty, "
+        "background FROM events WHERE article_id = ? ORDER BY start", [article_id])
     # a headline claim's span indexes the title, not the body: it is not drawn
     # over the body (stores written before headline claims have no "part")
     in_body = "AND part IS DISTINCT FROM 'title' " if _has_column(nw, "claims", "part") else ""

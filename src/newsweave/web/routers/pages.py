@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -31,7 +31,31 @@ def outlet_hue(name: str) -> int:
     return int(hashlib.sha1(name.encode()).hexdigest()[:6], 16) % HUES
 
 
+def shown_date(value: dt.date | str | None, precision: str | None = None) -> str:
+    """A date as precise as the text gave it: ``2031-03-14``, ``2031-03`` (month) or ``2031``."""
+    if value is None:
+        return "undated"
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return {"year": text[:4], "month": text[:7]}.get(precision or "day", text)
+
+
+def web_url(url: str | None) -> bool:
+    """Whether ``url`` may be a link: an http(s) address, never ``javascript:`` or a file."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def file_name(path: str | None) -> str:
+    """The input's file name only: the server's folders are nobody else's business."""
+    return PurePath(path).name if path else ""
+
+
 TEMPLATES.env.filters["hue"] = outlet_hue
+TEMPLATES.env.filters["when"] = shown_date
+TEMPLATES.env.filters["file_name"] = file_name
+TEMPLATES.env.tests["web_url"] = web_url
 
 
 def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -114,7 +138,8 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
     """The brief's timeline as chart items; the story's own events when the brief has none."""
     source = brief["timeline"]
     if not source:
-        source = [{"date": e["date"], "event": e["event"], "mode": e["mode"],
+        source = [{"date": e["date"], "date_precision": e["date_precision"],
+                   "event": e["event"], "mode": e["mode"],
                    "actors": e["actors"], "recipients": e["recipients"], "place": e["place"],
                    "quantities": [q["text"] for q in e["quantities"] or []],
                    "certainty": e["certainty"], "text": e["text"], "outlets": [e["outlet"]]}
@@ -126,7 +151,8 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
         who = ", ".join(t["actors"]) or "?"
         if t["recipients"]:
             who += " → " + ", ".join(t["recipients"])
-        title = " · ".join(x for x in (str(t["date"] or "undated"), t["event"], who,
+        title = " · ".join(x for x in (shown_date(t["date"], t.get("date_precision")),
+                                       t["event"], who,
                                        t.get("place") or "", ", ".join(t["outlets"])) if x)
         items.append({**t, "who": who, "title": title, "href": f"#tl-{k}", "anchor": f"tl-{k}"})
     return items
