@@ -20,6 +20,15 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!byKeyboard) select.form.requestSubmit();
     });
   }
+  // On a narrow screen each table row is a card: label its cells with their columns.
+  for (const table of document.querySelectorAll("table.list")) {
+    const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, k) => {
+        if (names[k]) cell.dataset.label = names[k];
+      });
+    }
+  }
   // Hovering a timeline or map mark outlines the row it links to.
   for (const link of document.querySelectorAll("svg.chart a[href^='#']")) {
     const row = document.getElementById(link.getAttribute("href").slice(1));
