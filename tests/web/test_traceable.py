@@ -90,3 +90,55 @@ def test_conflict_headings_name_the_fact_not_a_unit(page, demo_url, demo_nw):
         target = link.get_attribute("href")
         assert target.startswith("#fact-") and page.locator(target).count() == 1
     assert checked > 0
+
+
+def test_timeline_rows_and_positions_link_to_their_spans(page, demo_url, demo_nw):
+    story = demo_nw.stories()[0]
+    page.goto(f"{demo_url}/stories/{story.id}")
+    rows = page.locator("ol.timeline li")
+    assert rows.count() > 0
+    for k in range(rows.count()):
+        badges = rows.nth(k).locator(".badge")
+        links = rows.nth(k).locator("a.badge")
+        assert links.count() == badges.count() > 0, rows.nth(k).inner_text()
+        assert all("/articles/" in h and "hl=" in h
+                   for h in (links.nth(i).get_attribute("href") for i in range(links.count())))
+    position_links = page.locator("table.positions a.badge")
+    assert position_links.count() > 0
+    assert position_links.count() == page.locator("table.positions .badge").count()
+    # a position's outlet opens the report at its quotation
+    position_links.first.click()
+    page.wait_for_url("**/articles/*hl=*")
+    target = page.locator("#article-body .seg.target")
+    assert target.count() > 0 and target.first.is_visible()
+    page.go_back()
+    rows.first.locator("a.badge").first.click()
+    page.wait_for_url("**/articles/*hl=*")
+    assert page.locator("#article-body .seg.target").count() > 0
+
+
+def test_names_in_an_article_link_to_their_actor_page(page, demo_url, demo_nw):
+    row = demo_nw.rows("SELECT m.article_id, count(*) AS n FROM mentions m "
+                       "WHERE m.actor_id IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT 1")[0]
+    page.goto(f"{demo_url}/articles/{row['article_id']}")
+    names = page.locator("#article-body a.seg[href^='/actors/']")
+    assert names.count() > 0
+    # the article's text reads the same as before: links add no characters
+    body = demo_nw.rows("SELECT body FROM articles WHERE id = ?", [row["article_id"]])[0]["body"]
+    assert page.locator("#article-body").inner_text().strip() == body.strip()
+    name = names.first.inner_text()
+    names.first.click()
+    page.wait_for_url("**/actors/*")
+    assert page.locator("h1#actor-name").count() == 1
+    assert page.locator("h1#actor-name").inner_text()
+    assert name
+
+
+def test_every_name_link_opens_an_actor_page(client, demo_nw):
+    hrefs: set[str] = set()
+    for row in demo_nw.rows("SELECT id FROM articles"):
+        html = client.get(f"/articles/{row['id']}").text
+        hrefs |= set(re.findall(r'<a class="seg[^"]*" href="(/actors/[^"]+)"', html))
+    assert hrefs
+    for href in sorted(hrefs):
+        assert client.get(href).status_code == 200, href

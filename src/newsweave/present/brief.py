@@ -218,15 +218,20 @@ def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: d
             "recipients": [names.get(r, r) for r in recipients],
             "place": places.get(e.place_id) if e.place_id else None,
             "quantities": [q.text for q in e.quantities], "certainty": e.certainty,
-            "text": e.text, "outlets": set(),
+            "text": e.text, "outlets": set(), "evidence": {},
         })
-        item["outlets"].add(articles.get(e.article_id, {}).get("outlet", "?"))
+        outlet = articles.get(e.article_id, {}).get("outlet", "?")
+        item["outlets"].add(outlet)
+        # each outlet's first report of the event: where its timeline row can be checked
+        item["evidence"].setdefault(outlet, {"article_id": e.article_id, "outlet": outlet,
+                                             "start": e.start, "end": e.end})
         if not item["place"] and e.place_id:
             item["place"] = places.get(e.place_id)
     kept = sorted(merged.values(), key=lambda i: -len(i["outlets"]))[:MAX_TIMELINE]
     items = sorted(kept, key=lambda i: (i["date"] is None, str(i["date"]), i["event"]))
     for item in items:
         item["outlets"] = sorted(item["outlets"])
+        item["evidence"] = [item["evidence"][o] for o in item["outlets"]]
     return items
 
 

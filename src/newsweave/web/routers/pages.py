@@ -142,7 +142,9 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
                    "event": e["event"], "mode": e["mode"],
                    "actors": e["actors"], "recipients": e["recipients"], "place": e["place"],
                    "quantities": [q["text"] for q in e["quantities"] or []],
-                   "certainty": e["certainty"], "text": e["text"], "outlets": [e["outlet"]]}
+                   "certainty": e["certainty"], "text": e["text"], "outlets": [e["outlet"]],
+                   "evidence": [{"article_id": e["article_id"], "outlet": e["outlet"],
+                                 "start": e["start"], "end": e["end"]}]}
                   for e in queries.list_events(
                       nw, queries.EventFilters(story_id=brief["story_id"], background=False),
                       limit=None)]
@@ -158,11 +160,13 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
     return items
 
 
-def _first_mentions(fact: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """For each outlet of a fact, the first mention it comes from (for the badge's link)."""
+def _first_mentions(row: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """For each outlet of a fact, timeline row or position, the first span it comes from
+    (for the outlet badge's link to the report)."""
     out: dict[str, dict[str, Any]] = {}
-    for m in fact.get("mentions") or []:
-        out.setdefault(m.get("outlet", "?"), m)
+    for m in row.get("mentions") or row.get("evidence") or []:
+        if not m.get("copy"):
+            out.setdefault(m.get("outlet", "?"), m)
     return out
 
 
