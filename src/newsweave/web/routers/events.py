@@ -12,8 +12,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
-from newsweave.present.plover import plover_records
+from newsweave.present.plover import plover_record
+from newsweave.records import Event
 from newsweave.store.reader import StoreReader
+from newsweave.store.rows import from_row
 from newsweave.web import queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.models import EventPublic, Page
@@ -72,7 +74,7 @@ def export_events(request: Request, filters: Filters,
     """Every event matching the filters (up to ``limit``), streamed as a download."""
     chunks = _event_chunks(request.app.state.conn, filters, limit)
     if format == "plover":
-        body = _plover_lines(request.app.state.conn, filters, chunks)
+        body = _plover_lines(request.app.state.conn, chunks)
     elif format == "csv":
         body = _csv_lines(chunks)
     else:
@@ -104,19 +106,33 @@ def _event_chunks(conn: Any, filters: queries.EventFilters, limit: int
         cursor.close()
 
 
-def _plover_lines(conn: Any, filters: queries.EventFilters,
-                  chunks: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
-    """PLOVER records of the exported events, in export order."""
+def _plover_lines(conn: Any, chunks: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
+    """PLOVER records of the exported events, in export order, built a chunk at a time.
+
+    Only the lookups (canonical actors, places, article metadata) are read whole;
+    the events themselves are read per chunk, as the other formats are.
+    """
     cursor = conn.cursor()
     try:
-        records = {r["id"]: r for r in plover_records(StoreReader(cursor), filters.story_id)}
+        reader = StoreReader(cursor)
+        canon = reader.actor_map()
+        actors = {a.id: a for a in reader.actors()}
+        places = reader.places()
+        articles = reader.articles()
+        for rows in chunks:
+            ids = [r["event_id"] for r in rows]
+            events = {r["id"]: from_row(Event, r) for r in reader.rows(
+                "SELECT * FROM events WHERE list_contains(?::VARCHAR[], id)", [ids])}
+            for event_id in ids:
+                event = events.get(event_id)
+                if event is None:
+                    continue
+                event.actors = [canon.get(a, a) for a in event.actors]
+                event.recipients = [canon.get(r, r) for r in event.recipients]
+                record = plover_record(event, actors, places, articles.get(event.article_id))
+                yield json.dumps(record, default=str, ensure_ascii=False) + "\n"
     finally:
         cursor.close()
-    for rows in chunks:
-        for row in rows:
-            record = records.get(row["event_id"])
-            if record is not None:
-                yield json.dumps(record, default=str, ensure_ascii=False) + "\n"
 
 
 def _csv_lines(chunks: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
