@@ -55,3 +55,9 @@ def seeds_client(seeds_db: Path) -> Iterator[TestClient]:
 def demo_url(web_db: Path, browser) -> Iterator[str]:
     """A real uvicorn server over the demo corpus on 127.0.0.1, stopped at the end."""
     yield from serve(web_db)
+
+
+@pytest.fixture(scope="session")
+def seeds_url(seeds_db: Path, browser) -> Iterator[str]:
+    """A real uvicorn server over the processed seeds on 127.0.0.1, stopped at the end."""
+    yield from serve(seeds_db)

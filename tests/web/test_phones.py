@@ -31,16 +31,15 @@ def _page_types(nw) -> list[str]:
             f"/articles/{article}", f"/actors/{actor}", "/stories/no-such-story", "/docs"]
 
 
-@pytest.mark.parametrize("size", sorted(VIEWPORTS))
-def test_no_page_scrolls_sideways(browser, demo_url, demo_nw, size):
+def _assert_no_sideways_scrolling(browser, base: str, paths: list[str], size: str) -> None:
     context = browser.new_context(**VIEWPORTS[size])
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
            and "status of 404" not in msg.text else None)
     try:
-        for path in _page_types(demo_nw):
-            tab.goto(demo_url + path)
+        for path in paths:
+            tab.goto(base + path)
             if path == "/docs":
                 tab.wait_for_selector(".swagger-ui .opblock")
             found = tab.evaluate(OVERFLOW_JS)
@@ -49,6 +48,22 @@ def test_no_page_scrolls_sideways(browser, demo_url, demo_nw, size):
     finally:
         context.close()
     assert errors == [], errors
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_no_page_scrolls_sideways(browser, demo_url, demo_nw, size):
+    _assert_no_sideways_scrolling(browser, demo_url, _page_types(demo_nw), size)
+
+
+@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+def test_no_seed_page_scrolls_sideways(browser, seeds_url, seeds_db, size):
+    """The seeds: real-world lengths of titles, URLs and outlet names."""
+    from newsweave.api import Newsweave
+
+    with Newsweave(seeds_db) as nw:
+        paths = ["/", "/actors", *(f"/stories/{s.id}" for s in nw.stories()),
+                 *(f"/articles/{r['id']}" for r in nw.rows("SELECT id FROM articles"))]
+    _assert_no_sideways_scrolling(browser, seeds_url, paths, size)
 
 
 @pytest.mark.parametrize("size", sorted(VIEWPORTS))
