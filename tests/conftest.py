@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.records import Article, ArticleResult, Event, Mention, Actor
+from newsweave.records import Actor, Article, ArticleResult, Event, Mention
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -69,3 +69,39 @@ def seeds_run(seeds: Path, tmp_path_factory) -> tuple[Path, object]:
 
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     return db, process([seeds], db=db)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless; skips the browser tests only when it is not installed."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page; fails the test on any console error or uncaught page error.
+
+    A Content-Security-Policy violation is a console error, so every browser test
+    also checks that the page needs nothing the policy forbids.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(f"{msg.type}: {msg.text}")
+           if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    # a request cut short by the next navigation (ERR_ABORTED) is not a fault of the page
+    tab.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}")
+           if "ERR_ABORTED" not in (req.failure or "") else None)
+    yield tab
+    context.close()
+    assert errors == [], errors

@@ -141,7 +141,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                          batch_size=settings.batch_size)
     conn = connect(settings.db, memory_limit=settings.db_memory)
     try:
-        writer = ArticleWriter(conn)
+        writer = ArticleWriter(conn, outlet_aliases=_outlet_aliases(settings))
         try:
             engine = _engine(settings)
             options: dict[str, Any] = {"workers": settings.workers}
@@ -174,6 +174,15 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
     finally:
         _close(conn)
     return report
+
+
+def _outlet_aliases(settings: Settings) -> dict[str, str] | None:
+    """The user's outlet aliases (``NEWSWEAVE_OUTLET_ALIASES``, ``run --outlet-aliases``)."""
+    if not settings.outlet_aliases:
+        return None
+    from newsweave.clean.outlets import load_outlet_aliases
+
+    return load_outlet_aliases(settings.outlet_aliases)
 
 
 def _record(item: Any, report: RunReport, writer: ArticleWriter) -> None:

@@ -93,6 +93,18 @@ def _check_gazetteers(paths: list[Path] | None) -> None:
                 "data/lexicon/FORMAT.md", param_hint="--gazetteer") from exc
 
 
+def _check_outlet_aliases(path: str | None) -> None:
+    """A usage error, before any work, when the outlet alias file cannot be used."""
+    if path is None:
+        return
+    from newsweave.clean.outlets import OutletAliasError, load_outlet_aliases
+
+    try:
+        load_outlet_aliases(path)
+    except OutletAliasError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--outlet-aliases") from exc
+
+
 @app.command()
 def run(paths: Annotated[Optional[list[Path]], typer.Argument(
             help="files or folders; none: the bundled demo corpus")] = None,
@@ -105,6 +117,9 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         rebuild: Annotated[bool, typer.Option(
             help="recluster every story from scratch instead of adding to the stored ones "
                  "(story ids may change)")] = False,
+        outlet_aliases: Annotated[Optional[Path], typer.Option(
+            help="JSON of outlet names that mean one outlet, {\"Name\": [\"alias\", ...]} "
+                 "[default: $NEWSWEAVE_OUTLET_ALIASES]")] = None,
         ) -> None:
     """Process reports into the database, then print the stories and the largest story's brief.
 
@@ -120,7 +135,9 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
     _check_gazetteers(gazetteer)
     settings = get_settings().with_(db=db, workers=workers, engine=engine,
-                                    gazetteers=tuple(str(g) for g in gazetteer or ()) or None)
+                                    gazetteers=tuple(str(g) for g in gazetteer or ()) or None,
+                                    outlet_aliases=str(outlet_aliases) if outlet_aliases else None)
+    _check_outlet_aliases(settings.outlet_aliases)
     total = api.count_inputs(paths) if paths else api.count_inputs([api.demo_corpus_dir()])
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
@@ -419,7 +436,10 @@ def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, st
 @app.command()
 def serve(db: DbOption = None,
           host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000) -> None:
+          port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000,
+          allow_host: Annotated[Optional[list[str]], typer.Option(
+              help="a further Host name to answer (repeatable); others than --host, "
+                   "localhost and 127.0.0.1 are refused")] = None) -> None:
     """Serve the REST API (/api, documented at /docs) and the web pages over a database.
 
     Example: newsweave serve --db news.duckdb --port 8000
@@ -429,7 +449,7 @@ def serve(db: DbOption = None,
     from newsweave.web import create_app
 
     try:
-        web_app = create_app(_db(db))
+        web_app = create_app(_db(db), host=host, allow_hosts=allow_host or ())
     except DamagedStore as exc:
         _fail(f"[red]error:[/red] {_one_line(str(exc))}")
     except StoreError as exc:

@@ -26,6 +26,7 @@ def demo_gazetteer() -> Path:
 ENV_VARIABLES = {
     "db": "NEWSWEAVE_DB", "model": "NEWSWEAVE_MODEL", "workers": "NEWSWEAVE_WORKERS",
     "db_memory": "NEWSWEAVE_DB_MEMORY", "corpus_memory": "NEWSWEAVE_CORPUS_MEMORY",
+    "outlet_aliases": "NEWSWEAVE_OUTLET_ALIASES",
 }
 
 
@@ -50,6 +51,9 @@ class Settings:
             so without a limit a long run's memory grows with the database.
         corpus_memory: DuckDB's memory limit for the corpus stages, which join
             and group whole tables (it spills to disk beyond it).
+        outlet_aliases: a JSON file of outlet names that mean one outlet
+            (``{"Harbour Herald": ["HH", "harbourherald.test"]}``), applied as
+            articles are stored (see ``newsweave.clean.outlets``).
     """
 
     db: str = DEFAULT_DB
@@ -61,6 +65,7 @@ class Settings:
     engine: str = "local"
     db_memory: str = "256MB"
     corpus_memory: str = "1GB"
+    outlet_aliases: str | None = None
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -81,7 +86,7 @@ class Settings:
 
 def get_settings() -> Settings:
     """Defaults overridden by ``NEWSWEAVE_DB``, ``NEWSWEAVE_MODEL``, ``NEWSWEAVE_WORKERS``,
-    ``NEWSWEAVE_DB_MEMORY``, ``NEWSWEAVE_CORPUS_MEMORY``."""
+    ``NEWSWEAVE_DB_MEMORY``, ``NEWSWEAVE_CORPUS_MEMORY``, ``NEWSWEAVE_OUTLET_ALIASES``."""
     env = os.environ
     workers = env.get("NEWSWEAVE_WORKERS", "").strip()
     if workers and not workers.isdigit():
@@ -94,6 +99,7 @@ def get_settings() -> Settings:
             workers=int(workers) if workers else None,
             db_memory=env.get("NEWSWEAVE_DB_MEMORY"),
             corpus_memory=env.get("NEWSWEAVE_CORPUS_MEMORY"),
+            outlet_aliases=env.get("NEWSWEAVE_OUTLET_ALIASES") or None,
         )
     except ValueError as exc:
         field_name = str(exc).split(" ", 1)[0]

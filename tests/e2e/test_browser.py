@@ -1,70 +1,23 @@
 """The web pages in a real headless Chromium (Debian's), driven by Python Playwright.
 
 A uvicorn server runs the app on 127.0.0.1 on a free port in a background
-thread and stops when the test session ends. Every page is checked for console
+thread and stops when the test session ends (tests/browser.py; the ``browser``
+and ``page`` fixtures are in tests/conftest.py). Every page is checked for console
 errors; screenshots go to tests/e2e/screenshots/ (git-ignored).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsweave.api import Newsweave
+from tests.browser import serve
 from tests.web._databases import private_copy, seeds_database
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-START_TIMEOUT = 20.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(db: Path) -> Iterator[str]:
-    """Run the app over ``db`` in a background thread; yield its base URL; stop it."""
-    import uvicorn
-
-    from newsweave.web import create_app
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the test server did not start on port {port}")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless; skips the browser tests only when it is not installed."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +28,7 @@ def web_db(demo_db: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_url(web_db: Path, browser) -> Iterator[str]:
-    yield from _serve(web_db)
+    yield from serve(web_db)
 
 
 @pytest.fixture(scope="session")
@@ -83,24 +36,7 @@ def seeds_url(browser) -> Iterator[str]:
     db = seeds_database()
     if db is None:
         pytest.skip("../shared/seeds is not present")
-    yield from _serve(db)
-
-
-@pytest.fixture()
-def page(browser):
-    """A fresh page; fails the test on any console error or uncaught page error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(f"{msg.type}: {msg.text}")
-           if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-    # a request cut short by the next navigation (ERR_ABORTED) is not a fault of the page
-    tab.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}")
-           if "ERR_ABORTED" not in (req.failure or "") else None)
-    yield tab
-    context.close()
-    assert errors == [], errors
+    yield from serve(db)
 
 
 def _shot(tab, name: str) -> None:

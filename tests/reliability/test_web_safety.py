@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 import duckdb
 import pytest
 
-from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, _serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 PAYLOADS = (
     "<script>window.__pwned = 1; console.log('PWNED-1')</script>",
@@ -70,7 +70,7 @@ def hostile_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_db: Path) -> Iterator[str]:
-    yield from _serve(hostile_db)
+    yield from serve(hostile_db)
 
 
 def _page_urls(db: Path, base: str) -> list[str]:
@@ -154,7 +154,7 @@ def _raw_get(base: str, target: str) -> tuple[int, bytes]:
     data = b""
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
         try:
-            sock.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
                          .encode())
             while chunk := sock.recv(65536):
                 data += chunk

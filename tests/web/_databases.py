@@ -10,6 +10,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
+# TestClient's base URL: the app answers only its own address and localhost (DNS
+# rebinding), not TestClient's default "testserver"
+LOCAL = "http://127.0.0.1"
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Fixtures of the web tests: TestClients over the demo corpus and the seeds."""
+"""Fixtures of the web tests: TestClients over the demo corpus and the seeds, a real
+server and Chromium."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from newsweave.api import Newsweave
 from newsweave.web import create_app
-from tests.web._databases import private_copy, seeds_database
+from tests.browser import serve
+from tests.web._databases import LOCAL, private_copy, seeds_database
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +24,7 @@ def web_db(demo_db: Path) -> Path:
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> Iterator[TestClient]:
     """A TestClient over the processed demo corpus."""
-    with TestClient(create_app(web_db)) as test_client:
+    with TestClient(create_app(web_db), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -45,5 +47,17 @@ def seeds_db() -> Path:
 @pytest.fixture(scope="session")
 def seeds_client(seeds_db: Path) -> Iterator[TestClient]:
     """A TestClient over the processed seeds."""
-    with TestClient(create_app(seeds_db)) as test_client:
+    with TestClient(create_app(seeds_db), base_url=LOCAL) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def demo_url(web_db: Path, browser) -> Iterator[str]:
+    """A real uvicorn server over the demo corpus on 127.0.0.1, stopped at the end."""
+    yield from serve(web_db)
+
+
+@pytest.fixture(scope="session")
+def seeds_url(seeds_db: Path, browser) -> Iterator[str]:
+    """A real uvicorn server over the processed seeds on 127.0.0.1, stopped at the end."""
+    yield from serve(seeds_db)

@@ -9,6 +9,7 @@ import re
 from newsweave.clean.boilerplate import Segmentation, is_chrome, remove_boilerplate
 from newsweave.clean.html import extract_main_text, markup_trouble, page_text, visible_lines
 from newsweave.clean.language import detect_language, function_word_ratio, words
+from newsweave.clean.outlets import fold_outlet
 from newsweave.clean.repair import repair_text
 from newsweave.clean.sentences import split_sentences
 from newsweave.ingest.metadata import domain_of, parse_date
@@ -77,7 +78,7 @@ def clean_document(raw: RawDoc) -> Article | IngestError:
         id=article_id(body),
         source_id=raw.source_id,
         source_path=raw.source_path,
-        outlet=neutralise_bidi(_outlet(raw.metadata, segmentation.removed)),
+        outlet=fold_outlet(neutralise_bidi(_outlet(raw.metadata, segmentation.removed))),
         url=raw.metadata.get("url") or None,
         title=neutralise_bidi(title),
         published=parse_date(raw.metadata.get("published"))
@@ -181,7 +182,8 @@ def _outlet(metadata: dict[str, object], removed: list[str]) -> str:
     url = metadata.get("url")
     domain = domain_of(url if isinstance(url, str) else None)
     outlet = metadata.get("outlet")
-    if isinstance(outlet, str) and outlet.strip() and outlet.strip() != domain:
+    # "www.Example.com" given as the outlet is the domain, which the chrome may name better
+    if isinstance(outlet, str) and fold_outlet(outlet) and fold_outlet(outlet) != domain:
         return outlet.strip()
     return (_site_name_from_chrome(removed, domain) or domain
             or _site_name_from_prompts(removed) or "unknown")

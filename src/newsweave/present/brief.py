@@ -89,6 +89,7 @@ def build_brief(reader: StoreReader, story: Story, *,
     copy_ids = {a["id"] for a in articles if a["copy_of"]}
     facts = reader.facts(story.id)
     conflicts = reader.conflicts(story.id)
+    statements = {f["fact_id"]: f["statement"] for f in facts}
     return {
         "story_id": story.id,
         "title": story.title,
@@ -101,7 +102,8 @@ def build_brief(reader: StoreReader, story: Story, *,
         "lead": _lead(reader, articles),
         "facts": _main_event_first([_fact(f) for f in facts if not f["background"]]),
         "source_words": _source_words(reader, articles),
-        "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"]}
+        "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"],
+                       "heading": conflict_heading(c, statements)}
                       for i, c in enumerate(conflicts, 1)],
         "positions": _positions(reader, story, names, canon, by_id, copy_ids),
         "timeline": _timeline(reader, story, names, canon, by_id, copy_ids,
@@ -227,15 +229,20 @@ def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: d
             "recipients": [names.get(r, r) for r in recipients],
             "place": places.get(e.place_id) if e.place_id else None,
             "quantities": [q.text for q in e.quantities], "certainty": e.certainty,
-            "text": e.text, "outlets": set(),
+            "text": e.text, "outlets": set(), "evidence": {},
         })
-        item["outlets"].add(articles.get(e.article_id, {}).get("outlet", "?"))
+        outlet = articles.get(e.article_id, {}).get("outlet", "?")
+        item["outlets"].add(outlet)
+        # each outlet's first report of the event: where its timeline row can be checked
+        item["evidence"].setdefault(outlet, {"article_id": e.article_id, "outlet": outlet,
+                                             "start": e.start, "end": e.end})
         if not item["place"] and e.place_id:
             item["place"] = places.get(e.place_id)
     kept = sorted(merged.values(), key=lambda i: -len(i["outlets"]))[:MAX_TIMELINE]
     items = sorted(kept, key=lambda i: (i["date"] is None, str(i["date"]), i["event"]))
     for item in items:
         item["outlets"] = sorted(item["outlets"])
+        item["evidence"] = [item["evidence"][o] for o in item["outlets"]]
     return items
 
 
@@ -368,6 +375,7 @@ def _md_conflicts(b: dict[str, Any], limits: Limits) -> list[str]:
         sides = " ‖ ".join(f"**{s['outlet']}**{_side_value(c, s)}: "
                            f"\"{_cell(_clip(s['text'], limits.side_words))}\""
                            for s in c["sides"])
+        # the compact topic: the Markdown brief is held to a word budget
         out.append(f"| {c['id']} {c['kind']} | {_cell(c['topic'])} | {sides} |")
     return out + _more(len(b["conflicts"]) - limits.conflicts, "differences") + [""]
 
@@ -500,13 +508,27 @@ def _html_fact_table(facts: list[dict[str, Any]], first: int) -> list[str]:
     return out + ["</table>"]
 
 
+def conflict_heading(conflict: dict[str, Any], statements: dict[str, str]) -> str:
+    """What a conflict is about, for its heading: the fact, not a unit.
+
+    A number conflict's topic is the unit of the figures ("people", "day", "usd");
+    its heading is the statement of the fact the outlets give different figures
+    for. Other conflicts keep their topic unless it too is one bare word.
+    """
+    topic = str(conflict.get("topic") or "")
+    statement = statements.get(conflict.get("fact_id") or "")
+    if statement and (conflict.get("kind") == "number" or len(topic.split()) <= 1):
+        return statement
+    return topic
+
+
 def _html_conflicts(b: dict[str, Any]) -> list[str]:
     e = html.escape
     out = ["<h2>Where the outlets differ</h2>"]
     if not b["conflicts"]:
         return out + ["<p>No differences found.</p>"]
     for c in b["conflicts"]:
-        out.append(f"<h3>{e(c['id'])} {e(c['kind'])}: {e(c['topic'])}</h3>"
+        out.append(f"<h3>{e(c['id'])} {e(c['kind'])}: {e(c['heading'])}</h3>"
                    "<table class='conflict'><tr>")
         out += [f"<td><b>{e(s['outlet'])}</b>{e(_side_value(c, s))}: “{e(s['text'])}”</td>"
                 for s in c["sides"]]

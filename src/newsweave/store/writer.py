@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from newsweave.clean.outlets import OutletNames
 from newsweave.records import ArticleResult
 from newsweave.store.db import database_path, full, is_full_error
 from newsweave.store.rows import to_row
@@ -52,6 +54,13 @@ def insert_rows(conn: Any, table: str, rows: list[dict[str, Any]], *, where: str
         conn.unregister("_nw_rows")
 
 
+def _stored_outlets(conn: Any) -> list[str]:
+    """The outlet names the store holds, the first stored first."""
+    return [row[0] for row in conn.execute(
+        "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+        "ORDER BY min(ingested_at) NULLS LAST, outlet").fetchall()]
+
+
 class ArticleWriter:
     """Buffers article results and writes them in bulk, one transaction per flush.
 
@@ -59,12 +68,18 @@ class ArticleWriter:
     recorded), so re-running on the same input adds nothing. A flush either
     writes every buffered article completely or nothing at all.
 
+    Each article's outlet is given its one name in the store
+    (:class:`newsweave.clean.outlets.OutletNames`): the user's aliases, then the
+    spelling already stored for it in another case.
+
     Args:
         conn: an open DuckDB connection with the schema created.
         batch_size: articles buffered before a flush.
+        outlet_aliases: from :func:`newsweave.clean.outlets.load_outlet_aliases`.
     """
 
-    def __init__(self, conn: Any, *, batch_size: int = 64) -> None:
+    def __init__(self, conn: Any, *, batch_size: int = 64,
+                 outlet_aliases: Mapping[str, str] | None = None) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.conn = conn
@@ -74,6 +89,7 @@ class ArticleWriter:
         self._seen: set[str] = set()
         self.added = 0
         self.skipped = 0
+        self._outlets = OutletNames(_stored_outlets(conn), outlet_aliases)
 
     def __enter__(self) -> "ArticleWriter":
         return self
@@ -86,6 +102,7 @@ class ArticleWriter:
         """Buffer one result; returns False when the article is already stored."""
         aid = result.article.id
         a = result.article
+        a.outlet = self._outlets.fold(a.outlet)
         self._sources.append({
             "article_id": aid, "source_id": a.source_id, "source_path": a.source_path,
             "outlet": a.outlet, "url": a.url,

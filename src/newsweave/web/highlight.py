@@ -23,6 +23,7 @@ class Span:
     end: int
     kind: str
     label: str
+    href: str | None = None
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Run:
     labels: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     target: bool = False
+    href: str | None = None
 
 
 def span_anchor(start: int, end: int) -> str:
@@ -52,9 +54,11 @@ def article_spans(article: dict[str, Any]) -> list[Span]:
                    + (f" · {e['date']}" if e["date"] else "")) for e in article["events"]]
     spans += [Span(p["start"], p["end"], "position", f"{p['party']} {p['stance']}: {p['object']}")
               for p in article["positions"]]
+    # a named actor links to its page
     spans += [Span(m["start"], m["end"], "mention-" + m["label"].lower(),
                    m["label"] + (f" → {m['actor_id'] or m['place_id']}"
-                                 if (m["actor_id"] or m["place_id"]) else ""))
+                                 if (m["actor_id"] or m["place_id"]) else ""),
+                   href=f"/actors/{m['actor_id']}" if m["actor_id"] else None)
               for m in article["mentions"]]
     return spans
 
@@ -71,7 +75,7 @@ def cut_runs(body: str, spans: list[Span], target: tuple[int, int] | None = None
         runs covering the whole body in order.
     """
     size = len(body)
-    spans = [Span(max(0, s.start), min(size, s.end), s.kind, s.label) for s in spans
+    spans = [Span(max(0, s.start), min(size, s.end), s.kind, s.label, s.href) for s in spans
              if s.end > s.start and s.start < size and s.end > 0]
     cuts = sorted({0, size, *(s.start for s in spans), *(s.end for s in spans),
                    *((max(0, min(size, target[0])), max(0, min(size, target[1])))
@@ -83,7 +87,8 @@ def cut_runs(body: str, spans: list[Span], target: tuple[int, int] | None = None
         run = Run(body[start:end], start, end,
                   kinds=sorted({s.kind for s in over}),
                   labels=list(dict.fromkeys(s.label for s in over)),
-                  target=bool(target) and target[0] <= start and end <= target[1])
+                  target=bool(target) and target[0] <= start and end <= target[1],
+                  href=next((s.href for s in over if s.href), None))
         for s in over:
             anchor = span_anchor(s.start, s.end)
             if s.start == start and s.kind in EVIDENCE_KINDS and anchor not in anchored:

@@ -26,6 +26,11 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+# Outlet filters match in any case ("harbour herald" finds "Harbour Herald"); a
+# subquery rather than a list lambda, whose syntax changed between DuckDB versions.
+_HAS_OUTLET = "lower(trim(?)) IN (SELECT lower(unnest({outlets})))"
+
+
 @dataclass(slots=True)
 class _Where:
     """WHERE conditions and their parameters, built up one filter at a time."""
@@ -107,7 +112,7 @@ def _story_where(f: StoryFilters) -> _Where:
     if f.date_to:
         where.add('COALESCE(s.start, s."end") <= ?', f.date_to)
     if f.outlet:
-        where.add("list_contains(s.outlets, ?)", f.outlet)
+        where.add(_HAS_OUTLET.format(outlets="s.outlets"), f.outlet)
     if f.actor:
         where.add("EXISTS (SELECT 1 FROM mentions m JOIN actor_map am ON am.actor_id = m.actor_id "
                   "JOIN story_articles sa ON sa.article_id = m.article_id "
@@ -150,7 +155,7 @@ def list_articles(nw: StoreReader, *, story_id: str | None, outlet: str | None, 
     if story_id:
         where.add("sa.story_id = ?", story_id)
     if outlet:
-        where.add("a.outlet = ?", outlet)
+        where.add("lower(a.outlet) = lower(trim(?))", outlet)
     if q:
         pattern = like_pattern(q)
         where.add("(a.title ILIKE ? ESCAPE '\\' OR a.body ILIKE ? ESCAPE '\\')", pattern, pattern)
@@ -179,7 +184,8 @@ def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     article["removed"] = list(article["removed"] or [])
     article["sentences"] = [list(s) for s in article["sentences"] or []]
     article["events"] = nw.rows(
-        "SELECT id, event, mode, start, \"end\", text, date, certainty, background, "
+        "SELECT id, event, mode, start, \"end\", text, date, date_precision, certainty, "
+        "background, "
         f"{_optional(nw, 'events', 'events', 'confidence', 'DOUBLE')} "
         "FROM events WHERE article_id = ? ORDER BY start", [article_id])
     # a headline claim's span indexes the title, not the body: it is not drawn
@@ -257,7 +263,7 @@ def _event_where(nw: StoreReader, f: EventFilters) -> _Where:
         where.add("(list_has_any(e.actors, ?::VARCHAR[]) OR list_has_any(e.recipients, "
                   "?::VARCHAR[]))", ids, ids)
     if f.outlet:
-        where.add("a.outlet = ?", f.outlet)
+        where.add("lower(a.outlet) = lower(trim(?))", f.outlet)
     if f.place_id:
         where.add("e.place_id = ?", f.place_id)
     if f.date_from:
@@ -421,7 +427,7 @@ def list_facts(nw: StoreReader, *, story_id: str | None, outlet: str | None,
     if story_id:
         where.add("f.story_id = ?", story_id)
     if outlet:
-        where.add("list_contains(f.outlets, ?)", outlet)
+        where.add(_HAS_OUTLET.format(outlets="f.outlets"), outlet)
     if min_corroboration is not None:
         where.add("f.corroboration >= ?", min_corroboration)
     if background is not None:
@@ -447,4 +453,3 @@ def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
         "any_value(lat) AS lat, any_value(lon) AS lon FROM places GROUP BY id) p "
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
-

@@ -9,17 +9,23 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
-from newsweave.present.plover import plover_records
-from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE
+from newsweave.present.plover import plover_record
+from newsweave.records import Event
+from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
+from newsweave.store.rows import from_row
 from newsweave.web import queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.models import EventPublic, Page
 from newsweave.web.routers._common import Limit, Offset
 
 router = APIRouter(prefix="/events", tags=["events"])
+# An export is streamed a chunk of rows at a time and bounded, so that one request
+# can neither hold the whole events table in memory nor run without end.
+EXPORT_CHUNK = 1000
+EXPORT_MAX_ROWS = 100_000
 EXPORT_MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "plover": "application/x-ndjson"}
 
 
@@ -59,34 +65,92 @@ def list_events(nw: ConnDep, filters: Filters, limit: Limit = 50, offset: Offset
 @router.get("/export", summary="Export events",
             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}},
                              "description": "every matching event, one per line"}})
-def export_events(nw: ConnDep, filters: Filters,
+def export_events(request: Request, filters: Filters,
                   format: Annotated[Literal["jsonl", "csv", "plover"], Query(
                       description="jsonl: the rows of /api/events; csv: the same, lists as "
                                   "JSON; plover: PLOVER records (as `newsweave export "
-                                  "events`)")] = "jsonl") -> StreamingResponse:
-    """Every event matching the filters (no pagination), as a download."""
-    rows = queries.list_events(nw, filters, limit=None)
+                                  "events`)")] = "jsonl",
+                  limit: Annotated[int, Query(
+                      ge=1, le=EXPORT_MAX_ROWS,
+                      description=f"at most this many events (at most {EXPORT_MAX_ROWS:,}); "
+                                  "narrow the filters or page /api/events for more")
+                  ] = EXPORT_MAX_ROWS) -> StreamingResponse:
+    """Every event matching the filters (up to ``limit``), streamed as a download."""
+    chunks = _event_chunks(request.app.state.conn, filters, limit)
     if format == "plover":
-        wanted = {r["event_id"] for r in rows}
-        records = [r for r in plover_records(nw, filters.story_id, min_confidence=0)
-                   if r["id"] in wanted]
-        body: Iterator[str] = (json.dumps(r, default=str, ensure_ascii=False) + "\n"
-                               for r in records)
+        body = _plover_lines(request.app.state.conn, chunks)
     elif format == "csv":
-        body = iter([_csv(rows)])
+        body = _csv_lines(chunks)
     else:
-        body = (json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows)
+        body = (json.dumps(r, default=str, ensure_ascii=False) + "\n"
+                for rows in chunks for r in rows)
     suffix = "csv" if format == "csv" else "jsonl"
     return StreamingResponse(body, media_type=EXPORT_MEDIA[format], headers={
         "Content-Disposition": f'attachment; filename="events.{suffix}"'})
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
+def _event_chunks(conn: Any, filters: queries.EventFilters, limit: int
+                  ) -> Iterator[list[dict[str, Any]]]:
+    """The matching events, ``EXPORT_CHUNK`` rows at a time, ``limit`` in all.
+
+    The stream outlives the request's dependencies, so it reads through a cursor
+    of its own, closed when the stream ends or the client goes away.
+    """
+    cursor = conn.cursor()
+    try:
+        reader = StoreReader(cursor)
+        for offset in range(0, limit, EXPORT_CHUNK):
+            rows = queries.list_events(reader, filters, limit=min(EXPORT_CHUNK, limit - offset),
+                                       offset=offset)
+            if rows:
+                yield rows
+            if len(rows) < EXPORT_CHUNK:
+                return
+    finally:
+        cursor.close()
+
+
+def _plover_lines(conn: Any, chunks: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
+    """PLOVER records of the exported events, in export order, built a chunk at a time.
+
+    Only the lookups (canonical actors, places, article metadata) are read whole;
+    the events themselves are read per chunk, as the other formats are.
+    """
+    cursor = conn.cursor()
+    try:
+        reader = StoreReader(cursor)
+        canon = reader.actor_map()
+        actors = {a.id: a for a in reader.actors()}
+        places = reader.places()
+        articles = reader.articles()
+        for rows in chunks:
+            ids = [r["event_id"] for r in rows]
+            events = {r["id"]: from_row(Event, r) for r in reader.rows(
+                "SELECT * FROM events WHERE list_contains(?::VARCHAR[], id)", [ids])}
+            for event_id in ids:
+                event = events.get(event_id)
+                if event is None:
+                    continue
+                event.actors = [canon.get(a, a) for a in event.actors]
+                event.recipients = [canon.get(r, r) for r in event.recipients]
+                record = plover_record(event, actors, places, articles.get(event.article_id))
+                yield json.dumps(record, default=str, ensure_ascii=False) + "\n"
+    finally:
+        cursor.close()
+
+
+def _csv_lines(chunks: Iterator[list[dict[str, Any]]]) -> Iterator[str]:
+    """The header, then one block of CSV lines per chunk (lists and objects as JSON)."""
     columns = list(EventPublic.model_fields)
+    out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: json.dumps(v, default=str, ensure_ascii=False)
-                         if isinstance(v, (list, dict)) else v for k, v in row.items()})
-    return out.getvalue()
+    for rows in chunks:
+        for row in rows:
+            writer.writerow({k: json.dumps(v, default=str, ensure_ascii=False)
+                             if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    if out.tell():
+        yield out.getvalue()

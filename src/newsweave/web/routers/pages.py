@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from newsweave.present.brief import STANCES, build_brief
@@ -23,12 +23,39 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "tem
 PAGE_SIZE = 20
 
 
+HUES = 24  # the badge colour classes hue-0 .. hue-23 of style.css, 15 degrees apart
+
+
 def outlet_hue(name: str) -> int:
-    """A stable colour hue (0-359) for an outlet's badge."""
-    return int(hashlib.sha1(name.encode()).hexdigest()[:6], 16) % 360
+    """A stable colour class (0-23, ``hue-N`` in style.css) for an outlet's badge."""
+    return int(hashlib.sha1(name.encode()).hexdigest()[:6], 16) % HUES
+
+
+def shown_date(value: dt.date | str | None, precision: str | None = None) -> str:
+    """A date as precise as the text gave it: ``2031-03-14``, ``2031-03`` (month) or ``2031``."""
+    if value is None:
+        return "undated"
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return {"year": text[:4], "month": text[:7]}.get(precision or "day", text)
+
+
+def web_url(url: str | None) -> bool:
+    """Whether ``url`` may be a link: an http(s) address, never ``javascript:`` or a file."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def file_name(path: str | None) -> str:
+    """The input's file name only: the server's folders are nobody else's business."""
+    return PurePath(path).name if path else ""
 
 
 TEMPLATES.env.filters["hue"] = outlet_hue
+TEMPLATES.env.filters["when"] = shown_date
+TEMPLATES.env.filters["file_name"] = file_name
+TEMPLATES.env.tests["web_url"] = web_url
 
 
 def _render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -77,6 +104,13 @@ def story_list(request: Request, nw: ConnDep,
                    else None, filtered=bool(params))
 
 
+@router.get("/stories")
+def story_list_alias(request: Request) -> RedirectResponse:
+    """``/stories`` is the story list at ``/``, with the same parameters."""
+    query = request.url.query
+    return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
+
+
 def _filter_options(request: Request, nw: Any) -> dict[str, list[Any]]:
     """The filter menus, read once: the app holds the database read-only, so they never change."""
     state = request.app.state
@@ -104,10 +138,13 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
     """The brief's timeline as chart items; the story's own events when the brief has none."""
     source = brief["timeline"]
     if not source:
-        source = [{"date": e["date"], "event": e["event"], "mode": e["mode"],
+        source = [{"date": e["date"], "date_precision": e["date_precision"],
+                   "event": e["event"], "mode": e["mode"],
                    "actors": e["actors"], "recipients": e["recipients"], "place": e["place"],
                    "quantities": [q["text"] for q in e["quantities"] or []],
-                   "certainty": e["certainty"], "text": e["text"], "outlets": [e["outlet"]]}
+                   "certainty": e["certainty"], "text": e["text"], "outlets": [e["outlet"]],
+                   "evidence": [{"article_id": e["article_id"], "outlet": e["outlet"],
+                                 "start": e["start"], "end": e["end"]}]}
                   for e in queries.list_events(
                       nw, queries.EventFilters(story_id=brief["story_id"], background=False),
                       limit=None)]
@@ -116,17 +153,20 @@ def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
         who = ", ".join(t["actors"]) or "?"
         if t["recipients"]:
             who += " → " + ", ".join(t["recipients"])
-        title = " · ".join(x for x in (str(t["date"] or "undated"), t["event"], who,
+        title = " · ".join(x for x in (shown_date(t["date"], t.get("date_precision")),
+                                       t["event"], who,
                                        t.get("place") or "", ", ".join(t["outlets"])) if x)
         items.append({**t, "who": who, "title": title, "href": f"#tl-{k}", "anchor": f"tl-{k}"})
     return items
 
 
-def _first_mentions(fact: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """For each outlet of a fact, the first mention it comes from (for the badge's link)."""
+def _first_mentions(row: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """For each outlet of a fact, timeline row or position, the first span it comes from
+    (for the outlet badge's link to the report)."""
     out: dict[str, dict[str, Any]] = {}
-    for m in fact.get("mentions") or []:
-        out.setdefault(m.get("outlet", "?"), m)
+    for m in row.get("mentions") or row.get("evidence") or []:
+        if not m.get("copy"):
+            out.setdefault(m.get("outlet", "?"), m)
     return out
 
 
