@@ -97,7 +97,7 @@ def test_the_actor_record_explains_its_merge_and_country(db):
 
 
 def test_rest_api_shows_confidence_object_spans_and_merges(db):
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         events = client.get("/api/events").json()
         assert [e["event_id"] for e in events["items"]] == ["e-sure"]
         assert events["items"][0]["confidence"] == SURE
@@ -172,7 +172,7 @@ def test_an_older_file_opened_read_only_still_lists_events_positions_and_actors(
         # with no stored confidence every event counts as sure
         assert {e.confidence for e in nw.events()} == {1.0} and len(nw.events()) == 2
         assert all(a.merges == [] for a in nw.actors())
-    with TestClient(create_app(old)) as client:
+    with TestClient(create_app(old), base_url="http://127.0.0.1") as client:
         events = client.get("/api/events").json()
         assert events["total"] == 2 and {e["confidence"] for e in events["items"]} == {None}
         [position] = client.get("/api/positions").json()["items"]
