@@ -234,3 +234,19 @@ def test_a_telephone_number_counts_nothing() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("745", 745.0, ""),)),
               make_claim("c2", "l1", b, numbers=(("907", 907.0, ""),))]
     assert _kinds(claims) == []
+
+
+def test_the_dead_and_the_hurt_are_two_tolls() -> None:
+    a = "At least three people were killed by the strong quake in Tarvel province on Tuesday."
+    b = "At least five people were injured by the strong quake in Tarvel province on Tuesday."
+    claims = [make_claim("c1", "a1", a, numbers=(("At least three people", 3.0, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("At least five people", 5.0, "people"),))]
+    assert _kinds(claims) == []
+
+
+def test_two_tolls_of_the_dead_still_conflict() -> None:
+    a = "At least three people were killed by the strong quake in Tarvel province on Tuesday."
+    b = "Five people were killed by the strong quake in Tarvel province on Tuesday, police said."
+    claims = [make_claim("c1", "a1", a, numbers=(("At least three people", 3.0, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("Five people", 5.0, "people"),))]
+    assert _kinds(claims) == ["number"]

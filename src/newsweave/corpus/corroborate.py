@@ -1287,6 +1287,10 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     if _is_part(qa, a.claim) != _is_part(qb, b.claim):
         # "including $281 million in cash" is a part of the deal, not its price
         return False
+    outcome_a, outcome_b = _outcome(qa, a.claim), _outcome(qb, b.claim)
+    if outcome_a and outcome_b and outcome_a != outcome_b:
+        # "killing at least three" / "injuring at least five": two tolls
+        return False
     near_a, names_a, wide_a = _number_context(a.claim, qa)
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
@@ -1674,6 +1678,31 @@ def _is_part(q: Quantity, claim: Claim) -> bool:
     inside = q.text[digit.end():] if digit else ""
     partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
     return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
+
+
+# What happened to the people counted: a toll of the dead is not one of the hurt.
+_OUTCOMES = {"dead": "killed", "die": "killed", "died": "killed", "dies": "killed",
+             "killed": "killed", "killing": "killed", "kill": "killed", "deaths": "killed",
+             "death": "killed", "fatalities": "killed", "lives": "killed",
+             "injured": "injured", "injuring": "injured", "injuries": "injured",
+             "wounded": "injured", "wounding": "injured", "hurt": "injured",
+             "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
+             "detaining": "arrested", "arrests": "arrested",
+             "missing": "missing", "evacuated": "displaced", "displaced": "displaced",
+             "homeless": "displaced", "rescued": "rescued"}
+_OUTCOME_WORDS = 3
+
+
+def _outcome(q: Quantity, claim: Claim) -> str:
+    """What the people a figure counts underwent, from the nearest outcome word
+    within a few words before or after it ("killing at least five", "five people
+    died"): killed, injured, arrested, missing, displaced, rescued, or ""."""
+    offset = q.start - claim.start
+    before = re.findall(r"[a-z]+", claim.text[:max(0, offset)].lower())[-_OUTCOME_WORDS:]
+    after = re.findall(r"[a-z]+", claim.text[max(0, q.end - claim.start):].lower())[:_OUTCOME_WORDS]
+    found = [(len(before) - k, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
+    found += [(k + 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
+    return min(found)[1] if found else ""
 
 
 def _in_phone_number(q: Quantity, claim: Claim) -> bool:
