@@ -47,6 +47,7 @@ from newsweave.corpus.samefact import (
     language_weight,
     pair_features,
 )
+from newsweave.extract.quantities import VAGUE_COUNTS
 from newsweave.records import (
     Certainty,
     Claim,
@@ -178,8 +179,8 @@ _ATTRIBUTION_RE = re.compile(
     r"|^\s*(?:[\w'\u2019.-]+\s+){1,5}(?:said|says|told\s+\w+)\s+(?:that\s+)?"
     r"|,?\s*according to [^,.]*")
 _DURATION_SCOPE_RE = re.compile(
-    r"\b(?:over|within|for|in) (?:the next |the coming )?(?:\d+|a|an|one|two|three|four|five"
-    r"|six|seven|eight|nine|ten|twelve|several|a few) ")
+    r"\b(?:over|within|for|in) (?:the next |the coming )?(?:\d+|a|an|several|a few|"
+    + "|".join(_NUMBER_WORDS) + ") ")
 _CONDITION_RE = re.compile(
     r"\b(?:if|unless|provided that|on condition that|as long as|only after|only if|"
     r"in exchange for|subject to)\b")
@@ -783,9 +784,12 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
         probabilities = model.probability(pair_matrix(prepared, pairs))
         score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
         thresholds = (model.threshold, model.threshold)
+    share = LINKAGE_SHARE if model is None else 1.0
     facts = _agglomerate(len(prepared), score, thresholds[0], blocked, apart=apart,
-                         share=LINKAGE_SHARE if model is None else 1.0)
-    statements = _agglomerate(len(prepared), score, thresholds[1], blocked, apart=apart)
+                         share=share)
+    # statements are the facts themselves when both groupings ask the same
+    statements = facts if (share, thresholds[0]) == (1.0, thresholds[1]) else _agglomerate(
+        len(prepared), score, thresholds[1], blocked, apart=apart)
     return ([[prepared[k] for k in group] for group in facts],
             [[prepared[k] for k in group] for group in statements if len(group) > 1])
 
@@ -1242,10 +1246,9 @@ def _figure(q: Quantity) -> float | tuple[float, float]:
     vague count ("thousands": 2,000 and up)."""
     if q.low is not None and q.high is not None and q.low < q.high:
         return (q.low, q.high)
-    words = q.text.lower().split()
-    unit = next((_VAGUE_COUNTS[w] for w in words if w in _VAGUE_COUNTS), None)
-    if unit is not None and not re.search(r"\d", q.text):
-        return (2 * unit, 1000 * unit)
+    if (q.approx or "").lower() in VAGUE_COUNTS:
+        # the extract stage stores a vague count's floor as its value
+        return (q.value, _VAGUE_SPAN * q.value)
     return q.value
 
 
@@ -1654,26 +1657,33 @@ _PART_RE = re.compile(r"\b(?:including|of which|of them|among them)\s+(?:some\s+
 # "$281 million of the purchase price": a part of a figure named after it
 _PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
 _ALL_OF_RE = re.compile(r"\ball\s*$", re.IGNORECASE)
-# "thousands", "scores of": a vague count is a range from twice its unit up
-_VAGUE_COUNTS = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
-                 "millions": 1e6, "billions": 1e9}
+# "thousands", "scores of": a vague count is a range from its floor to this many times it
+_VAGUE_SPAN = 500
 # "745-4811", "(907) 745-4811": a telephone number counts nothing
 _PHONE_RE = re.compile(r"(?:\(\d{3}\)\s*)?\b\d{3}\s*-\s*\d{4}\b")
 
 
+def _text_before(q: Quantity, claim: Claim, chars: int | None = None) -> str:
+    """The claim's text before the figure (its last ``chars`` characters)."""
+    offset = max(0, q.start - claim.start)
+    return claim.text[max(0, offset - chars) if chars else 0:offset]
+
+
+def _text_after(q: Quantity, claim: Claim) -> str:
+    """The claim's text after the figure."""
+    return claim.text[max(0, q.end - claim.start):]
+
+
 def _is_conversion(q: Quantity, claim: Claim) -> bool:
     """Whether ``q`` restates the figure just before it, in brackets, in another unit."""
-    before = claim.text[max(0, q.start - claim.start - 40):max(0, q.start - claim.start)]
-    return bool(_CONVERSION_RE.search(before))
+    return bool(_CONVERSION_RE.search(_text_before(q, claim, 40)))
 
 
 def _is_part(q: Quantity, claim: Claim) -> bool:
     """Whether ``q`` is given as a part of a figure named before it ("including
     X") or after it ("X of the purchase price", "6 of his 11 rebounds"; but "all
     11 of his points" are all of them)."""
-    offset = q.start - claim.start
-    before = claim.text[max(0, offset - 30):max(0, offset)]
-    after = claim.text[max(0, q.end - claim.start):]
+    before, after = _text_before(q, claim, 30), _text_after(q, claim)
     digit = re.search(r"\d[\d.,]*", q.text)
     inside = q.text[digit.end():] if digit else ""
     partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
@@ -1697,9 +1707,8 @@ def _outcome(q: Quantity, claim: Claim) -> str:
     """What the people a figure counts underwent, from the nearest outcome word
     within a few words before or after it ("killing at least five", "five people
     died"): killed, injured, arrested, missing, displaced, rescued, or ""."""
-    offset = q.start - claim.start
-    before = re.findall(r"[a-z]+", claim.text[:max(0, offset)].lower())[-_OUTCOME_WORDS:]
-    after = re.findall(r"[a-z]+", claim.text[max(0, q.end - claim.start):].lower())[:_OUTCOME_WORDS]
+    before = re.findall(r"[a-z]+", _text_before(q, claim).lower())[-_OUTCOME_WORDS:]
+    after = re.findall(r"[a-z]+", _text_after(q, claim).lower())[:_OUTCOME_WORDS]
     found = [(len(before) - k, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
     found += [(k + 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
     return min(found)[1] if found else ""

@@ -30,9 +30,9 @@ from typing import Any
 
 from newsweave.evaluate.coref import _detokenise
 from newsweave.evaluate.metrics import precision_recall_f1, rounded
+from newsweave.extract.facts import ADDRESS_RE
 
 _PARTICIPANT_PREFIXES = ("HUM", "NON", "LOC", "TIM")
-_ADDRESS_RE = re.compile(r"\s*(?:https?\s*:|www\s*\.)", re.IGNORECASE)
 SENTENCE_LIST = "ECBplus_coreference_sentences.csv"
 
 
@@ -210,7 +210,7 @@ def build_store(gold: list[GoldTopic], folder: Path) -> Path:
             # their headline: the address is given as the report's URL, and the
             # cleaner finds the headline as a reader would, as the title
             header = f"Source: {name}\n"
-            if lines and _ADDRESS_RE.match(lines[0]):
+            if lines and ADDRESS_RE.search(lines[0]):
                 header += f"URL: {''.join(lines.pop(0).split())}\n"
             body = "\n".join(lines)
             (folder / topic.name / f"{name}.txt").write_text(

@@ -30,7 +30,8 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_UNNAMED_WORDS = 6
 # A headline shorter than this says too little to align ("Update", "Breaking news").
 MIN_TITLE_WORDS = 4
-_ADDRESS_RE = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|://", re.IGNORECASE)
+# A web address, also as tokenised text ("http: / / www. example. com").
+ADDRESS_RE = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|://", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -68,7 +69,7 @@ def title_claim(article: Article, resolution: Resolution) -> Claim | None:
     report has none, and a body sentence is a claim already).
     """
     title = article.title.strip()
-    if (len(title.split()) < MIN_TITLE_WORDS or _ADDRESS_RE.search(title)
+    if (len(title.split()) < MIN_TITLE_WORDS or ADDRESS_RE.search(title)
             or title.rstrip("\"'\u201d ").endswith("?")
             or _plain(title) in _plain(article.body)):
         return None

@@ -50,7 +50,7 @@ _MULTIPLIERS = {
     "bn": 1_000_000_000,
 }
 # Vague plurals: a conservative floor stands for the value, the word for the approximation.
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+VAGUE_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
 _APPROX = (
     "more than",
     "less than",
@@ -132,7 +132,7 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
         rng = _between(tokens, i)
         if rng is not None:
             return rng
-    if token.lower_ in _VAGUE:
+    if token.lower_ in VAGUE_COUNTS:
         return _vague(token), i + 1
     if not _is_number_token(token):
         return None, i + 1
@@ -347,7 +347,7 @@ def _vague(token: Token) -> Quantity | None:
     end_tok = of_object if of_object is not None else token
     start, end = token.idx, end_tok.idx + len(end_tok.text)
     return Quantity(
-        value=float(_VAGUE[token.lower_]),
+        value=float(VAGUE_COUNTS[token.lower_]),
         text=token.doc.text[start:end],
         start=start,
         end=end,

@@ -143,8 +143,8 @@ class StoreReader:
             where.append("s.story_id = ?")
             params.append(story_id)
         sql += " WHERE " + " AND ".join(where)
-        return [from_row(Event, r, confidence=1.0 if r.get("confidence") is None
-                         else r["confidence"])
+        # a NULL confidence (an event stored before it existed) takes the default, 1.0
+        return [from_row(Event, r)
                 for r in self.rows(sql + " ORDER BY e.date, e.article_id, e.start", params)]
 
     def positions(self, story_id: str) -> list[Position]:
