@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.corpus.corroborate import number_difference
-from tests.corpus.test_corroborate import corroborate, make_claim
+from tests.corpus.test_corroborate import corroborate, make_claim, make_position
 
 
 def _kinds(claims) -> list[str]:
@@ -252,3 +252,95 @@ def test_two_tolls_of_the_dead_still_conflict() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("At least three people", 3.0, "people"),)),
               make_claim("c2", "l1", b, numbers=(("Five people", 5.0, "people"),))]
     assert _kinds(claims) == ["number"]
+
+
+# -- clock times (2026-12-07): a time of day is a figure, a qualified one a range ----
+
+def _timed(article: str, text: str, claim_id: str):
+    return make_claim(claim_id, article, text)
+
+
+def test_two_exact_clock_times_of_one_call_conflict() -> None:
+    claims = [_timed("a1", "The first emergency call about the Port Elin fire came at 3:33 a.m.",
+                     "c1"),
+              _timed("l1", "The first emergency call about the Port Elin fire came at 3:30 a.m.",
+                     "c2")]
+    conflicts = corroborate(claims)[1]
+    assert [c.kind for c in conflicts] == ["number"]
+    assert sorted(s.value for s in conflicts[0].sides) == ["3:30 a.m.", "3:33 a.m."]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("shortly after 3:30 a.m.", "at 3:33 a.m."),
+    ("at about 7 p.m.", "at 7:01 p.m."),
+    ("around 1:30 a.m.", "at 1:30 a.m."),
+    ("by 6:40 a.m.", "at 6:40 a.m."),
+])
+def test_a_qualified_clock_time_agrees_with_a_time_it_covers(a: str, b: str) -> None:
+    claims = [_timed("a1", f"The first emergency call about the Port Elin fire came {a}.", "c1"),
+              _timed("l1", f"The first emergency call about the Port Elin fire came {b}.", "c2")]
+    assert _kinds(claims) == []
+
+
+def test_clock_times_are_read_as_minutes_after_midnight() -> None:
+    from newsweave.corpus.clock import clock_times
+
+    times = clock_times("Seen at 3:33 a.m., put out shortly after 12 p.m. and by 7:05 P.M.", 10)
+    assert [(q.value, q.low, q.high) for q in times] == [
+        (213.0, None, None), (720.0, 720.0, 740.0), (1145.0, 1085.0, 1145.0)]
+    assert times[0].start == 10 + len("Seen at ") and times[0].text == "3:33 a.m."
+
+
+# -- positions (2026-12-07): who stands against whom ----------------------------------
+
+UNION, AUTHORITY, COUNCIL = "org:port-elin-union", "org:port-elin-harbour", "org:elin-council"
+
+
+def _position_conflicts(positions) -> list:
+    return [c for c in corroborate([], positions)[1] if c.kind == "position"]
+
+
+def test_parties_that_reject_one_proposal_stand_in_one_camp() -> None:
+    conflicts = _position_conflicts([
+        make_position("p1", "a1", UNION, "demands", "a 9% raise",
+                      "The union demands a 9% raise."),
+        make_position("p2", "l1", AUTHORITY, "rejects", "a 9% raise",
+                      "The harbour authority rejects a 9% raise.", start=40),
+        make_position("p3", "r1", COUNCIL, "rejects", "the raise",
+                      "The council also rejects the raise.", start=80),
+    ])
+    assert len(conflicts) == 1
+    camps = {s.value.split(" ")[0]: s.camp for s in conflicts[0].sides}
+    assert camps[AUTHORITY] == camps[COUNCIL] != camps[UNION]
+
+
+@pytest.mark.parametrize("demand", [
+    "changes to the harbour plan",                  # to change it is not to back it
+    "the council to scrap the harbour plan",        # to undo it is to be against it
+    "the authority to rewrite the harbour plan",
+])
+def test_a_demand_to_act_on_a_thing_is_not_support_for_it(demand: str) -> None:
+    conflicts = _position_conflicts([
+        make_position("p1", "a1", UNION, "demands", demand, f"The union demands {demand}."),
+        make_position("p2", "l1", AUTHORITY, "rejects", "the harbour plan",
+                      "The harbour authority rejects the harbour plan.", start=60),
+    ])
+    assert conflicts == []
+
+
+def test_a_call_to_accept_a_thing_is_support_for_it() -> None:
+    conflicts = _position_conflicts([
+        make_position("p1", "a1", UNION, "demands", "the council to accept the harbour plan",
+                      "The union urged the council to accept the harbour plan."),
+        make_position("p2", "l1", AUTHORITY, "rejects", "the harbour plan",
+                      "The harbour authority rejects the harbour plan.", start=60),
+    ])
+    assert len(conflicts) == 1
+
+
+def test_clock_times_in_another_zone_do_not_compare() -> None:
+    claims = [_timed("a1", "The Port Elin final kicks off at 3:30 p.m. Saturday at Elin Park.",
+                     "c1"),
+              _timed("l1", "The Port Elin final kicks off at 1:30 p.m. PST Saturday at Elin Park.",
+                     "c2")]
+    assert _kinds(claims) == []

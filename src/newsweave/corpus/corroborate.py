@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.corpus.clock import clock_times
 from newsweave.corpus.samefact import (
     FEATURES,
     SameFactModel,
@@ -569,7 +570,8 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
         shown = claim.text[show_start:show_end].strip(" ,;")
         shown_at = claim.text.index(shown, show_start) if shown else show_start
         readable = (subject, text) if (show_start, show_end) == (start, end) else ("", shown)
-        quantities = [(q, _quantity_noun(q, claim)) for q in claim.quantities
+        quantities = [(q, _quantity_noun(q, claim))
+                      for q in [*claim.quantities, *clock_times(claim.text, claim.start)]
                       if not _looks_like_year(q) and not _is_conversion(q, claim)
                       and not _in_phone_number(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
@@ -1498,16 +1500,80 @@ def _opposition_conflicts(story_id: str, clusters: list[_PositionCluster],
             continue
         against = [con for con in clusters
                    if con.stance == "rejects" and not _same_party(pro.party, con.party)
+                   and _answers(pro, con)
                    and _opposition(pro.core_tokens, con.core_tokens, idf)
                    >= OPPOSITION_THRESHOLD]
         if not against:
             continue
         ids = [p.id for c in [pro, *against] for p in c.positions]
+        # two camps: the proposing party, and every party rejecting it
+        sides = [_position_side(c, p, camp=int(c is not pro))
+                 for c in [pro, *against] for p in _first_per_article(c)]
         conflicts.append(Conflict(
             id=_stable_id("position", story_id, ids), story_id=story_id,
-            kind="position", topic=_shortest_object(pro),
-            sides=[_position_side(c, p) for c in [pro, *against] for p in _first_per_article(c)]))
+            kind="position", topic=_shortest_object(pro), sides=sides))
     return conflicts
+
+
+# The act of a demand that undoes its object: to demand it is to be against the thing.
+_UNDOING_VERBS = frozenset({
+    "overturn", "reverse", "repeal", "scrap", "block", "stop", "halt", "end", "cancel",
+    "withdraw", "rescind", "revoke", "abandon", "drop", "kill", "veto", "reject", "oppose",
+    "suspend", "lift", "abolish", "delay", "postpone"})
+# The act of a demand that adopts its object: "urged X to accept the plan" backs the plan.
+_ADOPTING_VERBS = frozenset({
+    "accept", "support", "back", "approve", "pass", "adopt", "sign", "agree", "implement",
+    "endorse", "ratify", "join", "respect", "observe", "honour", "honor", "uphold", "embrace",
+    "enact", "allow", "grant", "fund", "keep", "maintain", "resume", "hold", "start", "begin"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this",
+                          "that", "any", "such", "no", "every", "each"})
+# "support for X" proposes X.
+_SUPPORT_WRAPPER_RE = re.compile(r"^(?:\w+\s+)?(?:support|backing)\s+(?:for|of)\s+")
+# Words that end the head phrase of an object ("changes to the plan" -> "changes").
+_HEAD_END_RE = re.compile(
+    r"\b(?:of|from|to|for|with|by|in|on|at|as|under|over|into|about|against|that|who|"
+    r"which|and|or|but|if|unless|until|before|after|while|made|including)\b")
+
+
+def proposed_head(obj: str) -> tuple[str, frozenset[str]]:
+    """The head word of the thing a demand, offer or support is for, with the
+    words of its head phrase; ``("", {})`` when the demand is an act on a thing
+    rather than the thing.
+
+    "an immediate ceasefire" -> "ceasefire"; "support for a cease-fire plan" ->
+    "plan" (phrase: ceasefire, plan); "Veskaria to accept the plan" -> "plan" (an
+    act adopting it); "changes to the plan" -> "change" (the changes, not the
+    plan); "the council to scrap the plan" -> "" (undoing it is being against
+    it, so a rejection of the plan does not oppose it).
+    """
+    text = _SUPPORT_WRAPPER_RE.sub("", _core_object(_fold(obj)).strip(), count=1)
+    before, to, act = text.partition(" to ")
+    if to:
+        words = act.split()
+        if words and words[0] in _UNDOING_VERBS:
+            return "", frozenset()
+        # "X to accept the plan" is for the plan; "changes to the plan", "X to
+        # rewrite the plan" are for the changes, the rewriting: their head comes first
+        text = " ".join(words[1:]) if words and words[0] in _ADOPTING_VERBS else before
+    words = text.split()
+    if words and words[0] in _UNDOING_VERBS:
+        return "", frozenset()
+    # the head phrase ends before a preposition or a participle ("a plan announced in ...")
+    head = _HEAD_END_RE.split(text, maxsplit=1)[0].split()
+    cut = next((i for i, w in enumerate(head) if i and w.endswith("ed")
+                and head[i - 1] not in _DETERMINERS), len(head))
+    phrase = [next(iter(t)) for w in head[:cut] if len(t := _tokens(w, None)) == 1]
+    return (phrase[-1], frozenset(phrase)) if phrase else ("", frozenset())
+
+
+def _answers(pro: _PositionCluster, con: _PositionCluster) -> bool:
+    """Whether a rejection is of the thing proposed: the head of one object is in
+    the head phrase of the other ("a ceasefire" / "a cease-fire plan"), so a
+    rejection of "the plan" does not answer a demand for "changes to the plan"."""
+    heads = [proposed_head(p.object) for c in (pro, con) for p in c.positions]
+    pro_heads, con_heads = heads[:len(pro.positions)], heads[len(pro.positions):]
+    return any(h and (h in phrase_b or hb in phrase)
+               for h, phrase in pro_heads for hb, phrase_b in con_heads if hb)
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -1527,10 +1593,12 @@ def _first_per_article(cluster: _PositionCluster) -> list[Position]:
     return list(first.values())
 
 
-def _position_side(cluster: _PositionCluster, p: Position) -> ConflictSide:
+def _position_side(cluster: _PositionCluster, p: Position, camp: int | None = None
+                   ) -> ConflictSide:
     return ConflictSide(outlet=cluster.position_outlets[p.id],
                         article_id=p.article_id, start=p.start, end=p.end, text=p.text,
-                        value=f"{cluster.party} {cluster.stance}: {p.object.strip()}")
+                        value=f"{cluster.party} {cluster.stance}: {p.object.strip()}",
+                        camp=camp)
 
 
 def _shortest_object(cluster: _PositionCluster) -> str:

@@ -28,6 +28,11 @@ from newsweave.evaluate.stories import score, tuned_baseline
 # Tokens are space-separated in ECB+; glue punctuation back so the parser sees prose.
 _BEFORE_PUNCT = re.compile(r" ([,.;:!?%)\]}]|'s|n't|'re|'ll|'ve|'d|'m)(?=\s|$)")
 _AFTER_OPEN = re.compile(r"([(\[{$]) ")
+# ... and the parts of a number, a clock time or an abbreviation, which ECB+
+# also splits: "3 : 33" -> "3:33", "1 , 000" -> "1,000", "a . m ." -> "a.m.".
+_SPLIT_CLOCK = re.compile(r"\b(\d{1,2}): (\d\d)\b")
+_SPLIT_THOUSANDS = re.compile(r"\b(\d{1,3}), (?=\d{3}\b)")
+_SPLIT_ABBREVIATION = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
 
 
 def evaluate(data: Path, *, topics: list[str] | None = None,
@@ -90,8 +95,17 @@ def read_topics(data: Path, topics: list[str] | None = None) -> dict[str, dict[s
 
 
 def _detokenise(text: str) -> str:
+    """ECB+'s space-separated tokens as prose."""
     text = text.replace("``", '"').replace("''", '"')
-    return _AFTER_OPEN.sub(r"\1", _BEFORE_PUNCT.sub(r"\1", text))
+    return join_split_numbers(_AFTER_OPEN.sub(r"\1", _BEFORE_PUNCT.sub(r"\1", text)))
+
+
+def join_split_numbers(text: str) -> str:
+    """Numbers, clock times and abbreviations as news writes them: "3: 33 a. m."
+    -> "3:33 a.m.", "1, 000" -> "1,000", "U. S." -> "U.S."."""
+    text = _SPLIT_CLOCK.sub(r"\1:\2", text)
+    text = _SPLIT_THOUSANDS.sub(r"\1,", text)
+    return _SPLIT_ABBREVIATION.sub(r"\1.", text)
 
 
 def _pipeline_items(docs: dict[str, dict[str, str]]) -> dict[str, Any]:
