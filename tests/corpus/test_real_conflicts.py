@@ -344,3 +344,34 @@ def test_clock_times_in_another_zone_do_not_compare() -> None:
               _timed("l1", "The Port Elin final kicks off at 1:30 p.m. PST Saturday at Elin Park.",
                      "c2")]
     assert _kinds(claims) == []
+
+
+# -- certainty (2026-12-07): a denial or a hedge of the same act, nothing else --------
+
+def test_an_expectation_and_its_outcome_do_not_disagree() -> None:
+    # one report was written before the event, the other after it
+    a = "Mara Loen will be introduced as the new head of the Port Elin union on Tuesday."
+    b = "Mara Loen was introduced as the new head of the Port Elin union on Tuesday."
+    claims = [make_claim("c1", "a1", a, certainty="expected",
+                         clauses=_clause(a, "introduce", False)),
+              make_claim("c2", "l1", b, certainty="asserted",
+                         clauses=_clause(b, "introduce", False))]
+    assert _kinds(claims) == []
+
+
+def test_a_negation_in_both_sentences_is_no_denial() -> None:
+    # the parse puts one outlet's negation in a second clause: both still write it
+    a = ("Ilves knocked Baro down with a right hand in the fifth round at Elin Park, and the "
+         "challenger never recovered.")
+    b = "Baro never recovered from the right hand Ilves landed in the fifth round at Elin Park."
+    claims = [make_claim("c1", "a1", a, certainty="asserted", clauses=_clause(a, "knock", False)),
+              make_claim("c2", "l1", b, certainty="negated", clauses=_clause(b, "recover", True))]
+    assert _kinds(claims) == []
+
+
+def test_a_denial_of_another_act_is_no_denial() -> None:
+    a = "The Tarvel council approved the Port Elin harbour budget on Tuesday after a long debate."
+    b = "The Tarvel council did not publish the Port Elin harbour budget on Tuesday after the debate."
+    claims = [make_claim("c1", "a1", a, certainty="asserted", clauses=_clause(a, "approve", False)),
+              make_claim("c2", "l1", b, certainty="negated", clauses=_clause(b, "publish", True))]
+    assert _kinds(claims) == []

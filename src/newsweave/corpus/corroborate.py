@@ -106,6 +106,9 @@ MAX_ITEM_WORDS = 12
 CONFLICT_SIMILARITY = 0.5
 _STEM = 5
 
+# Certainties that say the same about an act for conflicts: attribution is how
+# news states a fact, and an expectation is the fact told before it happened.
+_PLAIN_CERTAINTY = {"reported": "asserted", "expected": "asserted"}
 # Certainty from strongest to weakest; a fact takes the strongest of its mentions.
 _CERTAINTY_ORDER: tuple[Certainty, ...] = (
     "asserted", "reported", "expected", "conditional", "hypothetical", "negated")
@@ -1339,15 +1342,22 @@ def _certainty_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared],
                         ) -> Conflict | None:
     # attribution ("X said", "according to X") is how news states a fact; only
     # a hedge, an expectation, a condition or a denial makes a difference
-    certainties = {"asserted" if p.certainty == "reported" else p.certainty for p in by_outlet}
+    # an expectation and the report that it happened disagree on nothing: one
+    # report was written before the event ("will be introduced" / "was introduced")
+    certainties = {_PLAIN_CERTAINTY.get(p.certainty, p.certainty) for p in by_outlet}
     if len(certainties) < 2 or any(_QUOTE_MARK_RE.search(p.claim.text) for p in by_outlet):
         # a quotation's hedges and denials are the speaker's, however outlets frame it
         return None
     if "negated" in certainties and (len({p.negated for p in by_outlet}) < 2 or all(
-            _CERTAINTY_CUES["negated"].search(_fold(p.text)) for p in by_outlet)):
+            _CERTAINTY_CUES["negated"].search(_fold(p.claim.text)) for p in by_outlet)):
         # a denial is a difference only when one outlet's main verb is negated and
         # another's is not; "nothing happened", "the lone no vote" deny nothing,
-        # and every outlet writing a negation ("had not" / "said it hadn't") agrees
+        # and every outlet writing a negation in its sentence ("had not" / "said it
+        # hadn't", or in a clause the parse did not make the main one) agrees
+        return None
+    if len({p.verb for p in by_outlet}) > 1:
+        # a denial or a hedge is of one act: "did not publish the budget" does
+        # not deny "approved the budget"
         return None
     hedges = certainties - {"asserted", "negated"}
     if hedges and all(_CERTAINTY_CUES[c].search(_fold(p.text)) for c in hedges
