@@ -1,8 +1,9 @@
 """Coverage of one story: which outlet reports which fact, who was first, what each leaves out.
 
 ``build_coverage`` turns the facts a brief already holds (each with its
-independent outlets and lineage) into an outlet × fact grid. A cell is
-``first`` (the outlet published the fact before the others), ``reported``,
+independent outlets, mentions and lineage) into an outlet × fact grid. A cell
+is ``first`` (the outlet published the fact on an earlier day than some other
+outlet stating it, and no outlet published it earlier still), ``reported``,
 ``left_out`` (the outlet does not state a fact that at least
 :data:`MIN_OTHER_SOURCES` other independent sources state) or
 ``not_reported``. The ``left_out`` cells, gathered by outlet, are the
@@ -12,8 +13,9 @@ Nothing here reads the store; the input is plain fact dicts (the brief's
 ``facts``), so the grid can be tested on inline records.
 
 >>> facts = [{"fact_id": "f1", "statement": "Talks opened.", "outlets": ["A", "B"],
-...           "corroboration": 2, "mentions": [], "lineage": {"first": {"outlet": "A"}}}]
->>> grid = build_coverage(facts, ["A", "B", "C"])
+...           "corroboration": 2, "mentions": [{"outlet": "A", "article_id": "a1"},
+...                                            {"outlet": "B", "article_id": "b1"}]}]
+>>> grid = build_coverage(facts, ["A", "B", "C"], {"a1": "2031-06-03", "b1": "2031-06-04"})
 >>> grid.rows[0].cells
 {'A': 'first', 'B': 'reported', 'C': 'left_out'}
 >>> [o.outlet for o in grid.omissions]
@@ -49,7 +51,9 @@ class CoverageRow:
     label: str
     statement: str
     sources: int  # independent sources stating it (outlets quoting one speaker are one)
-    first: str | None  # the outlet that published it first
+    # the outlets that published it first: on the earliest day, when some other
+    # outlet stating it published later (none when all published on one day)
+    first: list[str]
     cells: dict[str, Cell]
     # each reporting outlet's span of the fact (article_id, start, end, part)
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -98,7 +102,8 @@ class Coverage:
                 "omissions": [asdict(o) for o in self.omissions]}
 
 
-def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str], *,
+def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str],
+                   published: Mapping[str, dt.date | str | None] | None = None, *,
                    min_other_sources: int = MIN_OTHER_SOURCES) -> Coverage:
     """The coverage grid of a story's facts over its independent outlets.
 
@@ -107,6 +112,9 @@ def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str], *
             ``corroboration``, ``mentions``, ``lineage``), background left out.
         outlets: the story's independent outlets, in column order (syndicated
             copies are no column: a reprint neither reports nor leaves out).
+        published: ``{article_id: publication date}``; who was first is read
+            from the dates of the articles whose mentions state a fact (a day
+            is the finest grain: outlets of one day are first together).
         min_other_sources: how many other independent sources must state a
             fact for an outlet that does not to have left it out.
 
@@ -118,7 +126,8 @@ def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str], *
         raise ValueError(f"min_other_sources must be at least 1, not {min_other_sources}")
     abbrs = outlet_abbreviations(outlets)
     columns = {o: OutletColumn(outlet=o, abbr=abbrs[o]) for o in outlets}
-    rows = [_row(f, outlets, min_other_sources) for f in _ordered(facts)]
+    dates = {k: _day(v) for k, v in (published or {}).items()}
+    rows = [_row(f, outlets, dates, min_other_sources) for f in _ordered(facts)]
     left: dict[str, list[LeftOut]] = {o: [] for o in outlets}
     for row in rows:
         reporters = [o for o in outlets if row.cells[o] in ("first", "reported")]
@@ -148,21 +157,53 @@ def _sources(fact: Mapping[str, Any]) -> int:
     return len(sources) if sources else int(fact.get("corroboration") or 0)
 
 
-def _row(fact: Mapping[str, Any], outlets: Sequence[str], min_other_sources: int) -> CoverageRow:
-    """One fact's cells: the first reporter, the others, and who leaves it out."""
+def _day(value: dt.date | str | None) -> str | None:
+    """A publication date as ``YYYY-MM-DD`` text (the day only), or None."""
+    if value is None:
+        return None
+    return value.isoformat()[:10] if isinstance(value, dt.date) else str(value)[:10] or None
+
+
+def _row(fact: Mapping[str, Any], outlets: Sequence[str], dates: Mapping[str, str | None],
+         min_other_sources: int) -> CoverageRow:
+    """One fact's cells: the first reporters, the others, and who leaves it out."""
     stating = set(fact["outlets"])
-    first = ((fact.get("lineage") or {}).get("first") or {}).get("outlet")
+    mentions = fact.get("mentions") or []
+    first = first_reporters(mentions, stating, dates)
     sources = _sources(fact)
     cells: dict[str, Cell] = {}
     for outlet in outlets:
         if outlet in stating:
-            cells[outlet] = "first" if outlet == first and sources > 1 else "reported"
+            cells[outlet] = "first" if outlet in first else "reported"
         else:
             cells[outlet] = "left_out" if sources >= min_other_sources else "not_reported"
     return CoverageRow(fact_id=fact["fact_id"], label=short_label(fact["statement"]),
                        statement=fact["statement"], sources=sources,
-                       first=first if first in stating else None, cells=cells,
-                       evidence=_evidence(fact.get("mentions") or [], stating))
+                       first=[o for o in outlets if o in first], cells=cells,
+                       evidence=_evidence(mentions, stating))
+
+
+def first_reporters(mentions: Iterable[Mapping[str, Any]], outlets: set[str],
+                    dates: Mapping[str, str | None]) -> set[str]:
+    """The outlets that stated a fact on the earliest day, when at least one other
+    outlet stating it published on a later day.
+
+    Outlets of one day are tied (articles carry a day, not an hour): when all
+    published on the same day, or a date is unknown, nobody is first.
+    """
+    earliest: dict[str, str] = {}
+    for m in mentions:
+        outlet, day = m.get("outlet"), dates.get(m.get("article_id") or "")
+        if outlet not in outlets or m.get("copy"):
+            continue
+        if day is None:
+            return set()
+        if outlet not in earliest or day < earliest[outlet]:
+            earliest[outlet] = day
+    if len(earliest) < len(outlets) or len(set(earliest.values())) < 2:
+        return set()
+    first_day = min(earliest.values())
+    return {o for o, day in earliest.items() if day == first_day}
 
 
 def _evidence(mentions: Iterable[Mapping[str, Any]], outlets: set[str],
