@@ -61,6 +61,13 @@ def test_a_fact_only_one_other_outlet_reports_is_not_left_out():
     assert grid.omissions == []
 
 
+def test_a_fact_only_a_reprint_carries_is_no_row():
+    copy_only = make_fact("copy", "This story was first published by the Ledger.",
+                          ["Southwind Wire"], sources=[])
+    grid = build_coverage([copy_only], OUTLETS, PUBLISHED)
+    assert grid.rows == [] and grid.omissions == []
+
+
 def test_outlets_quoting_one_speaker_are_one_source():
     """Two outlets carrying the same quotation are one source: not two others."""
     quoted = make_fact("quote", "\"We will not trade land for peace,\" Dravenko said.",

@@ -514,6 +514,7 @@ def render_html(b: dict[str, Any]) -> str:
     parts = [(f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(b['title'])}"
              "</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;"
              "padding:4px;vertical-align:top}.single{color:#a60}.conflict td{width:50%}"
+             ".coverage td{text-align:center}.coverage .left_out{color:#a11d1d;font-weight:bold}"
              "</style></head><body>"),
              f"<h1>{e(b['title'])}</h1>",
              (f"<p class='meta'><b>{e(span)} · {len(b['articles'])} reports · "
@@ -523,7 +524,7 @@ def render_html(b: dict[str, Any]) -> str:
             f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])))
     parts.append(f"</p><p class='lead'>{e(b['lead'])}</p>")
     limits = brief_limits(b)
-    parts += _html_facts(b, limits) + _html_conflicts(b) + _html_positions(b)
+    parts += _html_facts(b, limits) + _html_coverage(b) + _html_conflicts(b) + _html_positions(b)
     parts += _html_timeline(b) + _html_actors(b) + _html_background(b)
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -555,6 +556,35 @@ def _html_fact_table(facts: list[dict[str, Any]], first: int) -> list[str]:
         out.append(f"<tr><td>{i}</td><td>{e(f['statement'])}</td><td>{outlets}</td>"
                    f"<td>{marks}</td></tr>")
     return out + ["</table>"]
+
+
+# what a coverage cell shows in the standalone HTML brief
+_CELL_MARKS = {"first": "1st", "reported": "✔", "left_out": "✘", "not_reported": ""}
+
+
+def _html_coverage(b: dict[str, Any]) -> list[str]:
+    """The coverage grid (outlets by abbreviation, a key below) and each outlet's
+    omissions: facts two or more other independent sources report."""
+    e = html.escape
+    coverage = b.get("coverage") or {}
+    if not coverage.get("facts"):
+        return []
+    outlets = coverage["outlets"]
+    out = ["<h2>Coverage</h2><table class='coverage'><tr><th>fact</th>"
+           + "".join(f"<th title='{e(o['outlet'])}'>{e(o['abbr'])}</th>" for o in outlets)
+           + "</tr>"]
+    for row in coverage["facts"]:
+        cells = "".join(f"<td class='{row['cells'][o['outlet']]}'>"
+                        f"{_CELL_MARKS[row['cells'][o['outlet']]]}</td>" for o in outlets)
+        out.append(f"<tr><td title='{e(row['statement'])}'>{e(row['label'])}</td>{cells}</tr>")
+    out.append("</table><p class='key'>" + e(" · ".join(f"{o['abbr']} {o['outlet']}"
+                                                          for o in outlets))
+               + " · 1st: reported first · ✘: left out, two or more others report it</p>")
+    out += ["<ul class='omissions'>"]
+    out += [f"<li><b>{e(o['outlet'])}</b> leaves out: "
+            + e("; ".join(f"{f['label']} ({len(f['reported_by'])} others)" for f in o["facts"]))
+            + "</li>" for o in coverage["omissions"]]
+    return out + ["</ul>"]
 
 
 def conflict_heading(conflict: dict[str, Any], statements: dict[str, str]) -> str:

@@ -37,6 +37,8 @@ Cell = Literal["first", "reported", "left_out", "not_reported"]
 MIN_OTHER_SOURCES = 2
 # Words of a fact's statement in its row label.
 LABEL_WORDS = 10
+# Rows a page shows before a "more" (the JSON has every row).
+SHOWN_ROWS = 12
 # Letters of an outlet's abbreviation (column heading on a narrow grid).
 ABBR_LETTERS = 4
 _SKIP_WORDS = frozenset({"the", "of", "and", "a", "an", "&"})
@@ -120,14 +122,17 @@ def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str],
 
     Returns:
         The grid: rows shared facts first (most sources first), then
-        single-source facts; the omissions by outlet, longest list first.
+        single-source facts (a fact no column states, one only a reprint
+        carries, is no row); the omissions by outlet, longest list first.
     """
     if min_other_sources < 1:
         raise ValueError(f"min_other_sources must be at least 1, not {min_other_sources}")
     abbrs = outlet_abbreviations(outlets)
     columns = {o: OutletColumn(outlet=o, abbr=abbrs[o]) for o in outlets}
     dates = {k: _day(v) for k, v in (published or {}).items()}
-    rows = [_row(f, outlets, dates, min_other_sources) for f in _ordered(facts)]
+    # a line only a syndicated copy carries has no column to stand in
+    rows = [_row(f, outlets, dates, min_other_sources) for f in _ordered(facts)
+            if set(f["outlets"]) & set(outlets)]
     left: dict[str, list[LeftOut]] = {o: [] for o in outlets}
     for row in rows:
         reporters = [o for o in outlets if row.cells[o] in ("first", "reported")]
