@@ -150,8 +150,8 @@ def test_left_out_lines_give_way_to_the_word_budget() -> None:
     fact = {"fact_id": "f", "statement": "Talks opened at the palace.", "outlets": ["A", "B"],
             "corroboration": 2, "single_source": False, "certainty": "asserted",
             "conflicts": [], "lineage": {}}
-    brief = {"title": "Talks", "start": None, "end": None, "articles": [], "outlets": ["A", "B", "C"],
-             "copies": [], "extra_sources": [], "lead": "", "facts": [fact],
+    brief = {"title": "Talks", "start": None, "end": None, "articles": [],
+             "outlets": ["A", "B", "C"], "copies": [], "extra_sources": [], "lead": "", "facts": [fact],
              "source_words": 0, "conflicts": [], "positions": [], "timeline": [], "actors": [],
              "background": [], "removed_lines": 0,
              "coverage": {"outlets": [], "facts": [], "omissions": [

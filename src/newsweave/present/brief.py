@@ -326,8 +326,8 @@ def render_markdown(b: dict[str, Any], limits: Limits | None = None) -> str:
     lines += [header + "**", ""]
     if b["lead"]:
         lines += [b["lead"], ""]
-    lines += (_md_facts(b, limits) + _md_left_out(b, limits) + _md_conflicts(b, limits) + _md_positions(b, limits)
-              + _md_timeline(b, limits))
+    lines += (_md_facts(b, limits) + _md_left_out(b, limits) + _md_conflicts(b, limits)
+              + _md_positions(b, limits) + _md_timeline(b, limits))
     lines += _md_actors(b, limits) + _md_background(b, limits)
     copies = _count(len(b["copies"]) + len(b["extra_sources"]), "syndicated copy", "syndicated copies")
     lines.append(f"*Removed from the reports: {b['removed_lines']} site lines. "
