@@ -68,6 +68,13 @@ def test_a_fact_only_a_reprint_carries_is_no_row():
     assert grid.rows == [] and grid.omissions == []
 
 
+def test_one_statement_is_one_row_the_shared_fact_kept():
+    single = make_fact("single", "The talks lasted two hours.", ["Tidewater Dispatch"])
+    shared = make_fact("shared", "The talks  lasted two hours.", OUTLETS[:2])
+    grid = build_coverage([single, shared], OUTLETS, PUBLISHED)
+    assert [r.fact_id for r in grid.rows] == ["shared"]
+
+
 def test_outlets_quoting_one_speaker_are_one_source():
     """Two outlets carrying the same quotation are one source: not two others."""
     quoted = make_fact("quote", "\"We will not trade land for peace,\" Dravenko said.",

@@ -80,14 +80,20 @@ def test_every_grid_mark_links_to_that_outlets_span(client, demo_brief):
             assert f'/articles/{span["article_id"]}?hl={span["start"]}-{span["end"]}' in html
 
 
-def test_rows_past_the_first_twelve_are_behind_a_more(client, demo_brief):
+def test_rows_past_the_first_twelve_are_behind_a_more_and_past_forty_in_the_json(
+        client, demo_brief):
     html = client.get(f"/stories/{demo_brief['story_id']}").text
     rows = demo_brief["coverage"]["facts"]
-    assert len(rows) > 12
+    assert len(rows) > 40
     shown = html[html.index('id="coverage-grid"'):html.index('<details class="cov-more">')]
     assert shown.count('class="cov-row"') == 12
-    assert f"{len(rows) - 12} more facts in the grid" in html
-    assert html.count('class="cov-row"') == len(rows)
+    assert "28 more facts in the grid" in html
+    assert html.count('class="cov-row"') == 40
+    assert (f'{len(rows) - 40} more facts in the <a href="/api/stories/'
+            f'{demo_brief["story_id"]}">JSON brief</a>') in html
+    # an omission links to its row only where the row is on the page
+    for fact_id in re.findall(r'<a href="#cov-(\w+)">', html):
+        assert f'id="cov-{fact_id}"' in html
 
 
 def test_api_story_brief_carries_the_coverage(client, demo_brief):

@@ -110,7 +110,7 @@ def build_brief(reader: StoreReader, story: Story, *,
         "lead": _lead(reader, articles),
         "facts": news,
         # which outlet reports which fact, who was first, what each leaves out
-        "coverage": build_coverage(_without_near_repeats(news), column_order(articles),
+        "coverage": build_coverage(news, column_order(articles),
                                    {a["id"]: a["published"] for a in articles}).to_dict(),
         "source_words": _source_words(reader, articles),
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"],

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 Cell = Literal["first", "reported", "left_out", "not_reported"]
@@ -37,8 +37,9 @@ Cell = Literal["first", "reported", "left_out", "not_reported"]
 MIN_OTHER_SOURCES = 2
 # Words of a fact's statement in its row label.
 LABEL_WORDS = 10
-# Rows a page shows before a "more" (the JSON has every row).
+# Rows a page shows before a "more", and in all (the JSON has every row).
 SHOWN_ROWS = 12
+PAGE_ROWS = 40
 # Letters of an outlet's abbreviation (column heading on a narrow grid).
 ABBR_LETTERS = 4
 _SKIP_WORDS = frozenset({"the", "of", "and", "a", "an", "&"})
@@ -98,10 +99,20 @@ class Coverage:
     omissions: list[Omissions]
 
     def to_dict(self) -> dict[str, Any]:
-        """The grid as JSON-ready data (the brief's ``coverage``)."""
-        return {"outlets": [asdict(o) for o in self.outlets],
-                "facts": [asdict(r) for r in self.rows],
-                "omissions": [asdict(o) for o in self.omissions]}
+        """The grid as JSON-ready data (the brief's ``coverage``).
+
+        Built field by field, not with ``dataclasses.asdict``: its deep copies
+        cost more than the grid itself on a story of hundreds of facts.
+        """
+        return {"outlets": [_flat(o) for o in self.outlets],
+                "facts": [_flat(r) for r in self.rows],
+                "omissions": [{"outlet": o.outlet, "facts": [_flat(f) for f in o.facts]}
+                              for o in self.omissions]}
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A dataclass record of plain values as a dict (its lists and dicts shared)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str],
@@ -122,17 +133,19 @@ def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str],
 
     Returns:
         The grid: rows shared facts first (most sources first), then
-        single-source facts (a fact no column states, one only a reprint
-        carries, is no row); the omissions by outlet, longest list first.
+        single-source facts, one row per statement (a fact no column states,
+        one only a reprint carries, is no row); the omissions by outlet,
+        longest list first.
     """
     if min_other_sources < 1:
         raise ValueError(f"min_other_sources must be at least 1, not {min_other_sources}")
     abbrs = outlet_abbreviations(outlets)
     columns = {o: OutletColumn(outlet=o, abbr=abbrs[o]) for o in outlets}
     dates = {k: _day(v) for k, v in (published or {}).items()}
+    shown = set(outlets)
     # a line only a syndicated copy carries has no column to stand in
-    rows = [_row(f, outlets, dates, min_other_sources) for f in _ordered(facts)
-            if set(f["outlets"]) & set(outlets)]
+    rows = [_row(f, outlets, dates, min_other_sources) for f in _distinct(_ordered(facts))
+            if not shown.isdisjoint(f["outlets"])]
     left: dict[str, list[LeftOut]] = {o: [] for o in outlets}
     for row in rows:
         reporters = [o for o in outlets if row.cells[o] in ("first", "reported")]
@@ -145,7 +158,8 @@ def build_coverage(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str],
                 left[outlet].append(LeftOut(row.fact_id, row.label, reporters))
     omissions = [Omissions(o, sorted(items, key=lambda i: -len(i.reported_by)))
                  for o, items in left.items() if items]
-    omissions.sort(key=lambda o: (-len(o.facts), outlets.index(o.outlet)))
+    position = {o: k for k, o in enumerate(outlets)}
+    omissions.sort(key=lambda o: (-len(o.facts), position[o.outlet]))
     return Coverage(outlets=list(columns.values()), rows=rows, omissions=omissions)
 
 
@@ -153,6 +167,19 @@ def _ordered(facts: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Shared facts by number of sources (stable: the brief's order within one
     number), then single-source facts."""
     return sorted(facts, key=lambda f: -_sources(f) if _sources(f) > 1 else 0)
+
+
+def _distinct(facts: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The first fact of each statement: two claims read as one sentence would
+    otherwise be two rows (a single-source copy of a shared fact, say)."""
+    seen: set[str] = set()
+    out = []
+    for fact in facts:
+        key = " ".join(fact["statement"].casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
 
 
 def _sources(fact: Mapping[str, Any]) -> int:
