@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsweave.corpus.corroborate import content_tokens
-from newsweave.present.coverage import build_coverage, column_order
+from newsweave.present.coverage import SHOWN_ROWS, build_coverage, column_order
 from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE
@@ -569,22 +569,30 @@ def _html_coverage(b: dict[str, Any]) -> list[str]:
     coverage = b.get("coverage") or {}
     if not coverage.get("facts"):
         return []
-    outlets = coverage["outlets"]
-    out = ["<h2>Coverage</h2><table class='coverage'><tr><th>fact</th>"
-           + "".join(f"<th title='{e(o['outlet'])}'>{e(o['abbr'])}</th>" for o in outlets)
-           + "</tr>"]
-    for row in coverage["facts"]:
-        cells = "".join(f"<td class='{row['cells'][o['outlet']]}'>"
-                        f"{_CELL_MARKS[row['cells'][o['outlet']]]}</td>" for o in outlets)
-        out.append(f"<tr><td title='{e(row['statement'])}'>{e(row['label'])}</td>{cells}</tr>")
-    out.append("</table><p class='key'>" + e(" · ".join(f"{o['abbr']} {o['outlet']}"
-                                                          for o in outlets))
+    outlets, rows = coverage["outlets"], coverage["facts"]
+    out = ["<h2>Coverage</h2>"] + _html_coverage_table(outlets, rows[:SHOWN_ROWS])
+    if rows[SHOWN_ROWS:]:
+        out += [f"<details class='more'><summary>{len(rows) - SHOWN_ROWS} more facts</summary>"]
+        out += _html_coverage_table(outlets, rows[SHOWN_ROWS:]) + ["</details>"]
+    out.append("<p class='key'>" + e(" · ".join(f"{o['abbr']} {o['outlet']}" for o in outlets))
                + " · 1st: reported first · ✘: left out, two or more others report it</p>")
     out += ["<ul class='omissions'>"]
     out += [f"<li><b>{e(o['outlet'])}</b> leaves out: "
             + e("; ".join(f"{f['label']} ({len(f['reported_by'])} others)" for f in o["facts"]))
             + "</li>" for o in coverage["omissions"]]
     return out + ["</ul>"]
+
+
+def _html_coverage_table(outlets: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:
+    e = html.escape
+    out = ["<table class='coverage'><tr><th>fact</th>"
+           + "".join(f"<th title='{e(o['outlet'])}'>{e(o['abbr'])}</th>" for o in outlets)
+           + "</tr>"]
+    for row in rows:
+        cells = "".join(f"<td class='{row['cells'][o['outlet']]}'>"
+                        f"{_CELL_MARKS[row['cells'][o['outlet']]]}</td>" for o in outlets)
+        out.append(f"<tr><td title='{e(row['statement'])}'>{e(row['label'])}</td>{cells}</tr>")
+    return out + ["</table>"]
 
 
 def conflict_heading(conflict: dict[str, Any], statements: dict[str, str]) -> str:
