@@ -87,6 +87,11 @@ def test_story_to_article_and_back(page, demo_url, web_db):
     assert timeline_points == page.locator("ol.timeline li").count() > 0
     assert page.locator("svg.map-chart circle.place-point").count() == page.locator(
         "table.places tbody tr").count() > 0
+    # the coverage grid: a column per independent outlet, and something left out
+    assert page.locator("#coverage-grid thead th.cov-outlet").count() == len(
+        page.locator("ul.cov-outlets > li").all())
+    assert page.locator("#coverage-grid td.cov-left_out").count() > 0
+    assert page.locator("#coverage li.omission").count() > 0
     _shot(page, "story")
 
     first = page.locator("a.article-link").first

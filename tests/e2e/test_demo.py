@@ -103,3 +103,40 @@ def test_the_60_day_outlet_is_not_credited_with_the_30_day_fact(demo_db):
     clash = [c for c in data["conflicts"] if c["kind"] == "number"
              and {s["value"] for s in c["sides"]} >= {"30-day", "60-day"}]
     assert clash
+
+
+def _story_of(nw: Newsweave, name: str) -> str:
+    """The stored story id of a story of expected.json (the one holding its reports)."""
+    members = set(EXPECTED["stories"][name])
+    rows = nw.rows("SELECT s.story_id, src.source_id FROM story_articles s "
+                   "JOIN article_sources src ON src.article_id = s.article_id")
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        found[row["story_id"]].add(_key(row["source_id"]))
+    return next(story for story, sources in found.items() if sources == members)
+
+
+def _names(statement: str) -> set[str]:
+    """The capitalised words of an expected statement: what its fact must name."""
+    return {w for w in statement.split() if w[:1].isupper()}
+
+
+def test_coverage_shows_the_omission_the_corpus_was_written_to_have(demo_db):
+    """Issue 19: the Tidewater Dispatch never says who leads the Maldrenian delegation."""
+    assert EXPECTED["omissions"]
+    with Newsweave(demo_db) as nw:
+        for item in EXPECTED["omissions"]:
+            data = json.loads(nw.brief(_story_of(nw, item["story"]), "json"))
+            markdown = nw.brief(_story_of(nw, item["story"]))
+            coverage = data["coverage"]
+            rows = [r for r in coverage["facts"]
+                    if _names(item["statement"]) <= set(r["statement"].replace(".", "").split())]
+            assert rows, item["statement"]
+            row = rows[0]
+            assert row["cells"][item["outlet"]] == "left_out"
+            assert {o for o, c in row["cells"].items() if c in ("first", "reported")} == set(
+                item["reported_by"])
+            left = next(o for o in coverage["omissions"] if o["outlet"] == item["outlet"])
+            # the omission four others report leads the outlet's list
+            assert left["facts"][0]["fact_id"] == row["fact_id"]
+            assert f"Left out by **{item['outlet']}**: {row['label']}" in markdown

@@ -90,10 +90,10 @@ def test_html_brief_has_the_same_sections_escaped(main_brief) -> None:
     data, _, page = main_brief
     parser = _Sections()
     parser.feed(page)
-    assert parser.headings == ["Facts", "Where the outlets differ", "Positions", "Timeline",
-                               "Actors", "Background (not today's news)"]
-    assert {"facts", "conflict", "positions", "timeline", "actors", "background",
-            "single"} <= parser.classes
+    assert parser.headings == ["Facts", "Coverage", "Where the outlets differ", "Positions",
+                               "Timeline", "Actors", "Background (not today's news)"]
+    assert {"facts", "coverage", "left_out", "omissions", "conflict", "positions", "timeline",
+            "actors", "background", "single"} <= parser.classes
     assert page.startswith("<!doctype html>") and "<script" not in page
     # a statement with an apostrophe is escaped, not pasted raw
     quoted = next(f["statement"] for f in data["facts"] if "'" in f["statement"])
@@ -114,3 +114,50 @@ def test_near_repeats_are_shown_once() -> None:
              {"statement": "The port of Elin reopened to ships on Monday, officials said."},
              {"statement": "The union called off the strike at Port Elin."}]
     assert _without_near_repeats(facts) == [facts[0], facts[2]]
+
+
+def test_json_brief_has_the_coverage_grid_of_its_facts(main_brief) -> None:
+    data, _, _ = main_brief
+    coverage = data["coverage"]
+    columns = [o["outlet"] for o in coverage["outlets"]]
+    # every independent outlet is a column, the syndicated copy none
+    assert sorted(columns) == data["outlets"]
+    assert not {c["outlet"] for c in data["copies"]} & set(columns)
+    facts = {f["fact_id"]: f for f in data["facts"]}
+    for row in coverage["facts"]:
+        stating = set(facts[row["fact_id"]]["outlets"])
+        assert {o for o, c in row["cells"].items() if c in ("first", "reported")} == stating
+        if row["sources"] >= 2:
+            assert {o for o, c in row["cells"].items() if c == "left_out"} == set(columns) - stating
+    # each omission is a fact at least two other sources state
+    for omission in coverage["omissions"]:
+        for fact in omission["facts"]:
+            assert omission["outlet"] not in fact["reported_by"]
+            assert len(fact["reported_by"]) >= 2
+
+
+def test_markdown_brief_names_what_an_outlet_leaves_out(main_brief) -> None:
+    data, markdown, _ = main_brief
+    worst = data["coverage"]["omissions"][0]
+    assert "### Coverage" in markdown
+    assert f"- Left out by **{worst['outlet']}**: {worst['facts'][0]['label']}" in markdown
+
+
+def test_left_out_lines_give_way_to_the_word_budget() -> None:
+    """A brief at every floor and still too long keeps its omissions in the JSON only."""
+    from newsweave.present.brief import brief_limits
+
+    fact = {"fact_id": "f", "statement": "Talks opened at the palace.", "outlets": ["A", "B"],
+            "corroboration": 2, "single_source": False, "certainty": "asserted",
+            "conflicts": [], "lineage": {}}
+    brief = {"title": "Talks", "start": None, "end": None, "articles": [],
+             "outlets": ["A", "B", "C"], "copies": [], "extra_sources": [], "lead": "", "facts": [fact],
+             "source_words": 0, "conflicts": [], "positions": [], "timeline": [], "actors": [],
+             "background": [], "removed_lines": 0,
+             "coverage": {"outlets": [], "facts": [], "omissions": [
+                 {"outlet": "C", "facts": [{"fact_id": "f", "label": "word " * 200,
+                                            "reported_by": ["A", "B"]}]}]}}
+    assert brief_limits(brief).left_out_outlets == 0
+    assert "Left out by" not in render_markdown(brief)
+    brief["coverage"]["omissions"][0]["facts"][0]["label"] = "Talks opened at the palace."
+    assert "- Left out by **C**: Talks opened at the palace. (2 others)" in render_markdown(brief)

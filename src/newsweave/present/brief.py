@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsweave.corpus.corroborate import content_tokens
+from newsweave.present.coverage import SHOWN_ROWS, build_coverage, column_order
 from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE
@@ -48,16 +49,22 @@ class Limits:
     actors: int = MAX_ACTORS
     background: int = 10**6
     side_words: int = 40
+    left_out: int = 3  # facts named on an outlet's "left out" line (0: only their number)
+    left_out_outlets: int = 10**6  # outlets with a "left out" line
+
 
     def shrink(self, b: dict[str, Any]) -> bool:
         """Show about a quarter less of every section still above its floor;
         False when nothing can shrink."""
         floors = {"facts": 2, "single": 1, "conflicts": 1, "positions": 1, "timeline": 1,
-                  "actors": 1, "background": 0, "side_words": 8}
+                  "actors": 1, "background": 0, "side_words": 8, "left_out": 1,
+                  "left_out_outlets": 1}
         sizes = {"facts": _count_shared(b), "single": len(b["facts"]) - _count_shared(b),
                  "conflicts": len(b["conflicts"]), "positions": len(b["positions"]),
                  "timeline": len(b["timeline"]), "actors": len(b["actors"]),
-                 "background": len(b["background"]), "side_words": 40}
+                 "background": len(b["background"]), "side_words": 40,
+                 "left_out": max((len(o["facts"]) for o in _omissions(b)), default=0),
+                 "left_out_outlets": len(_omissions(b))}
         changed = False
         for name, floor in floors.items():
             now = min(getattr(self, name), sizes[name])
@@ -90,6 +97,7 @@ def build_brief(reader: StoreReader, story: Story, *,
     facts = reader.facts(story.id)
     conflicts = reader.conflicts(story.id)
     statements = {f["fact_id"]: f["statement"] for f in facts}
+    news = _main_event_first([_fact(f) for f in facts if not f["background"]])
     return {
         "story_id": story.id,
         "title": story.title,
@@ -100,7 +108,10 @@ def build_brief(reader: StoreReader, story: Story, *,
         "copies": copies,
         "extra_sources": reader.extra_sources(story.id),
         "lead": _lead(reader, articles),
-        "facts": _main_event_first([_fact(f) for f in facts if not f["background"]]),
+        "facts": news,
+        # which outlet reports which fact, who was first, what each leaves out
+        "coverage": build_coverage(news, column_order(articles),
+                                   {a["id"]: a["published"] for a in articles}).to_dict(),
         "source_words": _source_words(reader, articles),
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"],
                        "heading": conflict_heading(c, statements)}
@@ -137,6 +148,9 @@ def brief_limits(b: dict[str, Any]) -> Limits:
     limits = Limits()
     while count_words(render_markdown(b, limits)) > budget and limits.shrink(b):
         pass
+    if count_words(render_markdown(b, limits)) > budget:
+        # every section at its floor and still too long: the omissions stay in the JSON
+        limits.left_out_outlets = 0
     return limits
 
 
@@ -312,8 +326,8 @@ def render_markdown(b: dict[str, Any], limits: Limits | None = None) -> str:
     lines += [header + "**", ""]
     if b["lead"]:
         lines += [b["lead"], ""]
-    lines += (_md_facts(b, limits) + _md_conflicts(b, limits) + _md_positions(b, limits)
-              + _md_timeline(b, limits))
+    lines += (_md_facts(b, limits) + _md_left_out(b, limits) + _md_conflicts(b, limits)
+              + _md_positions(b, limits) + _md_timeline(b, limits))
     lines += _md_actors(b, limits) + _md_background(b, limits)
     copies = _count(len(b["copies"]) + len(b["extra_sources"]), "syndicated copy", "syndicated copies")
     lines.append(f"*Removed from the reports: {b['removed_lines']} site lines. "
@@ -365,6 +379,41 @@ def _md_facts(b: dict[str, Any], limits: Limits) -> list[str]:
         outlets = ", ".join(f["outlets"]) + (" only" if f["single_source"] else "")
         out.append(f"| {i} | {_cell(f['statement'])} | {_cell(outlets)} | {marks} |")
     return out + _more(hidden, "facts") + [""]
+
+
+def _omissions(b: dict[str, Any]) -> list[dict[str, Any]]:
+    """The brief's omissions by outlet (none in a brief made before coverage existed)."""
+    return list((b.get("coverage") or {}).get("omissions") or [])
+
+
+# outlets named on the Markdown brief's "first to report" line
+MAX_FIRST_OUTLETS = 3
+
+
+def _md_left_out(b: dict[str, Any], limits: Limits) -> list[str]:
+    """Who reported the shared facts first, and a "left out" line per outlet that
+    leaves out facts two or more others report (the grid itself is in the JSON
+    and on the story page; the brief's word budget allows only its gist)."""
+    coverage = b.get("coverage") or {}
+    firsts = sorted((o for o in coverage.get("outlets", []) if o["first"]),
+                    key=lambda o: -o["first"])[:MAX_FIRST_OUTLETS]
+    omissions = _omissions(b)[:limits.left_out_outlets]
+    if not firsts and not omissions:
+        return []
+    out = ["### Coverage"]
+    if firsts:
+        out.append("First to report: " + ", ".join(
+            f"{o['outlet']} ({_count(o['first'], 'fact', 'facts')})" for o in firsts) + ".")
+    for o in omissions:
+        named = ["; ".join(f"{_cell(f['label'])} ({len(f['reported_by'])} others)"
+                           for f in o["facts"][:limits.left_out])]
+        more = len(o["facts"]) - limits.left_out
+        if more > 0:
+            named.append(f"{more} {'more ' if limits.left_out else ''}"
+                         f"fact{'s' if more > 1 else ''} two or more others report")
+        out.append(f"- Left out by **{o['outlet']}**: " + "; ".join(n for n in named if n))
+    hidden = len(_omissions(b)) - limits.left_out_outlets
+    return out + _more(hidden, "outlets' omissions") + [""]
 
 
 def _md_conflicts(b: dict[str, Any], limits: Limits) -> list[str]:
@@ -465,6 +514,7 @@ def render_html(b: dict[str, Any]) -> str:
     parts = [(f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(b['title'])}"
              "</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;"
              "padding:4px;vertical-align:top}.single{color:#a60}.conflict td{width:50%}"
+             ".coverage td{text-align:center}.coverage .left_out{color:#a11d1d;font-weight:bold}"
              "</style></head><body>"),
              f"<h1>{e(b['title'])}</h1>",
              (f"<p class='meta'><b>{e(span)} · {len(b['articles'])} reports · "
@@ -474,7 +524,7 @@ def render_html(b: dict[str, Any]) -> str:
             f"{c['outlet']} reprint of {c['copy_of']}" for c in b["copies"])))
     parts.append(f"</p><p class='lead'>{e(b['lead'])}</p>")
     limits = brief_limits(b)
-    parts += _html_facts(b, limits) + _html_conflicts(b) + _html_positions(b)
+    parts += _html_facts(b, limits) + _html_coverage(b) + _html_conflicts(b) + _html_positions(b)
     parts += _html_timeline(b) + _html_actors(b) + _html_background(b)
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -505,6 +555,43 @@ def _html_fact_table(facts: list[dict[str, Any]], first: int) -> list[str]:
         outlets = e(", ".join(f["outlets"])) + (" only" if f["single_source"] else "")
         out.append(f"<tr><td>{i}</td><td>{e(f['statement'])}</td><td>{outlets}</td>"
                    f"<td>{marks}</td></tr>")
+    return out + ["</table>"]
+
+
+# what a coverage cell shows in the standalone HTML brief
+_CELL_MARKS = {"first": "1st", "reported": "✔", "left_out": "✘", "not_reported": ""}
+
+
+def _html_coverage(b: dict[str, Any]) -> list[str]:
+    """The coverage grid (outlets by abbreviation, a key below) and each outlet's
+    omissions: facts two or more other independent sources report."""
+    e = html.escape
+    coverage = b.get("coverage") or {}
+    if not coverage.get("facts"):
+        return []
+    outlets, rows = coverage["outlets"], coverage["facts"]
+    out = ["<h2>Coverage</h2>"] + _html_coverage_table(outlets, rows[:SHOWN_ROWS])
+    if rows[SHOWN_ROWS:]:
+        out += [f"<details class='more'><summary>{len(rows) - SHOWN_ROWS} more facts</summary>"]
+        out += _html_coverage_table(outlets, rows[SHOWN_ROWS:]) + ["</details>"]
+    out.append("<p class='key'>" + e(" · ".join(f"{o['abbr']} {o['outlet']}" for o in outlets))
+               + " · 1st: reported first · ✘: left out, two or more others report it</p>")
+    out += ["<ul class='omissions'>"]
+    out += [f"<li><b>{e(o['outlet'])}</b> leaves out: "
+            + e("; ".join(f"{f['label']} ({len(f['reported_by'])} others)" for f in o["facts"]))
+            + "</li>" for o in coverage["omissions"]]
+    return out + ["</ul>"]
+
+
+def _html_coverage_table(outlets: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:
+    e = html.escape
+    out = ["<table class='coverage'><tr><th>fact</th>"
+           + "".join(f"<th title='{e(o['outlet'])}'>{e(o['abbr'])}</th>" for o in outlets)
+           + "</tr>"]
+    for row in rows:
+        cells = "".join(f"<td class='{row['cells'][o['outlet']]}'>"
+                        f"{_CELL_MARKS[row['cells'][o['outlet']]]}</td>" for o in outlets)
+        out.append(f"<tr><td title='{e(row['statement'])}'>{e(row['label'])}</td>{cells}</tr>")
     return out + ["</table>"]
 
 

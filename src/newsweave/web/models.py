@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,6 +46,53 @@ class BriefFact(BaseModel):
     conflicts: list[str] = []
 
 
+class CoverageOutlet(BaseModel):
+    """A column of the coverage grid: an independent outlet and its totals."""
+
+    outlet: str
+    abbr: str = Field(description="short column name, distinct within the story")
+    reported: int = Field(description="facts it states")
+    first: int = Field(description="facts it stated on an earlier day than another outlet")
+    left_out: int = Field(description="facts two or more other sources state and it does not")
+
+
+class CoverageFact(BaseModel):
+    """A row of the coverage grid: one fact and each outlet's cell."""
+
+    fact_id: str
+    label: str = Field(description="the statement, cut short")
+    statement: str
+    sources: int = Field(description="independent sources stating it")
+    first: list[str] = Field(description="outlets that stated it first (earliest day); "
+                                         "none when all stated it on one day")
+    cells: dict[str, Literal["first", "reported", "left_out", "not_reported"]]
+    evidence: dict[str, dict[str, Any]] = Field(
+        description="each reporting outlet's span: article_id, start, end, part")
+
+
+class CoverageLeftOut(BaseModel):
+    """A fact an outlet leaves out, and who reports it."""
+
+    fact_id: str
+    label: str
+    reported_by: list[str]
+
+
+class CoverageOmissions(BaseModel):
+    """What one outlet leaves out, the most reported first."""
+
+    outlet: str
+    facts: list[CoverageLeftOut]
+
+
+class CoveragePublic(BaseModel):
+    """Which outlet reports which fact, who was first, what each leaves out."""
+
+    outlets: list[CoverageOutlet]
+    facts: list[CoverageFact]
+    omissions: list[CoverageOmissions]
+
+
 class BriefPublic(BaseModel):
     """A story's brief as data (``newsweave brief ID --format json``).
 
@@ -61,6 +108,7 @@ class BriefPublic(BaseModel):
     outlets: list[str]
     articles: list[dict[str, Any]]
     facts: list[BriefFact]
+    coverage: CoveragePublic
     conflicts: list[dict[str, Any]]
     positions: list[dict[str, Any]]
     timeline: list[dict[str, Any]]

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from newsweave.present.brief import STANCES, build_brief
+from newsweave.present.coverage import PAGE_ROWS, SHOWN_ROWS
 from newsweave.web import charts, highlight, queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.routers._common import MAX_OFFSET, load_story
@@ -121,7 +122,8 @@ def _filter_options(request: Request, nw: Any) -> dict[str, list[Any]]:
 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str, nw: ConnDep) -> HTMLResponse:
-    """One story: facts, conflicts, positions, timeline chart, map, actors, reports."""
+    """One story: facts, coverage grid, conflicts, positions, timeline chart, map, actors,
+    reports."""
     story = load_story(nw, story_id)
     brief = build_brief(nw, story)
     items = _timeline_items(nw, brief)
@@ -131,7 +133,8 @@ def story_page(request: Request, story_id: str, nw: ConnDep) -> HTMLResponse:
     return _render(request, "story.html", b=brief, stances=STANCES, timeline=items,
                    timeline_chart=charts.timeline_chart(items), places=places,
                    map_chart=charts.map_chart(places), map_attribution=charts.MAP_ATTRIBUTION,
-                   first_mention=_first_mentions)
+                   first_mention=_first_mentions,
+                   coverage_rows=(SHOWN_ROWS, PAGE_ROWS))
 
 
 def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:
