@@ -375,3 +375,37 @@ def test_a_denial_of_another_act_is_no_denial() -> None:
     claims = [make_claim("c1", "a1", a, certainty="asserted", clauses=_clause(a, "approve", False)),
               make_claim("c2", "l1", b, certainty="negated", clauses=_clause(b, "publish", True))]
     assert _kinds(claims) == []
+
+
+# -- figures (2026-12-07) ----------------------------------------------------------
+
+def test_an_outlet_that_also_gives_the_figure_does_not_disagree_on_it() -> None:
+    # the second outlet lists one count of one charge and three of another; the
+    # first gives the three: they agree on the three
+    a = "Teodor Halvane was charged on Friday with three counts of harbour fraud at Port Elin."
+    b = ("Teodor Halvane was charged on Friday with one count of perjury and three counts "
+         "of harbour fraud at Port Elin.")
+    claims = [make_claim("c1", "a1", a, numbers=(("three counts", 3, "counts"),)),
+              make_claim("c2", "l1", b, numbers=(("one count", 1, "count"),
+                                                 ("three counts", 3, "counts")))]
+    assert _kinds(claims) == []
+
+
+def test_a_scaled_figure_of_a_price_is_a_part_of_it() -> None:
+    # the extract stage keeps "of the purchase price" in the figure's text
+    a = "Tarvel Shipping said $281 million of the purchase price for Elin Docks will be in cash."
+    b = "Tarvel Shipping will pay $334 million for Elin Docks, the company said."
+    claims = [make_claim("c1", "a1", a, numbers=(("$281 million of the purchase price", 281e6,
+                                                  "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$334 million", 334e6, "usd"),))]
+    assert len(corroborate(claims)[0]) == 1
+    assert _kinds(claims) == []
+
+
+def test_an_age_is_not_a_span_of_years() -> None:
+    a = "Teodor Halvane was sentenced at the Port Elin court, and the 37-year-old will serve it."
+    b = "Teodor Halvane was sentenced at the Port Elin court to 45 years for the fraud."
+    claims = [make_claim("c1", "a1", a, numbers=(("37-year", 37, "year"),)),
+              make_claim("c2", "l1", b, numbers=(("45 years", 45, "years"),))]
+    assert len(corroborate(claims)[0]) == 1
+    assert _kinds(claims) == []

@@ -1204,11 +1204,15 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
                 continue
             sides = [(p, q)]
             for other in by_outlet[k + 1:]:
-                match = next(((qo, no) for qo, no in other.quantities
-                              if (other.claim.id, qo.start) not in used
-                              and _same_noun(noun, no) and _same_slot(p, q, other, qo)), None)
+                same_noun = [qo for qo, no in other.quantities
+                             if (other.claim.id, qo.start) not in used and _same_noun(noun, no)]
+                # an outlet that also gives this very figure agrees on it, whatever
+                # other figures of the noun it lists ("one count of X and three of Y")
+                match = next((qo for qo in same_noun if _agrees(p, q, other, qo)),
+                             next((qo for qo in same_noun if _same_slot(p, q, other, qo)),
+                                  None))
                 if match is not None:
-                    sides.append((other, match[0]))
+                    sides.append((other, match))
             if len(sides) < 2:
                 continue
             used.update((s.claim.id, sq.start) for s, sq in sides)
@@ -1220,6 +1224,12 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
             if kind is not None:
                 clashes.append(_NumberClash(noun=noun, kind=kind, sides=sides))
     return clashes
+
+
+def _agrees(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
+    """Whether two outlets' figures agree (:func:`number_difference` finds none)."""
+    return number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
+                             _approx(qo, other.claim)) is None
 
 
 def _number_conflicts(story_id: str, fact: Fact, clashes: list[_NumberClash]) -> list[Conflict]:
@@ -1681,9 +1691,15 @@ def _opposition(proposed: frozenset[str], rejected: frozenset[str],
     return math.fsum(idf.get(t, 1.0) for t in proposed & rejected) / total if total else 0.0
 
 
+_AGE_RE = re.compile(r"^\s*-?\s*(?:years?|months?)?\s*-?\s*old\b", re.IGNORECASE)
+
+
 def _quantity_noun(q: Quantity, claim: Claim) -> str:
     """What a number counts: its unit, else the first content word after the number
     (in the quantity's own text, then in the claim text that follows it)."""
+    if _AGE_RE.match(_text_after(q, claim)):
+        # "the 37-year-old": an age, not a span of years
+        return "age"
     if q.unit:
         return _singular(q.unit.lower().split()[-1])
     digit = re.search(r"\d", q.text)
@@ -1734,6 +1750,8 @@ _PART_RE = re.compile(r"\b(?:including|of which|of them|among them)\s+(?:some\s+
                       re.IGNORECASE)
 # "$281 million of the purchase price": a part of a figure named after it
 _PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
+_SCALE_RE = re.compile(r"^\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b",
+                       re.IGNORECASE)
 _ALL_OF_RE = re.compile(r"\ball\s*$", re.IGNORECASE)
 # "thousands", "scores of": a vague count is a range from its floor to this many times it
 _VAGUE_SPAN = 500
@@ -1763,7 +1781,8 @@ def _is_part(q: Quantity, claim: Claim) -> bool:
     11 of his points" are all of them)."""
     before, after = _text_before(q, claim, 30), _text_after(q, claim)
     digit = re.search(r"\d[\d.,]*", q.text)
-    inside = q.text[digit.end():] if digit else ""
+    # "$281 million of the purchase price": the scale word stands before "of"
+    inside = _SCALE_RE.sub("", q.text[digit.end():]) if digit else ""
     partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
     return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
 
