@@ -409,3 +409,31 @@ def test_an_age_is_not_a_span_of_years() -> None:
               make_claim("c2", "l1", b, numbers=(("45 years", 45, "years"),))]
     assert len(corroborate(claims)[0]) == 1
     assert _kinds(claims) == []
+
+
+def test_figures_of_two_named_people_are_two_slots() -> None:
+    a = "Ilves finished the Tarvel final with 16 points and nine rebounds for Elin."
+    b = "Halvane Baro finished the Tarvel final with 20 points and eight rebounds for Elin."
+    claims = [make_claim("c1", "a1", a, numbers=(("16 points", 16, "points"),
+                                                 ("nine rebounds", 9, "rebounds"))),
+              make_claim("c2", "l1", b, numbers=(("20 points", 20, "points"),
+                                                 ("eight rebounds", 8, "rebounds")))]
+    assert _kinds(claims) == []
+
+
+def test_figures_of_one_named_person_still_conflict() -> None:
+    a = "Police said Ilves finished the Tarvel final with 16 points and nine rebounds for Elin."
+    b = "Ilves finished the Tarvel final with 18 points and nine rebounds for Elin, officials said."
+    claims = [make_claim("c1", "a1", a, numbers=(("16 points", 16, "points"),
+                                                 ("nine rebounds", 9, "rebounds"))),
+              make_claim("c2", "l1", b, numbers=(("18 points", 18, "points"),
+                                                 ("nine rebounds", 9, "rebounds")))]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_qualifier_before_an_article_is_read() -> None:
+    a = "Police said more than a hundred people joined the vigil at Port Elin on Saturday."
+    b = "Police said more than 100 people joined the vigil at Port Elin on Saturday."
+    claims = [make_claim("c1", "a1", a, numbers=(("hundred people", 100, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("more than 100 people", 100, "people"),))]
+    assert _kinds(claims) == []

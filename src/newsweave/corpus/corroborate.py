@@ -1313,6 +1313,11 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
         return False
+    owner_a, owner_b = _owner(qa, a.claim), _owner(qb, b.claim)
+    if owner_a and owner_b and not owner_a & owner_b:
+        # "Ilves finished with 16 points" / "Baro finished with 20 points": each
+        # clause's figure belongs to the person it names
+        return False
     if wide_a and wide_b and not wide_a & wide_b and not near_a & near_b:
         # other names earlier in the clause and other words next to the figure:
         # "Republicans are on track to hold 240" / "Democrats have lost 60"
@@ -1338,6 +1343,33 @@ def _number_context(claim: Claim, q: Quantity
     before = re.findall(r"[\w'\u2019-]+", claim.text[:max(0, offset)])
     words = before[-_CONTEXT_WORDS:]
     return (content_tokens(" ".join(words)), _names(words), _names(before[-_NAME_WORDS:]))
+
+
+# Where the clause holding a figure begins, looking back from the figure.
+_CLAUSE_START_RE = re.compile(r"[,;:]|\b(?:while|whereas|but)\b")
+# A capitalised word this common in lower case (Zipf) starts a sentence, not a name.
+_COMMON_ZIPF = 4.5
+
+
+def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The first name in the figure's own clause before it (who scored, whose sum),
+    capitalised common words ("Police", "The") aside: its owner, when the clause
+    names one."""
+    from wordfreq import zipf_frequency
+
+    before = _text_before(q, claim)
+    starts = list(_CLAUSE_START_RE.finditer(before))
+    clause = before[starts[-1].end():] if starts else before
+    run: list[str] = []
+    for word in re.findall(r"[\w'\u2019-]+", clause):
+        if (word[:1].isupper() and word.lower() not in _CALENDAR_WORDS
+                and zipf_frequency(word.lower(), "en") < _COMMON_ZIPF):
+            run.append(word)
+        elif run:
+            # the first name of the clause is its subject; later ones are where and
+            # against whom ("Ilves scored 16 in the Tarvel final")
+            break
+    return content_tokens(" ".join(run))
 
 
 def _names(words: list[str]) -> frozenset[str]:
@@ -1726,6 +1758,9 @@ def _same_noun(a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
+_ARTICLE_TAIL_RE = re.compile(r"\s+an?$")
+
+
 def _approx(q: Quantity, claim: Claim) -> str:
     """The number's qualifier as over / under / about, or "" for a plain number."""
     if q.approx:
@@ -1736,8 +1771,9 @@ def _approx(q: Quantity, claim: Claim) -> str:
     offset = q.start - claim.start
     if 0 <= offset <= len(claim.text):
         prefix = claim.text[max(0, offset - 24):offset] + " " + prefix
-    # the currency sign stands between the qualifier and the digits ("more than $40")
-    prefix = _CURRENCY_TAIL_RE.sub("", prefix.lower().strip())
+    # the currency sign stands between the qualifier and the digits ("more than $40"),
+    # and an article before a number word ("more than a hundred")
+    prefix = _ARTICLE_TAIL_RE.sub("", _CURRENCY_TAIL_RE.sub("", prefix.lower().strip()))
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
 
 
