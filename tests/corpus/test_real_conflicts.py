@@ -437,3 +437,22 @@ def test_a_qualifier_before_an_article_is_read() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("hundred people", 100, "people"),)),
               make_claim("c2", "l1", b, numbers=(("more than 100 people", 100, "people"),))]
     assert _kinds(claims) == []
+
+
+def test_figures_for_two_named_places_are_two_slots() -> None:
+    # a province's toll and one town's toll, by the same official
+    a = "The storm injured more than 200 people and damaged 300 houses in Veskaria, officials said."
+    b = "At least five people were injured and 10 houses were damaged in Tarvel, officials said."
+    claims = [make_claim("c1", "a1", a, numbers=(("more than 200 people", 200, "people"),
+                                                 ("300 houses", 300, "houses"))),
+              make_claim("c2", "l1", b, numbers=(("At least five people", 5, "people"),
+                                                 ("10 houses", 10, "houses")))]
+    assert _kinds(claims) == []
+
+
+def test_figures_for_one_named_place_still_conflict() -> None:
+    a = "The storm damaged 300 houses in Tarvel on Sunday, officials said."
+    b = "The storm damaged 340 houses in Tarvel City on Sunday, officials said."
+    claims = [make_claim("c1", "a1", a, numbers=(("300 houses", 300, "houses"),)),
+              make_claim("c2", "l1", b, numbers=(("340 houses", 340, "houses"),))]
+    assert _kinds(claims) == ["number"]

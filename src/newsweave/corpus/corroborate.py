@@ -1313,6 +1313,10 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
         return False
+    place_a, place_b = _place_after(qa, a.claim), _place_after(qb, b.claim)
+    if place_a and place_b and not place_a & place_b:
+        # "300 houses in Veskaria" / "10 houses in Tarvel": a province's count and a town's
+        return False
     owner_a, owner_b = _owner(qa, a.claim), _owner(qb, b.claim)
     if owner_a and owner_b and not owner_a & owner_b:
         # "Ilves finished with 16 points" / "Baro finished with 20 points": each
@@ -1370,6 +1374,21 @@ def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
             # against whom ("Ilves scored 16 in the Tarvel final")
             break
     return content_tokens(" ".join(run))
+
+
+_PLACE_AFTER_RE = re.compile(
+    r"^[^,;:]*?\b(?:in|at|near|across|throughout)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'\u2019-]*\s*)+)")
+
+
+def _place_after(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The name of the place the figure's clause gives after it ("300 houses in
+    Tarvel"), up to the clause's end."""
+    match = _PLACE_AFTER_RE.match(_text_after(q, claim))
+    if match is None:
+        return frozenset()
+    return content_tokens(" ".join(w for w in match.group(1).split()
+                                   if w.lower() not in _CALENDAR_WORDS))
 
 
 def _names(words: list[str]) -> frozenset[str]:
