@@ -335,11 +335,12 @@ class ConflictSide:
 
 @dataclass(slots=True)
 class Conflict:
-    """Outlets that disagree on a fact: numbers, qualifiers, conditions or positions."""
+    """Outlets that disagree on a fact: numbers, qualifiers, conditions, dates or
+    positions."""
 
     id: str
     story_id: str
-    kind: Literal["number", "qualifier", "condition", "position"]
+    kind: Literal["number", "qualifier", "condition", "date", "position"]
     topic: str
     sides: list[ConflictSide]
     fact_id: str | None = None

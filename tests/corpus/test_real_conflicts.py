@@ -456,3 +456,37 @@ def test_figures_for_one_named_place_still_conflict() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("300 houses", 300, "houses"),)),
               make_claim("c2", "l1", b, numbers=(("340 houses", 340, "houses"),))]
     assert _kinds(claims) == ["number"]
+
+
+# -- dates (2026-12-07): one act on two days -------------------------------------------
+
+def test_one_act_on_two_weekdays_is_a_date_conflict() -> None:
+    a = "The Tarvel council voted 396-9 on Wednesday to reaffirm the Port Elin harbour charter."
+    b = "The Tarvel council voted on Tuesday to reaffirm the Port Elin harbour charter."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    conflicts = corroborate(claims)[1]
+    assert [c.kind for c in conflicts] == ["date"]
+    assert sorted(s.value for s in conflicts[0].sides) == ["Tuesday", "Wednesday"]
+
+
+def test_one_act_in_two_years_is_a_date_conflict() -> None:
+    a = "Voters in 2009 approved a $3 million bond to buy the Port Elin harbour properties."
+    b = "Port Elin voters in 2010 approved a $3 million bond to buy the harbour properties."
+    claims = [make_claim("c1", "a1", a, numbers=(("$3 million", 3e6, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$3 million", 3e6, "usd"),))]
+    assert [c.kind for c in corroborate(claims)[1]] == ["date"]
+
+
+def test_the_same_day_named_alike_is_no_date_conflict() -> None:
+    a = "The Tarvel council voted on Tuesday to reaffirm the Port Elin harbour charter."
+    b = "On Tuesday the Tarvel council voted to reaffirm the harbour charter of Port Elin."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert _kinds(claims) == []
+
+
+def test_a_sentence_naming_two_days_is_not_set_against_one() -> None:
+    # which of its days is the act's cannot be told from the words
+    a = "The Tarvel council, which met on Monday, voted on Tuesday to reaffirm the harbour charter."
+    b = "The Tarvel council voted on Wednesday to reaffirm the Port Elin harbour charter."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert "date" not in _kinds(claims)

@@ -1063,6 +1063,9 @@ def _fact_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared],
     """Where the outlets of one aligned group differ (``by_outlet``: one mention
     each, already known not to be said alike)."""
     conflicts = _number_conflicts(story_id, fact, clashes)
+    date = _date_conflict(story_id, fact, by_outlet)
+    if date is not None:
+        conflicts.append(date)
     modifier = _modifier_conflict(story_id, fact, by_outlet)
     if modifier is not None and not conflicts:
         conflicts.append(modifier)
@@ -1081,6 +1084,35 @@ def _fact_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared],
         if scope is not None:
             conflicts.append(scope)
     return conflicts
+
+
+_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b")
+_YEAR_RE = re.compile(r"\b(?:in|since|of|during|from)\s+((?:19|20)\d\d)\b(?!\s*[-\u2013])")
+
+
+def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Conflict | None:
+    """Outlets that date one statement differently: each sentence names one
+    weekday ("voted on Wednesday" / "voted on Tuesday"), or one year after "in",
+    "since" ("since 2002" / "since 2003"), and they are not all the same.
+
+    A sentence naming two days is left out: which of them is the act's cannot be
+    told from its words."""
+    for pattern in (_WEEKDAY_RE, _YEAR_RE):
+        named = [(p, found) for p in by_outlet
+                 if len(found := {m.group(m.lastindex or 0) for m in
+                                  pattern.finditer(p.claim.text)}) == 1]
+        values = {next(iter(found)) for _, found in named}
+        if len(named) < 2 or len(values) < 2:
+            continue
+        order = sorted(values)
+        sides = [_side(p, next(iter(found))) for p, found in named]
+        for side in sides:
+            side.camp = order.index(side.value)
+        return Conflict(
+            id=_stable_id("date", story_id, [p.claim.id for p, _ in named]),
+            story_id=story_id, kind="date", topic=fact.statement, sides=sides,
+            fact_id=fact.id)
+    return None
 
 
 def value_partitions(members: list[_Prepared], clashing: set[str]) -> list[list[_Prepared]]:
