@@ -490,3 +490,27 @@ def test_a_sentence_naming_two_days_is_not_set_against_one() -> None:
     b = "The Tarvel council voted on Wednesday to reaffirm the Port Elin harbour charter."
     claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
     assert "date" not in _kinds(claims)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # "Sunday's final" names an event, not the day of the act
+    ("An arrest for drunk driving will not keep Ilves out of Sunday's Tarvel final at Elin Park.",
+     "Ilves was arrested for drunk driving on Tuesday, before the Tarvel final at Elin Park."),
+    # the day something was said is not the day it happened
+    ("The Port Elin pier fire destroyed the harbour office, the harbour master said Saturday.",
+     "The Port Elin pier fire destroyed the harbour office on Friday night."),
+    # a span's first year is not the year of its end
+    ("Baro set the Tarvel scoring record from 1974 to 1978 with 2,290 points for Elin.",
+     "Baro set the Tarvel scoring record in 1978 with 2,290 points for Elin."),
+])
+def test_a_day_of_another_act_is_no_date_conflict(a: str, b: str) -> None:
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert "date" not in _kinds(claims)
+
+
+def test_a_day_given_to_another_verb_is_no_date_conflict() -> None:
+    a = "Ilves tweeted on Tuesday that he had accepted an invitation to meet Baro at Port Elin."
+    b = "On Wednesday, Baro expressed surprise that Ilves had accepted an invitation to meet at Port Elin."
+    claims = [make_claim("c1", "a1", a, clauses=_clause(a, "tweet", False)),
+              make_claim("c2", "l1", b, clauses=_clause(b, "express", False))]
+    assert "date" not in _kinds(claims)

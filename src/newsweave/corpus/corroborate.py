@@ -1086,8 +1086,14 @@ def _fact_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared],
     return conflicts
 
 
-_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b")
-_YEAR_RE = re.compile(r"\b(?:in|since|of|during|from)\s+((?:19|20)\d\d)\b(?!\s*[-\u2013])")
+# A weekday that dates an act: not one naming an event ("Sunday's final") nor the
+# day something was said ("the mayor said Saturday").
+_WEEKDAY_RE = re.compile(
+    r"(?<!\bsaid )(?<!\bsays )(?<!\btold )(?<!\bsaid on )(?<!\bannounced )"
+    r"\b(" + "|".join(calendar.day_name) + r")\b(?!\s*['\u2019]\s?s\b)")
+# A year that dates an act ("in 2009", "since 2002"); not the first year of a span
+# ("from 1974 to 1978") nor of a range ("1978-89").
+_YEAR_RE = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d\d)\b(?!\s*[-\u2013])")
 
 
 def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Conflict | None:
@@ -1099,10 +1105,12 @@ def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Con
     told from its words."""
     for pattern in (_WEEKDAY_RE, _YEAR_RE):
         named = [(p, found) for p in by_outlet
-                 if len(found := {m.group(m.lastindex or 0) for m in
-                                  pattern.finditer(p.claim.text)}) == 1]
+                 if len(found := {m.group(1) for m in pattern.finditer(p.claim.text)}) == 1
+                 and not _other_day_named(pattern, p.claim.text)]
         values = {next(iter(found)) for _, found in named}
-        if len(named) < 2 or len(values) < 2:
+        if len(named) < 2 or len(values) < 2 or len({p.verb for p, _ in named}) > 1:
+            # a date is of one act: "tweeted Tuesday" does not date "expressed
+            # disbelief on Wednesday"
             continue
         order = sorted(values)
         sides = [_side(p, next(iter(found))) for p, found in named]
@@ -1113,6 +1121,17 @@ def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Con
             story_id=story_id, kind="date", topic=fact.statement, sides=sides,
             fact_id=fact.id)
     return None
+
+
+def _other_day_named(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the sentence names a weekday or year the pattern does not take as the
+    act's ("Sunday's final", "said Saturday"): then which day is the act's is unsure."""
+    every = _ANY_WEEKDAY_RE if pattern is _WEEKDAY_RE else _ANY_YEAR_RE
+    return len(every.findall(text)) > len(pattern.findall(text))
+
+
+_ANY_WEEKDAY_RE = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b")
+_ANY_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def value_partitions(members: list[_Prepared], clashing: set[str]) -> list[list[_Prepared]]:
