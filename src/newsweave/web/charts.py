@@ -264,7 +264,7 @@ def _degrees(value: float, positive: str, negative: str) -> str:
 # --- the explorer's timeline: counts per bin and event type ----------------------
 
 COUNT_WIDTH = 900
-COUNT_HEIGHT = 200
+COUNT_HEIGHT = 240
 COUNT_LEFT = 44
 COUNT_TOP = 10
 COUNT_BOTTOM = 26
