@@ -85,9 +85,14 @@ def test_first_view_surrounds_the_places():
     assert edge.x + edge.width <= geo.WORLD_WIDTH and edge.x >= 0
 
 
-@pytest.mark.parametrize("width, level", [(3600, 0), (1800, 1), (1000, 1), (900, 2), (1, 8)])
-def test_level_for_width(width, level):
-    assert geo.level_for_width(width) == level
+@pytest.mark.parametrize("width, pixels, level", [
+    (3600, 900, 0), (1800, 900, 1), (900, 900, 2), (800, 1050, 2), (800, 366, 1), (1, 900, 8)])
+def test_level_for_width(width, pixels, level):
+    assert geo.level_for_width(width, pixels) == level
+    # the level's cells are wide enough on screen, the next level's are not
+    if 0 < level < geo.MAX_LEVEL:
+        assert geo.cell_size(level) * pixels / width >= geo.MIN_CELL_PIXELS
+        assert geo.cell_size(level + 1) * pixels / width < geo.MIN_CELL_PIXELS
 
 
 def test_basemap_has_the_countries_of_natural_earth_small_and_cached():

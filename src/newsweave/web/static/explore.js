@@ -5,6 +5,7 @@
 
 (() => {
   const MIN_WIDTH = 7; // map units (0.7 degrees): as deep as the clusters go
+  const MIN_CELL_PX = 32; // as geo.MIN_CELL_PIXELS
   const SVG_NS = "http://www.w3.org/2000/svg";
 
   function parseBox(text) {
@@ -42,6 +43,7 @@
   function setUp(svg) {
     const [worldW, worldH] = svg.dataset.world.split(" ").map(Number);
     const maxLevel = Number(svg.dataset.maxLevel);
+    const cellsAcross = Number(svg.dataset.cells);
     const home = parseBox(svg.dataset.view);
     const aspect = home.w / home.h;
     const tip = document.getElementById("map-tip");
@@ -58,7 +60,10 @@
 
     function render() {
       svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
-      const level = Math.max(0, Math.min(maxLevel, Math.floor(Math.log2(worldW / view.w) + 1e-9)));
+      // the deepest level whose cells are at least MIN_CELL_PX wide on this screen
+      const scale = Math.max(svg.clientWidth, 1) / view.w;
+      const level = Math.max(0, Math.min(maxLevel,
+        Math.floor(Math.log2((worldW / cellsAcross) * scale / MIN_CELL_PX) + 1e-9)));
       svg.dataset.level = String(level);
       svg.dataset.zoom = (worldW / view.w).toFixed(3);
       // map units per screen pixel: marks and their numbers keep their size on screen
@@ -160,8 +165,14 @@
         event.preventDefault();
         const x = Number(mark.dataset.x);
         const y = Number(mark.dataset.y);
-        view = clamp({ x: x - view.w / 8, y: y - view.h / 8, w: view.w / 4, h: view.h / 4 });
-        render();
+        const before = Number(svg.dataset.level);
+        // centre on it and zoom in at least fourfold, further until the next level shows
+        let w = view.w / 4;
+        do {
+          view = clamp({ x: x - w / 2, y: y - w / aspect / 2, w, h: w / aspect });
+          render();
+          w /= 2;
+        } while (Number(svg.dataset.level) <= before && w >= MIN_WIDTH);
       }
     });
 
