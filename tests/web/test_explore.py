@@ -10,8 +10,8 @@ import json
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import lxml.html
+import pytest
 
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 from newsweave.web import charts, queries

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -208,7 +209,7 @@ def test_download_links_carry_the_filters_and_return_data(tab, demo_url):
         tab.locator("#downloads a[data-format=csv]").click()
     download = info.value
     assert download.suggested_filename == "events.csv"
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert len(rows) == total and {r["event"] for r in rows} == {"AGREE"}
     plover = tab.request.get(demo_url + tab.locator("#downloads a[data-format=plover]")
                              .get_attribute("href"))

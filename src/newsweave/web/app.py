@@ -23,8 +23,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave.store import connect
 from newsweave.web.docs import SWAGGER_PREFIX, docs_page, swagger_ui_dir
-from newsweave.web.routers import (actors, articles, events, explore, facts, pages, places,
-                                   positions, stories)
+from newsweave.web.routers import (
+    actors,
+    articles,
+    events,
+    explore,
+    facts,
+    pages,
+    places,
+    positions,
+    stories,
+)
 from newsweave.web.security import GuardMiddleware, allowed_hosts
 
 STATIC_DIR = Path(__file__).parent / "static"

@@ -297,8 +297,9 @@ class CountChart:
     x_ticks: list[dict[str, Any]] = field(default_factory=list)
     y_ticks: list[dict[str, Any]] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
-    # each type's colour class (hue-N of style.css), far apart for neighbouring types
+    # each type's colour classes: hue-N of style.css and shade-0 (light) or shade-1 (dark)
     hues: dict[str, int] = field(default_factory=dict)
+    shades: dict[str, int] = field(default_factory=dict)
     unit: str = "day"
     bins: int = 0
 
@@ -360,8 +361,11 @@ def count_chart(counts: list[dict[str, Any]], unit: str, first: dt.date | None,
     index = {start: k for k, start in enumerate(starts)}
     chart.bins = len(starts)
     chart.types = sorted({c["event"] for c in counts})
-    # 7 is prime to the 24 hues: the first 24 types all differ, neighbours by 105 degrees
-    chart.hues = {t: (k * 7) % TYPE_HUES for k, t in enumerate(chart.types)}
+    # the types spread evenly round the colour wheel, every other one darker, so that
+    # neighbours differ in lightness as well as hue
+    count = len(chart.types)
+    chart.hues = {t: (k * TYPE_HUES // count) % TYPE_HUES for k, t in enumerate(chart.types)}
+    chart.shades = {t: k % 2 for k, t in enumerate(chart.types)}
     totals: dict[dt.date, int] = {}
     for c in counts:
         totals[c["bin"]] = totals.get(c["bin"], 0) + c["n"]

@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 UNITS_PER_DEGREE = 10
@@ -242,13 +243,9 @@ def _ring_path(coords: Any) -> str:
         points.pop()
     if len(points) < 3:
         return ""
-    out = [f"M{points[0][0]} {points[0][1]}l"]
-    steps = []
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        steps.append(f"{x1 - x0} {y1 - y0}")
+    steps = " ".join(f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in pairwise(points))
     # a space before a negative number is not needed in path data
-    out.append(" ".join(steps).replace(" -", "-"))
-    return "".join(out) + "z"
+    return f"M{points[0][0]} {points[0][1]}l" + steps.replace(" -", "-") + "z"
 
 
 def _country_path(geometry: Any) -> str:
