@@ -316,3 +316,25 @@ def test_the_basemap_is_gzipped_cached_and_revalidated(client):
     assert len(data["countries"]) > 200
     again = client.get("/map/countries.json", headers={"If-None-Match": response.headers["etag"]})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_an_actor_page_links_to_its_events_in_the_explorer(client, demo_nw):
+    actor = max(demo_nw.actors(), key=lambda a: len(demo_nw.rows(
+        "SELECT 1 FROM events e JOIN actor_map m ON list_contains(e.actors, m.actor_id) "
+        "WHERE m.canonical_id = ?", [a.id])))
+    page = _soup(client.get(f"/actors/{actor.id}"))
+    link = _one(page, "//a[@id='actor-explore']").get("href")
+    explorer = _soup(client.get(link))
+    assert _one(explorer, "//select[@name='actor']/option[@selected]").get("value") == actor.id
+    expected = {r["id"] for r in demo_nw.rows(
+        "SELECT e.id FROM events e, actor_map m WHERE m.canonical_id = ? AND "
+        "(list_contains(e.actors, m.actor_id) OR list_contains(e.recipients, m.actor_id))",
+        [actor.id])}
+    assert _total(explorer) == len(expected) > 0
+
+
+def test_an_actor_outside_the_menu_stays_chosen(client):
+    soup = _soup(client.get("/explore", params={"actor": "person:nobody-at-all"}))
+    assert _one(soup, "//select[@name='actor']/option[@selected]").get("value") == \
+        "person:nobody-at-all"
+    assert _total(soup) == 0

@@ -179,6 +179,14 @@ def _options(request: Request, nw: StoreReader) -> dict[str, Any]:
     return state.explorer_options
 
 
+def _with_chosen_actor(options: dict[str, Any], actor: str | None) -> dict[str, Any]:
+    """The menus, with the chosen actor in the actor menu even when it is not among the
+    most mentioned (an actor page's link names any actor)."""
+    if not actor or any(a["id"] == actor for a in options["actors"]):
+        return options
+    return {**options, "actors": [{"id": actor, "name": actor}, *options["actors"]]}
+
+
 def _table_rows(nw: StoreReader, events: list[dict[str, Any]],
                 precision: dict[str, str]) -> list[dict[str, Any]]:
     """The page's events with canonical actor names and the precision of their place."""
@@ -217,7 +225,7 @@ def explore_page(request: Request, nw: ConnDep,
     events = _table_rows(nw, queries.list_events(nw, f, limit=PAGE_SIZE,
                                                  offset=(page - 1) * PAGE_SIZE), precision)
     pages = max(1, math.ceil(span.total / PAGE_SIZE))
-    options = _options(request, nw)
+    options = _with_chosen_actor(_options(request, nw), f.actor)
     return TEMPLATES.TemplateResponse(request, "explore.html", {
         "f": f, "params": params, "options": options, "span": span, "chart": chart,
         "unit": unit, "places": places, "view": view,
