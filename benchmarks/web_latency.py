@@ -1,4 +1,5 @@
-"""Latency of the story page and ``/api/events`` on a 10,000-article database.
+"""Latency of the story page, the events explorer and ``/api/events`` on a 10,000-article
+database.
 
 The database is generated reproducibly at benchmark time: the demo corpus is
 processed once (spaCy runs on its 19 articles only), then its rows are copied
@@ -37,48 +38,52 @@ import httpx
 SEED = 20310524
 WARMUP = 5
 
-# One SELECT per table over ``range(lo, hi) t(k)``: ``k`` is the copy number.
+# One SELECT per table over ``range(lo, hi) t(k)``: ``k`` is the copy number. Each
+# keeps every column of the table (``x.* REPLACE``) and renames only the ids and dates,
+# so that columns added to the schema later are copied too (inserted BY NAME).
+_K = "CAST(7 * k AS INTEGER)"
 COPY_SQL = {
-    "articles": """SELECT id || '-c' || k, source_id || '-c' || k, source_path, outlet, url,
-        title, published + CAST(7 * k AS INTEGER), body, removed, language, sentences,
-        ingested_at FROM src.articles, range({lo}, {hi}) t(k)""",
-    "article_sources": """SELECT article_id || '-c' || k, source_id || '-c' || k, source_path,
-        outlet, url FROM src.article_sources, range({lo}, {hi}) t(k)""",
-    "mentions": """SELECT article_id || '-c' || k, start, "end", text, label, actor_id,
-        place_id FROM src.mentions, range({lo}, {hi}) t(k)""",
-    "actor_records": """SELECT article_id || '-c' || k, id, name, kind, country, sector,
-        aliases FROM src.actor_records, range({lo}, {hi}) t(k)""",
-    "roles": """SELECT actor_id, role, article_id || '-c' || k, start, "end", text,
-        date + CAST(7 * k AS INTEGER) FROM src.roles, range({lo}, {hi}) t(k)""",
-    "events": """SELECT id || '-c' || k, article_id || '-c' || k, event, mode, context, actors,
-        recipients, date + CAST(7 * k AS INTEGER), date_precision, place_id,
-        quantities, certainty, background, start, "end", text, trigger
-        FROM src.events, range({lo}, {hi}) t(k)""",
-    "claims": """SELECT id || '-c' || k, article_id || '-c' || k, start, "end", text, subject,
-        predicate, object, event_type, actors, quantities, certainty, background,
-        date + CAST(7 * k AS INTEGER), date_precision
-        FROM src.claims, range({lo}, {hi}) t(k)""",
-    "positions": """SELECT id || '-c' || k, article_id || '-c' || k, party, stance, object,
-        start, "end", text, certainty FROM src.positions, range({lo}, {hi}) t(k)""",
-    "duplicates": """SELECT copy_id || '-c' || k, original_id || '-c' || k
-        FROM src.duplicates, range({lo}, {hi}) t(k)""",
-    "stories": """SELECT id || '-c' || k, title, start + CAST(7 * k AS INTEGER),
-        "end" + CAST(7 * k AS INTEGER),
-        list_transform(article_ids, lambda a: a || '-c' || k), outlets
-        FROM src.stories, range({lo}, {hi}) t(k)""",
-    "story_articles": """SELECT story_id || '-c' || k, article_id || '-c' || k
-        FROM src.story_articles, range({lo}, {hi}) t(k)""",
-    "facts": """SELECT id || '-c' || k, story_id || '-c' || k, statement, outlets,
-        corroboration, event_type, certainty, background,
-        date + CAST(7 * k AS INTEGER), importance,
-        regexp_replace(regexp_replace(CAST(mentions AS VARCHAR),
+    "articles": f"""SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.source_id || '-c' || k AS source_id, x.published + {_K} AS published)
+        FROM src.articles x, range({{lo}}, {{hi}}) t(k)""",
+    "article_sources": """SELECT x.* REPLACE (x.article_id || '-c' || k AS article_id,
+        x.source_id || '-c' || k AS source_id) FROM src.article_sources x,
+        range({lo}, {hi}) t(k)""",
+    "mentions": """SELECT x.* REPLACE (x.article_id || '-c' || k AS article_id)
+        FROM src.mentions x, range({lo}, {hi}) t(k)""",
+    "actor_records": """SELECT x.* REPLACE (x.article_id || '-c' || k AS article_id)
+        FROM src.actor_records x, range({lo}, {hi}) t(k)""",
+    "roles": f"""SELECT x.* REPLACE (x.article_id || '-c' || k AS article_id,
+        x.date + {_K} AS date) FROM src.roles x, range({{lo}}, {{hi}}) t(k)""",
+    "events": f"""SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.article_id || '-c' || k AS article_id, x.date + {_K} AS date)
+        FROM src.events x, range({{lo}}, {{hi}}) t(k)""",
+    "claims": f"""SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.article_id || '-c' || k AS article_id, x.date + {_K} AS date)
+        FROM src.claims x, range({{lo}}, {{hi}}) t(k)""",
+    "positions": """SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.article_id || '-c' || k AS article_id) FROM src.positions x, range({lo}, {hi}) t(k)""",
+    "duplicates": """SELECT x.* REPLACE (x.copy_id || '-c' || k AS copy_id,
+        x.original_id || '-c' || k AS original_id) FROM src.duplicates x,
+        range({lo}, {hi}) t(k)""",
+    "stories": f"""SELECT x.* REPLACE (x.id || '-c' || k AS id, x.start + {_K} AS start,
+        x."end" + {_K} AS "end",
+        list_transform(x.article_ids, lambda a: a || '-c' || k) AS article_ids)
+        FROM src.stories x, range({{lo}}, {{hi}}) t(k)""",
+    "story_articles": """SELECT x.* REPLACE (x.story_id || '-c' || k AS story_id,
+        x.article_id || '-c' || k AS article_id) FROM src.story_articles x,
+        range({lo}, {hi}) t(k)""",
+    "facts": f"""SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.story_id || '-c' || k AS story_id, x.date + {_K} AS date,
+        regexp_replace(regexp_replace(CAST(x.mentions AS VARCHAR),
             '"article_id": ?"([^"]+)"', '"article_id": "\\1-c' || k || '"', 'g'),
-            '"claim_id": ?"([^"]+)"', '"claim_id": "\\1-c' || k || '"', 'g')
-        FROM src.facts, range({lo}, {hi}) t(k)""",
-    "conflicts": """SELECT id || '-c' || k, story_id || '-c' || k, kind, topic,
-        fact_id || '-c' || k, regexp_replace(CAST(sides AS VARCHAR),
-            '"article_id": ?"([^"]+)"', '"article_id": "\\1-c' || k || '"', 'g')
-        FROM src.conflicts, range({lo}, {hi}) t(k)""",
+            '"claim_id": ?"([^"]+)"', '"claim_id": "\\1-c' || k || '"', 'g') AS mentions)
+        FROM src.facts x, range({{lo}}, {{hi}}) t(k)""",
+    "conflicts": """SELECT x.* REPLACE (x.id || '-c' || k AS id,
+        x.story_id || '-c' || k AS story_id, x.fact_id || '-c' || k AS fact_id,
+        regexp_replace(CAST(x.sides AS VARCHAR),
+            '"article_id": ?"([^"]+)"', '"article_id": "\\1-c' || k || '"', 'g') AS sides)
+        FROM src.conflicts x, range({lo}, {hi}) t(k)""",
 }
 SHARED_TABLES = ("places", "actors", "actor_map")
 
@@ -108,7 +113,7 @@ def build_large(source: Path, target: Path, articles: int) -> dict[str, int]:
     for table in SHARED_TABLES:
         conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
     for table, sql in COPY_SQL.items():
-        conn.execute(f"INSERT INTO {table} " + sql.format(lo=0, hi=copies))
+        conn.execute(f"INSERT INTO {table} BY NAME " + sql.format(lo=0, hi=copies))
     conn.execute("DETACH src")
     conn.execute("CHECKPOINT")
     counts = table_counts(conn)
@@ -167,6 +172,11 @@ def measure(db: Path, requests: int) -> dict[str, dict[str, float]]:
         "/api/events?event_type": lambda: (f"/api/events?event_type={rng.choice(types)}"
                                            f"&offset={rng.randrange(0, 500)}"),
         "story list": lambda: "/",
+        # the events explorer over the whole corpus: map, timeline, table, as first opened
+        # and narrowed to one event type on a later page of its table
+        "explorer page": lambda: "/explore",
+        "explorer filtered": lambda: (f"/explore?event_type={rng.choice(types)}"
+                                      f"&page={rng.randrange(1, 5)}"),
     }
     results = {}
     try:

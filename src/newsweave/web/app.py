@@ -23,7 +23,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave.store import connect
 from newsweave.web.docs import SWAGGER_PREFIX, docs_page, swagger_ui_dir
-from newsweave.web.routers import actors, articles, events, facts, pages, places, positions, stories
+from newsweave.web.routers import (
+    actors,
+    articles,
+    events,
+    explore,
+    facts,
+    pages,
+    places,
+    positions,
+    stories,
+)
 from newsweave.web.security import GuardMiddleware, allowed_hosts
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -82,6 +92,7 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1",
     for module in (stories, articles, events, actors, places, positions, facts):
         app.include_router(module.router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(explore.router)
     # mounted before /static, which would otherwise take these paths
     app.mount(SWAGGER_PREFIX, StaticFiles(directory=swagger_ui_dir()), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

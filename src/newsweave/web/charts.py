@@ -259,3 +259,152 @@ def _multiples(low: float, high: float, step: float) -> list[float]:
 def _degrees(value: float, positive: str, negative: str) -> str:
     text = f"{abs(value):g}°"
     return text + (positive if value > 0 else negative if value < 0 else "")
+
+
+# --- the explorer's timeline: counts per bin and event type ----------------------
+
+COUNT_WIDTH = 900
+COUNT_HEIGHT = 240
+COUNT_LEFT = 44
+COUNT_TOP = 10
+COUNT_BOTTOM = 26
+TYPE_HUES = 24  # the hue-0 .. hue-23 classes of style.css
+
+
+@dataclass(slots=True)
+class Bar:
+    """One stacked segment: the events of one type in one bin."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    start: dt.date
+    end: dt.date
+    event: str
+    n: int
+    title: str
+    href: str = ""
+
+
+@dataclass(slots=True)
+class CountChart:
+    """A stacked bar chart of event counts over time."""
+
+    width: float
+    height: float
+    bars: list[Bar] = field(default_factory=list)
+    x_ticks: list[dict[str, Any]] = field(default_factory=list)
+    y_ticks: list[dict[str, Any]] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    # each type's colour classes: hue-N of style.css and shade-0 (light) or shade-1 (dark)
+    hues: dict[str, int] = field(default_factory=dict)
+    shades: dict[str, int] = field(default_factory=dict)
+    unit: str = "day"
+    bins: int = 0
+
+
+def bin_starts(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
+    """The start of every ``unit`` bin from the one holding ``first`` to the one holding
+    ``last`` (weeks start on Monday, as DuckDB's ``date_trunc('week')``)."""
+    start = _bin_start(first, unit)
+    out = []
+    while start <= last:
+        out.append(start)
+        start = _next_bin(start, unit)
+    return out
+
+
+def _bin_start(day: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next_bin(start: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return start + dt.timedelta(days=7)
+    if unit == "month":
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if unit == "year":
+        return start.replace(year=start.year + 1)
+    return start + dt.timedelta(days=1)
+
+
+def bin_label(start: dt.date, unit: str) -> str:
+    """A bin as a reader names it: ``2031-03-14``, ``week of 2031-03-10``, ``2031-03``, ``2031``."""
+    return {"week": f"week of {start.isoformat()}", "month": start.isoformat()[:7],
+            "year": str(start.year)}.get(unit, start.isoformat())
+
+
+def count_chart(counts: list[dict[str, Any]], unit: str, first: dt.date | None,
+                last: dt.date | None) -> CountChart:
+    """Lay out event counts (``bin``, ``event``, ``n``) as bars stacked by event type.
+
+    Args:
+        counts: rows of :func:`newsweave.web.queries.event_counts`.
+        unit: the bin: ``day``, ``week``, ``month`` or ``year``.
+        first: the earliest event date (the first bin holds it).
+        last: the latest event date.
+
+    Returns:
+        a :class:`CountChart`; with no counts, one without bars.
+    """
+    chart = CountChart(width=COUNT_WIDTH, height=COUNT_HEIGHT, unit=unit)
+    if not counts or first is None or last is None:
+        return chart
+    starts = bin_starts(first, last, unit)
+    index = {start: k for k, start in enumerate(starts)}
+    chart.bins = len(starts)
+    chart.types = sorted({c["event"] for c in counts})
+    # the types spread evenly round the colour wheel, every other one darker, so that
+    # neighbours differ in lightness as well as hue
+    count = len(chart.types)
+    chart.hues = {t: (k * TYPE_HUES // count) % TYPE_HUES for k, t in enumerate(chart.types)}
+    chart.shades = {t: k % 2 for k, t in enumerate(chart.types)}
+    totals: dict[dt.date, int] = {}
+    for c in counts:
+        totals[c["bin"]] = totals.get(c["bin"], 0) + c["n"]
+    top = _nice_ceiling(max(totals.values()))
+    plot_w = COUNT_WIDTH - COUNT_LEFT - 8
+    plot_h = COUNT_HEIGHT - COUNT_TOP - COUNT_BOTTOM
+    step = plot_w / len(starts)
+    gap = min(step * 0.15, 2.0)
+    stacked: dict[dt.date, float] = {}
+    for c in sorted(counts, key=lambda c: (c["bin"], chart.types.index(c["event"]))):
+        k = index.get(c["bin"])
+        if k is None:
+            continue
+        height = plot_h * c["n"] / top
+        below = stacked.get(c["bin"], 0.0)
+        stacked[c["bin"]] = below + height
+        label = bin_label(c["bin"], unit)
+        chart.bars.append(Bar(
+            x=round(COUNT_LEFT + k * step + gap / 2, 2),
+            y=round(COUNT_TOP + plot_h - below - height, 2),
+            width=round(max(step - gap, 0.5), 2), height=round(height, 2),
+            start=c["bin"], end=_next_bin(c["bin"], unit) - dt.timedelta(days=1),
+            event=c["event"], n=c["n"],
+            title=f"{label} · {c['event']}: {c['n']} event{'s' if c['n'] != 1 else ''}"))
+    every = max(1, math.ceil(len(starts) / 8))
+    chart.x_ticks = [{"x": round(COUNT_LEFT + (k + 0.5) * step, 1),
+                      "label": bin_label(s, unit).replace("week of ", "")}
+                     for k, s in enumerate(starts) if k % every == 0]
+    chart.y_ticks = [{"y": round(COUNT_TOP + plot_h * (1 - v / top), 1), "label": str(v)}
+                     for v in sorted({0, top // 2, top})]
+    return chart
+
+
+def _nice_ceiling(value: int) -> int:
+    """The smallest of 1, 2, 4, 5, 10, 20, 40, 50, ... that is at least ``value`` (and even
+    from 2 up, so that the middle tick is a whole number)."""
+    magnitude = 1
+    while True:
+        for m in (1, 2, 4, 5):
+            if m * magnitude >= value:
+                return m * magnitude
+        magnitude *= 10

@@ -223,6 +223,11 @@ class EventFilters:
     background: bool | None = None
     # events the coder is less sure of are hidden unless asked for (0 shows all)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    # the PLOVER mode (e.g. "drone" of ASSAULT), the ISO 3166 alpha-3 code of the
+    # event place's country, and words of the place's name (any case)
+    mode: str | None = None
+    country: str | None = None
+    place: str | None = None
 
 
 _EVENT_BASE = """
@@ -266,6 +271,14 @@ def _event_where(nw: StoreReader, f: EventFilters) -> _Where:
         where.add("lower(a.outlet) = lower(trim(?))", f.outlet)
     if f.place_id:
         where.add("e.place_id = ?", f.place_id)
+    if f.mode:
+        where.add("e.mode = ?", f.mode)
+    if f.country:
+        where.add("e.place_id IN (SELECT id FROM places WHERE country = upper(trim(?)))",
+                  f.country)
+    if f.place:
+        where.add("e.place_id IN (SELECT id FROM places WHERE name ILIKE ? ESCAPE '\\')",
+                  like_pattern(f.place.strip()))
     if f.date_from:
         where.add("e.date >= ?", f.date_from)
     if f.date_to:
@@ -453,3 +466,99 @@ def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
         "any_value(lat) AS lat, any_value(lon) AS lon FROM places GROUP BY id) p "
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
+
+
+# --- the events explorer ---------------------------------------------------------
+
+# the bins of the explorer's timeline, narrowest first: a bin of each is tried until
+# the filtered events' date range needs at most this many of them
+TIMELINE_UNITS = (("day", 1), ("week", 7), ("month", 31), ("year", 366))
+MAX_TIMELINE_BINS = 120
+
+
+@dataclass(slots=True)
+class EventSpan:
+    """How many events match, how many are dated, and their first and last dates."""
+
+    total: int
+    dated: int
+    first: dt.date | None
+    last: dt.date | None
+
+
+def event_span(nw: StoreReader, f: EventFilters) -> EventSpan:
+    """The number of matching events and the range of their dates, in one scan."""
+    where = _event_where(nw, f)
+    row = nw.rows(f"SELECT count(*) AS total, count(e.date) AS dated, min(e.date) AS first, "
+                  f"max(e.date) AS last {_event_from(f)}{where.sql()}", where.params)[0]
+    return EventSpan(row["total"], row["dated"], row["first"], row["last"])
+
+
+def timeline_unit(first: dt.date | None, last: dt.date | None) -> str:
+    """The narrowest bin (``day``, ``week``, ``month``, ``year``) giving at most
+    ``MAX_TIMELINE_BINS`` bins between ``first`` and ``last``."""
+    if first is None or last is None:
+        return "day"
+    days = (last - first).days + 1
+    for unit, length in TIMELINE_UNITS:
+        if days / length <= MAX_TIMELINE_BINS:
+            return unit
+    return "year"
+
+
+def event_counts(nw: StoreReader, f: EventFilters, unit: str) -> list[dict[str, Any]]:
+    """``[{bin, event, n}]``: dated matching events counted per bin and PLOVER type.
+
+    Args:
+        nw: the reader.
+        f: the filters.
+        unit: ``day``, ``week`` (from Monday), ``month`` or ``year``.
+    """
+    if unit not in dict(TIMELINE_UNITS):
+        raise ValueError(f"unit must be one of {[u for u, _ in TIMELINE_UNITS]}, not {unit!r}")
+    where = _event_where(nw, f)
+    where.add("e.date IS NOT NULL")
+    # the unit is one of four fixed words, checked above, never text from outside
+    return nw.rows(f"SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS bin, e.event, "
+                   f"count(*) AS n {_event_from(f)}{where.sql()} GROUP BY ALL ORDER BY bin, "
+                   "e.event", where.params)
+
+
+def event_places(nw: StoreReader, f: EventFilters) -> list[dict[str, Any]]:
+    """The places of the matching events with their event counts, most events first."""
+    where = _event_where(nw, f)
+    where.add("e.place_id IS NOT NULL")
+    return nw.rows(
+        f"WITH counted AS (SELECT e.place_id, count(*) AS events {_event_from(f)}{where.sql()} "
+        "GROUP BY e.place_id) SELECT c.place_id, p.name, p.country, p.lat, p.lon, "
+        "p.feature_class, c.events FROM counted c JOIN (SELECT id, any_value(name) AS name, "
+        "any_value(country) AS country, any_value(lat) AS lat, any_value(lon) AS lon, "
+        "any_value(feature_class) AS feature_class FROM places GROUP BY id) p "
+        "ON p.id = c.place_id WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
+        "ORDER BY c.events DESC, p.name", where.params)
+
+
+def explorer_options(nw: StoreReader) -> dict[str, list[Any]]:
+    """The explorer's filter menus: event types, modes, countries of event places, outlets
+    and the most-mentioned actors."""
+    options = filter_options(nw)
+    options["modes"] = [r["mode"] for r in nw.rows(
+        "SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY mode")]
+    # a country's name from its own place row where the gazetteer stored one
+    options["countries"] = nw.rows(
+        "SELECT p.country AS code, any_value(c.name) AS name FROM places p "
+        "LEFT JOIN places c ON c.id = 'iso:' || p.country WHERE p.country IS NOT NULL "
+        "AND p.id IN (SELECT DISTINCT place_id FROM events) GROUP BY p.country ORDER BY code")
+    options["outlets"] = [r["outlet"] for r in nw.rows(
+        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+    return options
+
+
+def actor_names(nw: StoreReader, ids: list[str]) -> dict[str, dict[str, str]]:
+    """``{per-article actor id: {id, name}}``: the canonical actor each id stands for."""
+    if not ids:
+        return {}
+    rows = nw.rows("SELECT am.actor_id, a.id, a.name FROM actor_map am JOIN actors a "
+                   "ON a.id = am.canonical_id WHERE am.actor_id IN (SELECT unnest(?::VARCHAR[]))",
+                   [sorted(set(ids))])
+    return {r["actor_id"]: {"id": r["id"], "name": r["name"]} for r in rows}

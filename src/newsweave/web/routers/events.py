@@ -43,12 +43,18 @@ def event_filters(
         min_confidence: Annotated[float, Query(
             ge=0, le=1, description="hide events the coder is less sure of (0-1); 0 shows "
                                     "every event")] = DEFAULT_MIN_CONFIDENCE,
+        mode: Annotated[str | None, Query(description="PLOVER mode, e.g. drone")] = None,
+        country: Annotated[str | None, Query(
+            description="ISO 3166 alpha-3 code of the event place's country")] = None,
+        place: Annotated[str | None, Query(
+            max_length=200, description="words of the event place's name (any case)")] = None,
 ) -> queries.EventFilters:
-    """The event filters, shared by the list and the export."""
+    """The event filters, shared by the list, the export and the explorer's downloads."""
     return queries.EventFilters(story_id=story_id, event_type=event_type, actor=actor,
                                 outlet=outlet, place_id=place_id, date_from=date_from,
                                 date_to=date_to, background=background,
-                                min_confidence=min_confidence)
+                                min_confidence=min_confidence, mode=mode, country=country,
+                                place=place)
 
 
 Filters = Annotated[queries.EventFilters, Depends(event_filters)]
