@@ -514,3 +514,12 @@ def test_a_day_given_to_another_verb_is_no_date_conflict() -> None:
     claims = [make_claim("c1", "a1", a, clauses=_clause(a, "tweet", False)),
               make_claim("c2", "l1", b, clauses=_clause(b, "express", False))]
     assert "date" not in _kinds(claims)
+
+
+def test_a_figure_in_reported_speech_belongs_to_the_speech() -> None:
+    # "Halvane said Veskaria wants 60 days": Veskaria's figure, against Veskaria's 30
+    a = "Halvane told reporters that Veskaria wants a 60-day ceasefire at the Ondravel talks."
+    b = "Veskaria is asking for a 30-day ceasefire at the Ondravel talks."
+    claims = [make_claim("c1", "a1", a, numbers=(("60-day", 60, "day"),)),
+              make_claim("c2", "l1", b, numbers=(("30-day", 30, "day"),))]
+    assert _kinds(claims) == ["number"]

@@ -1369,9 +1369,11 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
         # "300 houses in Veskaria" / "10 houses in Tarvel": a province's count and a town's
         return False
     owner_a, owner_b = _owner(qa, a.claim), _owner(qb, b.claim)
-    if owner_a and owner_b and not owner_a & owner_b:
+    if (owner_a and owner_b and not owner_a & content_tokens(b.claim.text)
+            and not owner_b & content_tokens(a.claim.text)):
         # "Ilves finished with 16 points" / "Baro finished with 20 points": each
-        # clause's figure belongs to the person it names
+        # clause's figure belongs to the person it names, and neither outlet's
+        # sentence names the other's ("Halvane said Veskaria wants" names both)
         return False
     if wide_a and wide_b and not wide_a & wide_b and not near_a & near_b:
         # other names earlier in the clause and other words next to the figure:
@@ -1401,7 +1403,8 @@ def _number_context(claim: Claim, q: Quantity
 
 
 # Where the clause holding a figure begins, looking back from the figure.
-_CLAUSE_START_RE = re.compile(r"[,;:]|\b(?:while|whereas|but)\b")
+_CLAUSE_START_RE = re.compile(
+    r"[,;:]|\b(?:while|whereas|but|that|said|says|told\s+\w+)\b")
 # A capitalised word this common in lower case (Zipf) starts a sentence, not a name.
 _COMMON_ZIPF = 4.5
 
