@@ -523,3 +523,15 @@ def test_a_figure_in_reported_speech_belongs_to_the_speech() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("60-day", 60, "day"),)),
               make_claim("c2", "l1", b, numbers=(("30-day", 30, "day"),))]
     assert _kinds(claims) == ["number"]
+
+
+def test_another_persons_equal_figure_is_no_agreement() -> None:
+    # the second outlet's $80 million is two other players' deal; Baro's is $82 million
+    a = "Elin signed free agent Halvane Baro to a five-year, $80 million contract in the summer."
+    b = ("Elin signed free agent Halvane Baro to an $82 million deal and re-signed Ilves and "
+         "Oskar for $80 million and $25 million, respectively.")
+    claims = [make_claim("c1", "a1", a, numbers=(("$80 million contract", 80e6, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$82 million deal", 82e6, "usd"),
+                                                 ("$80 million", 80e6, "usd"),
+                                                 ("$25 million", 25e6, "usd")))]
+    assert _kinds(claims) == ["number"]

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1259,9 +1260,7 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
                              if (other.claim.id, qo.start) not in used and _same_noun(noun, no)]
                 # an outlet that also gives this very figure agrees on it, whatever
                 # other figures of the noun it lists ("one count of X and three of Y")
-                match = next((qo for qo in same_noun if _agrees(p, q, other, qo)),
-                             next((qo for qo in same_noun if _same_slot(p, q, other, qo)),
-                                  None))
+                match = _counterpart(p, q, other, same_noun)
                 if match is not None:
                     sides.append((other, match))
             if len(sides) < 2:
@@ -1275,6 +1274,33 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
             if kind is not None:
                 clashes.append(_NumberClash(noun=noun, kind=kind, sides=sides))
     return clashes
+
+
+def _counterpart(p: _Prepared, q: Quantity, other: _Prepared,
+                 same_noun: list[Quantity]) -> Quantity | None:
+    """The figure of ``other`` that gives what ``q`` gives, among its figures of the
+    same noun: one agreeing in the same slot, else one agreeing with the same words
+    after it ("three counts of homicide" in both), else one in the same slot, else
+    one agreeing at all (an outlet that gives this very figure does not disagree)."""
+    agreeing = [qo for qo in same_noun if _agrees(p, q, other, qo)]
+    slotted = [qo for qo in same_noun if _same_slot(p, q, other, qo)]
+    return next(chain(
+        (qo for qo in agreeing if qo in slotted),
+        (qo for qo in agreeing if _same_complement(p.claim, q, other.claim, qo)),
+        slotted, agreeing), None)
+
+
+_COMPLEMENT_WORDS = 5
+
+
+def _same_complement(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether the words right after two figures share a content word: "three
+    counts of vehicular homicide" in both outlets is one count, whatever other
+    counts either lists."""
+    def after(q: Quantity, claim: Claim) -> frozenset[str]:
+        words = re.findall(r"[\w'\u2019-]+", _text_after(q, claim))[:_COMPLEMENT_WORDS]
+        return frozenset(t for t in content_tokens(" ".join(words)) if not t[0].isdigit())
+    return bool(after(qa, a) & after(qb, b))
 
 
 def _agrees(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
