@@ -340,8 +340,8 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
             it is not the default).
 
     Returns:
-        Facts, most important first, and conflicts: number, qualifier and
-        condition conflicts within facts, then position conflicts.
+        Facts, most important first, and conflicts: number, qualifier, date
+        and condition conflicts within facts, then position conflicts.
     """
     prepared = prepare_story(claims, article_outlets, duplicates, events)
     groups, statements = _align_claims(prepared, model)

@@ -436,7 +436,7 @@ def _clip(text: str, words: int) -> str:
 
 
 def _side_value(conflict: dict[str, Any], side: dict[str, Any]) -> str:
-    """" (286 drones)": what differs, for number, qualifier and condition conflicts."""
+    """" (286 drones)": what differs, for number, qualifier, date and condition conflicts."""
     value = str(side.get("value") or "").strip()
     if not value or conflict["kind"] == "position":
         return ""
