@@ -161,3 +161,71 @@ def test_left_out_lines_give_way_to_the_word_budget() -> None:
     assert "Left out by" not in render_markdown(brief)
     brief["coverage"]["omissions"][0]["facts"][0]["label"] = "Talks opened at the palace."
     assert "- Left out by **C**: Talks opened at the palace. (2 others)" in render_markdown(brief)
+
+
+def test_brief_positions_are_the_ones_the_corpus_stage_merged(demo_db) -> None:
+    """Issue 18: the corpus stage writes each story's merged positions; the brief
+    reads them and merges nothing again (positions in template paragraphs are
+    left out there, as for facts)."""
+    from newsweave.corpus.chrome import inside
+    from newsweave.corpus.corroborate import merge_positions
+
+    with Newsweave(demo_db) as nw:
+        reader = nw.reader
+        story = nw.stories()[0]
+        stored = reader.merged_positions(story.id)
+        articles = {a["id"]: a for a in reader.story_articles(story.id)}
+        chrome = reader.chrome_spans(story.id)
+        canon = reader.actor_map()
+        positions = [p for p in reader.positions(story.id)
+                     if not inside(p.start, p.end, chrome.get(p.article_id, []))]
+        for p in positions:
+            p.party = canon.get(p.party, p.party)
+        copies = {a: articles[a]["copy_of"] for a in articles if articles[a]["copy_of"]}
+        again = merge_positions(positions, {a: v["outlet"] for a, v in articles.items()},
+                                duplicates=copies)
+        brief = json.loads(nw.brief(story.id, "json"))
+    assert stored and len(stored) == len(again)
+    assert sorted((r["party"], r["stance"], r["object"]) for r in stored) == sorted(
+        (r["party"], r["stance"], r["object"]) for r in again)
+    shown = {(row["party"], stance, item["object"])
+             for row in brief["positions"] for stance in ("demands", "rejects", "offers", "supports")
+             for item in row[stance]}
+    assert shown <= {(r["party"], r["stance"], r["object"]) for r in stored}
+    assert shown
+
+
+def test_a_store_without_merged_positions_is_rebuilt_once(demo_db, tmp_path) -> None:
+    import shutil
+
+    from newsweave.corpus.build import update_corpus
+    from newsweave.store import connect
+
+    db = tmp_path / "old.duckdb"
+    shutil.copy(demo_db, db)
+    conn = connect(str(db))
+    try:
+        before = conn.execute("SELECT count(*) FROM story_positions").fetchall()[0][0]
+        conn.execute("DELETE FROM story_positions")  # as a store written before the table
+        update_corpus(conn)
+        after = conn.execute("SELECT count(*) FROM story_positions").fetchall()[0][0]
+        update_corpus(conn)
+        again = conn.execute("SELECT count(*) FROM story_positions").fetchall()[0][0]
+    finally:
+        conn.close()
+    assert before > 0 and after == before == again
+
+
+def test_a_read_only_store_older_than_merged_positions_still_briefs(demo_db, tmp_path) -> None:
+    import shutil
+
+    from newsweave.store import connect
+
+    db = tmp_path / "older.duckdb"
+    shutil.copy(demo_db, db)
+    conn = connect(str(db))
+    conn.execute("DROP TABLE story_positions")
+    conn.close()
+    with Newsweave(db) as nw:
+        brief = json.loads(nw.brief(nw.stories()[0].id, "json"))
+    assert brief["positions"] == [] and brief["facts"]

@@ -70,8 +70,19 @@ def update_corpus(conn: Any, *, on_stage: Callable[[str], None] | None = None
                   ) -> CorpusSummary:
     """Bring the corpus tables up to date with the articles stored since the last
     update (what ``newsweave run`` does after storing): :func:`rebuild_corpus`
-    with ``full=False``."""
-    return rebuild_corpus(conn, full=False, on_stage=on_stage)
+    with ``full=False``, or a full rebuild when the store predates a corpus
+    table it should hold (:func:`_corpus_outdated`)."""
+    return rebuild_corpus(conn, full=_corpus_outdated(conn), on_stage=on_stage)
+
+
+def _corpus_outdated(conn: Any) -> bool:
+    """Whether stories exist but a corpus table added since holds nothing for them
+    (a store written before ``story_positions``): then every story is rebuilt once."""
+    def count(sql: str) -> int:
+        return conn.execute(sql).fetchall()[0][0]
+    return bool(count("SELECT count(*) FROM stories")
+                and count("SELECT count(*) FROM positions")
+                and not count("SELECT count(*) FROM story_positions"))
 
 
 def rebuild_corpus(conn: Any, *, full: bool = True,
@@ -100,7 +111,7 @@ def rebuild_corpus(conn: Any, *, full: bool = True,
     try:
         if full:
             for name in (*STATE_TABLES, "duplicates", "stories", "story_articles",
-                         "facts", "conflicts", *WHOLE_TABLES):
+                         "facts", "conflicts", "story_positions", *WHOLE_TABLES):
                 conn.execute(f"DELETE FROM {name}")
         seconds: dict[str, float] = {}
         new, touched = _update(conn, _Stopwatch(seconds, on_stage))
@@ -434,14 +445,14 @@ def _stories_of(conn: Any, article_ids: set[str]) -> set[str]:
 
 def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> None:
     """Rewrite the story rows, facts and conflicts of ``story_ids``, a batch at a time."""
-    from newsweave.corpus.corroborate import corroborate_story
+    from newsweave.corpus.corroborate import corroborate_story, merge_positions
 
     if not story_ids:
         return
     _ids_table(conn, "_nw_touched", story_ids)
     try:
         for table, column in (("stories", "id"), ("facts", "story_id"),
-                              ("conflicts", "story_id")):
+                              ("conflicts", "story_id"), ("story_positions", "story_id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM _nw_touched)")
         sizes = conn.execute("SELECT story_id, count(*) FROM story_articles WHERE story_id IN "
                              "(SELECT id FROM _nw_touched) GROUP BY 1 ORDER BY 1").fetchall()
@@ -453,21 +464,26 @@ def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> 
             data = _batch_data(conn, actor_map)
         finally:
             conn.unregister("_nw_batch")
-        story_rows, fact_rows, conflict_rows = [], [], []
+        story_rows, fact_rows, conflict_rows, position_rows = [], [], [], []
         for story_id in batch:
             group = data.members[story_id]
             ids = [a["id"] for a in group]
+            outlets = {a["id"]: a["outlet"] for a in group}
+            positions = _outside_chrome(data.positions, ids, data.chrome)
             story_rows.append(_story_row(story_id, group, data.duplicates))
             facts, conflicts = corroborate_story(
-                story_id, _outside_chrome(data.claims, ids, data.chrome),
-                _outside_chrome(data.positions, ids, data.chrome),
-                {a["id"]: a["outlet"] for a in group}, data.duplicates,
-                _outside_chrome(data.events, ids, data.chrome),
+                story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
+                outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
                 published={a["id"]: a["published"] for a in group})
             fact_rows.extend(to_row("facts", f) for f in facts)
             conflict_rows.extend(to_row("conflicts", c) for c in conflicts)
+            position_rows.extend(
+                {**merged, "story_id": story_id, "objects": json.dumps(merged["objects"]),
+                 "position_ids": json.dumps(merged["position_ids"]),
+                 "evidence": json.dumps(merged["evidence"], ensure_ascii=False)}
+                for merged in merge_positions(positions, outlets, duplicates=data.duplicates))
         for table, rows in (("stories", story_rows), ("facts", fact_rows),
-                            ("conflicts", conflict_rows)):
+                            ("conflicts", conflict_rows), ("story_positions", position_rows)):
             if rows:
                 insert_rows(conn, table, rows)
 

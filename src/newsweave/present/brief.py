@@ -116,7 +116,7 @@ def build_brief(reader: StoreReader, story: Story, *,
         "conflicts": [{**c, "id": f"C{i}", "conflict_id": c["id"],
                        "heading": conflict_heading(c, statements)}
                       for i, c in enumerate(conflicts, 1)],
-        "positions": _positions(reader, story, names, canon, by_id, copy_ids),
+        "positions": _positions(reader, story, names, canon, copy_ids),
         "timeline": _timeline(reader, story, names, canon, by_id, copy_ids,
                               min_confidence=min_confidence),
         "actors": _actors(reader, story, actors, canon, by_id),
@@ -187,22 +187,16 @@ def _fact(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _positions(reader: StoreReader, story: Story, names: dict[str, str],
-               canon: dict[str, str], articles: dict[str, dict[str, Any]],
-               copy_ids: set[str]) -> list[dict[str, Any]]:
+               canon: dict[str, str], copy_ids: set[str]) -> list[dict[str, Any]]:
     """One row per resolved party: its demands, rejections, offers and support, with outlets.
 
-    Parties the resolver could not tie to an actor ("two officials") stay in
-    the positions export but are left out of the brief.
+    The positions come merged by the corpus stage (``story_positions``), with
+    canonical party ids. Parties the resolver could not tie to an actor ("two
+    officials") stay in the positions export but are left out of the brief.
     """
-    from newsweave.corpus.corroborate import merge_positions
-
-    positions = reader.positions(story.id)
-    for position in positions:
-        position.party = canon.get(position.party, position.party)
-    outlets = {p.article_id: articles[p.article_id]["outlet"] for p in positions}
     table: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    duplicates = {c: "" for c in copy_ids}
-    for merged in merge_positions(positions, outlets, duplicates=duplicates):
+    for merged in reader.merged_positions(story.id):
+        merged["party"] = canon.get(merged["party"], merged["party"])
         if ":" not in merged["party"]:
             continue
         evidence = merged.get("evidence", [])

@@ -13,6 +13,7 @@ records through :mod:`newsweave.store.rows` only.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -152,6 +153,25 @@ class StoreReader:
         return [from_row(Position, r) for r in self.rows(
             "SELECT p.* FROM positions p JOIN story_articles s ON s.article_id = p.article_id "
             "WHERE s.story_id = ? ORDER BY p.article_id, p.start", [story_id])]
+
+    def merged_positions(self, story_id: str) -> list[dict[str, Any]]:
+        """The story's positions merged per party, stance and object, as the corpus
+        stage wrote them (:func:`newsweave.corpus.corroborate.merge_positions`):
+        ``party``, ``stance``, ``object``, ``objects``, ``outlets``,
+        ``corroboration``, ``certainty``, ``position_ids`` and ``evidence``.
+
+        A file written before the table existed, opened read-only, has none: its
+        stories show no positions until ``newsweave run`` or ``rebuild`` updates it.
+        """
+        if not self.has_column("story_positions", "story_id"):
+            return []
+        rows = self.rows("SELECT * FROM story_positions WHERE story_id = ? "
+                         "ORDER BY party, stance, object", [story_id])
+        for row in rows:
+            row.pop("story_id", None)
+            for key in ("objects", "position_ids", "evidence"):
+                row[key] = json.loads(row[key]) if isinstance(row[key], str) else row[key]
+        return rows
 
     def roles(self, story_id: str) -> list[Role]:
         """The roles the story's articles give their actors."""

@@ -3,7 +3,8 @@
 Per-article tables (``articles`` ... ``positions``) are written once per
 article id and never rewritten; corpus tables (``duplicates``, ``stories``,
 ``story_articles``, ``actors``, ``actor_map``, ``facts``, ``conflicts``) are
-derived from them and rebuilt by the corpus stages.
+derived from them and rebuilt by the corpus stages (``story_positions``: the
+positions of each story merged per party, stance and object).
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ CORPUS_TABLES: dict[str, str] = {
     "conflicts": """
         id VARCHAR, story_id VARCHAR, kind VARCHAR, topic VARCHAR,
         fact_id VARCHAR, sides JSON
+    """,
+    # each story's positions merged per party, stance and object (what the brief
+    # shows), written by the corpus stage so no read merges them again
+    "story_positions": """
+        story_id VARCHAR, party VARCHAR, stance VARCHAR, object VARCHAR, objects JSON,
+        outlets VARCHAR[], corroboration INTEGER, certainty VARCHAR, position_ids JSON,
+        evidence JSON
     """,
     # paragraphs an outlet repeats across its articles (its template), for audit
     "repeated_lines": "outlet VARCHAR, text VARCHAR, articles INTEGER",
