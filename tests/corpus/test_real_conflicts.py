@@ -535,3 +535,26 @@ def test_another_persons_equal_figure_is_no_agreement() -> None:
                                                  ("$80 million", 80e6, "usd"),
                                                  ("$25 million", 25e6, "usd")))]
     assert _kinds(claims) == ["number"]
+
+
+@pytest.mark.parametrize("demand", [
+    "any harbour plan to include the dockworkers' pension fund",  # a condition on it
+    "renegotiate the harbour plan as mayor",                        # an act on it
+])
+def test_a_demanded_act_on_a_thing_is_not_support_for_it(demand: str) -> None:
+    conflicts = _position_conflicts([
+        make_position("p1", "a1", UNION, "demands", demand, f"The union demands {demand}."),
+        make_position("p2", "l1", AUTHORITY, "rejects", "the harbour plan",
+                      "The harbour authority rejects the harbour plan.", start=80),
+    ])
+    assert conflicts == []
+
+
+def test_a_demand_to_support_a_thing_still_opposes_its_rejection() -> None:
+    conflicts = _position_conflicts([
+        make_position("p1", "a1", UNION, "demands", "support the harbour plan",
+                      "The union asks everyone to support the harbour plan."),
+        make_position("p2", "l1", AUTHORITY, "rejects", "the harbour plan",
+                      "The harbour authority rejects the harbour plan.", start=80),
+    ])
+    assert len(conflicts) == 1

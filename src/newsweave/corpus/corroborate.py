@@ -1703,12 +1703,23 @@ def proposed_head(obj: str) -> tuple[str, frozenset[str]]:
         words = act.split()
         if words and words[0] in _UNDOING_VERBS:
             return "", frozenset()
-        # "X to accept the plan" is for the plan; "changes to the plan", "X to
-        # rewrite the plan" are for the changes, the rewriting: their head comes first
-        text = " ".join(words[1:]) if words and words[0] in _ADOPTING_VERBS else before
+        if words and words[0] in _ADOPTING_VERBS:
+            # "X to accept the plan" is for the plan
+            text = " ".join(words[1:])
+        elif not words or words[0] in _DETERMINERS:
+            # "changes to the plan" is for the changes
+            text = before
+        else:
+            # "X to rewrite the plan", "any deal to include Y": the act is what is asked
+            return words[0], frozenset({words[0]})
     words = text.split()
     if words and words[0] in _UNDOING_VERBS:
         return "", frozenset()
+    if len(words) > 1 and words[0] not in _DETERMINERS and words[1] in _DETERMINERS:
+        # a verb before its object ("renegotiate the deal", "support the plan")
+        if words[0] not in _ADOPTING_VERBS:
+            return words[0], frozenset({words[0]})
+        text = " ".join(words[1:])
     # the head phrase ends before a preposition or a participle ("a plan announced in ...")
     head = _HEAD_END_RE.split(text, maxsplit=1)[0].split()
     cut = next((i for i, w in enumerate(head) if i and w.endswith("ed")
