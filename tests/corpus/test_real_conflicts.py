@@ -558,3 +558,26 @@ def test_a_demand_to_support_a_thing_still_opposes_its_rejection() -> None:
                       "The harbour authority rejects the harbour plan.", start=80),
     ])
     assert len(conflicts) == 1
+
+
+def test_people_sheltering_are_not_the_dead() -> None:
+    a = ("Some 30 people were killed and 55 others injured when three shells landed at the "
+         "perimeter of the Tarvel school.")
+    b = ("Ilves said that three shells landed at the perimeter of the Tarvel school where 350 "
+         "people were taking shelter.")
+    claims = [make_claim("c1", "a1", a, numbers=(("Some 30 people", 30.0, "people"),
+                                                 ("55 others", 55.0, "others"))),
+              make_claim("c2", "l1", b, numbers=(("350 people", 350.0, "people"),))]
+    assert _kinds(claims) == []
+
+
+def test_another_count_adds_to_the_toll_it_is_not_the_toll() -> None:
+    a = ("Another four people died in hospitals in the Tarvel district from injuries in the "
+         "quake, he said.")
+    b = ("Officials say at least 24 people were killed and more than 200 injured by the quake "
+         "in the Tarvel district.")
+    claims = [make_claim("c1", "a1", a, numbers=(("four people", 4.0, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("at least 24 people", 24.0, "people"),
+                                                 ("more than 200", 200.0, "")))]
+    assert _kinds(claims) == []
+

@@ -1891,9 +1891,10 @@ _CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00
 # "$1 million ($1.52 million)", "10 kilometres (6 miles)": the figure in
 # brackets right after another restates it in another unit
 _CONVERSION_RE = re.compile(r"\d[\w.,%$\s-]{0,25}\(\s*[^\s\d(]{0,4}\s*$")
-# "$334 million, including $281 million in cash": a part of a figure before it
-_PART_RE = re.compile(r"\b(?:including|of which|of them|among them)\s+(?:some\s+|about\s+)?\S*$",
-                      re.IGNORECASE)
+# "$334 million, including $281 million in cash", "another four people died": a
+# part of a figure before it, or an addition to it
+_PART_RE = re.compile(r"\b(?:including|of which|of them|among them|another|a further|"
+                      r"an additional)\s+(?:some\s+|about\s+)?\S*$", re.IGNORECASE)
 # "$281 million of the purchase price": a part of a figure named after it
 _PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
 _SCALE_RE = re.compile(r"^\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b",
@@ -1942,7 +1943,9 @@ _OUTCOMES = {"dead": "killed", "die": "killed", "died": "killed", "dies": "kille
              "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
              "detaining": "arrested", "arrests": "arrested",
              "missing": "missing", "evacuated": "displaced", "displaced": "displaced",
-             "homeless": "displaced", "rescued": "rescued"}
+             "homeless": "displaced", "rescued": "rescued",
+             # people taking shelter are not the toll of the strike on their shelter
+             "shelter": "displaced", "sheltering": "displaced", "refuge": "displaced"}
 _OUTCOME_WORDS = 3
 
 
