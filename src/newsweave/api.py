@@ -153,8 +153,10 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                 _record(item, report, writer)
                 if on_result is not None:
                     on_result(item)
-        except KeyboardInterrupt as exc:
+        except (KeyboardInterrupt, duckdb.InterruptException) as exc:
             # What is buffered is whole: store it, then say what the run stored.
+            # (Ctrl-C during a DuckDB statement reaches us as DuckDB's
+            # InterruptException; the writer rolled that statement back.)
             writer.flush()
             report.added, report.skipped = writer.added, writer.skipped
             raise RunInterrupted(report, settings.db) from exc
@@ -165,6 +167,9 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             try:
                 corpus_stage = rebuild_corpus if rebuild else update_corpus
                 report.corpus = corpus_stage(conn, on_stage=on_stage)
+            except duckdb.InterruptException as exc:
+                # Ctrl-C in the corpus stages: they rolled back; the articles stay stored
+                raise RunInterrupted(report, settings.db) from exc
             except duckdb.Error as exc:
                 if is_full_error(exc):
                     raise full(settings.db, exc, lost=(
