@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import PurePath
+from urllib.parse import urlsplit
 from typing import Any
 
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
@@ -169,6 +171,20 @@ def list_articles(nw: StoreReader, *, story_id: str | None, outlet: str | None, 
     return total, rows
 
 
+def source_file(path: str | None) -> str | None:
+    """An input's file name only (``report.html``, ``feed.xml:3``): the server's folders
+    are nobody else's business, on a page or in the API."""
+    return PurePath(path).name or None if path else None
+
+
+def public_source_id(value: str | None) -> str | None:
+    """An input's id as the web may show it: a web address as it is, anything else (a
+    file's path, ``path:line`` of a feed entry) cut to its last part."""
+    if not value or urlsplit(value).scheme.lower() in ("http", "https"):
+        return value
+    return source_file(value)
+
+
 def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     """One article with its body, removed lines and every evidence span in it."""
     rows = nw.rows(
@@ -181,6 +197,7 @@ def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     article = rows[0]
+    article["source_file"] = source_file(article.pop("source_path"))
     article["removed"] = list(article["removed"] or [])
     article["sentences"] = [list(s) for s in article["sentences"] or []]
     article["events"] = nw.rows(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -50,7 +50,7 @@ def web_url(url: str | None) -> bool:
 
 def file_name(path: str | None) -> str:
     """The input's file name only: the server's folders are nobody else's business."""
-    return PurePath(path).name if path else ""
+    return queries.source_file(path) or ""
 
 
 TEMPLATES.env.filters["hue"] = outlet_hue
