@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePath
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
@@ -474,15 +474,18 @@ def list_facts(nw: StoreReader, *, story_id: str | None, outlet: str | None,
 
 
 def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
-    """The places of one story's events, each with its event count and event types."""
+    """The places of one story's events, each with its event count, event types and
+    GeoNames feature class (how precise the place is)."""
     return nw.rows(
-        "SELECT p.id AS place_id, p.name, p.country, p.lat, p.lon, count(*) AS events, "
-        "list(DISTINCT e.event ORDER BY e.event) AS event_types "
+        "SELECT p.id AS place_id, p.name, p.country, p.lat, p.lon, p.feature_class, "
+        "count(*) AS events, list(DISTINCT e.event ORDER BY e.event) AS event_types "
         "FROM events e JOIN story_articles sa ON sa.article_id = e.article_id "
         "JOIN (SELECT id, any_value(name) AS name, any_value(country) AS country, "
-        "any_value(lat) AS lat, any_value(lon) AS lon FROM places GROUP BY id) p "
+        "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS "
+        "feature_class FROM places GROUP BY id) p "
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
-        "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
+        "GROUP BY p.id, p.name, p.country, p.lat, p.lon, p.feature_class "
+        "ORDER BY events DESC, p.name", [story_id])
 
 
 # --- the events explorer ---------------------------------------------------------
