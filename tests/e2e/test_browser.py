@@ -85,8 +85,10 @@ def test_story_to_article_and_back(page, demo_url, web_db):
     assert page.locator("#conflicts .conflict .side").count() >= 2
     timeline_points = page.locator("svg.timeline-chart circle.point").count()
     assert timeline_points == page.locator("ol.timeline li").count() > 0
-    assert page.locator("svg.map-chart circle.place-point").count() == page.locator(
-        "table.places tbody tr").count() > 0
+    # the story map: every place of the table in one mark of the zoom level shown
+    marks = page.locator("#story-map g.marks:not(.off) a.mark")
+    assert sum(int(n) for n in marks.evaluate_all("ms => ms.map((m) => m.dataset.places)")) \
+        == page.locator("table.places tbody tr").count() > 0
     # the coverage grid: a column per independent outlet, and something left out
     assert page.locator("#coverage-grid thead th.cov-outlet").count() == len(
         page.locator("ul.cov-outlets > li").all())
@@ -168,7 +170,7 @@ def test_seed_story_shows_both_outlets_and_a_conflict(page, seeds_url):
             side_by_side.append(k)
     assert side_by_side, "no conflict with two outlets side by side"
     assert page.locator("svg.timeline-chart circle.point").count() > 0
-    assert page.locator("svg.map-chart circle.place-point").count() > 0
+    assert page.locator("#story-map g.marks:not(.off) a.mark").count() > 0
     _shot(page, "seeds-story")
     page.locator("a.article-link").first.click()
     page.wait_for_url("**/articles/*")

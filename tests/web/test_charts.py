@@ -1,10 +1,10 @@
-"""Timeline and map geometry, and cutting an article body into highlighted runs."""
+"""Timeline geometry, and cutting an article body into highlighted runs."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from newsweave.web.charts import MAP_MAX_HEIGHT, MAP_MAX_WIDTH, map_chart, timeline_chart
+from newsweave.web.charts import timeline_chart
 from newsweave.web.highlight import Span, cut_runs
 from newsweave.web.queries import like_pattern
 
@@ -29,23 +29,6 @@ def test_timeline_keeps_same_day_events_apart_and_handles_no_dates():
     assert len({p.x for p in same.points}) == 3
     undated = timeline_chart([_item(None, "AGREE"), _item(None, "REJECT")])
     assert not undated.ticks and undated.undated_x and len(undated.points) == 2
-
-
-def test_map_projects_places_inside_the_picture_with_unclashing_labels():
-    places = [{"name": "Alpha", "lat": 50.0, "lon": 30.0, "events": 4},
-              {"name": "Beta", "lat": 50.01, "lon": 30.01, "events": 1},
-              {"name": "Gamma", "lat": 45.0, "lon": 36.0, "events": 2}]
-    chart = map_chart(places)
-    assert 0 < chart.width <= MAP_MAX_WIDTH + 0.1 and 0 < chart.height <= MAP_MAX_HEIGHT + 0.1
-    by_name = {p.title.split(":")[0]: p for p in chart.points}
-    assert by_name["Alpha"].x < by_name["Gamma"].x and by_name["Alpha"].y < by_name["Gamma"].y
-    assert by_name["Alpha"].r > by_name["Gamma"].r > by_name["Beta"].r
-    assert all(0 <= p.x <= chart.width and 0 <= p.y <= chart.height for p in chart.points)
-    labelled = [p for p in chart.points if p.label]
-    assert len(labelled) >= 2 and (by_name["Beta"].label_x, by_name["Beta"].label_y) != (
-        by_name["Alpha"].label_x, by_name["Alpha"].label_y)
-    assert chart.dots and any(line["axis"] == "lat" for line in chart.lines)
-    assert map_chart([]).points == []
 
 
 def test_runs_cover_the_body_and_carry_every_overlapping_kind():

@@ -115,3 +115,37 @@ def test_a_ring_path_is_relative_and_drops_repeated_points():
     ring = [(0.0, 0.0), (0.0, 0.01), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
     assert geo._ring_path(ring) == "M1800 900l10 0 0-10z"
     assert geo._ring_path([(0, 0), (0.01, 0), (0, 0)]) == ""
+
+
+def test_world_map_marks_lead_where_the_page_says():
+    """One place's mark leads to the page's own link for it; several places' to the map."""
+    places = [_place("Alpha", 50.0, 30.0, events=4), _place("Beta", 50.01, 30.01),
+              _place("Gamma", 10.0, -60.0, events=2)]
+    world = geo.world_map(places, lambda p: f"#place-{p.place_id}", "#the-map",
+                          min_degrees=geo.STORY_VIEW_DEGREES)
+    assert world.places == 3 and len(world.marks) == geo.MAX_LEVEL + 1
+    top = dict(world.marks)[geo.MAX_LEVEL]
+    assert sum(m.places for m in top) == 3
+    by_href = {m.href: m for m in top}
+    assert by_href["#place-id:Gamma"].events == 2
+    whole = dict(world.marks)[0]
+    assert any(m.href == "#the-map" and m.places == 2 and m.events == 5 for m in whole)
+    assert all(m.r > 0 for _, marks in world.marks for m in marks)
+
+
+def test_a_story_view_is_closer_than_the_explorers():
+    places = [_place("Alpha", 50.0, 30.0)]
+    story = geo.initial_view(places, min_degrees=geo.STORY_VIEW_DEGREES)
+    explorer = geo.initial_view(places)
+    assert story.width == geo.STORY_VIEW_DEGREES * geo.UNITS_PER_DEGREE < explorer.width
+    assert story.x < places[0].x < story.x + story.width
+
+
+def test_map_places_carry_their_precision():
+    rows = [{"place_id": "iso:XVK", "name": "Veskaria", "country": "XVK", "lat": -33.5,
+             "lon": -22.0, "events": 3, "feature_class": "A"},
+            {"place_id": "user:aubel", "name": "River Aubel", "country": "XVK", "lat": -34.1,
+             "lon": -21.4, "events": 1}]
+    country, river = geo.map_places(rows)
+    assert (country.precision, river.precision) == ("country", "feature")
+    assert (country.x, country.y) == geo.project(-33.5, -22.0)

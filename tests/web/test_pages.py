@@ -103,15 +103,45 @@ def test_story_page_timeline_and_map_show_the_story_events(client, demo_nw):
     assert timeline.count('class="point"') == len(brief["timeline"]) > 0
     for item in brief["timeline"]:
         assert f'data-kind="{item["event"]}"' in timeline
-    places = demo_nw.rows("SELECT DISTINCT p.name FROM events e JOIN story_articles s "
-                          "ON s.article_id = e.article_id JOIN places p ON p.id = e.place_id "
-                          "WHERE s.story_id = ?", [story.id])
-    map_html = _section(html, "map")
-    assert map_html.count('class="place-point"') == len(places) > 0
-    for place in places:
-        assert f"<title>{place['name']}:" in map_html
+    places = demo_nw.rows("SELECT DISTINCT p.id, p.name, p.feature_class FROM events e "
+                          "JOIN story_articles s ON s.article_id = e.article_id JOIN places p "
+                          "ON p.id = e.place_id WHERE s.story_id = ? AND p.lat IS NOT NULL",
+                          [story.id])
+    assert places
+    _assert_world_map(_section(html, "map"), "story-map", places)
     # no tile server, no CDN: every URL the page loads is its own
     assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def _map_levels(map_html: str) -> dict[int, list[dict[str, str]]]:
+    """Each zoom level's marks as their attributes (``data-places``, ``aria-label``, ...)."""
+    levels = {}
+    for level, body in re.findall(r'<g class="marks[^"]*" data-level="(\d+)">(.*?)</g>',
+                                  map_html, re.DOTALL):
+        levels[int(level)] = [dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+                              for tag in re.findall(r'<a class="mark[^>]*>', body)]
+    return levels
+
+
+def _assert_world_map(map_html: str, svg_id: str, places: list[dict]) -> None:
+    """The explorer's kind of map: Natural Earth outlines to draw, every place in one mark
+    of each zoom level, and each place's name and precision in its deepest mark's label."""
+    from newsweave.web.geo import MAX_LEVEL, PRECISIONS, place_precision
+
+    assert f'<svg id="{svg_id}" class="world-map"' in map_html
+    assert 'data-basemap="/map/countries.json"' in map_html
+    assert f'data-places="{len(places)}"' in map_html
+    assert 'class="place-point"' not in map_html and 'class="towns"' not in map_html
+    levels = _map_levels(map_html)
+    assert sorted(levels) == list(range(MAX_LEVEL + 1))
+    for level, marks in levels.items():
+        assert sum(int(m["data-places"]) for m in marks) == len(places), level
+    labels = " ".join(m["aria-label"] for m in levels[MAX_LEVEL]).replace("&#39;", "'")
+    for place in places:
+        precision = PRECISIONS[place_precision(place["id"], place["feature_class"])]
+        assert f"{place['name']} ({precision}):" in labels, place
+    single = [m for m in levels[MAX_LEVEL] if m["data-places"] == "1"]
+    assert single and all(m["href"].startswith("#place-") for m in single)
 
 
 def test_article_page_highlights_evidence_and_folds_boilerplate(client, demo_nw):
@@ -205,7 +235,7 @@ def test_seed_pages_show_both_outlets_and_a_conflict(seeds_client, seeds_db):
     assert any(len(s) >= 2 for s in sides), "no conflict with two outlets side by side"
     timeline = _section(html, "timeline")
     assert timeline.count('class="point"') > 0
-    assert _section(html, "map").count('class="place-point"') > 0
+    assert _map_levels(_section(html, "map"))[0], "no mark on the seeds' story map"
 
 
 @pytest.mark.parametrize("path", ["/static/style.css", "/static/app.js", "/favicon.ico"])

@@ -12,22 +12,28 @@ VIEWPORTS = {
                   "is_mobile": True, "has_touch": True},
     "zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
 }
+# The parts of a picture (a map's countries and graticule, a chart's lines) may reach past
+# the screen: the picture clips them to its own box, which must fit (and must clip).
 OVERFLOW_JS = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll('body *')]
+    .filter((e) => !e.ownerSVGElement)
     .filter((e) => e.getBoundingClientRect().right > width + 1 && e.getClientRects().length)
     .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
-  return {scroll: document.documentElement.scrollWidth, width, wide};
+  const unclipped = [...document.querySelectorAll('body svg')]
+    .filter((e) => !e.ownerSVGElement && !['hidden', 'clip'].includes(getComputedStyle(e).overflowX))
+    .map((e) => e.id || e.className.baseVal);
+  return {scroll: document.documentElement.scrollWidth, width, wide, unclipped};
 }"""
 
 
 def _page_types(nw) -> list[str]:
-    """One address of every page type (every story: they differ most), the longest URL's
-    article, and the error page."""
+    """One address of every page type (every story: they differ most), the events
+    explorer, the longest URL's article, and the error page."""
     article = nw.rows("SELECT id FROM articles ORDER BY length(url) DESC NULLS LAST, "
                       "length(title) DESC LIMIT 1")[0]["id"]
     actor = max(nw.actors()[:20], key=lambda a: len(a.id)).id
-    return ["/", "/actors", *(f"/stories/{s.id}" for s in nw.stories()),
+    return ["/", "/explore", "/actors", *(f"/stories/{s.id}" for s in nw.stories()),
             f"/articles/{article}", f"/actors/{actor}", "/stories/no-such-story", "/docs"]
 
 
@@ -45,6 +51,7 @@ def _assert_no_sideways_scrolling(browser, base: str, paths: list[str], size: st
             found = tab.evaluate(OVERFLOW_JS)
             assert found["scroll"] <= found["width"], (size, path, found)
             assert found["wide"] == [], (size, path, found)
+            assert found["unclipped"] == [], (size, path, found)
     finally:
         context.close()
     assert errors == [], errors

@@ -225,3 +225,30 @@ def _normal(record: dict) -> str:
     """A record as its JSON line would give it back, keys sorted, to compare."""
     return json.dumps(json.loads(json.dumps(record, default=str)), sort_keys=True)
 
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "plover"])
+def test_head_on_the_export_reads_no_event(client, monkeypatch, fmt):
+    """HEAD on the export answers its headers without running the export: not one read of
+    the events (a GET of the same URL reads them), the same type and file name as GET."""
+    from newsweave.web.routers import events
+
+    reads: list[int] = []
+    original = events.queries.list_events
+
+    def counting(nw, filters, *, limit, offset=0):
+        rows = original(nw, filters, limit=limit, offset=offset)
+        reads.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(events.queries, "list_events", counting)
+    head = client.head("/api/events/export", params={"format": fmt})
+    assert head.status_code == 200 and head.content == b""
+    assert reads == [], "HEAD ran the export"
+    get = client.get("/api/events/export", params={"format": fmt})
+    assert get.status_code == 200 and get.content and reads, "GET read nothing"
+    for name in ("content-type", "content-disposition"):
+        assert head.headers[name] == get.headers[name], name
+    assert head.headers["content-disposition"].startswith("attachment; filename=\"events.")
+    # HEAD still checks the parameters as GET does
+    assert client.head("/api/events/export", params={"limit": 0}).status_code == 422

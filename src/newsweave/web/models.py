@@ -146,7 +146,8 @@ class ArticleDetail(BaseModel):
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    source_path: str | None = None
+    source_file: str | None = Field(
+        None, description="the input's file name (never the server's folders)")
     language: str | None = None
     story_id: str | None = None
     story_title: str | None = None

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
@@ -169,6 +171,20 @@ def list_articles(nw: StoreReader, *, story_id: str | None, outlet: str | None, 
     return total, rows
 
 
+def source_file(path: str | None) -> str | None:
+    """An input's file name only (``report.html``, ``feed.xml:3``): the server's folders
+    are nobody else's business, on a page or in the API."""
+    return PurePath(path).name or None if path else None
+
+
+def public_source_id(value: str | None) -> str | None:
+    """An input's id as the web may show it: a web address as it is, anything else (a
+    file's path, ``path:line`` of a feed entry) cut to its last part."""
+    if not value or urlsplit(value).scheme.lower() in ("http", "https"):
+        return value
+    return source_file(value)
+
+
 def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     """One article with its body, removed lines and every evidence span in it."""
     rows = nw.rows(
@@ -181,6 +197,7 @@ def article_detail(nw: StoreReader, article_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     article = rows[0]
+    article["source_file"] = source_file(article.pop("source_path"))
     article["removed"] = list(article["removed"] or [])
     article["sentences"] = [list(s) for s in article["sentences"] or []]
     article["events"] = nw.rows(
@@ -457,15 +474,18 @@ def list_facts(nw: StoreReader, *, story_id: str | None, outlet: str | None,
 
 
 def story_places(nw: StoreReader, story_id: str) -> list[dict[str, Any]]:
-    """The places of one story's events, each with its event count and event types."""
+    """The places of one story's events, each with its event count, event types and
+    GeoNames feature class (how precise the place is)."""
     return nw.rows(
-        "SELECT p.id AS place_id, p.name, p.country, p.lat, p.lon, count(*) AS events, "
-        "list(DISTINCT e.event ORDER BY e.event) AS event_types "
+        "SELECT p.id AS place_id, p.name, p.country, p.lat, p.lon, p.feature_class, "
+        "count(*) AS events, list(DISTINCT e.event ORDER BY e.event) AS event_types "
         "FROM events e JOIN story_articles sa ON sa.article_id = e.article_id "
         "JOIN (SELECT id, any_value(name) AS name, any_value(country) AS country, "
-        "any_value(lat) AS lat, any_value(lon) AS lon FROM places GROUP BY id) p "
+        "any_value(lat) AS lat, any_value(lon) AS lon, any_value(feature_class) AS "
+        "feature_class FROM places GROUP BY id) p "
         "ON p.id = e.place_id WHERE sa.story_id = ? AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
-        "GROUP BY p.id, p.name, p.country, p.lat, p.lon ORDER BY events DESC, p.name", [story_id])
+        "GROUP BY p.id, p.name, p.country, p.lat, p.lon, p.feature_class "
+        "ORDER BY events DESC, p.name", [story_id])
 
 
 # --- the events explorer ---------------------------------------------------------

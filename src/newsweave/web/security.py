@@ -32,6 +32,14 @@ def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
 
 
 CONTENT_SECURITY_POLICY = content_security_policy()
+# the request scope's mark of a HEAD request that the middleware passes on as a GET
+HEAD_KEY = "newsweave.head"
+
+
+def asked_for_head(scope: Scope) -> bool:
+    """Whether the client sent HEAD: a route whose body is costly (the export) then
+    answers with its headers only, instead of building a body that is thrown away."""
+    return bool(scope.get(HEAD_KEY))
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
@@ -100,7 +108,7 @@ class GuardMiddleware:
         head = scope["method"] == "HEAD"
         if head:
             # Routes are declared for GET; HEAD is the same answer without its body.
-            scope = {**scope, "method": "GET"}
+            scope = {**scope, "method": "GET", HEAD_KEY: True}
 
         started = False
 

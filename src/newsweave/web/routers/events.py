@@ -20,6 +20,7 @@ from newsweave.web import queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.models import EventPublic, Page
 from newsweave.web.routers._common import Limit, Offset
+from newsweave.web.security import asked_for_head
 
 router = APIRouter(prefix="/events", tags=["events"])
 # An export is streamed a chunk of rows at a time and bounded, so that one request
@@ -81,18 +82,27 @@ def export_events(request: Request, filters: Filters,
                       description=f"at most this many events (at most {EXPORT_MAX_ROWS:,}); "
                                   "narrow the filters or page /api/events for more")
                   ] = EXPORT_MAX_ROWS) -> StreamingResponse:
-    """Every event matching the filters (up to ``limit``), streamed as a download."""
-    chunks = _event_chunks(request.app.state.conn, filters, limit)
-    if format == "plover":
-        body = _plover_lines(request.app.state.conn, chunks)
-    elif format == "csv":
-        body = _csv_lines(chunks)
-    else:
-        body = (json.dumps(r, default=str, ensure_ascii=False) + "\n"
-                for rows in chunks for r in rows)
+    """Every event matching the filters (up to ``limit``), streamed as a download.
+
+    HEAD gets the same headers and no body, without reading a single event.
+    """
+    body = iter(()) if asked_for_head(request.scope) else _export_lines(
+        request.app.state.conn, filters, format, limit)
     suffix = "csv" if format == "csv" else "jsonl"
     return StreamingResponse(body, media_type=EXPORT_MEDIA[format], headers={
         "Content-Disposition": f'attachment; filename="events.{suffix}"'})
+
+
+def _export_lines(conn: Any, filters: queries.EventFilters, format: str, limit: int
+                  ) -> Iterator[str]:
+    """The export's body in ``format`` (``jsonl``, ``csv`` or ``plover``), lazily."""
+    chunks = _event_chunks(conn, filters, limit)
+    if format == "plover":
+        return _plover_lines(conn, chunks)
+    if format == "csv":
+        return _csv_lines(chunks)
+    return (json.dumps(r, default=str, ensure_ascii=False) + "\n"
+            for rows in chunks for r in rows)
 
 
 def _event_chunks(conn: Any, filters: queries.EventFilters, limit: int

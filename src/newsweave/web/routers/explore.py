@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -33,19 +33,6 @@ FILTER_FIELDS = ("date_from", "date_to", "event_type", "mode", "actor", "country
 # recalls) too: the explorer's ``background`` values and the filter each means
 BACKGROUND = {"": False, "false": False, "true": True, "any": None}
 BASEMAP_MAX_AGE = 86_400
-
-
-@dataclass(slots=True)
-class MapMark:
-    """One cluster as drawn: where, how big, its tooltip and where it leads."""
-
-    x: float
-    y: float
-    r: float
-    title: str
-    href: str
-    places: int
-    events: int
 
 
 def explorer_filters(date_from: str | None, date_to: str | None, event_type: str | None,
@@ -130,32 +117,11 @@ def export_links(params: dict[str, str]) -> list[dict[str, str]]:
             for fmt, label in EXPORT_FORMATS]
 
 
-def map_places(rows: list[dict[str, Any]]) -> list[geo.MapPlace]:
-    """The event places as projected map places."""
-    out = []
-    for r in rows:
-        x, y = geo.project(r["lat"], r["lon"])
-        out.append(geo.MapPlace(place_id=r["place_id"], name=r["name"], country=r["country"],
-                                precision=geo.place_precision(r["place_id"], r["feature_class"]),
-                                events=r["events"], x=round(x, 1), y=round(y, 1)))
-    return out
-
-
-def map_marks(levels: list[geo.ClusterLevel], params: dict[str, str]
-              ) -> list[tuple[int, list[MapMark]]]:
-    """Each zoom level's marks; one place leads to the events there, several to a zoom."""
-    most = max((c.events for level in levels for c in level.clusters), default=1)
-    out = []
-    for level in levels:
-        marks = []
-        for c in level.clusters:
-            single = len(c.places) == 1
-            href = (explore_url(params, place_id=c.places[0].place_id, page=None) + "#events"
-                    if single else "#map")
-            marks.append(MapMark(c.x, c.y, geo.mark_radius(c.events, most), c.title, href,
-                                 len(c.places), c.events))
-        out.append((level.level, marks))
-    return out
+def place_filter_href(params: dict[str, str]) -> Callable[[geo.MapPlace], str]:
+    """A mark of one place leads to the events there: the page filtered on the place."""
+    def href(place: geo.MapPlace) -> str:
+        return explore_url(params, place_id=place.place_id, page=None) + "#events"
+    return href
 
 
 def country_options(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -219,8 +185,8 @@ def explore_page(request: Request, nw: ConnDep,
     for bar in chart.bars:
         bar.href = explore_url(params, date_from=bar.start, date_to=bar.end,
                                event_type=bar.event, page=None)
-    places = map_places(queries.event_places(nw, f))
-    view = geo.initial_view(places)
+    places = geo.map_places(queries.event_places(nw, f))
+    world = geo.world_map(places, place_filter_href(params), "#map")
     precision = {p.place_id: p.precision for p in places}
     events = _table_rows(nw, queries.list_events(nw, f, limit=PAGE_SIZE,
                                                  offset=(page - 1) * PAGE_SIZE), precision)
@@ -228,10 +194,7 @@ def explore_page(request: Request, nw: ConnDep,
     options = _with_chosen_actor(_options(request, nw), f.actor)
     return TEMPLATES.TemplateResponse(request, "explore.html", {
         "f": f, "params": params, "options": options, "span": span, "chart": chart,
-        "unit": unit, "places": places, "view": view,
-        "marks": map_marks(geo.cluster_levels(places), params),
-        "world": (geo.WORLD_WIDTH, geo.WORLD_HEIGHT), "max_level": geo.MAX_LEVEL,
-        "cells_across": geo.CELLS_ACROSS, "attribution": geo.BASEMAP_ATTRIBUTION,
+        "unit": unit, "places": places, "world_map_data": world,
         "events": events, "page": page, "pages": pages,
         "first_row": (page - 1) * PAGE_SIZE + 1 if events else 0,
         "prev_url": explore_url(params, page=page - 1) + "#events" if page > 1 else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsweave.present.brief import STANCES, build_brief
 from newsweave.present.coverage import PAGE_ROWS, SHOWN_ROWS
-from newsweave.web import charts, highlight, queries
+from newsweave.web import charts, geo, highlight, queries
 from newsweave.web.deps import ConnDep
 from newsweave.web.routers._common import MAX_OFFSET, load_story
 
@@ -50,7 +50,7 @@ def web_url(url: str | None) -> bool:
 
 def file_name(path: str | None) -> str:
     """The input's file name only: the server's folders are nobody else's business."""
-    return PurePath(path).name if path else ""
+    return queries.source_file(path) or ""
 
 
 TEMPLATES.env.filters["hue"] = outlet_hue
@@ -128,13 +128,24 @@ def story_page(request: Request, story_id: str, nw: ConnDep) -> HTMLResponse:
     brief = build_brief(nw, story)
     items = _timeline_items(nw, brief)
     places = queries.story_places(nw, story_id)
-    for place in places:
-        place["href"] = f"#place-{place['place_id']}"
+    mapped = geo.map_places(places)
+    for place, projected in zip(places, mapped):
+        place["precision"] = geo.PRECISIONS.get(projected.precision, projected.precision)
     return _render(request, "story.html", b=brief, stances=STANCES, timeline=items,
                    timeline_chart=charts.timeline_chart(items), places=places,
-                   map_chart=charts.map_chart(places), map_attribution=charts.MAP_ATTRIBUTION,
-                   first_mention=_first_mentions,
+                   world_map_data=story_map(mapped), first_mention=_first_mentions,
                    coverage_rows=(SHOWN_ROWS, PAGE_ROWS))
+
+
+def place_row_href(place: geo.MapPlace) -> str:
+    """A story map's mark of one place leads to the place's row under the map."""
+    return f"#place-{place.place_id}"
+
+
+def story_map(places: list[geo.MapPlace]) -> geo.WorldMap:
+    """The story's map: the explorer's map, closer in, its marks leading to the rows."""
+    return geo.world_map(places, place_row_href, "#story-map",
+                         min_degrees=geo.STORY_VIEW_DEGREES)
 
 
 def _timeline_items(nw: Any, brief: dict[str, Any]) -> list[dict[str, Any]]:

@@ -41,4 +41,8 @@ def list_stories(nw: ConnDep, q: Q = None,
             responses={404: {"model": Problem}})
 def get_story(story_id: str, nw: ConnDep) -> dict[str, Any]:
     """The story's brief as data: facts, conflicts, positions, timeline, actors."""
-    return build_brief(nw, load_story(nw, story_id))
+    brief = build_brief(nw, load_story(nw, story_id))
+    for article in brief["articles"]:
+        if "source_id" in article:
+            article["source_id"] = queries.public_source_id(article["source_id"])
+    return brief

@@ -30,7 +30,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
   // Hovering a timeline or map mark outlines the row it links to.
-  for (const link of document.querySelectorAll("svg.chart a[href^='#']")) {
+  for (const link of document.querySelectorAll("svg.chart a[href^='#'], svg.world-map a[href^='#']")) {
     const row = document.getElementById(link.getAttribute("href").slice(1));
     if (!row) continue;
     link.addEventListener("mouseenter", () => row.classList.add("hover"));

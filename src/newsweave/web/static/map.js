@@ -1,6 +1,7 @@
-// newsweave events explorer: draws the country outlines and lets the map zoom and pan.
-// The marks (clustered per zoom level) are on the page already; this script only
-// shows the level that suits the zoom and keeps the marks the same size on screen.
+// newsweave world maps (the events explorer's and each story page's): draws the country
+// outlines and lets each map zoom and pan. The marks (clustered per zoom level) are on
+// the page already; this script only shows the level that suits the zoom, keeps the
+// marks the same size on screen, and names the places of the mark pointed at or focused.
 "use strict";
 
 (() => {
@@ -13,12 +14,20 @@
     return { x, y, w, h };
   }
 
-  function drawCountries(svg, land) {
-    fetch(svg.dataset.basemap)
-      .then((response) => {
+  // one request for the outlines, however many maps a page has
+  let basemap = null;
+  function loadBasemap(url) {
+    if (!basemap) {
+      basemap = fetch(url).then((response) => {
         if (!response.ok) throw new Error(`base map: HTTP ${response.status}`);
         return response.json();
-      })
+      });
+    }
+    return basemap;
+  }
+
+  function drawCountries(svg, land) {
+    loadBasemap(svg.dataset.basemap)
       .then((data) => {
         const group = document.createDocumentFragment();
         for (const country of data.countries) {
@@ -46,7 +55,7 @@
     const cellsAcross = Number(svg.dataset.cells);
     const home = parseBox(svg.dataset.view);
     const aspect = home.w / home.h;
-    const tip = document.getElementById("map-tip");
+    const tip = document.getElementById(svg.getAttribute("aria-describedby"));
     const levels = [...svg.querySelectorAll("g.marks")];
     let view = { ...home };
 
@@ -103,7 +112,8 @@
       return { x: point.x, y: point.y };
     }
 
-    for (const button of document.querySelectorAll("[data-zoom]")) {
+    const tools = document.querySelector(`[role=toolbar][aria-controls="${svg.id}"]`);
+    for (const button of tools ? tools.querySelectorAll("[data-zoom]") : []) {
       button.addEventListener("click", () => {
         const how = button.dataset.zoom;
         if (how === "in") zoom(2);
@@ -189,9 +199,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    const svg = document.getElementById("map");
-    if (!svg) return;
-    setUp(svg);
-    drawCountries(svg, document.getElementById("map-land"));
+    for (const svg of document.querySelectorAll("svg.world-map")) {
+      setUp(svg);
+      drawCountries(svg, svg.querySelector("g.land"));
+    }
   });
 })();
