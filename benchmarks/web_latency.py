@@ -84,6 +84,10 @@ COPY_SQL = {
         regexp_replace(CAST(x.sides AS VARCHAR),
             '"article_id": ?"([^"]+)"', '"article_id": "\\1-c' || k || '"', 'g') AS sides)
         FROM src.conflicts x, range({lo}, {hi}) t(k)""",
+    "story_positions": """SELECT x.* REPLACE (x.story_id || '-c' || k AS story_id,
+        regexp_replace(CAST(x.evidence AS VARCHAR),
+            '"article_id": ?"([^"]+)"', '"article_id": "\\1-c' || k || '"', 'g') AS evidence)
+        FROM src.story_positions x, range({lo}, {hi}) t(k)""",
 }
 SHARED_TABLES = ("places", "actors", "actor_map")
 
