@@ -24,11 +24,11 @@ from reliability.kill_runs import (
 KILL_POINTS_S = (1.5, 5.0, 9.0)  # model loading, chain, and around the writes
 
 
-def test_sigkilled_runs_leave_no_half_article_and_a_rerun_completes(tmp_path: Path) -> None:
-    reference = tmp_path / "reference.duckdb"
-    process(None, db=reference)
-    expected_counts = table_counts(reference)
-    expected_rows = per_article_rows(reference)
+def test_sigkilled_runs_leave_no_half_article_and_a_rerun_completes(tmp_path: Path,
+                                                                   demo_db: Path) -> None:
+    # the reference: the session's demo store, an uninterrupted run (only read here)
+    expected_counts = table_counts(demo_db)
+    expected_rows = per_article_rows(demo_db)
     for number, seconds in enumerate(KILL_POINTS_S):
         db = tmp_path / f"killed-{number}.duckdb"
         kill_at(run_cmd([], db), seconds)

@@ -1541,6 +1541,8 @@ def _shortest_object(cluster: _PositionCluster) -> str:
 
 def _fold(text: str) -> str:
     """Lower case without accents, so "Çırağan" and "Ciragan" meet."""
+    if text.isascii():  # nothing to translate or decompose: most clauses
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).replace("\u0131", "i"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

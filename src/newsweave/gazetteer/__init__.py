@@ -167,21 +167,18 @@ class Gazetteer:
         for path in self.files:
             if not path.is_file():
                 raise ValueError(f"gazetteer file not found: {path}; pass an existing JSON file")
-        self.countries: dict[str, CountryEntry] = {}
-        self.organisations: dict[str, OrgEntry] = {}
-        self.places: dict[str, Place] = {}
-        self.venues: list[VenueEntry] = []
-        self.titles: dict[str, str | None] = {}
-        self.region_demonyms: dict[str, str] = {}
-        self._alpha2: dict[str, str] = {}
-        # Countries whose lexicon entry lists its seats: those lists are final.
-        self._seats_given: set[str] = set()
-        self._city_alt: dict[str, list[str]] = {}
+        builtin = len(BUILTIN_FILES)
+        # User files are read first into empty tables: a fault in one (not JSON,
+        # not an object, an entry without its fields) is raised at once instead
+        # of after the seconds the built-in sources take.
+        self._empty_tables()
+        for path in self.files[builtin:]:
+            self._load_file(path)
+        self._empty_tables()
         self._load_pycountry()
         if include_cities:
             self._load_cities()
             self._load_continents()
-        builtin = len(BUILTIN_FILES)
         for path in self.files[:builtin]:
             self._load_file(path)
         self._load_country_centres()
@@ -209,6 +206,18 @@ class Gazetteer:
         self._key = value
 
     # ---- loading -------------------------------------------------------------
+    def _empty_tables(self) -> None:
+        self.countries: dict[str, CountryEntry] = {}
+        self.organisations: dict[str, OrgEntry] = {}
+        self.places: dict[str, Place] = {}
+        self.venues: list[VenueEntry] = []
+        self.titles: dict[str, str | None] = {}
+        self.region_demonyms: dict[str, str] = {}
+        self._alpha2: dict[str, str] = {}
+        # Countries whose lexicon entry lists its seats: those lists are final.
+        self._seats_given: set[str] = set()
+        self._city_alt: dict[str, list[str]] = {}
+
     def _load_pycountry(self) -> None:
         import pycountry
 

@@ -142,11 +142,10 @@ def background_year(text: str, published: dt.date | None) -> int | None:
 
 def time_expressions(sent: Span) -> list[str]:
     """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    exprs = [
-        e.text for e in sent.ents
-        if e.label_ in ("DATE", "TIME") and not is_duration(e.text) and not is_age(e)
-    ]
-    covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
+    # Span.ents walks the whole Doc's entities: read them once
+    times = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    exprs = [e.text for e in times if not is_duration(e.text) and not is_age(e)]
+    covered = {t.i for e in times for t in e}
     exprs += [
         t.text
         for t in sent
