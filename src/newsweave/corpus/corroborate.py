@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -284,9 +285,11 @@ def content_tokens(text: str) -> frozenset[str]:
     return _tokens(text, _STEM)
 
 
+@lru_cache(maxsize=1 << 16)
 def _tokens(text: str, cut: int | None) -> frozenset[str]:
     """:func:`content_tokens`, with words cut to ``cut`` letters (None: only the
-    plural "s" is dropped)."""
+    plural "s" is dropped). Cached: the stages ask again for the same clauses,
+    objects and single words."""
     return frozenset(stem for stem, _ in _words(text, cut))
 
 
