@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 Resolved = tuple[dt.date | None, Precision | None]
@@ -213,24 +213,18 @@ def _parser_class():
     return DateDataParser
 
 
-@lru_cache(maxsize=256)
-def _parser_for(published: dt.date | None) -> Any:
-    """A date parser with the settings for one publication date (made once: making
-    one takes longer than parsing a phrase with it)."""
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
-    return _parser_class()(languages=["en"], settings=settings)
-
-
 @lru_cache(maxsize=8192)
 def _dateparser(expr: str, published: dt.date | None) -> Resolved:
     # Cached: a pure function of the phrase and the publication date, and a
-    # story's reports repeat their phrases ("on Monday", "last week").
+    # story's reports repeat their phrases ("on Monday", "last week"). A new
+    # parser for each phrase: a DateDataParser keeps state between phrases.
     # Without a publication date only absolute expressions (with a year) are safe.
     if published is None and not _YEAR.search(expr):
         return _NONE
-    parser = _parser_for(published)
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    parser = _parser_class()(languages=["en"], settings=settings)
     try:
         data = parser.get_date_data(expr)
     except (ValueError, OverflowError, TypeError):
