@@ -17,17 +17,19 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
-from newsweave.corpus.build import CorpusSummary, rebuild_corpus, update_corpus
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
 from newsweave.store.db import full, is_full_error, set_memory_limit
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
+
+if TYPE_CHECKING:
+    from newsweave.corpus.build import CorpusSummary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -163,6 +165,10 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         writer.flush()
         report.added, report.skipped = writer.added, writer.skipped
         if corpus:
+            # imported here: the corpus stages' libraries (scipy, scikit-learn)
+            # take seconds to load, and only a run that updates the corpus needs them
+            from newsweave.corpus.build import rebuild_corpus, update_corpus
+
             set_memory_limit(conn, settings.corpus_memory)
             try:
                 corpus_stage = rebuild_corpus if rebuild else update_corpus

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -78,13 +79,17 @@ def test_unrelated_headlines_yield_no_event_or_fact(demo_db):
         assert not any(headline.strip() in t for t in texts), headline
 
 
-def test_rerun_changes_no_row_count(demo_db):
-    conn = connect(demo_db, read_only=True)
+def test_rerun_changes_no_row_count(demo_db, tmp_path):
+    db = tmp_path / "rerun.duckdb"  # a copy: the session's demo store is only read
+    shutil.copyfile(demo_db, db)
+    if Path(f"{demo_db}.wal").exists():
+        shutil.copyfile(f"{demo_db}.wal", f"{db}.wal")
+    conn = connect(db, read_only=True)
     before = table_counts(conn)
     conn.close()
-    report = process(None, db=demo_db)
+    report = process(None, db=db)
     assert report.added == 0 and report.errors == []
-    conn = connect(demo_db, read_only=True)
+    conn = connect(db, read_only=True)
     after = table_counts(conn)
     conn.close()
     assert after == before

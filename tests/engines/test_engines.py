@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from newsweave.api import process
-from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer
+from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
 from newsweave.engines import ChainConfig, WorkerPool, run_local
 from newsweave.ingest import read_inputs
 from newsweave.records import ArticleResult, IngestError
@@ -70,12 +70,14 @@ def ray_cluster():
 
 
 @pytest.fixture(scope="module")
-def local_db(tmp_path_factory) -> Path:
-    """The demo corpus processed by the local engine in this process."""
-    db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    report = process(db=db, settings=Settings(engine="local", workers=1))
-    assert report.ok and report.added >= 16
-    return db
+def local_db(demo_db) -> Path:
+    """The demo corpus processed by the local engine: the session's demo store
+    (``process(None)`` with the default settings), only read here."""
+    assert get_settings().engine == "local"
+    with duckdb.connect(str(demo_db), read_only=True) as conn:
+        [(articles,)] = conn.execute("SELECT count(*) FROM articles").fetchall()
+    assert articles >= 16
+    return demo_db
 
 
 def test_worker_processes_match_in_process(local_results):

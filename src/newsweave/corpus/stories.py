@@ -38,7 +38,6 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
-from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Weight of the word similarity; the rest goes to shared actors and places.
@@ -525,6 +524,10 @@ def _name_evidence(names: csr_matrix | None, side: np.ndarray,
     """
     if names is None:
         return 1.0
+    # imported here: scipy.stats takes longer to import than most runs spend in
+    # this stage, and only a story close to splitting asks for this test
+    from scipy.stats import hypergeom
+
     present = csr_matrix((names != 0).astype(np.int64)).tocsc()
     if figures is not None:
         present = present[:, np.flatnonzero(~figures)]

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.annotate import doc_text
 from newsweave.gazetteer import Gazetteer
 from newsweave.records import Actor, Article, Certainty, Mention, Resolution, SentenceTime
 
@@ -99,7 +100,7 @@ def sentence_bounds(sent: Span) -> tuple[int, int]:
 def sentence_text(sent: Span) -> str:
     """The sentence text without surrounding whitespace."""
     start, end = sentence_bounds(sent)
-    return sent.doc.text[start:end]
+    return doc_text(sent.doc)[start:end]
 
 
 # Words in a name that make it a news medium ("the Harbour Gazette", "Velmar News

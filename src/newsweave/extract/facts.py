@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.annotate import doc_text
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
@@ -135,7 +136,7 @@ def sentence_claim(
         article_id=article.id,
         start=start,
         end=end,
-        text=sent.doc.text[start:end],
+        text=doc_text(sent.doc)[start:end],
         subject=subject,
         predicate=predicate,
         object=obj,

@@ -118,6 +118,11 @@ class Lexicon:
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
+    def __bool__(self) -> bool:
+        # ``len(lexicon) > 0`` without counting every reading: ``lexicon or
+        # load_lexicon()`` runs once per sentence.
+        return any(self.verbs.values()) or any(self.nouns.values())
+
 
 def _entry(raw: dict[str, Any]) -> Entry:
     return Entry(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.annotate import doc_text
 from newsweave.extract._common import (
     MentionIndex,
     certainty,
@@ -94,7 +95,7 @@ def _stance_holder(
     parties = holders[-1][1]
     items = _stance_lists(sent)
     start, end = sentence_bounds(sent)
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     return [
         Position(
             id=stable_id(article.id, start, party, "demands", obj),
@@ -133,7 +134,7 @@ def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> 
     if not parties or not objects:
         return []
     start, end = sentence_bounds(sent)
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     how = certainty(trigger.verb, sent, trigger.noun, event=trigger.entry.event)
     return [
         Position(
@@ -220,7 +221,7 @@ def _attributed_demands(article: Article, sent: Span, index: MentionIndex) -> li
         return []
     who = phrase_text(_bare(subjects[0]))
     start, end = sentence_bounds(sent)
-    text = sent.doc.text[start:end]
+    text = doc_text(sent.doc)[start:end]
     how = certainty(verb, sent, None, event="REQUEST")
     out = []
     for holder in holders:

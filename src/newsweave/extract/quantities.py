@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsweave.annotate import doc_text
 from newsweave.records import Quantity
 
 _WORD_VALUES = {
@@ -169,7 +170,7 @@ def _is_time_offset(quantity: Quantity, last: Token) -> bool:
     if quantity.unit.rstrip("s") not in _TIME_UNITS:
         return False
     doc = last.doc
-    after = doc.char_span(quantity.end, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(quantity.end, len(doc_text(doc)), alignment_mode="expand")
     return after is not None and len(after) > 0 and after[0].lower_ in _OFFSET_WORDS
 
 
@@ -260,10 +261,9 @@ def _build(
         start = min(start, tokens[i - 1].idx)
     end_tok = unit_end or last
     end = max(end_tok.idx + len(end_tok.text), last.idx + len(last.text))
-    doc_text = first.doc.text
     return Quantity(
         value=value,
-        text=doc_text[start:end],
+        text=doc_text(first.doc)[start:end],
         start=start,
         end=end,
         unit=unit,
@@ -348,7 +348,7 @@ def _vague(token: Token) -> Quantity | None:
     start, end = token.idx, end_tok.idx + len(end_tok.text)
     return Quantity(
         value=float(VAGUE_COUNTS[token.lower_]),
-        text=token.doc.text[start:end],
+        text=doc_text(token.doc)[start:end],
         start=start,
         end=end,
         unit=unit,
@@ -374,7 +374,7 @@ def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
     end = end_tok.idx + len(end_tok.text)
     quantity = Quantity(
         value=low,
-        text=tokens[i].doc.text[start:end],
+        text=doc_text(tokens[i].doc)[start:end],
         start=start,
         end=end,
         unit=unit,

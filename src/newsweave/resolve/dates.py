@@ -213,7 +213,11 @@ def _parser_class():
     return DateDataParser
 
 
+@lru_cache(maxsize=8192)
 def _dateparser(expr: str, published: dt.date | None) -> Resolved:
+    # Cached: a pure function of the phrase and the publication date, and a
+    # story's reports repeat their phrases ("on Monday", "last week"). A new
+    # parser for each phrase: a DateDataParser keeps state between phrases.
     # Without a publication date only absolute expressions (with a year) are safe.
     if published is None and not _YEAR.search(expr):
         return _NONE

@@ -405,9 +405,22 @@ def country_code(text: str, gaz: Gazetteer) -> str | None:
         entry = gaz.country_by_demonym(candidate) or gaz.country(candidate)
         if entry is not None:
             return entry.iso3
-        for pattern, iso3 in _name_patterns():
-            if pattern.search(candidate):
-                return iso3
+        iso3 = _pattern_country(candidate)
+        if iso3 is not None:
+            return iso3
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _pattern_country(name: str) -> str | None:
+    """ISO3 of the first of country_converter's name patterns that ``name`` matches.
+
+    Cached: each test runs some 250 regular expressions, and an article asks
+    for the same few names again and again.
+    """
+    for pattern, iso3 in _name_patterns():
+        if pattern.search(name):
+            return iso3
     return None
 
 

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsweave.annotate import doc_text
 from newsweave.gazetteer import Gazetteer, normalise
 from newsweave.records import Place
 from newsweave.resolve.entities import POSSESSIVE, EntityInfo
@@ -222,7 +223,7 @@ def find_toponyms(doc: Doc, infos: list[EntityInfo], gaz: Gazetteer) -> list[Top
         if ent.label_ in EMBEDDING_LABELS and not covered.intersection(range(ent.start, ent.end)):
             out.extend(_embedded(ent, gaz, resolver.context))
     taken = [(t.start, t.end) for t in out]
-    for top in _datelines(doc.text, gaz, resolver.context):
+    for top in _datelines(doc_text(doc), gaz, resolver.context):
         if not any(s < top.end and top.start < e for s, e in taken):
             out.append(top)
     return sorted(out, key=lambda t: t.start)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsweave.annotate import doc_text
 from newsweave.records import Article, DatePrecision, SentenceTime
 from newsweave.resolve.dates import (
     background_section_sentences,
@@ -141,11 +142,10 @@ def background_year(text: str, published: dt.date | None) -> int | None:
 
 def time_expressions(sent: Span) -> list[str]:
     """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    exprs = [
-        e.text for e in sent.ents
-        if e.label_ in ("DATE", "TIME") and not is_duration(e.text) and not is_age(e)
-    ]
-    covered = {t.i for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e}
+    # Span.ents walks the whole Doc's entities: read them once
+    times = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    exprs = [e.text for e in times if not is_duration(e.text) and not is_age(e)]
+    covered = {t.i for e in times for t in e}
     exprs += [
         t.text
         for t in sent
@@ -218,4 +218,4 @@ def _sentence_text(sent: Span) -> str:
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
         return ""
-    return sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(sent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

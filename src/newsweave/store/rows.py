@@ -88,11 +88,32 @@ def _encode(value: Any, kind: str) -> Any:
 
 def _plain(value: Any) -> Any:
     """Dataclasses as dicts and tuples as lists, all the way down (for JSON)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if _field_names(type(value)) is not None:
+        return _as_dict(value)
     return value
+
+
+def _as_dict(value: Any) -> Any:
+    """``dataclasses.asdict`` as JSON sees it, without its deep copy of every leaf
+    value (which took a fifth of the time spent storing an article)."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _as_dict(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return [_as_dict(v) for v in value]
+    if isinstance(value, dict):
+        return {_as_dict(k): _as_dict(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, in order; ``None`` for any other type."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_row(cls: type[R], row: Mapping[str, Any], **values: Any) -> R:
