@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
+from newsweave.corpus.summary import corpus_counts, corpus_pending
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
@@ -29,7 +30,7 @@ from newsweave.store.db import full, is_full_error, set_memory_limit
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
 if TYPE_CHECKING:
-    from newsweave.corpus.build import CorpusSummary
+    from newsweave.corpus.summary import CorpusSummary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -164,7 +165,11 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             raise RunInterrupted(report, settings.db) from exc
         writer.flush()
         report.added, report.skipped = writer.added, writer.skipped
-        if corpus:
+        if corpus and not rebuild and not report.added and not corpus_pending(conn):
+            # nothing new and the corpus tables are current: a re-run of the same
+            # input loads no corpus stage
+            report.corpus = corpus_counts(conn)
+        elif corpus:
             # imported here: the corpus stages' libraries (scipy, scikit-learn)
             # take seconds to load, and only a run that updates the corpus needs them
             from newsweave.corpus.build import rebuild_corpus, update_corpus

@@ -145,3 +145,32 @@ def test_coverage_shows_the_omission_the_corpus_was_written_to_have(demo_db):
             # the omission four others report leads the outlet's list
             assert left["facts"][0]["fact_id"] == row["fact_id"]
             assert f"Left out by **{item['outlet']}**: {row['label']}" in markdown
+
+
+def test_a_rerun_with_nothing_new_loads_no_corpus_stage(demo_db, tmp_path):
+    """Issue 18: the corpus stages' libraries take longer to import than the rest
+    of a re-run; with nothing new and the corpus tables current they are skipped."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "rerun.duckdb"
+    shutil.copyfile(demo_db, db)
+    if Path(f"{demo_db}.wal").exists():
+        shutil.copyfile(f"{demo_db}.wal", f"{db}.wal")
+    code = ("import sys; from newsweave import process; r = process(None, db=sys.argv[1]); "
+            "print(r.added, r.corpus.stories, 'newsweave.corpus.build' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True,
+                         text=True, check=True).stdout.split()
+    conn = connect(db, read_only=True)
+    stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    conn.close()
+    assert out == ["0", str(stories), "False"]
+
+
+def test_articles_stored_without_the_corpus_stages_are_placed_by_the_next_run(tmp_path):
+    db = tmp_path / "later.duckdb"
+    first = process(None, db=db, corpus=False)
+    assert first.added > 0 and first.corpus is None
+    second = process(None, db=db)
+    assert second.added == 0 and second.corpus is not None and second.corpus.new == first.added
+    assert second.corpus.stories > 0

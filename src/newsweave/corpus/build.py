@@ -19,13 +19,14 @@ import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from newsweave.corpus.stories import DEFAULT_MAX_DAYS, DENSE_LIMIT, KEY_MAX_ARTICLES, StoryItem
+from newsweave.corpus.summary import CorpusSummary, corpus_counts, corpus_outdated
 from newsweave.records import Actor, Claim, Event, Position, Story
 from newsweave.store.db import query_rows
 from newsweave.store.reader import claims_by_article, events_by_article, positions_by_article
@@ -42,21 +43,6 @@ WHOLE_TABLES = ("actors", "actor_map", "repeated_lines", "chrome_spans")
 BATCH = 5000
 
 
-@dataclass(slots=True)
-class CorpusSummary:
-    """Counts from one corpus update (totals over the whole store)."""
-
-    articles: int
-    duplicates: int
-    stories: int
-    facts: int
-    conflicts: int
-    actors: int
-    new: int = 0
-    touched: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
-
-
 def story_id_for(key: str) -> str:
     """A stable story id from the story key (its earliest article's id)."""
     return "story-" + hashlib.sha1(key.encode()).hexdigest()[:10]
@@ -71,18 +57,8 @@ def update_corpus(conn: Any, *, on_stage: Callable[[str], None] | None = None
     """Bring the corpus tables up to date with the articles stored since the last
     update (what ``newsweave run`` does after storing): :func:`rebuild_corpus`
     with ``full=False``, or a full rebuild when the store predates a corpus
-    table it should hold (:func:`_corpus_outdated`)."""
-    return rebuild_corpus(conn, full=_corpus_outdated(conn), on_stage=on_stage)
-
-
-def _corpus_outdated(conn: Any) -> bool:
-    """Whether stories exist but a corpus table added since holds nothing for them
-    (a store written before ``story_positions``): then every story is rebuilt once."""
-    def count(sql: str) -> int:
-        return conn.execute(sql).fetchall()[0][0]
-    return bool(count("SELECT count(*) FROM stories")
-                and count("SELECT count(*) FROM positions")
-                and not count("SELECT count(*) FROM story_positions"))
+    table it should hold (:func:`~newsweave.corpus.summary.corpus_outdated`)."""
+    return rebuild_corpus(conn, full=corpus_outdated(conn), on_stage=on_stage)
 
 
 def rebuild_corpus(conn: Any, *, full: bool = True,
@@ -119,9 +95,7 @@ def rebuild_corpus(conn: Any, *, full: bool = True,
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-              for t in ("articles", "duplicates", "stories", "facts", "conflicts", "actors")}
-    return CorpusSummary(**counts, new=new, touched=touched, seconds=seconds)
+    return corpus_counts(conn, new=new, touched=touched, seconds=seconds)
 
 
 class _Stopwatch:
