@@ -17,8 +17,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/newsweave run
 
+# One test process per core (pytest-xdist); a test file stays on one process, so
+# its module fixtures (a processed store, a browser) are built once.
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q
+	$(VENV)/bin/python -m pytest -q -n auto --dist loadfile
 
 clean-db:
 	rm -f newsweave.duckdb newsweave.duckdb.wal
