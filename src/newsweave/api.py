@@ -26,7 +26,7 @@ from newsweave.corpus.summary import corpus_counts, corpus_pending
 from newsweave.engines import ChainConfig, run_local
 from newsweave.records import Actor, Event, Fact, IngestError, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
-from newsweave.store.db import full, is_full_error, set_memory_limit
+from newsweave.store.db import full, is_full_error, is_interrupted, set_memory_limit
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
 
 if TYPE_CHECKING:
@@ -156,13 +156,14 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                 _record(item, report, writer)
                 if on_result is not None:
                     on_result(item)
-        except (KeyboardInterrupt, duckdb.InterruptException) as exc:
-            # What is buffered is whole: store it, then say what the run stored.
-            # (Ctrl-C during a DuckDB statement reaches us as DuckDB's
-            # InterruptException; the writer rolled that statement back.)
-            writer.flush()
-            report.added, report.skipped = writer.added, writer.skipped
-            raise RunInterrupted(report, settings.db) from exc
+        except KeyboardInterrupt as exc:
+            raise _interrupted(report, writer, settings) from exc
+        except Exception as exc:
+            # Ctrl-C during a DuckDB statement reaches us as DuckDB's error, not as
+            # KeyboardInterrupt; the writer rolled that statement back
+            if not is_interrupted(exc):
+                raise
+            raise _interrupted(report, writer, settings) from exc
         writer.flush()
         report.added, report.skipped = writer.added, writer.skipped
         if corpus and not rebuild and not report.added and not corpus_pending(conn):
@@ -178,10 +179,12 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             try:
                 corpus_stage = rebuild_corpus if rebuild else update_corpus
                 report.corpus = corpus_stage(conn, on_stage=on_stage)
-            except duckdb.InterruptException as exc:
-                # Ctrl-C in the corpus stages: they rolled back; the articles stay stored
-                raise RunInterrupted(report, settings.db) from exc
-            except duckdb.Error as exc:
+            except (duckdb.Error, RuntimeError) as exc:
+                if is_interrupted(exc):
+                    # Ctrl-C in the corpus stages: they rolled back; the articles stay stored
+                    raise RunInterrupted(report, settings.db) from exc
+                if not isinstance(exc, duckdb.Error):
+                    raise
                 if is_full_error(exc):
                     raise full(settings.db, exc, lost=(
                         f"the {report.added} new articles are stored, but stories and facts "
@@ -199,6 +202,14 @@ def _outlet_aliases(settings: Settings) -> dict[str, str] | None:
     from newsweave.clean.outlets import load_outlet_aliases
 
     return load_outlet_aliases(settings.outlet_aliases)
+
+
+def _interrupted(report: RunReport, writer: ArticleWriter, settings: Settings
+                 ) -> RunInterrupted:
+    """What is buffered is whole: store it, then say what the run stored."""
+    writer.flush()
+    report.added, report.skipped = writer.added, writer.skipped
+    return RunInterrupted(report, settings.db)
 
 
 def _record(item: Any, report: RunReport, writer: ArticleWriter) -> None:

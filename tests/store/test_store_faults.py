@@ -126,3 +126,31 @@ def test_an_empty_duckdb_file_becomes_a_newsweave_database(tmp_path: Path) -> No
 def test_an_empty_or_folder_path_is_refused(path: str, words: str) -> None:
     with pytest.raises(StoreError, match=words):
         connect(path)
+
+
+def test_ctrl_c_inside_a_duckdb_statement_is_recognised():
+    """DuckDB turns Ctrl-C during a statement into its own error (an
+    InterruptException, or a plain "Query interrupted" RuntimeError from some
+    calls); the run must treat both as an interrupt, and nothing else."""
+    import threading
+
+    import duckdb
+
+    from newsweave.store.db import is_interrupted
+
+    conn = duckdb.connect()
+    timer = threading.Timer(0.3, conn.interrupt)
+    timer.start()
+    try:
+        conn.execute("SELECT count(*) FROM range(10000000000) a, range(10) b").fetchall()
+    except Exception as exc:  # noqa: BLE001 - the point is which error DuckDB raises
+        caught: BaseException | None = exc
+    else:
+        caught = None
+    finally:
+        timer.cancel()
+        conn.close()
+    assert caught is not None and is_interrupted(caught)
+    assert is_interrupted(RuntimeError("Query interrupted"))
+    assert not is_interrupted(RuntimeError("Binder Error: no such column"))
+    assert not is_interrupted(duckdb.IOException("No space left on device"))

@@ -106,6 +106,14 @@ def is_damage_error(exc: BaseException) -> bool:
     return any(marker in text for marker in DAMAGE_MARKERS)
 
 
+def is_interrupted(exc: BaseException) -> bool:
+    """True when an error is DuckDB stopping a statement on Ctrl-C: its
+    ``InterruptException``, or the plain ``RuntimeError("Query interrupted")`` some
+    of its calls (an Arrow insert) raise instead."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
+
+
 def is_full_error(exc: BaseException) -> bool:
     """True when an error says the disk (or the file size limit) has no room."""
     text = str(exc).lower()
