@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsweave import api
 from newsweave.config import SettingsError, get_settings
+from newsweave.evaluate import EVALUATIONS
 from newsweave.ingest import STDIN, safe_path
 from newsweave.store import EXPORT_QUERIES, DamagedStore, StoreError
 
@@ -408,9 +409,13 @@ def geoparse(source: Annotated[str, typer.Argument(help="a file, or - for stdin"
             advance()
 
 
+# every evaluation `newsweave eval` knows (the seeds are checked by the test
+# suite, tests/corpus/test_seeds_corroboration.py, not by an evaluation)
+EVALUATION_NAMES = tuple(EVALUATIONS)
+
+
 @app.command(name="eval")
-def eval_(name: Annotated[str, typer.Argument(help="boilerplate, geo, events, stories, coref, facts, "
-                                                            "paraphrase, conflicts, seeds")],
+def eval_(name: Annotated[str, typer.Argument(help=", ".join(EVALUATION_NAMES))],
           data: Annotated[Optional[Path], typer.Option(help="labelled data [default: "
                                                             "../shared/eval/...]")] = None,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress")] = False

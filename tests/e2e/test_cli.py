@@ -261,3 +261,14 @@ def test_run_reads_standard_input_when_asked(tmp_path):
                           check=False)
     assert proc.returncode == 0, proc.stderr
     assert "1 articles added" in proc.stderr
+
+
+def test_eval_help_names_only_evaluations_that_run():
+    """`newsweave eval --help` named a "seeds" evaluation that did not exist."""
+    from newsweave.cli import EVALUATION_NAMES
+    from newsweave.evaluate import available
+
+    assert list(EVALUATION_NAMES) == available()
+    result = subprocess.run([sys.executable, "-m", "newsweave", "eval", "--help"],
+                            capture_output=True, text=True, check=True)
+    assert "seeds" not in result.stdout and "conflicts" in result.stdout

@@ -23,7 +23,6 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "paraphrase": ("newsweave.evaluate.paraphrase", "eval/facts/msrp/msr_paraphrase_train.txt"),
     # labelled by us, kept in this repository (labels/README.md)
     "conflicts": ("newsweave.evaluate.conflicts", "labels/conflicts.jsonl"),
-    "seeds": ("newsweave.evaluate.seeds", "seeds"),
 }
 
 
