@@ -12,14 +12,11 @@ from typing import Any
 import pytest
 
 from newsweave.config import demo_corpus_dir
+from tests.browser import VIEWPORTS
 
 OMISSION = json.loads((demo_corpus_dir() / "expected.json").read_text(encoding="utf-8"))[
     "omissions"][0]
-VIEWPORTS = {
-    "desktop-1280": {"viewport": {"width": 1280, "height": 900}},
-    "phone-390": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
-                  "is_mobile": True, "has_touch": True},
-}
+SIZES = ("phone-390", "wide-1280")
 # elements of the coverage section reaching past the window's right edge
 OVERFLOW_JS = """() => {
   const width = document.documentElement.clientWidth;
@@ -104,7 +101,7 @@ def test_api_story_brief_carries_the_coverage(client, demo_brief):
     assert sorted(left["facts"][0]["reported_by"]) == sorted(OMISSION["reported_by"])
 
 
-@pytest.mark.parametrize("size", sorted(VIEWPORTS))
+@pytest.mark.parametrize("size", SIZES)
 def test_grid_in_chromium_shows_the_omission_without_sideways_scrolling(
         browser, demo_url, demo_brief, size):
     row = _omitted_row(demo_brief)

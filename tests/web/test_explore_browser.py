@@ -13,37 +13,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-SIZES = {
-    "wide-1280": {"viewport": {"width": 1280, "height": 900}},
-    "phone-390": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
-                  "is_mobile": True, "has_touch": True},
-    # a 1280 x 900 window at 200 % zoom leaves 640 x 450 CSS pixels
-    "zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
-}
-OVERFLOW_JS = """() => {
-  const width = document.documentElement.clientWidth;
-  const wide = [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > width + 1 && e.getClientRects().length
-                   && !e.closest('svg'))
-    .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
-  return {scroll: document.documentElement.scrollWidth, width, wide};
-}"""
+from tests.browser import OVERFLOW_JS, VIEWPORTS, watched_page
+
 VIEW_JS = "e => e.getAttribute('viewBox').split(' ').map(Number)"
 VISIBLE_MARKS = "#map g.marks:not(.off) a.mark"
 
 
-@pytest.fixture(params=sorted(SIZES))
+@pytest.fixture(params=sorted(VIEWPORTS))
 def tab(request, browser) -> Iterator:
     """A page at one of the three sizes; fails the test on a console or page error."""
-    context = browser.new_context(**SIZES[request.param], accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.size = request.param
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(browser, request.param, accept_downloads=True) as page:
+        yield page
 
 
 def _open(tab, url: str) -> None:

@@ -8,28 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 
-SIZES = {
-    "wide-1280": {"viewport": {"width": 1280, "height": 900}},
-    "phone-390": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
-                  "is_mobile": True, "has_touch": True},
-}
+from tests.browser import VIEWPORTS, watched_page
+
 MARKS = "#story-map g.marks:not(.off) a.mark"
 PRECISION_WORDS = ("(country)", "(region)", "(city)", "(feature)")
 
 
-@pytest.fixture(params=sorted(SIZES))
+@pytest.fixture(params=["phone-390", "wide-1280"])
 def tab(request, browser) -> Iterator:
     """A page at one of the two sizes; fails the test on a console or page error (a
     blocked inline script or style is one)."""
-    context = browser.new_context(**SIZES[request.param])
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.size = request.param
-    yield page
-    context.close()
-    assert errors == [], errors
+    with watched_page(browser, request.param) as page:
+        yield page
 
 
 def _open_story(tab, demo_url: str, demo_nw) -> list[str]:
@@ -69,7 +59,7 @@ def test_story_map_names_a_marks_places_on_focus_and_on_pointing(tab, demo_url, 
     assert tip.inner_text() == label
     assert any(word in label for word in PRECISION_WORDS), label
     assert any(name in label for name in names), label
-    if marks.count() > 1 and not SIZES[tab.size].get("has_touch"):
+    if marks.count() > 1 and not VIEWPORTS[tab.size].get("has_touch"):
         last = marks.nth(marks.count() - 1)
         last.hover()
         assert tip.inner_text() == last.get_attribute("aria-label") != label
