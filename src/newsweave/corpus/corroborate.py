@@ -1434,23 +1434,20 @@ def _number_context(claim: Claim, q: Quantity
 # Where the clause holding a figure begins, looking back from the figure.
 _CLAUSE_START_RE = re.compile(
     r"[,;:]|\b(?:while|whereas|but|that|said|says|told\s+\w+)\b")
-# A capitalised word this common in lower case (Zipf) starts a sentence, not a name.
-_COMMON_ZIPF = 4.5
 
 
 def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
     """The first name in the figure's own clause before it (who scored, whose sum),
-    capitalised common words ("Police", "The") aside: its owner, when the clause
-    names one."""
-    from wordfreq import zipf_frequency
-
+    capitalised common words ("Police", "The": not rare enough in the language,
+    :func:`~newsweave.corpus.samefact.language_weight`) aside: its owner, when the
+    clause names one."""
     before = _text_before(q, claim)
     starts = list(_CLAUSE_START_RE.finditer(before))
     clause = before[starts[-1].end():] if starts else before
     run: list[str] = []
     for word in re.findall(r"[\w'\u2019-]+", clause):
         if (word[:1].isupper() and word.lower() not in _CALENDAR_WORDS
-                and zipf_frequency(word.lower(), "en") < _COMMON_ZIPF):
+                and language_weight(word.lower()) > _RARE_ENOUGH):
             run.append(word)
         elif run:
             # the first name of the clause is its subject; later ones are where and
