@@ -581,3 +581,118 @@ def test_another_count_adds_to_the_toll_it_is_not_the_toll() -> None:
                                                  ("more than 200", 200.0, "")))]
     assert _kinds(claims) == []
 
+
+
+# -- a figure's time frame: a running total, a count since a date, one day's count ------
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # one day's toll against the running toll
+    ("Five Tarvel soldiers were killed on Wednesday in the fighting near Elin.",
+     ("Five Tarvel soldiers", 5.0, "soldiers"),
+     "Tarvel has so far lost seven soldiers in the fighting near Elin.",
+     ("seven soldiers", 7.0, "soldiers")),
+    # a count since a date against the whole count
+    ("Police said Ilves had been arrested four times on charges of theft in Elin.",
+     ("four times", 4.0, "times"),
+     "Police said Ilves had been arrested three times since October on charges of theft "
+     "in Elin.", ("three times", 3.0, "times")),
+    # a season's count against a count over the last games
+    ("Ilves, the Tarvel league leader, has 11 touchdowns for the Elin club this season.",
+     ("11 touchdowns", 11.0, "touchdowns"),
+     "Ilves, the Tarvel league leader, has two touchdowns for the Elin club in his last two "
+     "games.", ("two touchdowns", 2.0, "touchdowns")),
+])
+def test_figures_of_two_time_frames_are_two_slots(a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
+    facts, _ = corroborate(claims)
+    assert len(facts) == 1  # one fact: the test is about its figures
+    assert _kinds(claims) == []
+
+
+def test_figures_of_one_time_frame_still_conflict() -> None:
+    a = "Tarvel has so far lost seven soldiers in the fighting near Elin."
+    b = "Tarvel has lost nine soldiers in the fighting near Elin so far."
+    claims = [make_claim("c1", "a1", a, numbers=(("seven soldiers", 7.0, "soldiers"),)),
+              make_claim("c2", "l1", b, numbers=(("nine soldiers", 9.0, "soldiers"),))]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_sum_in_all_is_not_the_sum_asked_for() -> None:
+    a = "Ilves requested $5.7 billion for the Elin harbour wall, while Tarvel vowed to block it."
+    b = ("With $1.4 billion approved on Thursday, Ilves would have about $8 billion in all for "
+         "the Elin harbour wall, more than the $5.7 billion he requested.")
+    claims = [make_claim("c1", "a1", a, numbers=(("$5.7 billion", 5.7e9, "usd"),)),
+              make_claim("c2", "l1", b, numbers=(("$1.4 billion", 1.4e9, "usd"),
+                                                 ("$8 billion", 8e9, "usd"),
+                                                 ("$5.7 billion", 5.7e9, "usd")))]
+    assert _kinds(claims) == []
+
+
+def test_a_figures_noun_is_not_read_across_another_figure() -> None:
+    # "24-24 with a 45-yard field goal": the score counts no yards
+    a = "Ilves tied the game at 24-24 with a 45-yard field goal for Elin in the final quarter."
+    b = "Ilves kicked a game-tying 45-yard field goal for Elin in the final quarter."
+    claims = [make_claim("c1", "a1", a, numbers=(("24-24", 24.0, ""), ("45-yard", 45.0, ""))),
+              make_claim("c2", "l1", b, numbers=(("45-yard", 45.0, ""),))]
+    assert _kinds(claims) == []
+
+
+def test_compound_figures_of_two_things_are_two_slots() -> None:
+    a = "Ilves, a four-time Elin all-star, was named coach of the Tarvel club on Monday."
+    b = "Ilves, a five-time Elin defensive honoree, was named coach of the Tarvel club on Monday."
+    claims = [make_claim("c1", "a1", a, numbers=(("four-time", 4.0, ""),)),
+              make_claim("c2", "l1", b, numbers=(("five-time", 5.0, ""),))]
+    assert _kinds(claims) == []
+
+
+def test_compound_figures_of_one_thing_still_conflict() -> None:
+    a = "Ilves filed a 31-page complaint against the Tarvel council on Monday."
+    b = "Ilves filed a 30-page complaint against the Tarvel council on Monday."
+    claims = [make_claim("c1", "a1", a, numbers=(("31-page", 31.0, ""),)),
+              make_claim("c2", "l1", b, numbers=(("30-page", 30.0, ""),))]
+    assert _kinds(claims) == ["number"]
+
+
+
+def test_figures_joined_in_a_ratio_share_their_noun() -> None:
+    a = "Ilves said the Tarvel council has a one-in-three chance of losing its majority."
+    b = "Ilves said the Tarvel council has a 1 in 3 chance of losing its majority."
+    # the extract stage reads "one-in-three chance" as one figure, "1 in 3" as two
+    claims = [make_claim("c1", "a1", a, numbers=(("one-in-three chance", 1.0, "chance"),)),
+              make_claim("c2", "l1", b, numbers=(("1", 1.0, ""), ("3", 3.0, "")))]
+    assert _kinds(claims) == []
+
+
+def test_a_side_joins_a_clash_only_in_the_slot_of_every_side() -> None:
+    # the unnamed forward's nine rebounds may be Ilves's eight or Baro's nine, but
+    # Ilves's eight and Baro's nine are two players' lines, never one clash
+    a = "The forward finished with 20 points and nine rebounds in the final game."
+    b = "Ilves finished with 20 points and eight rebounds in the final game."
+    c = "Baro finished with 20 points and nine rebounds in the final game."
+    claims = [make_claim("c1", "a1", a, numbers=(("20 points", 20.0, "points"),
+                                                 ("nine rebounds", 9.0, "rebounds"))),
+              make_claim("c2", "l1", b, numbers=(("20 points", 20.0, "points"),
+                                                 ("eight rebounds", 8.0, "rebounds"))),
+              make_claim("c3", "r1", c, numbers=(("20 points", 20.0, "points"),
+                                                 ("nine rebounds", 9.0, "rebounds")))]
+    facts, conflicts = corroborate(claims)
+    assert len(facts) == 1
+    for conflict in conflicts:
+        camps = {side.claim_id: side.camp for side in conflict.sides}
+        assert not ("c2" in camps and "c3" in camps and camps["c2"] != camps["c3"])
+
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # a version is part of a product's name
+    ("The flaw was reported after the release of Elin Browser 8, Tarvel said.", ("8", 8.0),
+     "The flaw was reported after the release of Elin Browser 6, Tarvel said.", ("6", 6.0)),
+    # a house number is part of an address
+    ("The Tarvel council met at Harbour Street 12 to approve the budget.", ("12", 12.0),
+     "The Tarvel council met at Harbour Street 14 to approve the budget.", ("14", 14.0)),
+])
+def test_a_number_in_a_name_counts_nothing(a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=((*fa, ""),)),
+              make_claim("c2", "l1", b, numbers=((*fb, ""),))]
+    facts, _ = corroborate(claims)
+    assert len(facts) == 1
+    assert _kinds(claims) == []

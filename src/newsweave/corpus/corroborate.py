@@ -580,7 +580,7 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
         quantities = [(q, _quantity_noun(q, claim))
                       for q in [*claim.quantities, *clock_times(claim.text, claim.start)]
                       if not _looks_like_year(q) and not _is_conversion(q, claim)
-                      and not _in_phone_number(q, claim)
+                      and not _in_phone_number(q, claim) and not _in_name(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
         events = frozenset(event for trigger, event in triggers.get(
@@ -1264,7 +1264,12 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
                 # an outlet that also gives this very figure agrees on it, whatever
                 # other figures of the noun it lists ("one count of X and three of Y")
                 match = _counterpart(p, q, other, same_noun)
-                if match is not None:
+                # a side joins only where it shares the slot of (or agrees with) every
+                # side already in: Ilves's eight and Baro's nine never clash, whatever
+                # an unnamed "nine" they both may match
+                if match is not None and all(
+                        _agrees(s, sq, other, match) or not _slots_apart(s, sq, other, match)
+                        for s, sq in sides[1:]):
                     sides.append((other, match))
             if len(sides) < 2:
                 continue
@@ -1378,40 +1383,132 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
 
 
 def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
-    """Whether two numbers of one noun fill the same slot: the names next to them
-    (who scored, whose sum) are not different people or places, and when each
-    piece holds several numbers of that noun, their neighbouring words agree
-    ("launched 40" / "intercepted 30" are two slots)."""
+    """Whether two numbers of one noun fill the same slot: nothing sets them apart
+    (:func:`_slots_apart`), and when either piece holds several numbers of that
+    noun, their neighbouring words agree ("launched 40" / "intercepted 30" are two
+    slots)."""
+    if _slots_apart(a, qa, b, qb):
+        return False
+    near_a, near_b = _number_context(a.claim, qa)[0], _number_context(b.claim, qb)[0]
+    noun = _quantity_noun(qa, a.claim)
+    crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
+               or sum(_same_noun(n, noun) for _, n in b.quantities) > 1)
+    return not crowded or bool(near_a & near_b)
+
+
+def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
+    """Whether something shows two numbers of one noun fill two slots: a part and a
+    whole, two outcomes, two time frames, two things described, two people or
+    places named next to them (who scored, whose sum)."""
     if _is_part(qa, a.claim) != _is_part(qb, b.claim):
         # "including $281 million in cash" is a part of the deal, not its price
-        return False
+        return True
     outcome_a, outcome_b = _outcome(qa, a.claim), _outcome(qb, b.claim)
     if outcome_a and outcome_b and outcome_a != outcome_b:
         # "killing at least three" / "injuring at least five": two tolls
-        return False
+        return True
     near_a, names_a, wide_a = _number_context(a.claim, qa)
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
-        return False
+        return True
     place_a, place_b = _place_after(qa, a.claim), _place_after(qb, b.claim)
     if place_a and place_b and not place_a & place_b:
         # "300 houses in Veskaria" / "10 houses in Tarvel": a province's count and a town's
-        return False
+        return True
+    if _frames_apart(_time_frame(qa, a.claim), _time_frame(qb, b.claim)):
+        # "five killed on Wednesday" / "seven lost so far": a day's count and a total
+        return True
+    head_a, head_b = _compound_head(qa, a.claim), _compound_head(qb, b.claim)
+    if head_a and head_b and head_a != head_b:
+        # "a four-time all-star" / "a five-time defensive honoree": two honours
+        return True
     owner_a, owner_b = _owner(qa, a.claim), _owner(qb, b.claim)
     if (owner_a and owner_b and not owner_a & content_tokens(b.claim.text)
             and not owner_b & content_tokens(a.claim.text)):
         # "Ilves finished with 16 points" / "Baro finished with 20 points": each
         # clause's figure belongs to the person it names, and neither outlet's
         # sentence names the other's ("Halvane said Veskaria wants" names both)
-        return False
+        return True
     if wide_a and wide_b and not wide_a & wide_b and not near_a & near_b:
         # other names earlier in the clause and other words next to the figure:
         # "Republicans are on track to hold 240" / "Democrats have lost 60"
+        return True
+    return False
+
+
+# What time a figure covers, read from its clause (:func:`_time_frame`): a running
+# total, a count since a date, a span of games, years or minutes.
+_FRAME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("total", re.compile(r"\b(?:so far|to date|in all|in total|all told|overall|altogether"
+                         r"|all-time|career|bringing (?:the \w+ )?to)\b")),
+    ("since", re.compile(r"\bsince\b")),
+    ("span", re.compile(r"\b(?:this|last|past|previous|the first|the last)\s+(?:\S+\s+){0,2}"
+                        r"(years?|seasons?|months?|weeks?|games?|matches|days|minutes"
+                        r"|quarters?|half|halves|rounds|periods?)\b")),
+)
+# weekdays only: "today" and "last Friday" may be one day, told on two days
+_DAY_FRAME_RE = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b", re.IGNORECASE)
+# a sentence's opening phrase that sets the time of all it says ("Since Week 11, ...")
+_LEAD_PHRASE_WORDS = 6
+
+
+def _time_frame(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The time frames of a figure's own clause, between the punctuation around it,
+    and of the sentence's short opening phrase (see :data:`_FRAME_PATTERNS`), plus
+    the weekday they name ("day:wednesday")."""
+    text = claim.text
+    offset = min(max(0, q.start - claim.start), len(text))
+    end = min(max(offset, q.end - claim.start), len(text))
+    before = max(text.rfind(mark, 0, offset) for mark in ",;:")
+    ends = [i for i in (text.find(mark, end) for mark in ",;:") if i >= 0]
+    part = text[before + 1:min(ends, default=len(text))]
+    lead = text[:max(0, before)].split(",")[0]
+    if before > 0 and len(lead.split()) <= _LEAD_PHRASE_WORDS:
+        part = lead + " " + part
+    frames = set()
+    for name, pattern in _FRAME_PATTERNS:
+        for match in pattern.finditer(part.lower()):
+            # a span keeps its unit: "this season" is not "the last two games"
+            frames.add(f"{name}:{_singular(match.group(1))}" if match.groups() else name)
+    frames |= {"day:" + m.group().lower() for m in _DAY_FRAME_RE.finditer(part)}
+    return frozenset(frames)
+
+
+def _frames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two figures cover different times: they give different frames, and
+    one of them is more than a day (a total, a count since a date, a span), or both
+    name days and no day in common. A day on one side only proves nothing: one
+    outlet dates the toll, the other does not."""
+    if a == b:
         return False
-    noun = _quantity_noun(qa, a.claim)
-    crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
-               or sum(_same_noun(n, noun) for _, n in b.quantities) > 1)
-    return not crowded or bool(near_a & near_b)
+    longer_a = {f for f in a if not f.startswith("day:")}
+    longer_b = {f for f in b if not f.startswith("day:")}
+    if longer_a != longer_b:
+        return True
+    days_a, days_b = a - longer_a, b - longer_b
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+# "a four-time all-star", "a 31-page complaint": a figure joined to its unit by a
+# hyphen describes the noun after it
+_COMPOUND_RE = re.compile(r"^[\w.,$]+\s*-\s*[a-z]+\s+(?P<rest>[^,;:.()\"]*)", re.IGNORECASE)
+
+
+def _compound_head(q: Quantity, claim: Claim) -> str:
+    """The stem of the noun a hyphenated figure describes ("complaint" for "a
+    31-page complaint against"), or "" when the figure is no such compound."""
+    match = _COMPOUND_RE.match(claim.text[max(0, q.start - claim.start):])
+    if match is None:
+        return ""
+    words = re.findall(r"[\w'\u2019]+(?:\s*-\s*[\w'\u2019]+)*", match.group("rest"))
+    run: list[str] = []
+    for word in words:
+        if word.lower() in _STOP_WORDS:
+            break
+        run.append(word)
+    if not run:
+        return ""
+    return _stem(re.split(r"\s*-\s*", run[-1])[-1].lower())
 
 
 _CONTEXT_WORDS = 5
@@ -1852,10 +1949,24 @@ def _quantity_noun(q: Quantity, claim: Claim) -> str:
     if 0 <= offset <= len(claim.text):
         after += " " + claim.text[offset:]
     approx_words = {w for phrase, _ in _APPROX_WORDS for w in phrase.split()}
-    for word in re.findall(r"[a-z%]+", _fold(after)):
+    own = len(after) - (len(claim.text) - offset if 0 <= offset <= len(claim.text) else 0)
+    folded = _fold(after)
+    for match in re.finditer(r"[a-z%]+|\d", folded):
+        word = match.group()
+        if word.isdigit():
+            if match.start() >= own and not _LIST_JOIN_RE.search(folded[:match.start()]):
+                # "24-24 with a 45-yard field goal": the noun after another figure is
+                # that figure's, not this one's ("8 and 9 versions" share theirs); a
+                # mark no other figure's noun ends with
+                return "~" + q.text
+            continue
         if word not in _STOP_WORDS and word not in approx_words:
             return _singular(word)
     return ""
+
+
+# what joins figures that share a noun: "8 and 9", "5, 6 or 7", "40 to 60", "1 in 3"
+_LIST_JOIN_RE = re.compile(r"[\d.]\s*(?:,|,?\s*(?:and|or|to|in|out of|-))?\s*$")
 
 
 def _singular(word: str) -> str:
@@ -1960,6 +2071,24 @@ def _outcome(q: Quantity, claim: Claim) -> str:
     found = [(len(before) - k, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
     found += [(k + 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
     return min(found)[1] if found else ""
+
+
+# a capitalised word right before a bare figure, not a possessive ("Louisville's 25")
+_NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w'\u2019-]*)\s*$")
+
+
+def _in_name(q: Quantity, claim: Claim) -> bool:
+    """Whether a bare figure is part of a name: a version, a house number, a day of
+    a month ("Browser 8", "Harbour Street 12", "December 27"). A common word opening
+    the sentence ("Some 30 people") names nothing."""
+    if q.unit or not q.text[:1].isdigit():
+        return False
+    before = _text_before(q, claim, 40)
+    match = _NAME_BEFORE_RE.search(before)
+    if match is None or re.search(r"['\u2019]s$", match.group(1)):
+        return False
+    opening = not before[:match.start()].strip()
+    return not opening or language_weight(match.group(1).lower()) > _RARE_ENOUGH
 
 
 def _in_phone_number(q: Quantity, claim: Claim) -> bool:
