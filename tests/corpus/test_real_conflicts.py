@@ -594,13 +594,13 @@ def test_another_count_adds_to_the_toll_it_is_not_the_toll() -> None:
     # a count since a date against the whole count
     ("Police said Ilves had been arrested four times on charges of theft in Elin.",
      ("four times", 4.0, "times"),
-     "Police said Ilves had been arrested three times since October on charges of theft "
-     "in Elin.", ("three times", 3.0, "times")),
+     ("Police said Ilves had been arrested three times since October on charges of theft "
+      "in Elin."), ("three times", 3.0, "times")),
     # a season's count against a count over the last games
     ("Ilves, the Tarvel league leader, has 11 touchdowns for the Elin club this season.",
      ("11 touchdowns", 11.0, "touchdowns"),
-     "Ilves, the Tarvel league leader, has two touchdowns for the Elin club in his last two "
-     "games.", ("two touchdowns", 2.0, "touchdowns")),
+     ("Ilves, the Tarvel league leader, has two touchdowns for the Elin club in his last two "
+      "games."), ("two touchdowns", 2.0, "touchdowns")),
 ])
 def test_figures_of_two_time_frames_are_two_slots(a: str, fa: tuple, b: str, fb: tuple) -> None:
     claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]

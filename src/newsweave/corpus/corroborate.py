@@ -33,9 +33,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -1429,11 +1429,9 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
         # clause's figure belongs to the person it names, and neither outlet's
         # sentence names the other's ("Halvane said Veskaria wants" names both)
         return True
-    if wide_a and wide_b and not wide_a & wide_b and not near_a & near_b:
-        # other names earlier in the clause and other words next to the figure:
-        # "Republicans are on track to hold 240" / "Democrats have lost 60"
-        return True
-    return False
+    # other names earlier in the clause and other words next to the figure:
+    # "Republicans are on track to hold 240" / "Democrats have lost 60"
+    return bool(wide_a and wide_b and not wide_a & wide_b and not near_a & near_b)
 
 
 # What time a figure covers, read from its clause (:func:`_time_frame`): a running
