@@ -696,3 +696,48 @@ def test_a_number_in_a_name_counts_nothing(a: str, fa: tuple, b: str, fb: tuple)
     facts, _ = corroborate(claims)
     assert len(facts) == 1
     assert _kinds(claims) == []
+
+
+# -- one figure qualified differently anywhere in a fact ---------------------------------
+
+def _prepared(texts: list[tuple[str, str, str]]):
+    from newsweave.corpus.corroborate import prepare_story
+    from tests.corpus.test_corroborate import OUTLETS
+    claims = [make_claim(f"c{k}", article, text, numbers=((figure, 1e6, "usd"),))
+              for k, (article, text, figure) in enumerate(texts)]
+    return prepare_story(claims, OUTLETS, {}, [])
+
+
+def test_a_figure_qualified_differently_in_two_statements_of_a_fact_is_compared() -> None:
+    from newsweave.corpus.corroborate import qualifier_clashes_in_fact
+    members = _prepared([
+        ("a1", "An overnight fire did an estimated $1 million damage to the Elin chapel.",
+         "$1 million"),
+        ("l1", "Pastor Ilves estimates damages at more than $1 million to the Elin chapel.",
+         "$1 million"),
+    ])
+    clashes = qualifier_clashes_in_fact(members, compared=set())
+    assert [(c.kind, sorted(p.outlet for p, _ in c.sides)) for c in clashes] == [
+        ("qualifier", ["Coastline Daily", "The Northern Ledger"])]
+    # a pair already set side by side within one statement is not shown twice
+    pair = frozenset(p.claim.id for p in members)
+    assert qualifier_clashes_in_fact(members, compared={pair}) == []
+
+
+def test_one_figure_of_two_acts_is_not_compared_across_a_fact() -> None:
+    from newsweave.corpus.corroborate import qualifier_clashes_in_fact
+    # one figure, nothing else in common around it: two acts of one story
+    members = _prepared([
+        ("a1", "With $1 million left in the fund, Baro closed the Elin office.", "$1 million"),
+        ("l1", "Halvane raised more than $1 million for the Tarvel campaign.", "$1 million"),
+    ])
+    assert qualifier_clashes_in_fact(members, compared=set()) == []
+
+
+def test_common_capitalised_words_name_no_one() -> None:
+    # "Police" and "Officials" opening a sentence are no two people's figures
+    a = "Police say the storm left about 300 homes without power in Tarvel overnight."
+    b = "Officials said more than 300 homes in Tarvel were left without power by the storm."
+    claims = [make_claim("c1", "a1", a, numbers=(("300 homes", 300.0, "homes"),)),
+              make_claim("c2", "l1", b, numbers=(("300 homes", 300.0, "homes"),))]
+    assert _kinds(claims) == ["qualifier"]

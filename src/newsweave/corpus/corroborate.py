@@ -367,6 +367,10 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         facts.extend(parts)
         for by_outlet, clashes in compared:
             conflicts.extend(_fact_conflicts(story_id, parts[0], by_outlet, clashes, idf))
+        conflicts.extend(_number_conflicts(story_id, parts[0], qualifier_clashes_in_fact(
+            members, {frozenset((a.claim.id, b.claim.id))
+                      for _, clashes in compared for c in clashes
+                      for a, _ in c.sides for b, _ in c.sides})))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
     conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(
@@ -1063,7 +1067,7 @@ def _is_sentence(text: str) -> bool:
 # -- conflicts within a fact -------------------------------------------------------
 
 def _fact_conflicts(story_id: str, fact: Fact, by_outlet: list[_Prepared],
-                    clashes: list[_NumberClash], idf: Mapping[str, float]) -> list[Conflict]:
+                    clashes: list[NumberClash], idf: Mapping[str, float]) -> list[Conflict]:
     """Where the outlets of one aligned group differ (``by_outlet``: one mention
     each, already known not to be said alike)."""
     conflicts = _number_conflicts(story_id, fact, clashes)
@@ -1237,8 +1241,53 @@ def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
     return [chosen[o] for o in sorted(chosen)]
 
 
+def qualifier_clashes_in_fact(members: list[_Prepared], compared: set[frozenset[str]]
+                              ) -> list[NumberClash]:
+    """One figure that outlets qualify differently anywhere in one fact, not only
+    within one of its statements: "more than $1 million in damage" and "estimated
+    damage of $1 million" are worded too differently to be one statement, yet the
+    same figure of the same thing in one fact is one quantity. Pairs of claims
+    already set side by side within a statement (``compared``) are not shown again."""
+    buckets: dict[tuple[str, float], list[tuple[_Prepared, Quantity]]] = {}
+    for p in members:
+        if p.copy or p.claim.part != "body":
+            continue
+        for q, noun in p.quantities:
+            if noun and not noun.startswith("~"):
+                buckets.setdefault((noun, round(q.value, 6)), []).append((p, q))
+    clashes = []
+    for (noun, _), found in sorted(buckets.items()):
+        anchor_p, anchor_q = found[0]
+        sides = [(anchor_p, anchor_q)] + [
+            (p, q) for p, q in found[1:]
+            if p.claim.id != anchor_p.claim.id and not _slots_apart(anchor_p, anchor_q, p, q)
+            and _surroundings(anchor_p, anchor_q) & _surroundings(p, q)]
+        sides = list({p.outlet: (p, q) for p, q in reversed(sides)}.values())[::-1]
+        kinds = {number_difference(_figure(q), _approx(q, p.claim), _figure(r), _approx(r, o.claim))
+                 for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
+        new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
+                        for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
+        if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
+            clashes.append(NumberClash(noun=noun, kind="qualifier", sides=sides))
+    return clashes
+
+
+_AROUND_BEFORE, _AROUND_AFTER = 8, 6
+
+
+def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
+    """The content stems around a figure (a few words either side), its own noun
+    and other figures aside: what two mentions of one quantity share beyond it
+    ("estimated ... damage" around "$1 million")."""
+    before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
+    after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
+    noun = _stem(_quantity_noun(q, p.claim))
+    return frozenset(t for t in content_tokens(" ".join(before + after))
+                     if not t[0].isdigit() and t != noun)
+
+
 @dataclass(slots=True)
-class _NumberClash:
+class NumberClash:
     """One quantity that outlets give differently: the thing counted, how they
     differ ("number" or "qualifier") and each outlet's mention and figure."""
 
@@ -1247,7 +1296,7 @@ class _NumberClash:
     sides: list[tuple[_Prepared, Quantity]]
 
 
-def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
+def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
     """Outlets that give one quantity differently: the same thing counted
     (:func:`_same_noun`) in the same slot (:func:`_same_slot`), with values or
     qualifiers that do not agree (:func:`number_difference`)."""
@@ -1280,7 +1329,7 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[_NumberClash]:
             kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
                                                        else None)
             if kind is not None:
-                clashes.append(_NumberClash(noun=noun, kind=kind, sides=sides))
+                clashes.append(NumberClash(noun=noun, kind=kind, sides=sides))
     return clashes
 
 
@@ -1317,7 +1366,7 @@ def _agrees(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
                              _approx(qo, other.claim)) is None
 
 
-def _number_conflicts(story_id: str, fact: Fact, clashes: list[_NumberClash]) -> list[Conflict]:
+def _number_conflicts(story_id: str, fact: Fact, clashes: list[NumberClash]) -> list[Conflict]:
     conflicts = []
     for c in clashes:
         sides = [_side(s, sq.text) for s, sq in c.sides]
@@ -1567,8 +1616,11 @@ def _place_after(q: Quantity, claim: Claim) -> frozenset[str]:
 
 
 def _names(words: list[str]) -> frozenset[str]:
+    """The names among ``words``: capitalised, and rare enough in the language to
+    name someone ("Authorities", "Fire" opening a sentence name no one)."""
     return frozenset(content_tokens(" ".join(
-        w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS)))
+        w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS
+        and language_weight(w.lower()) > _RARE_ENOUGH)))
 
 
 _QUOTE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
