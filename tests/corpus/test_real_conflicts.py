@@ -741,3 +741,12 @@ def test_common_capitalised_words_name_no_one() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("300 homes", 300.0, "homes"),)),
               make_claim("c2", "l1", b, numbers=(("300 homes", 300.0, "homes"),))]
     assert _kinds(claims) == ["qualifier"]
+
+
+def test_every_and_all_say_the_same() -> None:
+    a = "Every councillor on the Tarvel harbour board on Monday demanded Ilves step down."
+    b = "All nine councillors on the Tarvel harbour board on Monday demanded Ilves step down."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    facts, _ = corroborate(claims)
+    assert len(facts) == 1
+    assert _kinds(claims) == []

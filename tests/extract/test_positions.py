@@ -97,3 +97,12 @@ def test_background_rejection_is_an_event_not_a_position(run):
 def test_relative_pronoun_object_stands_for_its_antecedent(run):
     ex = run("Serbia proposed a land swap, which Kosovo rejected.")
     assert stances(ex, "rejects") == [("state:kosovo", "a land swap")]
+
+
+def test_a_stance_held_back_is_not_held(run):
+    # "reluctant to oppose": the party does not oppose (nor support) the measure
+    for verb in ("reluctant to oppose", "unwilling to back", "hesitant to reject"):
+        ex = run(f"Iran was {verb} the European proposal on uranium enrichment.")
+        assert [p for p in ex.positions if p.party == "state:iran"] == [], verb
+    ex = run("Iran was quick to reject the European proposal on uranium enrichment.")
+    assert stances(ex, "rejects") == [("state:iran", "the European proposal on uranium enrichment")]

@@ -213,8 +213,9 @@ _QUALIFIERS = frozenset({
     "firm", "provisional", "general", "phased", "gradual", "all", "some", "unilateral",
     "mutual", "joint", "every",
 })
-# Qualifiers that say the same thing ("all prisoners" / "a full exchange").
-_SAME_QUALIFIER = dict.fromkeys(["all", "complete", "total", "comprehensive"], "full")
+# Qualifiers that say the same thing ("all prisoners" / "a full exchange" / "every
+# prisoner").
+_SAME_QUALIFIER = dict.fromkeys(["all", "every", "complete", "total", "comprehensive"], "full")
 _DURATION_RE = re.compile(r"\d+-(?:day|week|month|year|hour|minute)s?")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'\u2019-]*")
 # What introduces a list of demands or items: a verb of asking, wanting or including.

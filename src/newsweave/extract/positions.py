@@ -121,11 +121,21 @@ def background_or_negated(verb: Token, sent: Span, index: MentionIndex) -> bool:
     return index.time_of(sent).background or any(c.dep_ == "neg" for c in verb.children)
 
 
+# "reluctant to oppose", "unwilling to back": a stance held back is not held
+_HELD_BACK = frozenset({"reluctant", "unwilling", "hesitant", "loath", "loth", "afraid", "wary"})
+
+
+def _held_back(verb: Token) -> bool:
+    """Whether ``verb`` is the act a word of reluctance holds back ("were reluctant
+    to oppose the measure": they do not oppose it, nor support it)."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _HELD_BACK
+
+
 def _positions_of(article: Article, item: CodedTrigger, index: MentionIndex) -> list[Position]:
     trigger = item.trigger
     stance = _final_stance(item)
     # Positions are the parties' current stances; history ("In 2013 X rejected ...") is not.
-    if stance is None or item.event.background:
+    if stance is None or item.event.background or _held_back(trigger.verb):
         return []
     sent = trigger.verb.sent
     parties = _holders(article, item, _parties(item, index), index)
