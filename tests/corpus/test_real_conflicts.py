@@ -709,29 +709,29 @@ def _prepared(texts: list[tuple[str, str, str]]):
 
 
 def test_a_figure_qualified_differently_in_two_statements_of_a_fact_is_compared() -> None:
-    from newsweave.corpus.corroborate import qualifier_clashes_in_fact
+    from newsweave.corpus.corroborate import qualifier_clashes
     members = _prepared([
         ("a1", "An overnight fire did an estimated $1 million damage to the Elin chapel.",
          "$1 million"),
         ("l1", "Pastor Ilves estimates damages at more than $1 million to the Elin chapel.",
          "$1 million"),
     ])
-    clashes = qualifier_clashes_in_fact(members, compared=set())
+    clashes = qualifier_clashes(members, compared=set())
     assert [(c.kind, sorted(p.outlet for p, _ in c.sides)) for c in clashes] == [
         ("qualifier", ["Coastline Daily", "The Northern Ledger"])]
     # a pair already set side by side within one statement is not shown twice
     pair = frozenset(p.claim.id for p in members)
-    assert qualifier_clashes_in_fact(members, compared={pair}) == []
+    assert qualifier_clashes(members, compared={pair}) == []
 
 
 def test_one_figure_of_two_acts_is_not_compared_across_a_fact() -> None:
-    from newsweave.corpus.corroborate import qualifier_clashes_in_fact
+    from newsweave.corpus.corroborate import qualifier_clashes
     # one figure, nothing else in common around it: two acts of one story
     members = _prepared([
         ("a1", "With $1 million left in the fund, Baro closed the Elin office.", "$1 million"),
         ("l1", "Halvane raised more than $1 million for the Tarvel campaign.", "$1 million"),
     ])
-    assert qualifier_clashes_in_fact(members, compared=set()) == []
+    assert qualifier_clashes(members, compared=set()) == []
 
 
 def test_common_capitalised_words_name_no_one() -> None:
@@ -750,3 +750,23 @@ def test_every_and_all_say_the_same() -> None:
     facts, _ = corroborate(claims)
     assert len(facts) == 1
     assert _kinds(claims) == []
+
+
+def test_across_facts_two_words_around_the_figure_must_agree() -> None:
+    from newsweave.corpus.corroborate import prepare_story, qualifier_clashes
+    from tests.corpus.test_corroborate import OUTLETS
+
+    def pieces(a: str, b: str):
+        claims = [make_claim("c1", "a1", a, numbers=(("50 people", 50.0, "people"),)),
+                  make_claim("c2", "l1", b, numbers=(("50 people", 50.0, "people"),))]
+        return prepare_story(claims, OUTLETS, {}, [])
+
+    # one word in common around the figure ("injured"): a hospital's count and the toll
+    one = pieces("The city hospital took in around 50 people injured, a doctor said.",
+                 "The quake left at least 50 people injured, officials said.")
+    assert qualifier_clashes(one, compared=set(), shared=2) == []
+    assert len(qualifier_clashes(one, compared=set(), shared=1)) == 1
+    # two ("injured", "quake"): one figure
+    two = pieces("The quake injured around 50 people in the Elin district.",
+                 "At least 50 people were injured by the quake in the Elin district.")
+    assert len(qualifier_clashes(two, compared=set(), shared=2)) == 1
