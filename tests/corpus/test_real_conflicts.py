@@ -757,16 +757,24 @@ def test_across_facts_two_words_around_the_figure_must_agree() -> None:
     from tests.corpus.test_corroborate import OUTLETS
 
     def pieces(a: str, b: str):
-        claims = [make_claim("c1", "a1", a, numbers=(("50 people", 50.0, "people"),)),
-                  make_claim("c2", "l1", b, numbers=(("50 people", 50.0, "people"),))]
+        claims = [make_claim("c1", "a1", a, numbers=(("$1 million", 1e6, "usd"),)),
+                  make_claim("c2", "l1", b, numbers=(("$1 million", 1e6, "usd"),))]
         return prepare_story(claims, OUTLETS, {}, [])
 
-    # one word in common around the figure ("injured"): a hospital's count and the toll
-    one = pieces("The city hospital took in around 50 people injured, a doctor said.",
-                 "The quake left at least 50 people injured, officials said.")
+    # one word in common around the figure ("repairs"): a fund and a bill
+    one = pieces("The city fund holds around $1 million for repairs, its manager said.",
+                 "The storm left at least $1 million of repairs, officials said.")
     assert qualifier_clashes(one, compared=set(), shared=2) == []
     assert len(qualifier_clashes(one, compared=set(), shared=1)) == 1
-    # two ("injured", "quake"): one figure
-    two = pieces("The quake injured around 50 people in the Elin district.",
-                 "At least 50 people were injured by the quake in the Elin district.")
+    # two ("damage", "storm"): one figure
+    two = pieces("The storm did around $1 million in damage to the harbour.",
+                 "At least $1 million in storm damage was done to the harbour.")
     assert len(qualifier_clashes(two, compared=set(), shared=2)) == 1
+
+
+def test_the_people_a_hospital_took_in_are_not_the_toll() -> None:
+    a = "A doctor said the Elin hospital had received around 50 people with injuries from the quake."
+    b = "The quake in Elin injured at least 50 people, a doctor said."
+    claims = [make_claim("c1", "a1", a, numbers=(("50 people", 50.0, "people"),)),
+              make_claim("c2", "l1", b, numbers=(("50 people", 50.0, "people"),))]
+    assert _kinds(claims) == []

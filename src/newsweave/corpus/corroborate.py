@@ -1301,13 +1301,17 @@ def _pairs(clash: NumberClash) -> set[frozenset[str]]:
 
 def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
     """The content stems around a figure (a few words either side), its own noun
-    and other figures aside: what two mentions of one quantity share beyond it
+    and other figures aside, and what the people it counts underwent
+    (:func:`_outcome`): what two mentions of one quantity share beyond it
     ("estimated ... damage" around "$1 million")."""
     before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
     after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
     noun = _stem(_quantity_noun(q, p.claim))
-    return frozenset(t for t in content_tokens(" ".join(before + after))
-                     if not t[0].isdigit() and t != noun)
+    words = {t for t in content_tokens(" ".join(before + after))
+             if not t[0].isdigit() and t != noun}
+    outcome = _outcome(q, p.claim)
+    # "killing at least seven" / "seven were killed": one outcome, worded two ways
+    return frozenset(words | ({"outcome:" + outcome} if outcome else set()))
 
 
 @dataclass(slots=True)
@@ -2130,6 +2134,9 @@ _OUTCOMES = {"dead": "killed", "die": "killed", "died": "killed", "dies": "kille
              "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
              "detaining": "arrested", "arrests": "arrested",
              "missing": "missing", "evacuated": "displaced", "displaced": "displaced",
+             # the people one hospital took in are not the toll of the injured
+             "received": "treated", "treated": "treated", "admitted": "treated",
+             "hospitalised": "treated", "hospitalized": "treated",
              "homeless": "displaced", "rescued": "rescued",
              # people taking shelter are not the toll of the strike on their shelter
              "shelter": "displaced", "sheltering": "displaced", "refuge": "displaced"}
@@ -2142,9 +2149,11 @@ def _outcome(q: Quantity, claim: Claim) -> str:
     died"): killed, injured, arrested, missing, displaced, rescued, or ""."""
     before = re.findall(r"[a-z]+", _text_before(q, claim).lower())[-_OUTCOME_WORDS:]
     after = re.findall(r"[a-z]+", _text_after(q, claim).lower())[:_OUTCOME_WORDS]
-    found = [(len(before) - k, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
-    found += [(k + 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
-    return min(found)[1] if found else ""
+    # at equal distance the word before wins: "received 50 people with injuries"
+    # are people taken in, the verb before governs the figure
+    found = [(len(before) - k, 0, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
+    found += [(k + 1, 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
+    return min(found)[2] if found else ""
 
 
 # a capitalised word right before a bare figure, not a possessive ("Louisville's 25")
