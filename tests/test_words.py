@@ -12,6 +12,7 @@ from newsweave.words import (
     available,
     grouped_map,
     number_map,
+    word_file,
     word_list,
     word_map,
     word_set,
@@ -69,6 +70,15 @@ def test_grouped_maps_fold_each_word_to_its_key(tmp_path: Path) -> None:
     _write(tmp_path, "twice.toml", 'hoist = ["raised"]\nlift = ["raised"]\n')
     with pytest.raises(WordListError, match="'raised' is in both 'hoist' and 'lift'"):
         grouped_map("twice", directory=tmp_path)
+
+
+def test_word_file_names_the_file_a_list_is_read_from(tmp_path: Path) -> None:
+    _write(tmp_path, "tides.txt", "neap\n")
+    _write(tmp_path, "crews.toml", "dinghy = 2\n")
+    assert word_file("tides", directory=tmp_path) == tmp_path / "tides.txt"
+    assert word_file("crews", directory=tmp_path) == tmp_path / "crews.toml"
+    with pytest.raises(WordListError, match="currents"):
+        word_file("currents", directory=tmp_path)
 
 
 def test_a_broken_toml_file_is_named(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ raises :class:`WordListError` naming the file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,17 @@ def grouped_map(name: str, *, directory: Path = WORDS_DIR) -> dict[str, str]:
     return out
 
 
+def word_file(name: str, *, directory: Path = WORDS_DIR) -> Path:
+    """The file a list is read from (``NAME.txt``, else ``NAME.toml``): for a
+    cache key that must change when the list does.
+
+    Raises:
+        WordListError: neither file exists.
+    """
+    txt = _path(directory, name, ".txt")
+    return txt if txt.is_file() else _existing(directory, name, ".toml")
+
+
 def available(*, directory: Path = WORDS_DIR) -> list[str]:
     """The names of the lists in ``directory`` (both formats), sorted."""
     return sorted(p.stem for p in directory.iterdir() if p.suffix in (".txt", ".toml"))
@@ -132,7 +143,7 @@ def _entries(text: str) -> Iterator[tuple[int, str]]:
             yield number, entry
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_list(directory: Path, name: str) -> tuple[str, ...]:
     path = _existing(directory, name, ".txt")
     seen: dict[str, int] = {}
@@ -145,12 +156,12 @@ def _read_list(directory: Path, name: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_set(directory: Path, name: str) -> frozenset[str]:
     return frozenset(_read_list(directory, name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(directory: Path, name: str) -> dict[str, Any]:
     # tomllib only when a mapping is first read: the clean stage (imported by
     # every command) reads plain lists only.
