@@ -130,9 +130,22 @@ def _path(directory: Path, name: str, suffix: str) -> Path:
 def _existing(directory: Path, name: str, suffix: str) -> Path:
     path = _path(directory, name, suffix)
     if not path.is_file():
-        raise WordListError(f"no word list {name!r}: {path} does not exist "
-                            f"(lists there: {', '.join(available(directory=directory))})")
+        raise _missing(directory, name, path)
     return path
+
+
+def _missing(directory: Path, name: str, path: Path) -> WordListError:
+    return WordListError(f"no word list {name!r}: {path} does not exist "
+                         f"(lists there: {', '.join(available(directory=directory))})")
+
+
+def _read(directory: Path, name: str, suffix: str) -> tuple[Path, str]:
+    """A list's path and text (one open, no separate existence check: a read per list)."""
+    path = _path(directory, name, suffix)
+    try:
+        return path, path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise _missing(directory, name, path) from None
 
 
 def _entries(text: str) -> Iterator[tuple[int, str]]:
@@ -145,9 +158,9 @@ def _entries(text: str) -> Iterator[tuple[int, str]]:
 
 @cache
 def _read_list(directory: Path, name: str) -> tuple[str, ...]:
-    path = _existing(directory, name, ".txt")
+    path, text = _read(directory, name, ".txt")
     seen: dict[str, int] = {}
-    for number, entry in _entries(path.read_text(encoding="utf-8")):
+    for number, entry in _entries(text):
         if entry in seen:
             # A repeat is a slip in the file; said loudly, since order may matter.
             raise WordListError(f"{path}:{number}: {entry!r} is already listed on "
@@ -167,9 +180,9 @@ def _table(directory: Path, name: str) -> dict[str, Any]:
     # every command) reads plain lists only.
     import tomllib
 
-    path = _existing(directory, name, ".toml")
+    path, text = _read(directory, name, ".toml")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WordListError(f"{path}: {exc}") from exc
 
