@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsweave"
 # Flow order, lowest first (docs/stages.md). Stages in one tuple sit on the
 # same level: they may not import each other at all.
 LAYERS: list[tuple[str, ...]] = [
+    ("words",),         # the word-list loader: imports nothing of the package
     ("records",),
     ("config",),
     ("ingest",),

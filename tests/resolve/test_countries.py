@@ -10,12 +10,21 @@ from resolve_helpers import actor, mention
     ("word", "iso3"),
     [("Zimbabwean", "ZWE"), ("Zimbabweans", "ZWE"), ("Ghanaian", "GHA"), ("Ugandans", "UGA"),
      ("Kyrgyz", "KGZ"), ("Somalis", "SOM"), ("Sri Lankans", "LKA"),
-     # hand-written entries stay the override for demonyms several countries share
-     ("Congolese", "COD"), ("Chinese", "CHN"), ("Indian", "IND")],
+     # a demonym several countries share goes to the more populous one
+     ("Congolese", "COD"), ("Chinese", "CHN"), ("Indian", "IND"),
+     # from data/words/demonyms.toml: what countryinfo lacks or spells otherwise
+     ("Poles", "POL"), ("Turks", "TUR"), ("Czechs", "CZE"), ("Britons", "GBR"),
+     ("Palestinians", "PSE"), ("Tajik", "TJK"), ("Saudis", "SAU")],
 )
 def test_demonyms_for_every_country(gaz, word, iso3):
     entry = gaz.country_by_demonym(word)
     assert entry is not None and entry.iso3 == iso3
+
+
+def test_the_override_demonyms_come_before_countryinfo_s(gaz):
+    assert gaz.countries["POL"].demonyms[:3] == ["Polish", "Pole", "Poles"]
+    # countryinfo's "Tadzhik" (and its plural) still follow
+    assert gaz.countries["TJK"].demonyms[-2:] == ["Tadzhik", "Tadzhiks"]
 
 
 def test_invariant_demonyms_get_no_invented_plural(gaz):

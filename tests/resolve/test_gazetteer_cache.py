@@ -71,6 +71,14 @@ def test_the_key_is_the_contents_not_the_place_of_the_files(tmp_path) -> None:
     assert gz.cache_key(tuple(copies)) != gz.cache_key(here)
 
 
+def test_the_key_covers_the_word_lists_the_gazetteer_reads(monkeypatch) -> None:
+    files = tuple(gz.LEXICON_DIR / f for f in gz.BUILTIN_FILES)
+    with_lists = gz.cache_key(files)
+    # a list edited (here: one fewer read) must not find the cache built before
+    monkeypatch.setattr(gz, "GAZETTEER_WORD_LISTS", gz.GAZETTEER_WORD_LISTS[:-1])
+    assert gz.cache_key(files) != with_lists
+
+
 def test_the_cache_folder_keeps_only_the_recently_used_entries(tmp_path) -> None:
     for k in range(gz.CACHE_ENTRIES + 3):
         path = tmp_path / f"gazetteer-{k:024d}.pickle"

@@ -6,17 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsweave.words import word_set
+
 CITY_ID = "city"
 FIXES_FACTORY = "newsweave_entity_fixes_v1"
 # Capitalised words after a city that make a place or an institution, not a surname.
-NOT_SURNAMES = frozenset(
-    {"airport", "university", "street", "square", "palace", "region", "province", "oblast",
-     "city", "bay", "river", "stadium", "station", "port", "harbour", "harbor", "hospital",
-     "mosque", "church", "cathedral", "summit", "talks", "agreement", "agreements", "accords",
-     "protocol", "process", "declaration", "format", "group", "council", "court", "club",
-     "district", "county", "metro", "bridge", "dam", "plant", "mall", "hotel", "center",
-     "centre", "zoo", "forum", "conference", "marathon", "police", "government", "times", "post"}
-)
+NOT_SURNAMES = word_set("not_surnames")
 
 
 class EntityFixer:

@@ -14,6 +14,7 @@ from newsweave.clean.repair import repair_text
 from newsweave.clean.sentences import split_sentences
 from newsweave.ingest.metadata import domain_of, parse_date
 from newsweave.records import Article, IngestError, RawDoc
+from newsweave.words import word_set
 
 MAX_TITLE_CHARS = 120
 # Site names and bylines sit in the first lines of a page's chrome.
@@ -39,8 +40,7 @@ DATELINE_DATE_RE = re.compile(
     r"\d{4}-\d{2}-\d{2})\b")
 MAX_DATELINE_CHARS = 60
 DATELINE_END_RE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–:]|-\s)")
-GENERIC_SITE_WORDS = frozenset({"our", "us", "the", "news", "latest news", "updates", "facebook",
-                                "twitter", "x", "whatsapp", "telegram", "instagram", "google news"})
+GENERIC_SITE_WORDS = word_set("generic_site_words")
 # Bidirectional controls (U+202E reverses what follows it on screen): removed
 # from titles and outlet names so that they read as their characters are.
 BIDI_CONTROL_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

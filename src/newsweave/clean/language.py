@@ -15,31 +15,15 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from newsweave.words import word_set
+
 # Closed-class English words: frequent in any English prose, rare in other languages.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """a about above after against all also although am among an and any are as at be
-    because been before being below between both but by can could did do does doing down
-    during each either few for from further had has have having he her here hers him his
-    how however i if in into is it its itself just least less many may me might more most
-    much must my neither no nor not now of off on once one only or other our ours out over
-    own same shall she should since so some such than that the their theirs them then there
-    these they this those though through to too under until up upon us very was we were
-    what when where whether which while who whom whose why will with within without would
-    yet you your""".split()
-)
+ENGLISH_FUNCTION_WORDS = word_set("function_words_en")
 # Auxiliaries and reporting verbs: a cheap sign that a line holds a finite clause.
-FINITE_VERB_CUES = frozenset(
-    """is are was were has have had will would can could should may might must does did
-    said says say told tells added noted warned urged called announced reported""".split()
-)
+FINITE_VERB_CUES = word_set("finite_verb_cues")
 # A few very common function words of languages we are likely to meet instead.
 OTHER_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset("le la les des du un une et est dans pour que qui sur avec par pas au".split()),
-    "de": frozenset("der die das und ist nicht mit von den dem zu ein eine auf für sich".split()),
-    "es": frozenset("el la los las del que y en un una por con para es se su al lo".split()),
-    "it": frozenset("il lo la gli le di che e un una per con non del della sono si".split()),
-    "pt": frozenset("o os as do da dos das que e um uma para com não em no na se".split()),
-    "nl": frozenset("de het een en van is dat die niet op te voor met zijn er".split()),
+    lang: word_set(f"function_words_{lang}") for lang in ("fr", "de", "es", "it", "pt", "nl")
 }
 SCRIPT_LANGUAGES = {
     "CYRILLIC": "ru",

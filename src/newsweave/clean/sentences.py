@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsweave.words import word_set
+
 # A sentence end: terminal punctuation, optional closing quotes/brackets, then
 # whitespace and something that can open a sentence.
 BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
@@ -11,21 +13,13 @@ LINE_RE = re.compile(r"[^\n]+")
 # Longer "words" than this before a full stop are no abbreviation.
 MAX_WORD_CHARS = 64
 # Titles and short forms after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt maj capt cpt sgt adm cmdr gov sen rep rev hon pres "
-    "st mt ft jr sr co corp inc ltd bros dept est approx vs etc al fig".split()
-)
+ABBREVIATIONS = word_set("abbreviations")
 # A full stop after these is part of a reference when a number follows ("No. 10", "Jan. 5").
-NUMBER_ABBREVIATIONS = frozenset(
-    "no nos vol art sec ch pp p jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+NUMBER_ABBREVIATIONS = word_set("number_abbreviations") | word_set("month_abbreviations")
 # Multi-dot forms ("U.S.", "e.g.") end a sentence only before a typical sentence opener.
 DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.){1,3}[A-Za-z]$")
 NEXT_WORD_RE = re.compile(r"\s+[“‘\"'(\[]?([\w’']+)")
-SENTENCE_OPENERS = frozenset(
-    "the a an this that these those it its he she they we i in on at but and "
-    "however meanwhile after before while when there his her their our".split()
-)
+SENTENCE_OPENERS = word_set("sentence_openers")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

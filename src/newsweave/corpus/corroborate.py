@@ -62,6 +62,7 @@ from newsweave.records import (
     Position,
     Quantity,
 )
+from newsweave.words import grouped_map, number_map, word_map, word_set
 
 # Claims are whole sentences (the extract stage emits one per sentence), and
 # two outlets' sentences on one fact each carry other detail: their weighted
@@ -119,62 +120,18 @@ _REJECTING = frozenset({"REJECT"})
 _PROPOSING_EVENTS = frozenset({"REQUEST", "AGREE", "SUPPORT", "CONCEDE"})
 
 # Frequent paraphrases in news copy, mapped to one word before stemming.
-_SYNONYMS = {
-    **dict.fromkeys(["led", "leads", "leading", "headed", "heads", "head", "heading",
-                     "chaired", "chairs", "chair"], "lead"),
-    **dict.fromkeys(["talks", "talk", "negotiations", "negotiation", "negotiate",
-                     "negotiating", "negotiated", "discussions"], "talk"),
-    **dict.fromkeys(["ceasefire", "truce", "armistice"], "ceasefire"),
-    **dict.fromkeys(["exchange", "exchanges", "exchanged", "swap", "swaps",
-                     "swapped"], "exchange"),
-    **dict.fromkeys(["hosted", "hosts", "host", "hosting", "held", "hold", "holds",
-                     "holding"], "host"),
-    **dict.fromkeys(["delegation", "delegations", "team", "delegates", "representatives",
-                     "negotiators"], "delegation"),
-    **dict.fromkeys(["killed", "kills", "killing", "dead", "died", "deaths"], "kill"),
-    **dict.fromkeys(["began", "begin", "begins", "begun", "opened", "opens", "started",
-                     "starts"], "begin"),
-    **dict.fromkeys(["mediated", "mediates", "mediate", "mediating", "mediator",
-                     "facilitated", "brokered"], "mediate"),
-    **dict.fromkeys(["arrested", "detained", "detains", "arrests"], "detain"),
-    **dict.fromkeys(["rejected", "rejects", "refused", "refuses", "opposes",
-                     "opposed"], "reject"),
-    **dict.fromkeys(["demands", "demanded", "demanding", "seeks", "sought", "wants",
-                     "pushing", "insists", "pressing", "presses", "urging", "urged", "urges"],
-                    "demand"),
-    **dict.fromkeys(["guarantees", "guarantee", "commitments", "commitment", "assurances",
-                     "assurance"], "guarantee"),
-    **dict.fromkeys(["backed", "backs", "supported", "supports", "endorsed"], "support"),
-    **dict.fromkeys(["freed", "released", "releases", "release"], "release"),
-    **dict.fromkeys(["repatriation", "return", "returned", "returning"], "return"),
-    **dict.fromkeys(["walkout", "walked", "stoppage"], "walkout"),
-    **dict.fromkeys(["strike", "strikes", "struck", "airstrike", "airstrikes", "attack",
-                     "attacks", "attacked", "raid", "raids"], "strike"),
-    **dict.fromkeys(["kids"], "children"),
-    **dict.fromkeys(["launched", "launches", "launching", "fired", "fires", "firing"],
-                    "launch"),
-}
-_NUMBER_WORDS = {w: str(k) for k, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-     "eleven", "twelve"])}
-_NUMBER_WORDS.update({"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
-                      "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
-_STOP_WORDS = (ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "also",
-                                      "reportedly", "mr", "ms"}) - set(_NUMBER_WORDS)
+_SYNONYMS = grouped_map("synonyms")
+# Number words read as figures: up to twelve, and the tens; the teens stay words
+# (as they were before the number lists were merged).
+_NUMBER_WORDS = {word: str(value) for word, value in number_map("number_words").items()
+                 if value <= 12 or value % 10 == 0}
+_STOP_WORDS = (ENGLISH_STOP_WORDS | word_set("claim_stop_words")) - set(_NUMBER_WORDS)
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-"})
 
 # Qualifiers on a number, normalised to one word each.
-_APPROX_WORDS = [
-    ("more than", "over"), ("greater than", "over"), ("in excess of", "over"),
-    ("upwards of", "over"), ("at least", "over"), ("over", "over"), ("above", "over"),
-    ("exceeding", "over"), ("less than", "under"), ("fewer than", "under"),
-    ("up to", "under"), ("at most", "under"), ("nearly", "under"), ("almost", "under"),
-    ("under", "under"), ("below", "under"), ("about", "about"), ("around", "about"),
-    ("approximately", "about"), ("roughly", "about"), ("some", "about"),
-    ("an estimated", "about"), ("estimated", "about"), ("circa", "about"),
-]
+_APPROX_WORDS = list(word_map("approximations").items())
 _SCOPE_RE = re.compile(
     r"\b(?:(?:this|next|last) (?:year|month|week)"
     r"|(?:over|within|for|in) (?:the next |the coming )?(?:\w+ )?(?:years?|months?|weeks?|days?)"
@@ -206,16 +163,10 @@ _PARENTHETICAL_RE = re.compile(
     r",\s+(?=(?:(?:led|headed|hosted|mediated|backed|chaired|facilitated|brokered|run|"
     r"organi[sz]ed|accompanied)\b|(?:who|which)\b|[a-z]+ing\b))")
 # Words that change what is claimed about a thing, not just describe it.
-_QUALIFIERS = frozenset({
-    "unconditional", "conditional", "immediate", "full", "partial", "complete", "total",
-    "permanent", "temporary", "limited", "comprehensive", "lasting", "interim", "initial",
-    "final", "formal", "informal", "direct", "indirect", "binding", "potential", "possible",
-    "firm", "provisional", "general", "phased", "gradual", "all", "some", "unilateral",
-    "mutual", "joint", "every",
-})
+_QUALIFIERS = word_set("fact_qualifiers")
 # Qualifiers that say the same thing ("all prisoners" / "a full exchange" / "every
 # prisoner").
-_SAME_QUALIFIER = dict.fromkeys(["all", "every", "complete", "total", "comprehensive"], "full")
+_SAME_QUALIFIER = grouped_map("same_qualifiers")
 _DURATION_RE = re.compile(r"\d+-(?:day|week|month|year|hour|minute)s?")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'\u2019-]*")
 # What introduces a list of demands or items: a verb of asking, wanting or including.
@@ -225,7 +176,7 @@ _LIST_LEAD_RE = re.compile(
     r"|demands?|demanding|demanded|includ(?:e|es|ed|ing)|wants?|wanted|seeks?|sought|"
     r"insists?\s+on|insisted\s+on|insisting\s+on|offers?|offered|offering|proposes?|"
     r"proposed|proposing)\s+")
-_LIST_WORDS = frozenset({"and", "or", "including", "such", "as", "the", "a", "an", "plus"})
+_LIST_WORDS = word_set("list_words")
 _CERTAINTY_CUES = {
     "reported": re.compile(r"\b(?:reportedly|allegedly|according to|reported|claimed|claims)\b"),
     "expected": re.compile(r"\b(?:expected|expects|likely|set to|plans?|due to|will)\b"),

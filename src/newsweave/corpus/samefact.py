@@ -28,6 +28,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from newsweave.words import word_set
+
 FEATURES: tuple[str, ...] = (
     "dice_story",      # shared stems weighted by rarity in the story
     "dice_language",   # shared stems weighted by rarity in English
@@ -52,8 +54,7 @@ FEATURES: tuple[str, ...] = (
 )
 
 # Verbs that carry no act of their own ("is", "has", "said"): agreeing on them says nothing.
-LIGHT_VERBS = frozenset({"be", "have", "say", "do", "tell", "make", "get", "go", "take",
-                          "come", "report", "add", "state", "according"})
+LIGHT_VERBS = word_set("light_verbs")
 _MAX_COUNT = 4
 _LEAD_RANKS = 10
 

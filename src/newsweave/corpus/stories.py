@@ -40,6 +40,8 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from newsweave.words import word_set
+
 # Weight of the word similarity; the rest goes to shared actors and places.
 TEXT_WEIGHT = 0.6
 # Average similarity a story's articles must reach. Unrelated reports share only
@@ -53,11 +55,7 @@ DEFAULT_THRESHOLD = 0.2
 MIN_SHARED_ENTITIES = 2
 DEFAULT_MAX_DAYS = 7
 # Words every report uses, whatever the story; they only add noise to cosine.
-_NEWS_STOP_WORDS = frozenset({
-    "said", "says", "say", "told", "according", "reported", "reports", "report",
-    "mr", "ms", "mrs", "year", "years", "week", "day", "days", "time", "new",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
+_NEWS_STOP_WORDS = word_set("story_stop_words") | word_set("weekdays")
 _STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _NEWS_STOP_WORDS)
 # Names and figures: a capitalised word that does not open a sentence, or a number.
 # Two events of one kind share the topic's vocabulary ("arrested", "magnitude",

@@ -11,76 +11,48 @@ from spacy.tokens import Doc, Span, Token
 from newsweave.annotate import doc_text
 from newsweave.gazetteer import Gazetteer
 from newsweave.records import Actor, Article, Certainty, Mention, Resolution, SentenceTime
+from newsweave.words import word_list, word_set
 
 # Dependency labels we follow from a head noun to the names that qualify it
 # ("Ukraine's delegation", "Russian forces", "delegations from Russia").
 _NAME_DEPS = frozenset({"compound", "poss", "amod", "appos", "nmod", "pobj", "npadvmod"})
 _NAME_PREPS = frozenset({"of", "from"})
 
-_REPORTED_ADVS = frozenset(
-    {"reportedly", "allegedly", "purportedly", "apparently", "reputedly", "supposedly"}
-)
-_REPORTED_VERBS = frozenset({"report", "allege", "say", "claim", "believe", "rumor", "rumour"})
-_EXPECTED_VERBS = frozenset(
-    {"expect", "plan", "aim", "intend", "schedule", "set", "due", "prepare", "hope"}
-)
+_REPORTED_ADVS = word_set("reported_adverbs")
+_REPORTED_VERBS = word_set("reported_verbs")
+_EXPECTED_VERBS = word_set("expected_verbs")
 # Heads that make the clause below them an offer or a promise: "ready to talk",
 # "willing to withdraw", "offered to mediate", "vowed to fight".
-INTENT_WORDS = frozenset(
-    {"ready", "willing", "prepared", "prepare", "eager", "determined", "offer", "promise",
-     "pledge", "vow", "swear", "commit", "agree", "intend", "plan"}
-)
+INTENT_WORDS = word_set("intent_words")
 _FAILURE_VERBS = frozenset({"fail"})
 # Verbs of wishing, weighing, fearing and asking: the act in their content has not
 # happened ("want to attack", "considering whether to arrest", "fear that X will burn",
 # "dreams of invading").
-ATTITUDE_VERBS = frozenset(
-    {"want", "wish", "hope", "dream", "consider", "contemplate", "mull", "weigh", "debate",
-     "fear", "wonder", "doubt", "ask", "question", "like", "desire", "imagine", "envisage",
-     "envision", "skeptical", "sceptical", "doubtful", "unsure", "uncertain", "hopeful",
-     "optimistic", "pessimistic", "worried", "afraid", "fearful", "unclear"}
-)
+ATTITUDE_VERBS = word_set("attitude_words")
 # Attitudes that are the subject's own wish: an intent when the act is cooperation
 # ("wants to meet" is CAMEO 036, express intent to meet). Considering an option is
 # CAMEO 014, a statement, and codes nothing.
-WISH_VERBS = frozenset({"want", "wish", "hope", "like", "desire", "dream"})
+WISH_VERBS = word_set("wish_verbs")
 # Verbs that carry a nominal act as planned, not held ("planning a protest").
 _PLANNING_VERBS = frozenset({"plan", "prepare", "schedule"})
 # Nouns whose content clause is an accusation, and the verbs that dispute one.
-_ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "report", "rumour",
-                          "rumor", "suggestion", "assertion"})
-_DISPUTING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+_ALLEGATIONS = word_set("allegation_nouns")
+_DISPUTING_VERBS = word_set("disputing_verbs")
 # Verbs whose that-clause the speaker says did not happen.
 _DENIAL_VERBS = frozenset({"deny", "refute"})
-_NOBODY = frozenset({"nobody", "noone", "none", "nothing"})
+_NOBODY = word_set("nobody_words")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Complementisers of an open question ("whether the troops will withdraw").
 _QUESTION_MARKS = frozenset({"whether"})
 # How far up the clause tree the attitude or question may sit.
 _ATTITUDE_REACH = 3
-_HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
-_EXPECTED_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+_HYPOTHETICAL_AUX = word_set("hedging_modals")
+_EXPECTED_AUX = word_set("announcing_modals")
 _CONDITIONAL_MARKS = frozenset({"if", "unless"})
 
 # Site furniture that slips through cleaning ("Click here to subscribe"). Words
 # that real news uses ("declined to comment", "on Telegram") are left out.
-_CHROME_CUES = (
-    "click here",
-    "click on",
-    "subscribe to",
-    "follow us",
-    "sign up for",
-    "newsletter",
-    "read more",
-    "all rights reserved",
-    "©",
-    "cookie",
-    "share this",
-    "leave a reply",
-    "http://",
-    "https://",
-    "www.",
-)
+_CHROME_CUES = word_list("chrome_cues")
 
 
 def stable_id(*parts: object) -> str:
@@ -105,17 +77,9 @@ def sentence_text(sent: Span) -> str:
 
 # Words in a name that make it a news medium ("the Harbour Gazette", "Velmar News
 # Agency"): a medium reports stances, it does not hold them.
-_MEDIA_NAME_WORDS = frozenset(
-    {"news", "newspaper", "gazette", "herald", "tribune", "journal", "daily", "times", "wire",
-     "radio", "television", "tv", "broadcaster", "broadcasting", "magazine", "chronicle",
-     "telegraph", "newswire", "press"}
-)
+_MEDIA_NAME_WORDS = word_set("media_name_words")
 # Heads of unnamed reporting frames: "the newspaper said", "the report said".
-_MEDIA_NOUNS = frozenset(
-    {"newspaper", "paper", "report", "reports", "agency", "outlet", "broadcaster", "channel",
-     "magazine", "website", "media", "daily", "tabloid", "network", "station", "publication",
-     "article", "story", "bulletin", "newscast", "dispatch"}
-)
+_MEDIA_NOUNS = word_set("media_nouns")
 # Verbs by which a medium names its source: "citing the ministry", "quoting X".
 _CITING_VERBS = frozenset({"cite", "quote"})
 

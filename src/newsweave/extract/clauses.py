@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsweave.extract.lexicon import Entry, Lexicon
+from newsweave.words import word_set
 
 # Verbs in these clause roles can carry an event ("while Russia condemned it",
 # "urging both sides", "continue to demand", "talks, mediated by Turkey").
@@ -21,70 +22,38 @@ _CLAUSE_DEPS = frozenset(
 )
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 # Prepositions after a verb whose object is the recipient of the act.
-_RECIPIENT_PREPS = frozenset(
-    {"against", "on", "with", "to", "toward", "towards", "at", "upon", "between"}
-)
+_RECIPIENT_PREPS = word_set("recipient_prepositions")
 # Phrasal keys whose prepositional object is the addressee, not the content.
-_ADDRESSEE_KEYS = frozenset(
-    {
-        "call on",
-        "call upon",
-        "appeal to",
-        "engage with",
-        "speak with",
-        "coordinate with",
-        "withdraw from",
-    }
-)
-_MEASURE_NOUNS = frozenset(
-    {"day", "week", "month", "hour", "round", "series", "wave", "number", "string", "spate",
-     "campaign", "week-long", "couple", "set", "program", "programme"}
-)
-_NOUN_SLOT_PREPS = frozenset({"for", "in", "into", "to", "on", "as", "under"})
-_PARTITIVES = frozenset({"part", "portion", "most", "some", "all", "half", "rest", "much", "bulk"})
+_ADDRESSEE_KEYS = word_set("addressee_phrases")
+_MEASURE_NOUNS = word_set("measure_nouns")
+_NOUN_SLOT_PREPS = word_set("noun_slot_prepositions")
+_PARTITIVES = word_set("partitives")
 # A participle on these nouns states the act ("an attempt to assassinate X").
-_ATTEMPT_NOUNS = frozenset({"attempt", "bid", "plot", "effort"})
+_ATTEMPT_NOUNS = word_set("attempt_nouns")
 # Nominal events coded on their own when an actor qualifies them; meetings and
 # verbal acts need a clause ("the talks" alone is not an event).
 _NOMINAL_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _ACTOR_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
-_REPORTER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_REPORTER_PRONOUNS = word_set("subject_pronouns")
+_RELATIVE_PRONOUNS = word_set("relative_pronouns")
 # Verbs that report what someone says (the speaker is their subject).
-REPORTING_VERBS = frozenset(
-    {"say", "declare", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress",
-     "argue", "add", "warn", "write", "maintain", "assert", "emphasize", "emphasise", "note"}
-)
-_OBLIGATION_MODALS = frozenset({"must", "should"})
+REPORTING_VERBS = word_set("reporting_verbs")
+_OBLIGATION_MODALS = word_set("obligation_modals")
 # Verbs whose "to" clause belongs to their subject, not their object: "continue to
 # demand", "used tear gas to disperse the crowd" (a purpose, not an order).
-_SUBJECT_CONTROL = frozenset({"continue", "try", "want", "seek", "use", "employ", "need"})
+_SUBJECT_CONTROL = word_set("subject_control_verbs")
 
 
 # Participles that state what their subject holds or does, not what was done to it.
-_STATIVE_PARTICIPLES = frozenset(
-    {"oppose", "commit", "engage", "involve", "determine", "prepare", "dedicate", "devote",
-     "resolve", "ally", "align", "divide", "unite", "poise", "set", "bind"}
-)
+_STATIVE_PARTICIPLES = word_set("stative_participles")
 
 
-_PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we", "whom",
-                              "who", "everyone", "anyone", "someone"})
-_ANNOUNCING_MODALS = frozenset({"will", "would", "'ll", "shall", "wo"})
+_PERSON_PRONOUNS = word_set("person_pronouns")
+_ANNOUNCING_MODALS = word_set("announcing_modals")
 # Bodies that act as parties without being named ("police will ...", "the army would ...").
-_FORCE_NOUNS = frozenset({"police", "army", "military", "troop", "force", "government",
-                          "authority", "regime", "militia", "navy", "administration"})
+_FORCE_NOUNS = word_set("force_nouns")
 # Nouns of people (the "@person" object class of the lexicon).
-_PEOPLE_NOUNS = frozenset(
-    {"people", "person", "man", "woman", "child", "boy", "girl", "prisoner", "hostage", "detainee",
-     "captive", "inmate", "civilian", "protester", "demonstrator", "activist", "journalist",
-     "reporter", "soldier", "officer", "policeman", "guard", "worker", "student", "pilgrim",
-     "refugee", "migrant", "citizen", "national", "resident", "villager", "fighter", "militant",
-     "rebel", "suspect", "member", "leader", "official", "diplomat", "opponent", "dissident",
-     "crew", "sailor", "fisherman", "tourist", "family", "pow", "abductee", "kidnappee",
-     "doctor", "nurse", "teacher", "priest", "monk", "nun", "farmer", "teenager",
-     "youth", "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister"}
-)
+_PEOPLE_NOUNS = word_set("people_nouns")
 
 
 @dataclass(slots=True)

@@ -50,10 +50,9 @@ from newsweave.extract.quantities import find_quantities
 from newsweave.gazetteer import Gazetteer
 from newsweave.records import Article, Event, Quantity, Resolution
 from newsweave.resolve.groups import country_code
+from newsweave.words import word_set
 
-_PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "across", "over", "from", "around"}
-)
+_PLACE_PREPS = word_set("place_prepositions")
 _FUTURE_READINGS = {
     "CONSULT": "AGREE",
     "SUPPORT": "AGREE",
@@ -64,9 +63,7 @@ _FUTURE_READINGS = {
 # Marks a clause whose act did not happen and that the codebook turns into no event.
 _NOT_AN_EVENT = "-"
 # Weapon words that also name harmless things ("a mine collapsed", "chemicals leaked").
-_AMBIGUOUS_WEAPONS = frozenset(
-    {"mine", "air", "rock", "stone", "shell", "tank", "jet", "chemical", "aircraft"}
-)
+_AMBIGUOUS_WEAPONS = word_set("ambiguous_weapons")
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 # Acts of material conflict; announced or possible ones are threats (CAMEO 13:
 # "threaten to impose a curfew", "threaten to halt mediation", "threaten attack").
@@ -76,22 +73,19 @@ _COOPERATIVE = frozenset(
 )
 # Acts aimed at a target, where a place named as the target stands for its state.
 _TARGETED = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE"})
-_EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre"})
+_EXERCISE_NOUNS = word_set("exercise_nouns")
 # Nouns that name an act (its subject stands for whoever did it).
-_OPERATION_NOUNS = frozenset(
-    {"operation", "strike", "attack", "raid", "offensive", "barrage", "bombing", "assault",
-     "airstrike", "incursion", "ambush", "mission"}
-)
+_OPERATION_NOUNS = word_set("operation_nouns")
 _OPERATION_REACH = 3
 # How much the text's hedging lowers an event's confidence.
 _CERTAINTY_WEIGHT = {
     "asserted": 1.0, "reported": 0.85, "expected": 0.8, "hypothetical": 0.7,
     "conditional": 0.7, "negated": 0.8,
 }
-_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeep"})
-_FUTURE_MODALS = frozenset({"will", "would", "'ll", "wo", "shall", "may", "might", "could"})
+_PEACEKEEPING = word_set("peacekeeping_words")
+_FUTURE_MODALS = word_set("announcing_modals") | word_set("hedging_modals")
 # Promise verbs whose content decides the reading: "vowed to fight" is a threat.
-_PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+_PROMISE_VERBS = word_set("promise_verbs")
 # Demanded act -> REQUEST mode (the manual's REQUEST modes).
 _DEMANDED_MODES = {
     "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet",
@@ -106,14 +100,12 @@ _GIVING = frozenset({"AID", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT
 # Acts done to the people of the place where they happen ("lifted the curfew in X",
 # "evacuated the wounded from X"): with no party named, that place's state is the recipient.
 _DONE_WHERE_IT_HAPPENS = frozenset({"CONCEDE", "COERCE", "RETREAT", "AID", "SANCTION"})
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+_PERSONAL_PRONOUNS = word_set("subject_pronouns")
 # Prepositions that name what an attack is aimed at ("fired missiles at", "drones over").
-_TARGET_PREPS = frozenset({"at", "against", "on", "upon", "into", "over", "toward", "towards"})
+_TARGET_PREPS = word_set("target_prepositions")
 # Verbs of air defence: whoever does them is the target of the attack they answer.
-_DEFENCE_VERBS = frozenset(
-    {"intercept", "repel", "repulse", "neutralise", "neutralize", "shoot", "down"}
-)
-_CONSULT_HOST_VERBS = frozenset({"host", "mediate", "facilitate", "broker", "chair", "oversee"})
+_DEFENCE_VERBS = word_set("defence_verbs")
+_CONSULT_HOST_VERBS = word_set("consult_host_verbs")
 
 
 @dataclass(slots=True)

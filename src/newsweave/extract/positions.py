@@ -24,20 +24,18 @@ from newsweave.extract._common import (
 from newsweave.extract.events import CodedTrigger, code_article
 from newsweave.gazetteer import Gazetteer
 from newsweave.records import Article, Position, Resolution
+from newsweave.words import word_set
 
 # Nouns that only announce the content of a demand ("the need for X").
-_FRAME_NOUNS = frozenset({"need", "necessity", "importance", "willingness", "readiness"})
+_FRAME_NOUNS = word_set("frame_nouns")
 # Clause parts that never belong to a list item's text.
 _ITEM_BREAKS = frozenset({"conj", "cc", "appos", "relcl", "acl"})
 # Nouns that name a party's set of positions ("a stance that includes ...").
-_STANCE_NOUNS = frozenset(
-    {"stance", "position", "demand", "condition", "goal", "aim", "requirement", "platform",
-     "agenda", "list", "package", "plan", "proposal", "term", "objective", "cause"}
-)
+_STANCE_NOUNS = word_set("stance_nouns")
 _INCLUDE_VERBS = frozenset({"include", "involve", "comprise"})
-_PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "which", "these", "those"})
+_PRONOUN_OBJECTS = word_set("pronoun_objects")
 _CLAUSE_BREAKS = frozenset({"relcl", "advcl", "parataxis"})
-_OBLIGATION_MODALS = frozenset({"must", "should"})
+_OBLIGATION_MODALS = word_set("obligation_modals")
 
 
 def find_positions(article: Article, doc: Doc, resolution: Resolution,

@@ -8,106 +8,21 @@ from spacy.tokens import Span, Token
 
 from newsweave.annotate import doc_text
 from newsweave.records import Quantity
+from newsweave.words import number_map, word_map, word_set
 
-_WORD_VALUES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "a dozen": 12,
-}
-_MULTIPLIERS = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "m": 1_000_000,
-    "bn": 1_000_000_000,
-}
+# "dozen" is read here as a number word too ("a dozen", "two dozen": see _number_value).
+_WORD_VALUES = number_map("number_words") | {"dozen": 12, "a dozen": 12}
+_MULTIPLIERS = number_map("multipliers")
 # Vague plurals: a conservative floor stands for the value, the word for the approximation.
-VAGUE_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
-_APPROX = (
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "over",
-    "some",
-    "roughly",
-    "approximately",
-    "under",
-    "an estimated",
-    "estimated",
-    "close to",
-    "upwards of",
-)
+VAGUE_COUNTS = number_map("vague_counts")
+_APPROX = tuple(word_map("approximations"))
 _PERCENT_WORDS = ("percent", "per cent", "%")
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
-_TIME_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "decade"})
-_OFFSET_WORDS = frozenset({"after", "before", "ago", "later", "earlier"})
+_MONTHS = word_set("months") | word_set("month_abbreviations")
+_TIME_UNITS = word_set("time_units")
+_OFFSET_WORDS = word_set("offset_words")
 _PRONOUNS = frozenset({"them", "those", "these", "it"})
 
 

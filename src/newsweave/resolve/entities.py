@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsweave.gazetteer import Gazetteer, normalise
+from newsweave.words import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,46 +21,19 @@ EntityKind = Literal["person", "seat", "country", "demonym", "org", "venue", "pl
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Words that head place and organisation names after a place word ("Jordan Valley").
-_NAME_HEADS = frozenset(
-    {"valley", "river", "city", "state", "street", "agreement", "accord", "tech", "university",
-     "forces", "force", "army", "government", "embassy", "airport", "border", "sea", "coast",
-     "lake", "mountains", "region", "province", "county", "district", "square", "bridge",
-     "road", "times", "post", "news", "today", "herald", "tribune", "journal", "bay", "island",
-     "islands", "strait", "gulf", "basin", "plateau", "desert", "republic", "federation",
-     "union", "council", "parliament", "congress", "senate", "assembly", "party", "club",
-     "fc", "united", "stadium", "hotel", "hospital", "college", "school", "institute",
-     "museum", "airlines", "airways", "bank", "group", "corp", "inc", "ltd", "police",
-     "navy", "guard", "command", "ministry", "department", "office", "court", "avenue",
-     "boulevard", "park", "station", "port", "harbour", "harbor", "heights", "hills",
-     "plains", "peninsula", "canal", "dam", "zone", "capital", "metro", "convention",
-     "treaty", "declaration", "summit", "talks", "protocol", "deal", "crisis", "war"}
-)
+_NAME_HEADS = word_set("name_heads")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A capital after one of these is where something happens, not who acts.
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "across", "inside", "around", "within", "into",
-     "throughout", "toward", "towards", "beyond"}
-)
+LOCATIVE_PREPS = word_set("locative_prepositions")
 # Verbs whose object is a location: "capture Kyiv", "travelled to Moscow".
-PLACE_VERBS = frozenset(
-    {"capture", "seize", "attack", "strike", "shell", "bomb", "enter", "encircle", "reach",
-     "besiege", "evacuate", "flee", "hit", "target", "liberate", "occupy", "surround", "storm",
-     "travel", "fly", "arrive", "go", "return", "come", "head", "move", "visit", "march"}
-)
+PLACE_VERBS = word_set("place_verbs")
 # A PERSON span that is really a place must name a city at least this big.
 PERSON_AS_PLACE_MIN_POPULATION = 50_000
 # An ORG span is taken for a place only if a place of this size has exactly its name.
 ORG_AS_PLACE_MIN_POPULATION = 15_000
 # Group nouns and the PLOVER sector of the people they stand for.
-MIL_NOUNS = frozenset(
-    {"force", "forces", "army", "troops", "troop", "military", "soldiers", "soldier", "navy",
-     "units", "unit", "commanders", "artillery", "marines", "paratroopers"}
-)
-GOV_NOUNS = frozenset(
-    {"delegation", "government", "officials", "official", "negotiators", "negotiator", "team",
-     "representatives", "representative", "authorities", "ministry", "diplomats", "diplomat",
-     "delegates", "leadership", "administration", "leaders", "envoys", "envoy", "cabinet"}
-)
+MIL_NOUNS = word_set("military_nouns")
+GOV_NOUNS = word_set("government_nouns")
 # "pro-Russian" and "anti-Western" name a stance, not the country someone belongs to.
 STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
 
@@ -202,16 +176,9 @@ def _acts(span: Span) -> bool:
 
 
 # Verbs whose subject is a place being described, not a government acting.
-STATIVE_VERBS = frozenset(
-    {"be", "lie", "sit", "stand", "border", "locate", "have", "contain", "see", "experience",
-     "remain", "become", "grow", "receive", "record", "suffer", "host"}
-)
+STATIVE_VERBS = word_set("stative_verbs")
 # Nouns a capital's possessive makes a government's ("Harare's decision").
-GOVERNMENT_ACTS = frozenset(
-    {"decision", "response", "position", "statement", "policy", "stance", "demand", "offer",
-     "proposal", "refusal", "move", "plan", "reaction", "call", "claim", "accusation",
-     "announcement", "request", "objection", "approval", "support", "opposition", "warning"}
-)
+GOVERNMENT_ACTS = word_set("government_acts")
 
 
 def acts_as_government(span: Span) -> bool:
@@ -266,10 +233,7 @@ def own_predicate(span: Span) -> set[int]:
 
 
 # Nouns that, with "of <country>", name that country's side ("the president of Armenia").
-PARTY_NOUNS = GOV_NOUNS | MIL_NOUNS | frozenset(
-    {"president", "leader", "king", "queen", "minister", "premier", "emir", "head", "chief",
-     "ruler", "people", "citizens", "prime"}
-)
+PARTY_NOUNS = GOV_NOUNS | MIL_NOUNS | word_set("party_nouns")
 
 
 def names_other_party(span: Span) -> bool:

@@ -31,48 +31,18 @@ from newsweave.resolve.entities import (
     names_other_party,
     own_predicate,
 )
+from newsweave.words import grouped_map, word_set
 
 # Nouns a country word qualifies, with the PLOVER sector of the group they name.
-GROUP_SECTORS: dict[str, str] = {
-    **{n: "REB" for n in ("rebel", "guerrilla", "guerilla", "insurgent", "militant",
-                          "separatist", "fighter", "militia", "gunman", "jihadist")},
-    **{n: "GOV" for n in ("minister", "president", "premier", "king", "emir", "leader",
-                          "spokesman", "spokeswoman", "ambassador", "envoy", "foreign",
-                          "chancellor", "secretary", "state", "regime", "junta")},
-    **{n: "MIL" for n in ("tank", "aircraft", "helicopter", "gunship", "jet", "warplane",
-                          "warship", "bomber", "drone", "vessel", "militiaman", "officer",
-                          "paramilitary", "commando", "gunboat", "fighter jet")},
-    **{n: "COP" for n in ("police", "policeman", "policemen", "border guard")},
-    **{n: "LEG" for n in ("parliament", "lawmaker", "legislator", "senate", "congress",
-                          "deputy", "mp", "assembly")},
-    **{n: "JUD" for n in ("court", "judge", "prosecutor", "judiciary")},
-    **{n: "OPP" for n in ("opposition", "dissident", "activist")},
-    **{n: "LAB" for n in ("worker", "union", "employee", "miner", "teacher")},
-    **{n: "EDU" for n in ("student", "university")},
-    **{n: "AGR" for n in ("farmer", "peasant", "landowner")},
-    **{n: "REF" for n in ("refugee", "migrant", "asylum-seeker", "immigrant")},
-    **{n: "MED" for n in ("doctor", "physician", "nurse")},
-    **{n: "BUS" for n in ("businessman", "company", "firm", "bank", "industry")},
-    **{n: "CVL" for n in ("civilian", "resident", "villager", "youth", "protester",
-                          "demonstrator", "people", "citizen", "crowd", "settler",
-                          "inhabitant", "population", "community", "national")},
-}
+GROUP_SECTORS: dict[str, str] = grouped_map("group_sectors")
 # Nouns for a party without a sector of its own ("the Turkish and Greek sides").
-GROUP_NOUNS = frozenset(
-    {"side", "party", "group", "faction", "camp", "coalition", "movement", "organization",
-     "organisation", "member", "representative", "negotiator", "delegate", "source"}
-)
+GROUP_NOUNS = word_set("party_group_nouns")
 # LOC too: the recogniser labels some countries LOC ("Ivory Coast rebels").
 _LABELS = frozenset({"NORP", "GPE", "LOC"})
 # Plural nouns a country word qualifies that are things, not parties.
-NOT_PARTIES = frozenset(
-    {"good", "export", "import", "product", "company", "market", "interest", "asset", "bond",
-     "stock", "share", "right", "law", "territory", "water", "border", "city", "town", "village",
-     "election", "vote", "policy", "relation", "tie", "affair", "issue", "demand", "claim", "term",
-     "weapon", "missile", "rocket", "shell", "mine", "loan", "fund", "dollar", "euro", "news"}
-)
+NOT_PARTIES = word_set("not_parties")
 HOME_COUNTRIES_PATH = Path(__file__).resolve().parent.parent / "data" / "plover" / "home_countries.json"
-_NOT_NATIONAL = frozenset({"ethnic", "the", "pro", "anti", "led", "backed", "born"})
+_NOT_NATIONAL = word_set("not_national_words")
 
 
 @dataclass(frozen=True, slots=True)

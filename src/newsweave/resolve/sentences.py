@@ -24,6 +24,7 @@ from newsweave.resolve.dates import (
     reference_year,
     resolve_date,
 )
+from newsweave.words import word_set
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DURATION_RE = re.compile(
@@ -33,12 +34,10 @@ _DURATION_RE = re.compile(
 )
 _AGE_RE = re.compile(r"^(?:aged\s+)?\d{1,3}(?:\s*(?:-|\s)?\s*years?(?:\s*-\s*|\s+)old)?$")
 _RELATIVE_DAY_RE = re.compile(r"\b(?:one|a) day (?:after|before|earlier)\b", re.IGNORECASE)
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_TIME_WORDS = frozenset({"overnight", "today", "yesterday", "tonight", "tomorrow"})
+_WEEKDAYS = word_set("weekdays")
+_TIME_WORDS = word_set("time_words")
 # Auxiliaries of a main clause that speaks of the future ("will meet in May").
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_AUX = word_set("future_auxiliaries")
 
 
 def sentence_times(article: Article, doc: Doc) -> list[SentenceTime]:
