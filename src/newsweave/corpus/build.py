@@ -419,7 +419,7 @@ def _stories_of(conn: Any, article_ids: set[str]) -> set[str]:
 
 def _corroborate(conn: Any, story_ids: list[str], actor_map: dict[str, str]) -> None:
     """Rewrite the story rows, facts and conflicts of ``story_ids``, a batch at a time."""
-    from newsweave.corpus.corroborate import corroborate_story, merge_positions
+    from newsweave.corpus.facts.corroborate import corroborate_story, merge_positions
 
     if not story_ids:
         return
