@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsweave.corpus.chrome import inside, repeated_paragraphs
+from newsweave.corpus.chrome.paragraphs import inside, repeated_paragraphs
 
 FOOTER = "Follow the Harbour Herald for live updates from the port."
 STORIES = [

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from newsweave.corpus.dedupe import (
+from newsweave.corpus.dedupe.minhash import (
     DedupeItem,
     MinhashConfig,
     band_keys,
@@ -126,7 +126,7 @@ def test_a_paragraph_quoted_in_a_longer_report_is_not_a_copy() -> None:
 def test_candidate_pairs_are_grouped_by_band_key_in_sql() -> None:
     import duckdb
 
-    from newsweave.corpus.dedupe import candidate_pairs
+    from newsweave.corpus.dedupe.minhash import candidate_pairs
 
     rows = [("b", 0, 11), ("a", 0, 11), ("c", 0, 12), ("c", 1, 7), ("a", 1, 7), ("b", 1, 7),
             ("d", 2, 7)]
@@ -144,7 +144,7 @@ def test_candidate_pairs_are_grouped_by_band_key_in_sql() -> None:
 def test_near_copy_found_through_the_store_connection() -> None:
     import duckdb
 
-    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
+    from newsweave.corpus.dedupe.minhash import DedupeItem, find_duplicates
 
     base = " ".join(f"Sentence {k} of the invented harbour report tells what happened at "
                     f"berth {k}." for k in range(30))

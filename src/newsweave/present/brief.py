@@ -219,7 +219,7 @@ def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: d
     are left out; when there are more than ``MAX_TIMELINE``, those reported by
     the most outlets are kept.
     """
-    from newsweave.corpus.chrome import inside
+    from newsweave.corpus.chrome.paragraphs import inside
 
     places = {place_id: place.name for place_id, place in reader.places().items()}
     chrome = reader.chrome_spans(story.id)
