@@ -76,9 +76,11 @@ def dedupe_check(rows: list[dict[str, Any]], config: Any = None) -> dict[str, An
 
     The real articles include three outlets' reports of each event, the
     hardest negatives for a copy detector: same event, names and numbers,
-    different wording. Run with default settings unless ``config`` is given.
+    different wording. Run with default settings unless ``config`` is given,
+    through :func:`~newsweave.corpus.dedupe.copies.find_duplicates`: the
+    signing and band-key join ``newsweave run`` does, on a private store.
     """
-    from newsweave.corpus.dedupe.minhash import DedupeItem, find_duplicates
+    from newsweave.corpus.dedupe.copies import DedupeItem, find_duplicates
 
     originals = [DedupeItem(id=str(r["id"]), outlet=str(r.get("outlet") or ""),
                             published=_date(r.get("date")), body=str(r.get("text") or ""))

@@ -1,6 +1,9 @@
 """Copies found in the store: signatures kept per article, candidates by a band-key join.
 
-Each article is signed once (:func:`store_signatures`: its MinHash, shingle
+The one implementation of the copy search: the corpus update runs it on the
+store, and :func:`find_duplicates` runs the same functions on a private
+in-memory store for a list of articles (what ``newsweave eval stories``
+scores). Each article is signed once (:func:`store_signatures`: its MinHash, shingle
 count and normalised length in ``dedupe_signatures``, its LSH band keys in
 ``dedupe_bands``), so an update compares new articles against stored
 signatures without reading stored bodies again. :func:`new_duplicates` finds
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,8 +31,50 @@ from newsweave.corpus.dedupe.minhash import (
     signature,
     union,
 )
-from newsweave.store.db import ids_view
+from newsweave.store.db import connect, ids_view
 from newsweave.store.writer import insert_rows
+
+
+@dataclass(slots=True)
+class DedupeItem:
+    """What dedupe needs to know about one article."""
+
+    id: str
+    outlet: str
+    published: dt.date | None
+    body: str
+
+
+def find_duplicates(items: Sequence[DedupeItem], config: MinhashConfig | None = None
+                    ) -> dict[str, str]:
+    """Map each copy's id to the id of its original, as the corpus update would.
+
+    The items go into a private in-memory store as new articles, are signed
+    (:func:`store_signatures`) and compared (:func:`new_duplicates`): the code
+    ``newsweave run`` runs, on these items alone.
+
+    Args:
+        items: the articles to compare; empty bodies are never duplicates, and
+            an id given twice is one article (its first item counts).
+        config: MinHash settings; ``MinhashConfig()`` when not given.
+
+    Returns:
+        ``{copy_id: original_id}``; originals and unique items are absent.
+    """
+    unique: dict[str, DedupeItem] = {}
+    for item in items:
+        unique.setdefault(item.id, item)
+    if not unique:
+        return {}
+    conn = connect(":memory:")
+    try:
+        insert_rows(conn, "articles", [
+            {"id": i.id, "outlet": i.outlet, "published": i.published, "body": i.body}
+            for i in unique.values()])
+        store_signatures(conn, [(i.id, i.body) for i in unique.values()], config)
+        return new_duplicates(conn, set(unique), config)
+    finally:
+        conn.close()
 
 
 def store_signatures(conn: Any, bodies: Sequence[tuple[str, str]],
