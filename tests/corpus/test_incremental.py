@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.corpus.chrome.paragraphs import repeated_paragraphs
+from newsweave.corpus.chrome.templates import repeated_paragraphs
 from newsweave.corpus.stories import cluster, place
 from newsweave.corpus.stories.cluster import StoryItem, cluster_stories
 from newsweave.corpus.update import STAGES, rebuild_corpus, update_corpus
@@ -131,7 +131,7 @@ def test_incremental_and_full_rebuild_agree(tmp_path: Path) -> None:
     assert full.new == 4
 
 
-def test_template_paragraphs_found_in_sql_match_the_python_search(tmp_path: Path) -> None:
+def test_template_paragraphs_found_in_two_updates_match_a_search_over_all(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     bodies = [(f"courier-{i}", "Courier", f"{line}\n{FOOTER}", DAY)
               for i, line in enumerate(FLOOD.split("\n"))]
