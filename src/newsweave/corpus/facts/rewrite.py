@@ -50,28 +50,33 @@ def corroborate_stories(conn: Any, story_ids: list[str], actor_map: dict[str, st
     for batch in _batches(sizes, BATCH):
         with ids_view(conn, "_nw_batch", batch):
             data = _batch_data(conn, actor_map)
-        story_rows, fact_rows, conflict_rows, position_rows = [], [], [], []
-        for story_id in batch:
-            group = data.members[story_id]
-            ids = [a["id"] for a in group]
-            outlets = {a["id"]: a["outlet"] for a in group}
-            positions = _outside_chrome(data.positions, ids, data.chrome)
-            story_rows.append(_story_row(story_id, group, data.duplicates))
-            facts, conflicts = corroborate_story(
-                story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
-                outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
-                published={a["id"]: a["published"] for a in group})
-            fact_rows.extend(to_row("facts", f) for f in facts)
-            conflict_rows.extend(to_row("conflicts", c) for c in conflicts)
-            position_rows.extend(
-                {**merged, "story_id": story_id, "objects": json.dumps(merged["objects"]),
-                 "position_ids": json.dumps(merged["position_ids"]),
-                 "evidence": json.dumps(merged["evidence"], ensure_ascii=False)}
-                for merged in merge_positions(positions, outlets, duplicates=data.duplicates))
-        for table, rows in (("stories", story_rows), ("facts", fact_rows),
-                            ("conflicts", conflict_rows), ("story_positions", position_rows)):
+        for table, rows in _batch_rows(batch, data).items():
             if rows:
                 insert_rows(conn, table, rows)
+
+
+def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, Any]]]:
+    """The ``stories``, ``facts``, ``conflicts`` and ``story_positions`` rows of one batch."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "stories": [], "facts": [], "conflicts": [], "story_positions": []}
+    for story_id in batch:
+        group = data.members[story_id]
+        ids = [a["id"] for a in group]
+        outlets = {a["id"]: a["outlet"] for a in group}
+        positions = _outside_chrome(data.positions, ids, data.chrome)
+        rows["stories"].append(_story_row(story_id, group, data.duplicates))
+        facts, conflicts = corroborate_story(
+            story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
+            outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
+            published={a["id"]: a["published"] for a in group})
+        rows["facts"].extend(to_row("facts", f) for f in facts)
+        rows["conflicts"].extend(to_row("conflicts", c) for c in conflicts)
+        rows["story_positions"].extend(
+            {**merged, "story_id": story_id, "objects": json.dumps(merged["objects"]),
+             "position_ids": json.dumps(merged["position_ids"]),
+             "evidence": json.dumps(merged["evidence"], ensure_ascii=False)}
+            for merged in merge_positions(positions, outlets, duplicates=data.duplicates))
+    return rows
 
 
 def _outside_chrome(records: dict[str, list[Any]], article_ids: list[str],
