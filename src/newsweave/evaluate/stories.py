@@ -3,10 +3,12 @@
 BASIL gives 3 reports (Fox, NYT, HuffPost) of each of 50 events; its ``story``
 field is the gold cluster. By default the articles go through the whole
 pipeline (ingest, clean, annotate, resolve, extract) into a temporary DuckDB
-file and the story assignment that :func:`newsweave.corpus.update.rebuild_corpus`
+file and the story assignment that :func:`newsweave.corpus.update.update_corpus`
 stores is scored: the same code and the same defaults as ``newsweave run``.
 ``pipeline=False`` clusters the raw title + text + date only (no resolved
-actors or places): much faster, and reported as ``"path": "text-only"``.
+actors or places): much faster, and reported as ``"path": "text-only"``. The
+copy search is scored too (:func:`dedupe_check`), through the code the corpus
+update runs.
 """
 
 from __future__ import annotations
