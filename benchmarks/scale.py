@@ -125,13 +125,13 @@ def store_reports(db: Path, start: int, stop: int, workers: int, corpus: bool) -
 def rebuild(db: Path, *, full: bool = True) -> dict:
     """Update the corpus tables of ``db`` (from scratch when ``full``); time and peak RSS."""
     from newsweave.config import get_settings
-    from newsweave.corpus.build import rebuild_corpus
+    from newsweave.corpus.update import rebuild_corpus, update_corpus
     from newsweave.store.db import connect
 
     conn = connect(db, memory_limit=get_settings().corpus_memory)
     try:
         with PeakSampler() as sampler:
-            seconds, summary = timed(lambda: rebuild_corpus(conn, full=full))
+            seconds, summary = timed(lambda: (rebuild_corpus if full else update_corpus)(conn))
     finally:
         conn.close()
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(sampler.peak / 2**20),

@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("extract",),
     ("engines",),       # runs the per-article chain above
     ("store",),
-    ("corpus",),        # dedupe, stories, corroborate: on what the store holds
+    ("corpus",),        # dedupe, chrome, actors, stories, facts: on what the store holds
     ("present",),
     ("api",),
     ("evaluate", "web"),
@@ -40,6 +40,20 @@ LAYERS: list[tuple[str, ...]] = [
     ("__init__", "__main__"),  # the package root re-exports the api
 ]
 LEVEL = {stage: level for level, group in enumerate(LAYERS) for stage in group}
+
+# Inside ``corpus`` the same rule, one level down: each corpus stage is a
+# folder (or a module) and imports only the stages before it in the flow.
+CORPUS_LAYERS: list[tuple[str, ...]] = [
+    ("summary",),       # the corpus tables' state, read without loading a stage
+    ("dedupe",),
+    ("chrome",),
+    ("actors",),
+    ("stories",),
+    ("facts",),
+    ("update",),        # runs the stages above in this order
+    ("__init__",),
+]
+CORPUS_LEVEL = {stage: level for level, group in enumerate(CORPUS_LAYERS) for stage in group}
 
 # Circles that are known and owned elsewhere; each must be gone soon, and the
 # test below fails as soon as one is, so that it is taken off this list.
@@ -112,6 +126,27 @@ def stage_of(module: str) -> str:
     """``newsweave.resolve.dates`` -> ``resolve``; the package root -> ``__init__``."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else "__init__"
+
+
+def corpus_stage_of(module: str) -> str | None:
+    """``newsweave.corpus.dedupe.copies`` -> ``dedupe``; None outside ``corpus``."""
+    parts = module.split(".")
+    if parts[:2] != ["newsweave", "corpus"]:
+        return None
+    return parts[2] if len(parts) > 2 else "__init__"
+
+
+def corpus_upward_imports(imports: list[Import]) -> list[str]:
+    """Imports from a corpus stage into one after it (or beside it) in CORPUS_LAYERS."""
+    found = []
+    for imp in imports:
+        source, target = corpus_stage_of(imp.source), corpus_stage_of(imp.target)
+        if source is None or target is None or source == target:
+            continue
+        if CORPUS_LEVEL[target] >= CORPUS_LEVEL[source]:
+            found.append(f"{imp.source}:{imp.line} -> {imp.target} "
+                         f"(corpus {source} imports corpus {target}, which is not before it)")
+    return found
 
 
 def upward_imports(imports: list[Import]) -> list[str]:
@@ -197,7 +232,11 @@ def _violations() -> list[str]:
     found = [f"stage {name!r} is missing from LAYERS" for name in unknown]
     if unknown:
         return found
+    unknown_corpus = sorted({corpus_stage_of(_module_name(path))
+                             for path in (PACKAGE / "corpus").rglob("*.py")} - set(CORPUS_LEVEL))
+    found += [f"corpus stage {name!r} is missing from CORPUS_LAYERS" for name in unknown_corpus]
     found += upward_imports(imports)
+    found += corpus_upward_imports(imports)
     found += [f"stage circle: {' <-> '.join(cycle)}" for cycle in stage_cycles(imports)]
     found += [f"module circle: {' <-> '.join(cycle)}" for cycle in module_cycles(imports)
               if cycle not in KNOWN_MODULE_CIRCLES]
@@ -225,6 +264,21 @@ def test_known_module_circles_are_still_there() -> None:
     circles = module_cycles(list(iter_imports()))
     gone = [known for known in KNOWN_MODULE_CIRCLES if known not in circles]
     assert not gone, f"no longer a circle, take it off KNOWN_MODULE_CIRCLES: {gone}"
+
+
+def test_the_corpus_stages_are_folders_in_flow_order() -> None:
+    folders = {path.parent.name for path in (PACKAGE / "corpus").glob("*/__init__.py")}
+    assert folders == {"dedupe", "chrome", "actors", "stories", "facts"}
+    assert folders <= set(CORPUS_LEVEL)
+
+
+def test_the_corpus_check_catches_an_import_of_a_later_stage() -> None:
+    imports = [Import("newsweave.corpus.dedupe.copies", "newsweave.corpus.stories.place", 3),
+               Import("newsweave.corpus.facts.rewrite", "newsweave.corpus.chrome.paragraphs", 4),
+               Import("newsweave.corpus.update", "newsweave.store.db", 5)]
+    assert corpus_upward_imports(imports) == [
+        ("newsweave.corpus.dedupe.copies:3 -> newsweave.corpus.stories.place "
+         "(corpus dedupe imports corpus stories, which is not before it)")]
 
 
 def test_the_checks_catch_a_circle_and_an_upward_import() -> None:

@@ -114,7 +114,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             the corpus tables up to date.
         rebuild: recluster and corroborate everything from scratch instead of
             updating (story ids may change); see
-            :func:`~newsweave.corpus.build.rebuild_corpus`.
+            :func:`~newsweave.corpus.update.rebuild_corpus`.
         on_stage: called with the name of each corpus stage as it starts.
 
     Returns:
@@ -173,7 +173,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         elif corpus:
             # imported here: the corpus stages' libraries (scipy, scikit-learn)
             # take seconds to load, and only a run that updates the corpus needs them
-            from newsweave.corpus.build import rebuild_corpus, update_corpus
+            from newsweave.corpus.update import rebuild_corpus, update_corpus
 
             set_memory_limit(conn, settings.corpus_memory)
             try:

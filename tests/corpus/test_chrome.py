@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from newsweave.corpus.chrome import inside, repeated_paragraphs
+from newsweave.corpus.chrome.paragraphs import inside
+from newsweave.corpus.chrome.templates import repeated_paragraphs
 
 FOOTER = "Follow the Harbour Herald for live updates from the port."
 STORIES = [

@@ -2,14 +2,13 @@ import datetime as dt
 
 import pytest
 
-from newsweave.corpus.dedupe import (
-    DedupeItem,
+from newsweave.corpus.dedupe.copies import DedupeItem, find_duplicates
+from newsweave.corpus.dedupe.minhash import (
     MinhashConfig,
     band_keys,
-    find_duplicates,
     lsh_params,
     make_minhash,
-    text_hash,
+    normalise_text,
 )
 
 # An invented wire report of about 200 words, one sentence per entry.
@@ -73,7 +72,7 @@ def test_independent_reports_of_the_same_event_are_not_copies() -> None:
 def test_exact_copy_with_other_layout_is_found() -> None:
     body = " ".join(WIRE)
     copy = "\n\n".join(WIRE).upper().replace(",", " ,")
-    assert text_hash(body) == text_hash(copy)
+    assert normalise_text(body) == normalise_text(copy)
     items = [make_item("z9", copy, outlet="Elin Radio"), make_item("a1", body)]
     assert find_duplicates(items) == {"z9": "a1"}
 
@@ -123,29 +122,27 @@ def test_a_paragraph_quoted_in_a_longer_report_is_not_a_copy() -> None:
     assert find_duplicates(items) == {}
 
 
-def test_candidate_pairs_are_grouped_by_band_key_in_sql() -> None:
-    import duckdb
-
-    from newsweave.corpus.dedupe import candidate_pairs
+def test_candidate_pairs_share_a_band_key_with_a_new_article() -> None:
+    from newsweave.corpus.dedupe.copies import candidate_pairs
+    from newsweave.store import connect
+    from newsweave.store.writer import insert_rows
 
     rows = [("b", 0, 11), ("a", 0, 11), ("c", 0, 12), ("c", 1, 7), ("a", 1, 7), ("b", 1, 7),
             ("d", 2, 7)]
+    conn = connect(":memory:")
+    insert_rows(conn, "dedupe_bands", [{"article_id": i, "band": band, "key": key}
+                                       for i, band, key in rows])
     # bucket (0, 11) holds a, b; bucket (1, 7) holds a, b, c; d is alone in band 2
-    expected = [("a", "b"), ("a", "c"), ("b", "c")]
-    assert candidate_pairs(rows) == expected
-    conn = duckdb.connect()
-    assert candidate_pairs(rows, conn) == expected
-    assert candidate_pairs([], conn) == []
+    assert candidate_pairs(conn, {"a", "b", "c", "d"}) == [("a", "b"), ("a", "c"), ("b", "c")]
+    # only pairs with a new article: stored articles were compared when they were new
+    assert candidate_pairs(conn, {"c"}) == [("a", "c"), ("b", "c")]
+    assert candidate_pairs(conn, set()) == []
     # the temporary view is gone afterwards
     assert conn.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = "
-                        "'_nw_band_keys'").fetchone()[0] == 0
+                        "'_nw_new'").fetchone()[0] == 0
 
 
-def test_near_copy_found_through_the_store_connection() -> None:
-    import duckdb
-
-    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
-
+def test_reprint_with_a_sentence_dropped_and_a_word_edited_is_a_copy() -> None:
     base = " ".join(f"Sentence {k} of the invented harbour report tells what happened at "
                     f"berth {k}." for k in range(30))
     # a reprint drops a sentence and edits a word; the longer original ranks first
@@ -156,4 +153,9 @@ def test_near_copy_found_through_the_store_connection() -> None:
     items = [DedupeItem(id="orig", outlet="A", published=None, body=base),
              DedupeItem(id="copy", outlet="B", published=None, body=reprint),
              DedupeItem(id="else", outlet="C", published=None, body=other)]
-    assert find_duplicates(items, conn=duckdb.connect()) == {"copy": "orig"}
+    assert find_duplicates(items) == {"copy": "orig"}
+
+
+def test_the_same_id_twice_is_one_article_not_a_copy() -> None:
+    body = " ".join(WIRE)
+    assert find_duplicates([make_item("a1", body), make_item("a1", body)]) == {}

@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.corpus import build, stories
-from newsweave.corpus.build import STAGES, rebuild_corpus, update_corpus
-from newsweave.corpus.chrome import repeated_paragraphs
-from newsweave.corpus.stories import StoryItem, cluster_stories
+from newsweave.corpus.chrome.templates import repeated_paragraphs
+from newsweave.corpus.stories import cluster, place
+from newsweave.corpus.stories.cluster import StoryItem, cluster_stories
+from newsweave.corpus.update import STAGES, rebuild_corpus, update_corpus
 from newsweave.store import connect
 from newsweave.store.writer import ArticleWriter
 from tests.conftest import make_result
@@ -84,8 +84,8 @@ def test_new_articles_join_stored_stories_and_copies_their_originals(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool) -> None:
     if large:
         # the path of a store too big to compare with whole: date window, candidate pairs
-        monkeypatch.setattr(build, "DENSE_LIMIT", 1)
-        monkeypatch.setattr(stories, "DENSE_LIMIT", 1)
+        monkeypatch.setattr(place, "DENSE_LIMIT", 1)
+        monkeypatch.setattr(cluster, "DENSE_LIMIT", 1)
     db = tmp_path / "c.duckdb"
     _store(db, FIRST)
     first = _rebuild(db)
@@ -131,7 +131,7 @@ def test_incremental_and_full_rebuild_agree(tmp_path: Path) -> None:
     assert full.new == 4
 
 
-def test_template_paragraphs_found_in_sql_match_the_python_search(tmp_path: Path) -> None:
+def test_template_paragraphs_found_in_two_updates_match_a_search_over_all(tmp_path: Path) -> None:
     db = tmp_path / "c.duckdb"
     bodies = [(f"courier-{i}", "Courier", f"{line}\n{FOOTER}", DAY)
               for i, line in enumerate(FLOOD.split("\n"))]
@@ -181,7 +181,7 @@ def _invented_stories(n_stories: int, per_story: int, seed: int = 3) -> list[Sto
 def test_blocked_clustering_equals_the_dense_clustering(monkeypatch: pytest.MonkeyPatch) -> None:
     items = _invented_stories(60, 4)
     dense = cluster_stories(items)
-    monkeypatch.setattr(stories, "DENSE_LIMIT", 10)
+    monkeypatch.setattr(cluster, "DENSE_LIMIT", 10)
     blocked = cluster_stories(items)
     assert blocked == dense
     # and the stories are the invented ones

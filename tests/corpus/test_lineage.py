@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsweave.corpus.corroborate import corroborate_story
+from newsweave.corpus.facts.corroborate import corroborate_story
 from tests.corpus.test_corroborate import OUTLETS, make_claim
 
 QUOTE = ('"We will not sign any deal that leaves the Lowmere district divided," '

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.corpus.corroborate import number_difference
+from newsweave.corpus.facts.corroborate import number_difference
 from tests.corpus.test_corroborate import corroborate, make_claim, make_position
 
 
@@ -283,7 +283,7 @@ def test_a_qualified_clock_time_agrees_with_a_time_it_covers(a: str, b: str) -> 
 
 
 def test_clock_times_are_read_as_minutes_after_midnight() -> None:
-    from newsweave.corpus.clock import clock_times
+    from newsweave.corpus.facts.clock import clock_times
 
     times = clock_times("Seen at 3:33 a.m., put out shortly after 12 p.m. and by 7:05 P.M.", 10)
     assert [(q.value, q.low, q.high) for q in times] == [

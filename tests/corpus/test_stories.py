@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-import newsweave.corpus.stories as stories_module
-from newsweave.corpus.stories import (
+import newsweave.corpus.stories.cluster as stories_module
+from newsweave.corpus.stories.cluster import (
     DEFAULT_THRESHOLD,
     MIN_EVENT_REPORTS,
     NAME_SPLIT_RATIO,

@@ -4,7 +4,7 @@ shown in a body sentence's words when one states it."""
 
 from __future__ import annotations
 
-from newsweave.corpus.corroborate import corroborate_story
+from newsweave.corpus.facts.corroborate import corroborate_story
 from newsweave.records import Claim
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.corpus.corroborate import corroborate_story
+from newsweave.corpus.facts.corroborate import corroborate_story
 
 # invented reports of an invented story, two outlets
 REPORTS = {

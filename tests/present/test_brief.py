@@ -7,9 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsweave.present.brief import MIN_BRIEF_WORDS, Limits, count_words, render_markdown
-
 from newsweave import Newsweave
+from newsweave.present.brief import MIN_BRIEF_WORDS, Limits, count_words, render_markdown
 
 
 @pytest.fixture(scope="module")
@@ -167,8 +166,8 @@ def test_brief_positions_are_the_ones_the_corpus_stage_merged(demo_db) -> None:
     """Issue 18: the corpus stage writes each story's merged positions; the brief
     reads them and merges nothing again (positions in template paragraphs are
     left out there, as for facts)."""
-    from newsweave.corpus.chrome import inside
-    from newsweave.corpus.corroborate import merge_positions
+    from newsweave.corpus.chrome.paragraphs import inside
+    from newsweave.corpus.facts.corroborate import merge_positions
 
     with Newsweave(demo_db) as nw:
         reader = nw.reader
@@ -198,7 +197,7 @@ def test_brief_positions_are_the_ones_the_corpus_stage_merged(demo_db) -> None:
 def test_a_store_without_merged_positions_is_rebuilt_once(demo_db, tmp_path) -> None:
     import shutil
 
-    from newsweave.corpus.build import update_corpus
+    from newsweave.corpus.update import update_corpus
     from newsweave.store import connect
 
     db = tmp_path / "old.duckdb"

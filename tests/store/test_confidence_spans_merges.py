@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from newsweave.api import DEFAULT_MIN_CONFIDENCE, Newsweave
 from newsweave.cli import app
-from newsweave.corpus.build import rebuild_corpus
+from newsweave.corpus.update import rebuild_corpus
 from newsweave.records import Actor, Event, Mention, Position
 from newsweave.store import ArticleWriter, connect
 from newsweave.web import create_app

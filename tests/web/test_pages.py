@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsweave.api import Newsweave
-from newsweave.corpus.build import rebuild_corpus
+from newsweave.corpus.update import rebuild_corpus
 from newsweave.store import ArticleWriter, connect
 from newsweave.web import create_app
 from tests.conftest import make_result

@@ -110,7 +110,7 @@ def join_split_numbers(text: str) -> str:
 
 def _pipeline_items(docs: dict[str, dict[str, str]]) -> dict[str, Any]:
     from newsweave.api import process
-    from newsweave.corpus.build import story_items
+    from newsweave.corpus.stories.place import story_items
     from newsweave.store import connect
 
     with tempfile.TemporaryDirectory(prefix="nw-eval-coref-") as tmp:
@@ -132,7 +132,7 @@ def _pipeline_items(docs: dict[str, dict[str, str]]) -> dict[str, Any]:
 
 
 def _text_items(docs: dict[str, dict[str, str]]) -> dict[str, Any]:
-    from newsweave.corpus.stories import StoryItem
+    from newsweave.corpus.stories.cluster import StoryItem
 
     return {name: StoryItem(id=name, title="", body=text, published=None)
             for texts in docs.values() for name, text in texts.items()}
@@ -140,7 +140,7 @@ def _text_items(docs: dict[str, dict[str, str]]) -> dict[str, Any]:
 
 def _cluster(docs: dict[str, dict[str, str]], items: dict[str, Any]
              ) -> tuple[dict[str, str], dict[str, str]]:
-    from newsweave.corpus.stories import cluster_stories
+    from newsweave.corpus.stories.cluster import cluster_stories
 
     per_topic: dict[str, str] = {}
     for topic, texts in docs.items():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsweave.corpus.samefact import SameFactModel
+from newsweave.corpus.facts.samefact import SameFactModel
 
 
 @dataclass(slots=True)
@@ -67,7 +67,7 @@ def stored_stories(db: Path) -> Iterator[StoryInput]:
 def story_facts(story: StoryInput, model: SameFactModel | None = None) -> list[Any]:
     """The facts the corroborate stage makes of one story (with ``model``, the
     learned decision instead of the default)."""
-    from newsweave.corpus.corroborate import corroborate_story
+    from newsweave.corpus.facts.corroborate import corroborate_story
 
     facts, _ = corroborate_story(story.story_id, story.claims, story.positions, story.outlets,
                                  story.duplicates, story.events, model=model)

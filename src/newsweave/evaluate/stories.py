@@ -3,10 +3,12 @@
 BASIL gives 3 reports (Fox, NYT, HuffPost) of each of 50 events; its ``story``
 field is the gold cluster. By default the articles go through the whole
 pipeline (ingest, clean, annotate, resolve, extract) into a temporary DuckDB
-file and the story assignment that :func:`newsweave.corpus.build.rebuild_corpus`
+file and the story assignment that :func:`newsweave.corpus.update.update_corpus`
 stores is scored: the same code and the same defaults as ``newsweave run``.
 ``pipeline=False`` clusters the raw title + text + date only (no resolved
-actors or places): much faster, and reported as ``"path": "text-only"``.
+actors or places): much faster, and reported as ``"path": "text-only"``. The
+copy search is scored too (:func:`dedupe_check`), through the code the corpus
+update runs.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from newsweave.corpus.scoring import bcubed, pairwise
+from newsweave.evaluate.clustering import bcubed, pairwise
 
 
 def evaluate(data: Path, *, stories: int | None = None, pipeline: bool = True) -> dict[str, Any]:
@@ -76,9 +78,11 @@ def dedupe_check(rows: list[dict[str, Any]], config: Any = None) -> dict[str, An
 
     The real articles include three outlets' reports of each event, the
     hardest negatives for a copy detector: same event, names and numbers,
-    different wording. Run with default settings unless ``config`` is given.
+    different wording. Run with default settings unless ``config`` is given,
+    through :func:`~newsweave.corpus.dedupe.copies.find_duplicates`: the
+    signing and band-key join ``newsweave run`` does, on a private store.
     """
-    from newsweave.corpus.dedupe import DedupeItem, find_duplicates
+    from newsweave.corpus.dedupe.copies import DedupeItem, find_duplicates
 
     originals = [DedupeItem(id=str(r["id"]), outlet=str(r.get("outlet") or ""),
                             published=_date(r.get("date")), body=str(r.get("text") or ""))
@@ -201,7 +205,7 @@ def _pipeline_clusters(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _text_clusters(rows: list[dict[str, Any]]) -> dict[str, str]:
-    from newsweave.corpus.stories import StoryItem, cluster_stories
+    from newsweave.corpus.stories.cluster import StoryItem, cluster_stories
 
     return cluster_stories([StoryItem(id=str(r["id"]), title=r.get("title") or "",
                                       body=r.get("text") or "", published=_date(r.get("date")))

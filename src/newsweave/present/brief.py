@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsweave.corpus.corroborate import content_tokens
+from newsweave.corpus.facts.corroborate import content_tokens
 from newsweave.present.coverage import SHOWN_ROWS, build_coverage, column_order
 from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key
@@ -219,7 +219,7 @@ def _timeline(reader: StoreReader, story: Story, names: dict[str, str], canon: d
     are left out; when there are more than ``MAX_TIMELINE``, those reported by
     the most outlets are kept.
     """
-    from newsweave.corpus.chrome import inside
+    from newsweave.corpus.chrome.paragraphs import inside
 
     places = {place_id: place.name for place_id, place in reader.places().items()}
     chrome = reader.chrome_spans(story.id)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+import pyarrow as pa
 
 from newsweave.store.schema import create_schema
 
@@ -237,6 +240,17 @@ def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
         "ORDER BY table_name").fetchall()]
     return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+@contextmanager
+def ids_view(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> Iterator[str]:
+    """Register ``ids`` as a one-column view ``name`` (column ``id``) for joins,
+    for the length of a ``with`` block; yields the name."""
+    conn.register(name, pa.table({"id": pa.array(sorted(set(ids)), pa.string())}))
+    try:
+        yield name
+    finally:
+        conn.unregister(name)
 
 
 def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None

@@ -91,7 +91,7 @@ CORPUS_TABLES: dict[str, str] = {
     # paragraphs an outlet repeats across its articles (its template), for audit
     "repeated_lines": "outlet VARCHAR, text VARCHAR, articles INTEGER",
     "chrome_spans": 'article_id VARCHAR, start INTEGER, "end" INTEGER',
-    # State of the incremental update (see newsweave.corpus.build): each
+    # State of the incremental update (see newsweave.corpus.update): each
     # article's MinHash and LSH band keys, and its paragraphs' keys.
     "dedupe_signatures": "article_id VARCHAR, shingles INTEGER, length INTEGER, minhash BLOB",
     "dedupe_bands": "article_id VARCHAR, band INTEGER, key BIGINT",

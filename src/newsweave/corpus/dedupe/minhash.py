@@ -1,19 +1,23 @@
-"""Exact and near-duplicate detection: syndicated copies and reprints.
+"""The copy rule: MinHash signatures, LSH band keys and the copy test.
 
-Exact copies share the hash of their normalised text. Near copies (a wire story
-reprinted with a sentence dropped and a credit line added) are found with MinHash
-over word shingles (Broder 1997, "On the resemblance and containment of
-documents") and banded locality-sensitive hashing. Every LSH candidate pair is
-then verified: it is a copy when its estimated resemblance (Jaccard similarity)
-or the estimated containment of the shorter text in the longer reaches the
-threshold. Containment is Broder's second measure; it is what catches a
-reprint that drops a sentence, since each dropped sentence costs resemblance
-on both sides of the ratio but containment on one only.
+Copies (a wire story reprinted with a sentence dropped and a credit line
+added, or the same text in another layout) are found with MinHash over word
+shingles (Broder 1997, "On the resemblance and containment of documents") and
+banded locality-sensitive hashing. Every LSH candidate pair is then verified
+(:func:`is_copy`): it is a copy when its estimated resemblance (Jaccard
+similarity) or the estimated containment of the shorter text in the longer
+reaches the threshold. Containment is Broder's second measure; it is what
+catches a reprint that drops a sentence, since each dropped sentence costs
+resemblance on both sides of the ratio but containment on one only. An exact
+copy (the same normalised text) has equal signatures, so it is a candidate
+with a resemblance of 1.
 
-The heavy part is grouping by band key: :func:`band_keys` gives each signature's
-``(band, key)`` rows and :func:`candidate_pairs` groups them with a DuckDB
-``GROUP BY band, key`` (on the store's connection during a corpus rebuild);
-only the candidate pairs are verified in Python.
+The heavy part is finding candidates: :func:`band_keys` gives each
+signature's ``(band, key)`` rows, which the store keeps, and
+:mod:`newsweave.corpus.dedupe.copies` joins them in DuckDB; only the candidate
+pairs are verified in Python. That module also runs the rule on a list of
+articles (:func:`~newsweave.corpus.dedupe.copies.find_duplicates`), the way
+the evaluation scores it.
 
 Settings and their measured effect (``dedupe`` in ``newsweave eval stories``:
 three reprints of each of the 153 BASIL articles, see
@@ -42,33 +46,18 @@ change a large share of its shingles.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import duckdb
 import numpy as np
-import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
 _WORD_RE = re.compile(r"\w+")
 # Quotes and dashes vary between a wire story and its reprints; fold them first.
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2013": "-", "\u2014": "-"})
-
-
-@dataclass(slots=True)
-class DedupeItem:
-    """What dedupe needs to know about one article."""
-
-    id: str
-    outlet: str
-    published: dt.date | None
-    body: str
 
 
 @dataclass
@@ -114,17 +103,8 @@ def normalise_text(text: str) -> str:
     return " ".join(_WORD_RE.findall(folded))
 
 
-def text_hash(text: str) -> str:
-    """Hash of the normalised text: equal for exact copies that differ only in layout."""
-    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
-
-
-def shingles(text: str, size: int) -> set[str]:
-    """Word ``size``-grams of the normalised text (the whole text if shorter)."""
-    return _grams(normalise_text(text).split(), size)
-
-
 def _grams(words: list[str], size: int) -> set[str]:
+    """Word ``size``-grams of ``words`` (the whole text if shorter)."""
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
@@ -177,126 +157,6 @@ def band_keys(minhash: MinHash, *, bands: int, rows: int) -> list[tuple[int, int
         # 63 bits so the key fits a signed BIGINT column
         keys.append((band, int.from_bytes(digest, "big") >> 1))
     return keys
-
-
-def find_duplicates(items: Sequence[DedupeItem],
-                    config: MinhashConfig | None = None, *, conn: Any = None,
-                    ) -> dict[str, str]:
-    """Map each copy's id to the id of its original.
-
-    Exact copies are grouped by :func:`text_hash`; near copies by MinHash LSH
-    (Broder 1997), each candidate pair kept only if its estimated resemblance,
-    or the estimated containment of the shorter body in the longer, is at
-    least ``config.threshold``. Groups are the connected components of those
-    pairs, so a chain of copies of copies ends in one group. The original of a group is the earliest
-    published item, then the one with the longest body, then the smallest id.
-
-    Args:
-        items: the articles to compare; empty bodies are never duplicates.
-        config: MinHash settings; ``MinhashConfig()`` when not given.
-        conn: DuckDB connection that groups the LSH band keys (see
-            :func:`candidate_pairs`); an in-memory one when not given.
-
-    Returns:
-        ``{copy_id: original_id}``; originals and unique items are absent.
-    """
-    config = config or MinhashConfig()
-    unique: dict[str, DedupeItem] = {}
-    for item in items:
-        # the same id twice is the same article stored twice, not a copy
-        if item.id not in unique and normalise_text(item.body):
-            unique[item.id] = item
-    items = list(unique.values())
-    parent = {item.id: item.id for item in items}
-    for a, b in _exact_pairs(items):
-        union(parent, a, b)
-    for a, b in _near_pairs(items, config, conn):
-        union(parent, a, b)
-    groups: dict[str, list[DedupeItem]] = {}
-    for item in items:
-        groups.setdefault(find_root(parent, item.id), []).append(item)
-    copies: dict[str, str] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        original = min(members, key=_original_rank)
-        copies.update({m.id: original.id for m in members if m.id != original.id})
-    return dict(sorted(copies.items()))
-
-
-def _original_rank(item: DedupeItem) -> tuple[dt.date, int, str]:
-    # undated items rank last: a dated one is more likely the source
-    return (item.published or dt.date.max, -len(normalise_text(item.body)), item.id)
-
-
-def _exact_pairs(items: Sequence[DedupeItem]) -> Iterable[tuple[str, str]]:
-    first: dict[str, str] = {}
-    for item in items:
-        digest = text_hash(item.body)
-        if digest in first:
-            yield first[digest], item.id
-        else:
-            first[digest] = item.id
-
-
-def candidate_pairs(band_rows: Iterable[tuple[str, int, int]], conn: Any = None,
-                    ) -> list[tuple[str, str]]:
-    """LSH candidate pairs: ids that share a ``(band, key)``, grouped in SQL.
-
-    The band keys go into DuckDB and a ``GROUP BY band, key`` collects the ids
-    of each bucket; only buckets with two or more ids yield pairs. This is the
-    step that grows with the corpus, and a database does it without holding
-    an index in Python.
-
-    Args:
-        band_rows: ``(id, band, key)`` rows from :func:`band_keys`.
-        conn: a DuckDB connection (e.g. the store's); a private in-memory
-            database when not given.
-
-    Returns:
-        Sorted, distinct ``(id_a, id_b)`` pairs with ``id_a < id_b``.
-    """
-    table = pa.table({"id": pa.array([], pa.string()), "band": pa.array([], pa.int32()),
-                      "key": pa.array([], pa.int64())})
-    rows = list(band_rows)
-    if rows:
-        ids, bands, keys = zip(*rows)
-        table = pa.table({"id": pa.array(ids, pa.string()), "band": pa.array(bands, pa.int32()),
-                          "key": pa.array(keys, pa.int64())})
-    own = conn is None
-    conn = duckdb.connect() if own else conn
-    name = "_nw_band_keys"
-    conn.register(name, table)
-    try:
-        buckets = conn.execute(
-            f"SELECT list(DISTINCT id ORDER BY id) FROM {name} "
-            "GROUP BY band, key HAVING count(DISTINCT id) > 1").fetchall()
-    finally:
-        conn.unregister(name)
-        if own:
-            conn.close()
-    pairs = {(a, b) for (members,) in buckets
-             for i, a in enumerate(members) for b in members[i + 1:]}
-    return sorted(pairs)
-
-
-def _near_pairs(items: Sequence[DedupeItem], config: MinhashConfig,
-                conn: Any = None) -> Iterable[tuple[str, str]]:
-    bands, rows = lsh_params(config)
-    signatures: dict[str, tuple[MinHash, int]] = {}
-    band_rows = []
-    for item in sorted(items, key=lambda i: i.id):
-        signature = make_minhash(item.body, config)
-        signatures[item.id] = (signature, len(shingles(item.body, config.shingle_size)))
-        band_rows.extend((item.id, band, key)
-                         for band, key in band_keys(signature, bands=bands, rows=rows))
-    for a, b in candidate_pairs(band_rows, conn):
-        if _is_copy(*signatures[a], *signatures[b], config):
-            yield a, b
-
-
-def _is_copy(a: MinHash, size_a: int, b: MinHash, size_b: int, config: MinhashConfig) -> bool:
-    return is_copy(a.hashvalues, size_a, b.hashvalues, size_b, config)
 
 
 def is_copy(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int,

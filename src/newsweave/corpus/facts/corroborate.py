@@ -41,8 +41,8 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsweave.corpus.clock import clock_times
-from newsweave.corpus.samefact import (
+from newsweave.corpus.facts.clock import clock_times
+from newsweave.corpus.facts.samefact import (
     FEATURES,
     SameFactModel,
     StoryContext,

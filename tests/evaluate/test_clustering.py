@@ -1,6 +1,6 @@
 import pytest
 
-from newsweave.corpus.scoring import bcubed
+from newsweave.evaluate.clustering import bcubed
 
 
 def test_perfect_clustering() -> None:
@@ -26,7 +26,7 @@ def test_no_shared_items() -> None:
 
 
 def test_pairwise_counts_pairs_not_items() -> None:
-    from newsweave.corpus.scoring import pairwise
+    from newsweave.evaluate.clustering import pairwise
 
     gold = {"a": "x", "b": "x", "c": "x", "d": "y"}
     # a, b together (1 right pair); c alone (2 gold pairs missed); d wrongly with c? no
