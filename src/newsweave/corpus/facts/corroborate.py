@@ -210,7 +210,7 @@ class _Prepared:
     head: str = ""
     opens: bool = True
     # the content stems in order, each stem's rarity in English (which pieces
-    # are compared), and what the learned decision reads (corpus.samefact)
+    # are compared), and what the learned decision reads (corpus.facts.samefact)
     stems: tuple[str, ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
     verb: str = ""
@@ -278,7 +278,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
     claim is cut into its independent clauses and the items of its lists of
     demands (:func:`_clause_pieces`), and those are aligned. Two pieces of
     different articles join when the same-fact decision
-    (:mod:`newsweave.corpus.samefact`) says they state one fact; groups form
+    (:mod:`newsweave.corpus.facts.samefact`) says they state one fact; groups form
     by average linkage over those decisions. A fact's mentions are piece spans.
 
     Args:
@@ -291,7 +291,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
             whose trigger it holds.
         published: ``{article_id: publication date}``, for who reported first.
         model: a learned same-fact decision to use instead of the word-and-evidence
-            score (:mod:`newsweave.corpus.samefact`; see EVALUATION.md for why
+            score (:mod:`newsweave.corpus.facts.samefact`; see EVALUATION.md for why
             it is not the default).
 
     Returns:
@@ -1562,7 +1562,7 @@ _CLAUSE_START_RE = re.compile(
 def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
     """The first name in the figure's own clause before it (who scored, whose sum),
     capitalised common words ("Police", "The": not rare enough in the language,
-    :func:`~newsweave.corpus.samefact.language_weight`) aside: its owner, when the
+    :func:`~newsweave.corpus.facts.samefact.language_weight`) aside: its owner, when the
     clause names one."""
     before = _text_before(q, claim)
     starts = list(_CLAUSE_START_RE.finditer(before))
