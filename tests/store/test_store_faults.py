@@ -154,3 +154,40 @@ def test_ctrl_c_inside_a_duckdb_statement_is_recognised():
     assert is_interrupted(RuntimeError("Query interrupted"))
     assert not is_interrupted(RuntimeError("Binder Error: no such column"))
     assert not is_interrupted(duckdb.IOException("No space left on device"))
+
+
+class _CtrlCAfterCommit:
+    """A real connection on which Ctrl-C lands once, right after a COMMIT has
+    returned and before the writer has noted it (a signal's timing cannot be
+    forced otherwise)."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self.fired = False
+
+    def execute(self, sql, *args, **kwargs):
+        result = self._conn.execute(sql, *args, **kwargs)
+        if sql == "COMMIT" and not self.fired:
+            self.fired = True
+            raise KeyboardInterrupt
+        return result
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_ctrl_c_right_after_a_commit_stores_nothing_twice(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "store.duckdb")
+    try:
+        writer = ArticleWriter(_CtrlCAfterCommit(conn), batch_size=10)
+        for i in range(3):
+            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
+                                     article_id=f"report-{i}"))
+        with pytest.raises(KeyboardInterrupt):
+            writer.flush()
+        # what the run does on Ctrl-C: store what is buffered, then say what it stored
+        writer.flush()
+        assert writer.added == 3
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    finally:
+        conn.close()

@@ -117,9 +117,14 @@ class ArticleWriter:
         return True
 
     def flush(self) -> None:
-        """Write the buffered articles in one transaction."""
+        """Write the buffered articles in one transaction.
+
+        Flushing again after a flush cut short (Ctrl-C) stores nothing twice: an
+        interrupt that lands after the COMMIT has returned leaves the buffer
+        full, so articles the store already holds are counted, not written."""
         if not self._buffer and not self._sources:
             return
+        self._drop_committed()
         tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
         if self._sources:
             tables["article_sources"] = list(
@@ -142,6 +147,18 @@ class ArticleWriter:
         self.added += len(self._buffer)
         self._buffer.clear()
         self._sources.clear()
+
+    def _drop_committed(self) -> None:
+        """Take out of the buffer the articles an earlier, interrupted flush of
+        this writer already committed, counting them as added."""
+        ids = [r.article.id for r in self._buffer]
+        if not ids:
+            return
+        stored = {row[0] for row in self.conn.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+        if stored:
+            self.added += len(stored)
+            self._buffer = [r for r in self._buffer if r.article.id not in stored]
 
     def _rollback(self) -> None:
         """Undo the open transaction, if DuckDB has not already ended it.
