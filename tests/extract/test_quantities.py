@@ -89,3 +89,22 @@ def test_offsets_point_into_the_text(nlp):
 def test_dozen_multiplies_the_number_before_it(quantities):
     [q] = quantities("Some two dozen soldiers crossed the river.")
     assert (q.value, q.approx, q.unit) == (24.0, "some", "soldiers")
+
+
+@pytest.mark.parametrize("text", [
+    "Elin Holdings bought the Tarvel chip maker for US $5.4-billion yesterday.",
+    "Elin Holdings bought the Tarvel chip maker for $5.4-billion on Monday.",
+])
+def test_a_scale_word_after_a_hyphen_scales_the_figure(quantities, text):
+    found = quantities(text)
+    assert [(q.value, q.unit) for q in found] == [(5.4e9, "USD")]
+    assert found[0].text.endswith("5.4-billion")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Ilves scored with 4 minutes 48 seconds remaining in the Elin final.", 4.8, "minutes"),
+    ("The Tarvel talks lasted 2 hours and 30 minutes on Monday.", 2.5, "hours"),
+])
+def test_a_time_in_two_units_is_one_figure(quantities, text, value, unit):
+    found = quantities(text)
+    assert [(round(q.value, 3), q.unit) for q in found] == [(value, unit)]

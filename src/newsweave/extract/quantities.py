@@ -39,7 +39,28 @@ def find_quantities(span: Span) -> list[Quantity]:
         quantity, i = _read_at(tokens, i, found)
         if quantity is not None:
             found.append(quantity)
-    return found
+    return _join_time_parts(found, doc_text(span.doc)) if found else found
+
+
+# "4 minutes 48 seconds", "2 hours and 30 minutes": the smaller unit after a time
+_TIME_PART_RE = re.compile(r"\s*(?:and\s+)?(\d+(?:\.\d+)?)\s+(minutes?|seconds?)\b")
+_SMALLER_UNIT = {"hour": "minute", "minute": "second"}
+
+
+def _join_time_parts(found: list[Quantity], text: str) -> list[Quantity]:
+    """A time given in two units is one figure in the larger unit: "4 minutes 48
+    seconds" is 4.8 minutes, not 4 minutes and another figure."""
+    out: list[Quantity] = []
+    for q in found:
+        if out and out[-1].end > q.start:
+            continue  # the smaller part, already joined to the figure before it
+        smaller = _SMALLER_UNIT.get(q.unit.lower().rstrip("s"))
+        match = _TIME_PART_RE.match(text, q.end) if smaller else None
+        if match is not None and match.group(2).rstrip("s") == smaller:
+            q = Quantity(value=q.value + float(match.group(1)) / 60, text=text[q.start:match.end()],
+                         start=q.start, end=match.end(), unit=q.unit, approx=q.approx)
+        out.append(q)
+    return out
 
 
 def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quantity | None, int]:
@@ -60,6 +81,9 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     ):
         j += 1
     group = tokens[i : j + 1]
+    if _hyphen_scale(tokens, j):
+        # "$5.4-billion": the scale word joined by a hyphen scales the figure
+        group, j = [*group, tokens[j + 2]], j + 2
     if group[0].lower_ == "one" and len(group) == 1 and group[0].dep_ not in ("nummod", "quantmod"):
         # "one of Kyiv's boldest strikes" picks out a thing; it does not count it.
         return None, j + 1
@@ -78,6 +102,14 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
         ):
             k += 1
     return quantity, k
+
+
+def _hyphen_scale(tokens: list[Token], j: int) -> bool:
+    """Whether the number ending at ``j`` is joined by a hyphen, without spaces, to
+    a scale word ("5.4-billion")."""
+    return (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "\u2013")
+            and not tokens[j].whitespace_ and not tokens[j + 1].whitespace_
+            and tokens[j + 2].lower_ in _MULTIPLIERS)
 
 
 def _is_time_offset(quantity: Quantity, last: Token) -> bool:
