@@ -231,3 +231,24 @@ def test_announced_cooperation_is_agree_and_announced_retreat_is_concede(run):
     assert (event.actors, event.certainty) == (["state:egypt"], "expected")
     ex = run("Russia announced it would withdraw troops from the region.")
     assert only_event(ex, "CONCEDE").actors == ["state:russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones hit two Kurdish air bases in northern Syria on Sunday.",
+    "Israeli jets hit Hamas positions in Gaza overnight.",
+])
+def test_hitting_a_target_is_an_assault(run, text):
+    event = only_event(run(text, places=CITIES), "ASSAULT")
+    assert event.actors in (["state:turkey"], ["state:israel"])
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish exports hit a record high in May.",
+    "Inflation in Turkey hit 40 percent last month.",
+    "The Turkish team hit the target in the second half.",
+    "A powerful storm hit the Turkish coast on Sunday.",
+    "The new Turkish album hit the shelves on Friday.",
+    "Turkish negotiators hit a snag in the talks on Monday.",
+])
+def test_hitting_a_figure_or_a_snag_is_no_assault(run, text):
+    assert "ASSAULT" not in [e.event for e in run(text).events]
