@@ -76,10 +76,15 @@ class ArticleWriter:
         conn: an open DuckDB connection with the schema created.
         batch_size: articles buffered before a flush.
         outlet_aliases: from :func:`newsweave.clean.outlets.load_outlet_aliases`.
+        stored: the ids of the articles the store holds, when the caller has just
+            read them on this connection (a run does, to skip known articles before
+            annotation): then no article costs a lookup of its own. ``None``:
+            each article is looked up in the store.
     """
 
     def __init__(self, conn: Any, *, batch_size: int = 64,
-                 outlet_aliases: Mapping[str, str] | None = None) -> None:
+                 outlet_aliases: Mapping[str, str] | None = None,
+                 stored: frozenset[str] | None = None) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.conn = conn
@@ -90,6 +95,7 @@ class ArticleWriter:
         self.added = 0
         self.skipped = 0
         self._outlets = OutletNames(_stored_outlets(conn), outlet_aliases)
+        self._stored = stored
 
     def __enter__(self) -> "ArticleWriter":
         return self
@@ -156,6 +162,8 @@ class ArticleWriter:
             LOGGER.debug("rollback after a failed write: no open transaction", exc_info=True)
 
     def _exists(self, article_id: str) -> bool:
+        if self._stored is not None:
+            return article_id in self._stored
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
