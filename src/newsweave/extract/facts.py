@@ -24,7 +24,7 @@ from newsweave.extract._common import (
 from newsweave.extract.events import CodedTrigger
 from newsweave.extract.propositions import independent_clauses
 from newsweave.extract.quantities import find_quantities
-from newsweave.records import Article, Claim, Position, Resolution
+from newsweave.records import Article, Claim, Mention, Position, Resolution
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A sentence that names no one is a claim when it has this many content words.
@@ -86,11 +86,25 @@ def _plain(text: str) -> str:
 
 
 def _actors_named_in(title: str, resolution: Resolution) -> list[str]:
-    """Actors of the body's mentions whose name, as the body writes it, is in ``title``."""
+    """Actors of the body's mentions whose name, as the body writes it, is in ``title``.
+
+    A person's surname alone names them too: headlines call people by surname
+    ("Halvane calls off strike") where the body gives the full name first.
+    """
     folded = _plain(title)
     found = [m.actor_id for m in resolution.mentions if m.actor_id and m.text.strip()
-             and re.search(rf"(?<!\w){re.escape(_plain(m.text))}(?!\w)", folded)]
+             and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded)
+                     for name in _title_names(m))]
     return list(dict.fromkeys(found))
+
+
+def _title_names(mention: Mention) -> list[str]:
+    """The folded names by which a headline may name a mention's actor."""
+    name = _plain(mention.text)
+    words = name.split()
+    if mention.label == "PERSON" and len(words) > 1:
+        return [name, words[-1]]
+    return [name]
 
 
 def sentence_claim(
