@@ -5,12 +5,10 @@ very short labels and a title the body repeats (the cleaner's fallback) are not.
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
-from newsweave.extract import extract_article
-from tests.extract._helpers import finish_resolution, make_article, resolve_from_ents
+from tests.extract._helpers import extract, make_article
 
 # invented report
 BODY = ("The harbour authority of Port Elin agreed on Friday to a 9% raise for "
@@ -19,10 +17,7 @@ BODY = ("The harbour authority of Port Elin agreed on Friday to a 9% raise for "
 
 
 def _claims(nlp, gazetteer, title: str):
-    article = dataclasses.replace(make_article(BODY), title=title)
-    doc = nlp(BODY)
-    resolution = finish_resolution(article, doc, resolve_from_ents(doc), gazetteer)
-    return extract_article(article, doc, resolution, gazetteer).claims
+    return extract(nlp, gazetteer, make_article(BODY, title=title)).claims
 
 
 def test_a_headline_not_in_the_body_is_a_title_claim(nlp, gazetteer) -> None:
@@ -40,6 +35,19 @@ def test_the_headline_names_the_actors_the_body_resolved(nlp, gazetteer) -> None
     head = next(c for c in claims if c.part == "title")
     body_actors = {a for c in claims if c.part == "body" for a in c.actors}
     assert head.actors and set(head.actors) <= body_actors
+
+
+def test_a_headline_names_a_person_by_surname(nlp, gazetteer) -> None:
+    # the body says "Teodor Halvane"; the headline, as headlines do, only "Halvane"
+    claims = _claims(nlp, gazetteer, "Halvane calls off Port Elin strike after deal")
+    head = next(c for c in claims if c.part == "title")
+    assert head.actors == ["person:teodor-halvane"]
+
+
+def test_a_surname_is_not_read_inside_another_word(nlp, gazetteer) -> None:
+    claims = _claims(nlp, gazetteer, "Halvanes and dockers end Port Elin strike after deal")
+    head = next(c for c in claims if c.part == "title")
+    assert head.actors == []
 
 
 @pytest.mark.parametrize("title", [
