@@ -141,13 +141,36 @@ class ArticleWriter:
             self.conn.execute("COMMIT")
         except Exception as exc:
             self._rollback()
+            if self._committed_anyway():
+                # Ctrl-C during COMMIT can stop the statement after DuckDB made the
+                # transaction durable: the articles are stored, and writing them
+                # again (the interrupted run stores what it buffered) would fail
+                # on their keys
+                self._written()
             if is_full_error(exc):
                 raise full(database_path(self.conn), exc,
                            lost=f"the last {len(self._buffer)} articles were not stored") from exc
             raise
+        self._written()
+
+    def _written(self) -> None:
+        """Count the buffered articles as stored and empty the buffer."""
         self.added += len(self._buffer)
         self._buffer.clear()
         self._sources.clear()
+
+    def _committed_anyway(self) -> bool:
+        """Whether the buffered articles are in the store after a failed flush.
+
+        Buffered articles were not stored before the flush, and a flush is one
+        transaction, so one of them stored means the transaction committed.
+        """
+        if not self._buffer:
+            return False
+        try:
+            return self._exists_in_store(self._buffer[0].article.id)
+        except duckdb.Error:
+            return False
 
     def _rollback(self) -> None:
         """Undo the open transaction, if DuckDB has not already ended it.
@@ -164,6 +187,9 @@ class ArticleWriter:
     def _exists(self, article_id: str) -> bool:
         if self._stored is not None:
             return article_id in self._stored
+        return self._exists_in_store(article_id)
+
+    def _exists_in_store(self, article_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
