@@ -5,7 +5,6 @@ very short labels and a title the body repeats (the cleaner's fallback) are not.
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.extract._helpers import extract, make_article
