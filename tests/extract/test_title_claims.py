@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsweave.extract.facts import title_claim
+from newsweave.records import Mention, Resolution
 from tests.extract._helpers import extract, make_article
 
 # invented report
@@ -41,6 +43,23 @@ def test_a_headline_names_a_person_by_surname(nlp, gazetteer) -> None:
     claims = _claims(nlp, gazetteer, "Halvane calls off Port Elin strike after deal")
     head = next(c for c in claims if c.part == "title")
     assert head.actors == ["person:teodor-halvane"]
+
+
+def test_a_surname_the_body_writes_alone_names_only_that_mention() -> None:
+    # As in the demo's Kessrin report: the resolve stage left "Selva Brannick",
+    # "Ms Brannick" and "Brannick" as three actors. The headline's "Brannick" is
+    # the mention written alone; the others are not added (one person, counted
+    # three times). The resolution is written out: the resolve stage cannot be
+    # made to leave them apart on purpose.
+    body = "Selva Brannick was arrested. Ms Brannick denies it. Brannick's lawyer spoke."
+    article = make_article(body, title="Court orders opposition leader Brannick held for 30 days")
+    resolution = Resolution(mentions=[
+        Mention("a1", 0, 14, "Selva Brannick", "PERSON", "person:selva-brannick"),
+        Mention("a1", 29, 40, "Ms Brannick", "PERSON", "person:ms-brannick"),
+        Mention("a1", 52, 60, "Brannick", "PERSON", "person:brannick~a1"),
+    ])
+    head = title_claim(article, resolution)
+    assert head is not None and head.actors == ["person:brannick~a1"]
 
 
 def test_a_surname_is_not_read_inside_another_word(nlp, gazetteer) -> None:
