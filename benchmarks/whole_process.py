@@ -14,12 +14,17 @@ then alternates two whole processes, start-up included, ``repeat`` times each:
 Prints JSON: the median wall time of each and the ratio of the medians, and
 the same for CPU time (user + system of the child process): on a machine other
 work shares, the CPU ratio moves much less than the wall ratio.
+
+``--before SRC`` adds a third process to each round, ``newsweave run`` with
+``PYTHONPATH=SRC`` (a copy of an older ``src`` folder), so that code before
+and after a change is compared in the same script run, under the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -47,10 +52,10 @@ def _cpu_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
+def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one whole process."""
     cpu, started = _cpu_children(), time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - started, _cpu_children() - cpu
 
 
@@ -58,22 +63,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="an older src folder, run as a third process each round")
     args = parser.parse_args()
-    bare, run = [], []
+    bare, run, before = [], [], []
+    before_env = None
+    if args.before is not None:
+        before_env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
     with tempfile.TemporaryDirectory(prefix="nw-whole-") as tmp:
         source = write_jsonl(Path(tmp) / "reports.jsonl", args.n)
         for k in range(args.repeat):
             bare.append(_timed([sys.executable, "-c", BARE, str(source)]))
             db = Path(tmp) / f"run-{k}.duckdb"
             run.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet"]))
-    def ratio(k: int) -> float:
-        return round(statistics.median(r[k] for r in run) / statistics.median(b[k] for b in bare), 3)
+            if before_env is not None:
+                db = Path(tmp) / f"before-{k}.duckdb"
+                before.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet"],
+                                     env=before_env))
+    result = {"reports": args.n, "load_1min_after": round(os.getloadavg()[0], 2),
+              **_summary("bare", bare, bare), **_summary("run", run, bare)}
+    if before:
+        result.update(_summary("before", before, bare))
+    print(json.dumps(result))
 
-    print(json.dumps({
-        "reports": args.n, "bare_s": [round(x, 2) for x, _ in bare],
-        "run_s": [round(x, 2) for x, _ in run], "ratio": ratio(0),
-        "bare_cpu_s": [round(c, 2) for _, c in bare], "run_cpu_s": [round(c, 2) for _, c in run],
-        "cpu_ratio": ratio(1)}))
+
+def _summary(name: str, runs: list[tuple[float, float]],
+             bare: list[tuple[float, float]]) -> dict[str, object]:
+    """Wall and CPU seconds of one kind of process, and their medians' ratios to bare."""
+    def ratio(k: int) -> float:
+        return round(statistics.median(r[k] for r in runs) / statistics.median(b[k] for b in bare), 3)
+
+    return {f"{name}_s": [round(x, 2) for x, _ in runs], f"{name}_cpu_s": [round(c, 2) for _, c in runs],
+            f"{name}_ratio": ratio(0), f"{name}_cpu_ratio": ratio(1)}
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,16 +145,17 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                          batch_size=settings.batch_size)
     conn = connect(settings.db, memory_limit=settings.db_memory)
     try:
-        writer = ArticleWriter(conn, outlet_aliases=_outlet_aliases(settings))
+        stored = frozenset(row[0] for row in conn.execute("SELECT id FROM articles").fetchall())
+        writer = ArticleWriter(conn, outlet_aliases=_outlet_aliases(settings), stored=stored)
         try:
             engine = _engine(settings)
             options: dict[str, Any] = {"workers": settings.workers}
             if engine is run_local:
                 # what the store holds skips annotation: a re-run does no NLP work
-                options["known"] = frozenset(
-                    row[0] for row in conn.execute("SELECT id FROM articles").fetchall())
+                options["known"] = stored
             for item in engine(read_inputs(paths), config, **options):
-                _record(item, report, writer)
+                if _record(item, report, writer) and corpus:
+                    _preload_corpus_stages()
                 if on_result is not None:
                     on_result(item)
         except KeyboardInterrupt as exc:
@@ -173,6 +175,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         elif corpus:
             # imported here: the corpus stages' libraries (scipy, scikit-learn)
             # take seconds to load, and only a run that updates the corpus needs them
+            _finish_preload()
             from newsweave.corpus.update import rebuild_corpus, update_corpus
 
             set_memory_limit(conn, settings.corpus_memory)
@@ -212,17 +215,57 @@ def _interrupted(report: RunReport, writer: ArticleWriter, settings: Settings
     return RunInterrupted(report, settings.db)
 
 
-def _record(item: Any, report: RunReport, writer: ArticleWriter) -> None:
-    """Count one chain result in the report and buffer it for the store."""
+def _record(item: Any, report: RunReport, writer: ArticleWriter) -> bool:
+    """Count one chain result in the report and buffer it for the store.
+
+    Returns:
+        True when the item is an article the store did not hold.
+    """
     if isinstance(item, IngestError):
         report.errors.append(item)
-        return
+        return False
     article = item.article
     if article.language != "en":
         report.not_english += 1
     report.notes.extend(IngestError(article.source_path, note)
                         for note in getattr(article, "notes", ()) or ())
-    writer.write(item)
+    return writer.write(item)
+
+
+# The thread importing the corpus stages while the chain still runs (see
+# _preload_corpus_stages); None until a run first stores a new article.
+_PRELOAD: threading.Thread | None = None
+
+
+def _import_corpus_stages() -> None:
+    """Import the corpus stages and their libraries (the preload thread's work)."""
+    try:
+        import newsweave.corpus.update  # noqa: F401
+    except Exception:  # noqa: BLE001 - the run's own import reports it, in the main thread
+        LOGGER.debug("preloading the corpus stages failed", exc_info=True)
+
+
+def _preload_corpus_stages() -> None:
+    """Start importing the corpus stages in a background thread, once per process.
+
+    Their libraries (scipy, scikit-learn, wordfreq) take about a second to
+    import, and only a run that stores something new needs them. Started at the
+    first new article, the import overlaps the annotation of the next batches:
+    spaCy's matrix products release the GIL, so on a second core the import
+    costs little wall time (its CPU time is the same).
+    """
+    global _PRELOAD
+    if _PRELOAD is not None:
+        return
+    _PRELOAD = threading.Thread(target=_import_corpus_stages, name="newsweave-corpus-preload",
+                                daemon=True)
+    _PRELOAD.start()
+
+
+def _finish_preload() -> None:
+    """Wait for the preload thread, if one runs, before importing the corpus stages."""
+    if _PRELOAD is not None:
+        _PRELOAD.join()
 
 
 def _close(conn: Any) -> None:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 from newsweave.config import demo_corpus_dir
+from tests.e2e._reports import GOOD_REPORT
 
 RUNNER = CliRunner()
 PLOVER_KEYS = {"id", "date", "actor", "recipient", "event", "mode", "context", "event_loc",
@@ -155,11 +156,6 @@ def flat(output: str) -> str:
     return " ".join(re.sub("[│╭╮╰╯─]", " ", output).split())
 
 
-GOOD_REPORT = ("Title: Dockers march\nSource: Harbour Herald\nDate: 2031-03-14\n\n"
-               "Dockworkers marched through the port of Varna Bay on Monday. The union said "
-               "about 1,200 workers joined the walkout and demanded a raise of nine percent.\n")
-
-
 def test_failure_lines_print_odd_file_names_as_they_are(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -219,48 +215,6 @@ def test_a_damaged_database_is_named_by_run_stories_and_serve(tmp_path):
         assert f"the database {db} is damaged" in result.stderr
         assert "restore it from a backup" in result.stderr
         assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
-def test_ctrl_c_says_what_was_stored(tmp_path):
-    import signal
-    import time
-
-    import duckdb
-
-    body = GOOD_REPORT.split("\n\n", 1)[1].strip()
-    wire = tmp_path / "wire.jsonl"
-    wire.write_text("".join(json.dumps({"title": f"Report {n}", "text": f"Report {n} of {n * 7} "
-                                        f"ships. {body}"}) + "\n" for n in range(5000)))
-    db = tmp_path / "int.duckdb"
-    proc = subprocess.Popen([sys.executable, "-m", "newsweave", "run", str(wire), "--db",
-                             str(db), "--quiet"], stderr=subprocess.PIPE, text=True)
-    # Interrupt once the first batch is committed: the write-ahead log grows past
-    # the schema's 8 kB (a batch of 64 articles adds over 20 kB).
-    wal = db.with_name(db.name + ".wal")
-    deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline and (
-            not wal.exists() or wal.stat().st_size < 20_000):
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=120)
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert proc.returncode == 130, stderr
-    assert len(lines) == 1 and "Traceback" not in stderr, stderr
-    conn = duckdb.connect(str(db), read_only=True)
-    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    events = conn.execute("SELECT count(DISTINCT article_id) FROM mentions").fetchone()[0]
-    conn.close()
-    assert 0 < stored < 5000 and events <= stored
-    assert lines[0].startswith(f"interrupted: {stored} articles stored in {db} ")
-
-
-def test_run_reads_standard_input_when_asked(tmp_path):
-    db = tmp_path / "stdin.duckdb"
-    proc = subprocess.run([sys.executable, "-m", "newsweave", "run", "-", "--db", str(db), "-q"],
-                          input=GOOD_REPORT, capture_output=True, text=True, timeout=300,
-                          check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert "1 articles added" in proc.stderr
 
 
 def test_eval_help_names_only_evaluations_that_run():

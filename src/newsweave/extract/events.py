@@ -249,7 +249,8 @@ def code_sentence(
     if _is_question(sent):
         # "Will they walk out?", "Did the army shell the village?": asked, not reported.
         return []
-    triggers = find_triggers(sent, lexicon, is_actor=lambda t: t.i in index.actor_of)
+    triggers = find_triggers(
+        sent, lexicon, is_actor=lambda t: t.i in index.actor_of or _country_word(t, index) is not None)
     if not triggers:
         return []
     time = index.time_of(sent)
@@ -380,7 +381,7 @@ def _code_trigger(
     recipient_tokens = _recipient_tokens(trigger, index)
     if trigger.swap:
         actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
-    actors = index.actors_in(actor_tokens)
+    actors = index.actors_in(actor_tokens) or _nominal_country_actors(trigger, index)
     if realised_only and not actors and (
         _no_agent(trigger, sent, lexicon) or _thing_as_subject(trigger, lexicon)
     ):
@@ -533,6 +534,29 @@ def _assault_target(
         if defenders:
             return defenders
     return []
+
+
+def _country_word(token: Token, index: MentionIndex) -> str | None:
+    """ISO3 of the country a country adjective or name names ("Ukrainian", "Ukraine"),
+    when the entity recogniser marked it (NORP, GPE); None otherwise."""
+    if token.ent_type_ not in ("NORP", "GPE"):
+        return None
+    return country_code(token.text, index.gazetteer)
+
+
+def _nominal_country_actors(trigger: Trigger, index: MentionIndex) -> list[str]:
+    """ "a Ukrainian airstrike on Russian airbases": the state a country word on an
+    event noun names, when that word is no resolved actor of its own.
+
+    The resolve stage makes actors of country words that name people ("Israeli
+    forces"), not of those that qualify an act; the act's agent is then the state.
+    Only for nominal triggers (the noun is the trigger), whose subjects are the
+    noun's modifiers.
+    """
+    if trigger.noun is None or trigger.noun.i != trigger.verb.i:
+        return []
+    codes = [_country_word(t, index) for t in trigger.subjects if t.i not in index.actor_of]
+    return [index.state_of_iso3(iso3) for iso3 in dict.fromkeys(c for c in codes if c)]
 
 
 def _qualifying_states(trigger: Trigger, index: MentionIndex) -> list[str]:

@@ -24,7 +24,7 @@ from newsweave.extract._common import (
 from newsweave.extract.events import CodedTrigger
 from newsweave.extract.propositions import independent_clauses
 from newsweave.extract.quantities import find_quantities
-from newsweave.records import Article, Claim, Position, Resolution
+from newsweave.records import Article, Claim, Mention, Position, Resolution
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A sentence that names no one is a claim when it has this many content words.
@@ -86,11 +86,37 @@ def _plain(text: str) -> str:
 
 
 def _actors_named_in(title: str, resolution: Resolution) -> list[str]:
-    """Actors of the body's mentions whose name, as the body writes it, is in ``title``."""
+    """Actors of the body's mentions whose name, as the body writes it, is in ``title``.
+
+    A person's surname alone names them too: headlines call people by surname
+    ("Halvane calls off strike") where the body gives the full name first. A
+    surname that a body mention writes alone ("Brannick") names that mention's
+    actor only, so that a person the resolve stage did not link to it is not
+    named twice.
+    """
     folded = _plain(title)
-    found = [m.actor_id for m in resolution.mentions if m.actor_id and m.text.strip()
-             and re.search(rf"(?<!\w){re.escape(_plain(m.text))}(?!\w)", folded)]
+    written = {_plain(m.text) for m in resolution.mentions if m.actor_id and m.text.strip()}
+    exact = {name for name in written if _names(folded, name)}
+    found = []
+    for m in resolution.mentions:
+        if not m.actor_id or not m.text.strip():
+            continue
+        surname = _surname(m)
+        if _plain(m.text) in exact or (surname and surname not in exact
+                                       and _names(folded, surname)):
+            found.append(m.actor_id)
     return list(dict.fromkeys(found))
+
+
+def _names(folded_title: str, name: str) -> bool:
+    """Whether the folded title holds ``name`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded_title) is not None
+
+
+def _surname(mention: Mention) -> str | None:
+    """The folded surname of a person's mention of two words or more, else None."""
+    words = _plain(mention.text).split()
+    return words[-1] if mention.label == "PERSON" and len(words) > 1 else None
 
 
 def sentence_claim(

@@ -52,13 +52,41 @@ def sentence_times(article: Article, doc: Doc) -> list[SentenceTime]:
         One :class:`SentenceTime` per ``doc`` sentence, keyed by its span.
     """
     context = _background_context(article)
+    text = doc_text(doc)
     times = []
-    for sent in doc.sents:
-        background = _is_background_sentence(sent, article.published, context)
-        date, precision = sentence_date(sent, article.published, background)
+    for sent, ents in _sentences_with_entities(doc):
+        # the main clause and the entities are read once per sentence, for both questions
+        main = main_clause_text(sent)
+        background = _is_background_sentence(sent, article.published, context, main=main,
+                                             text=text)
+        date, precision = sentence_date(sent, article.published, background, main=main,
+                                        ents=ents)
         times.append(SentenceTime(start=sent.start_char, end=sent.end_char, date=date,
                                   date_precision=precision, background=background))
     return times
+
+
+def _sentences_with_entities(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """Each sentence of ``doc`` with the entities inside it, as ``Span.ents`` gives them.
+
+    ``Span.ents`` builds every entity of the whole Doc on each call, which made
+    reading the sentences of a long article quadratic; here the Doc's entities
+    are built once and dealt out in order.
+    """
+    ents = list(doc.ents)
+    out: list[tuple[Span, list[Span]]] = []
+    k = 0
+    for sent in doc.sents:
+        while k < len(ents) and ents[k].start < sent.start:
+            k += 1
+        inside = []
+        j = k
+        while j < len(ents) and ents[j].start < sent.end:
+            if ents[j].end <= sent.end:
+                inside.append(ents[j])
+            j += 1
+        out.append((sent, inside))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +106,19 @@ def _background_context(article: Article) -> _BackgroundContext:
 
 
 def _is_background_sentence(sent: Span, published: dt.date | None,
-                            context: _BackgroundContext) -> bool:
+                            context: _BackgroundContext, *, main: str | None = None,
+                            text: str | None = None) -> bool:
     """Whether the sentence is historical context rather than the news itself.
 
     A sentence under a "Background"-type heading is background whatever it
     says, and an undated article's years are judged against the latest year
     the article mentions (:func:`newsweave.resolve.dates.reference_year`).
+    ``main`` is :func:`main_clause_text` of the sentence and ``text`` the Doc's
+    text, when the caller has them.
     """
-    in_section = _in_spans(sent, context.section_spans)
+    in_section = _in_spans(sent, context.section_spans, text)
     year = context.reference_year if published is None else None
-    text = main_clause_text(sent)
+    text = main_clause_text(sent) if main is None else main
     return (is_background(text, published, reference_year=year, in_background_section=in_section)
             or past_year(text, published) is not None)
 
@@ -124,9 +155,16 @@ def main_clause_text(sent: Span) -> str:
     return " ".join(t.text for t in sent if t.i not in dropped)
 
 
-def _in_spans(sent: Span, spans: tuple[tuple[int, int], ...]) -> bool:
-    """Whether the sentence starts inside one of the article sentences ``spans``."""
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+def _in_spans(sent: Span, spans: tuple[tuple[int, int], ...], text: str | None = None) -> bool:
+    """Whether the sentence starts inside one of the article sentences ``spans``.
+
+    ``text`` is the Doc's text when the caller has it (``Span.text`` joins the
+    sentence's tokens on every call).
+    """
+    if not spans:
+        return False
+    sent_text = sent.text if text is None else text[sent.start_char:sent.end_char]
+    start = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
     return any(s <= start < e for s, e in spans)
 
 
@@ -139,10 +177,13 @@ def background_year(text: str, published: dt.date | None) -> int | None:
     return min(years) if years else None
 
 
-def time_expressions(sent: Span) -> list[str]:
-    """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight"."""
-    # Span.ents walks the whole Doc's entities: read them once
-    times = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+def time_expressions(sent: Span, ents: list[Span] | None = None) -> list[str]:
+    """Date and time phrases in the sentence: DATE/TIME entities, weekdays, "overnight".
+
+    ``ents`` are the sentence's entities when the caller has them (``Span.ents``
+    walks the whole Doc's entities).
+    """
+    times = [e for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME")]
     exprs = [e.text for e in times if not is_duration(e.text) and not is_age(e)]
     covered = {t.i for e in times for t in e}
     exprs += [
@@ -151,7 +192,8 @@ def time_expressions(sent: Span) -> list[str]:
         if t.i not in covered and (t.lower_ in _WEEKDAYS or t.lower_ in _TIME_WORDS)
     ]
     # "one day after X launched ...": the resolver reads the relative phrase itself.
-    exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(sent.text)]
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    exprs += [m.group(0) for m in _RELATIVE_DAY_RE.finditer(text)]
     return exprs
 
 
@@ -171,18 +213,20 @@ def is_duration(text: str) -> bool:
 
 
 def sentence_date(
-    sent: Span, published: dt.date | None, background: bool
+    sent: Span, published: dt.date | None, background: bool, *, main: str | None = None,
+    ents: list[Span] | None = None,
 ) -> tuple[dt.date | None, DatePrecision | None]:
     """The date the sentence's events happened, with its precision.
 
     Time expressions are resolved against the publication date; a news sentence
     without one takes the publication date (precision "day"); a background
-    sentence without one stays undated.
+    sentence without one stays undated. ``main`` (:func:`main_clause_text`)
+    and ``ents`` (the sentence's entities) are passed when the caller has them.
     """
     ahead = looks_ahead(sent)
     # The main clause's own time first: "the mayor, elected in 2019, was arrested on Monday".
-    main = f" {main_clause_text(sent)} "
-    exprs = sorted(time_expressions(sent), key=lambda e: f" {e} " not in main)
+    main = f" {main_clause_text(sent) if main is None else main} "
+    exprs = sorted(time_expressions(sent, ents), key=lambda e: f" {e} " not in main)
     for expr in exprs:
         try:
             date, precision = resolve_date(expr, published, ahead=ahead)

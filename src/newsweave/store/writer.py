@@ -76,10 +76,15 @@ class ArticleWriter:
         conn: an open DuckDB connection with the schema created.
         batch_size: articles buffered before a flush.
         outlet_aliases: from :func:`newsweave.clean.outlets.load_outlet_aliases`.
+        stored: the ids of the articles the store holds, when the caller has just
+            read them on this connection (a run does, to skip known articles before
+            annotation): then no article costs a lookup of its own. ``None``:
+            each article is looked up in the store.
     """
 
     def __init__(self, conn: Any, *, batch_size: int = 64,
-                 outlet_aliases: Mapping[str, str] | None = None) -> None:
+                 outlet_aliases: Mapping[str, str] | None = None,
+                 stored: frozenset[str] | None = None) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.conn = conn
@@ -90,6 +95,7 @@ class ArticleWriter:
         self.added = 0
         self.skipped = 0
         self._outlets = OutletNames(_stored_outlets(conn), outlet_aliases)
+        self._stored = stored
 
     def __enter__(self) -> "ArticleWriter":
         return self
@@ -119,9 +125,9 @@ class ArticleWriter:
     def flush(self) -> None:
         """Write the buffered articles in one transaction.
 
-        Flushing again after a flush cut short (Ctrl-C) stores nothing twice: an
-        interrupt that lands after the COMMIT has returned leaves the buffer
-        full, so articles the store already holds are counted, not written."""
+        Flushing again after a flush cut short (Ctrl-C) stores nothing twice:
+        articles the store already holds are counted, not written
+        (:meth:`_drop_committed`)."""
         if not self._buffer and not self._sources:
             return
         self._drop_committed()
@@ -144,13 +150,20 @@ class ArticleWriter:
                 raise full(database_path(self.conn), exc,
                            lost=f"the last {len(self._buffer)} articles were not stored") from exc
             raise
+        self._written()
+
+    def _written(self) -> None:
+        """Count the buffered articles as stored and empty the buffer."""
         self.added += len(self._buffer)
         self._buffer.clear()
         self._sources.clear()
 
     def _drop_committed(self) -> None:
         """Take out of the buffer the articles an earlier, interrupted flush of
-        this writer already committed, counting them as added."""
+        this writer already committed, counting them as added. Ctrl-C can land
+        after DuckDB made a COMMIT durable (during the statement, or just after
+        it returned): the interrupted run then stores what it buffered, and
+        writing those articles again would fail on their keys."""
         ids = [r.article.id for r in self._buffer]
         if not ids:
             return
@@ -173,6 +186,11 @@ class ArticleWriter:
             LOGGER.debug("rollback after a failed write: no open transaction", exc_info=True)
 
     def _exists(self, article_id: str) -> bool:
+        if self._stored is not None:
+            return article_id in self._stored
+        return self._exists_in_store(article_id)
+
+    def _exists_in_store(self, article_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
