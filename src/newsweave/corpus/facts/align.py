@@ -477,11 +477,11 @@ def _is_sentence(text: str) -> bool:
 def value_partitions(members: list[_Prepared], clashing: set[str]) -> list[list[_Prepared]]:
     """The members of one aligned group split by the figure they give for a
     quantity whose figures clash between outlets (``clashing``: the nouns of
-    :func:`_number_clashes` of kind "number"): "a 30-day ceasefire" (two
-    outlets) and "a 60-day ceasefire" (one) are two facts, each credited to its
-    own outlets. Members that give no figure for it stay with the largest part;
-    the largest part comes first. Figures that agree (:func:`number_difference`)
-    share a part."""
+    :func:`~newsweave.corpus.facts.figures._number_clashes` of kind "number"):
+    "a 30-day ceasefire" (two outlets) and "a 60-day ceasefire" (one) are two
+    facts, each credited to its own outlets. Members that give no figure for it
+    stay with the largest part; the largest part comes first. Figures that agree
+    (:func:`number_difference`) share a part."""
     for noun in sorted(clashing):
         parts: list[tuple[Quantity, _Prepared, list[_Prepared]]] = []
         silent = []

@@ -80,10 +80,11 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
 
     A claim is a whole sentence, and one sentence may state several facts: each
     claim is cut into its independent clauses and the items of its lists of
-    demands (:func:`_clause_pieces`), and those are aligned. Two pieces of
-    different articles join when the same-fact decision
-    (:mod:`newsweave.corpus.facts.samefact`) says they state one fact; groups form
-    by average linkage over those decisions. A fact's mentions are piece spans.
+    demands (:func:`~newsweave.corpus.facts.clauses._clause_pieces`), and those
+    are aligned. Two pieces of different articles join when the same-fact
+    decision (:mod:`newsweave.corpus.facts.samefact`) says they state one fact;
+    groups form by average linkage over those decisions. A fact's mentions are
+    piece spans.
 
     Args:
         story_id: the story the claims belong to.
