@@ -321,7 +321,7 @@ class Fact:
     date: dt.date | None = None
     importance: float = 0.0
     # who told it first and who repeated it, and outlets that only carry one
-    # speaker's quote (counted as one source): see corroborate.lineage
+    # speaker's quote (counted as one source): see align.fact_lineage
     lineage: dict[str, Any] = field(default_factory=dict)
 
 

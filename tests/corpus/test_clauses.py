@@ -1,6 +1,7 @@
 """Clause-level fact alignment: one sentence can carry two facts."""
 
-from newsweave.corpus.facts.corroborate import corroborate_story, split_clauses
+from newsweave.corpus.facts.clauses import split_clauses
+from newsweave.corpus.facts.corroborate import corroborate_story
 from newsweave.records import Claim, Event, Quantity
 
 OUTLETS = {"a1": "Coastline Daily", "l1": "The Northern Ledger", "r1": "Elin Radio"}

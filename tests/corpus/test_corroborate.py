@@ -1,6 +1,8 @@
 import datetime as dt
 
-from newsweave.corpus.facts.corroborate import content_tokens, corroborate_story, merge_positions
+from newsweave.corpus.facts.corroborate import corroborate_story
+from newsweave.corpus.facts.positions import merge_positions
+from newsweave.corpus.facts.words import content_tokens
 from newsweave.records import Claim, Position, Quantity
 
 OUTLETS = {"a1": "Coastline Daily", "a2": "Coastline Daily", "l1": "The Northern Ledger",
@@ -360,7 +362,7 @@ def test_actor_only_copies_name_does_not_break_alignment() -> None:
 
 def test_pieces_of_a_very_long_report_are_not_compared_with_each_other() -> None:
     """Their pairs would grow with the square of the report (issue 17's 10 MB page)."""
-    from newsweave.corpus.facts.corroborate import (
+    from newsweave.corpus.facts.align import (
         MAX_ARTICLE_PIECES,
         apart_keys,
         candidate_pairs,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.corpus.facts.corroborate import number_difference
+from newsweave.corpus.facts.numbers import number_difference
 from tests.corpus.test_corroborate import corroborate, make_claim, make_position
 
 
@@ -701,7 +701,7 @@ def test_a_number_in_a_name_counts_nothing(a: str, fa: tuple, b: str, fb: tuple)
 # -- one figure qualified differently anywhere in a fact ---------------------------------
 
 def _prepared(texts: list[tuple[str, str, str]]):
-    from newsweave.corpus.facts.corroborate import prepare_story
+    from newsweave.corpus.facts.align import prepare_story
     from tests.corpus.test_corroborate import OUTLETS
     claims = [make_claim(f"c{k}", article, text, numbers=((figure, 1e6, "usd"),))
               for k, (article, text, figure) in enumerate(texts)]
@@ -709,7 +709,7 @@ def _prepared(texts: list[tuple[str, str, str]]):
 
 
 def test_a_figure_qualified_differently_in_two_statements_of_a_fact_is_compared() -> None:
-    from newsweave.corpus.facts.corroborate import qualifier_clashes
+    from newsweave.corpus.facts.figures import qualifier_clashes
     members = _prepared([
         ("a1", "An overnight fire did an estimated $1 million damage to the Elin chapel.",
          "$1 million"),
@@ -725,7 +725,7 @@ def test_a_figure_qualified_differently_in_two_statements_of_a_fact_is_compared(
 
 
 def test_one_figure_of_two_acts_is_not_compared_across_a_fact() -> None:
-    from newsweave.corpus.facts.corroborate import qualifier_clashes
+    from newsweave.corpus.facts.figures import qualifier_clashes
     # one figure, nothing else in common around it: two acts of one story
     members = _prepared([
         ("a1", "With $1 million left in the fund, Baro closed the Elin office.", "$1 million"),
@@ -753,7 +753,8 @@ def test_every_and_all_say_the_same() -> None:
 
 
 def test_across_facts_two_words_around_the_figure_must_agree() -> None:
-    from newsweave.corpus.facts.corroborate import prepare_story, qualifier_clashes
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import qualifier_clashes
     from tests.corpus.test_corroborate import OUTLETS
 
     def pieces(a: str, b: str):

@@ -167,7 +167,7 @@ def test_brief_positions_are_the_ones_the_corpus_stage_merged(demo_db) -> None:
     reads them and merges nothing again (positions in template paragraphs are
     left out there, as for facts)."""
     from newsweave.corpus.chrome.paragraphs import inside
-    from newsweave.corpus.facts.corroborate import merge_positions
+    from newsweave.corpus.facts.positions import merge_positions
 
     with Newsweave(demo_db) as nw:
         reader = nw.reader

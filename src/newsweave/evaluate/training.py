@@ -4,9 +4,9 @@ The training pairs are made by the production code: the ECB+ shared half goes
 through the whole pipeline (:func:`newsweave.evaluate.facts.build_store`);
 each stored story is cut into pieces and its candidate pairs get their
 features exactly as ``newsweave run`` computes them
-(:func:`newsweave.corpus.facts.corroborate.prepare_story`,
-:func:`~newsweave.corpus.facts.corroborate.candidate_pairs`,
-:func:`~newsweave.corpus.facts.corroborate.pair_matrix`). A pair of pieces is
+(:func:`newsweave.corpus.facts.align.prepare_story`,
+:func:`~newsweave.corpus.facts.align.candidate_pairs`,
+:func:`~newsweave.corpus.facts.align.pair_matrix`). A pair of pieces is
 labelled by the ECB+ answer for the two annotated sentences it lies in (one
 event instance and one participant instance in common), whether the two come
 from one document or two; pieces outside the annotated sentences are left out.
@@ -65,7 +65,7 @@ class TrainingPairs:
 
 def ecb_pairs(gold: list[GoldTopic], db: Path) -> TrainingPairs:
     """The labelled training pairs of an ECB+ store (see the module docstring)."""
-    from newsweave.corpus.facts.corroborate import candidate_pairs, pair_matrix, prepare_story
+    from newsweave.corpus.facts.align import candidate_pairs, pair_matrix, prepare_story
 
     sentences = {s.key: s for topic in gold for s in topic.sentences}
     locator = SentenceLocator.of(gold, db)
@@ -145,7 +145,7 @@ def msrp_pairs(pairs: list[Any], db: Path) -> TrainingPairs:
     their own (:func:`newsweave.evaluate.paraphrase.build_store`), every piece of
     one against every piece of the other, labelled with the pair's judgement.
     ``topics`` holds each row's pair index, for folds."""
-    from newsweave.corpus.facts.corroborate import pair_matrix, prepare_story
+    from newsweave.corpus.facts.align import pair_matrix, prepare_story
 
     inputs = paraphrase_inputs(pairs, db)
     rows, answers, groups = [], [], []

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newsweave.corpus.facts.corroborate import content_tokens
+from newsweave.corpus.facts.words import content_tokens
 from newsweave.present.coverage import SHOWN_ROWS, build_coverage, column_order
 from newsweave.records import Actor, Story
 from newsweave.resolve.actors import role_key

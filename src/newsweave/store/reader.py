@@ -156,7 +156,7 @@ class StoreReader:
 
     def merged_positions(self, story_id: str) -> list[dict[str, Any]]:
         """The story's positions merged per party, stance and object, as the corpus
-        stage wrote them (:func:`newsweave.corpus.facts.corroborate.merge_positions`):
+        stage wrote them (:func:`newsweave.corpus.facts.positions.merge_positions`):
         ``party``, ``stance``, ``object``, ``objects``, ``outlets``,
         ``corroboration``, ``certainty``, ``position_ids`` and ``evidence``.
 

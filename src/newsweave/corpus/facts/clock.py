@@ -4,7 +4,7 @@ Outlets often time one moment differently ("a call at 3:33 a.m." / "a call at
 3:30 a.m."), which is a real difference; but "about 7 p.m." and "7:01 p.m."
 agree, and so do "shortly after 3:30" and "3:33". So a clock time is read as a
 quantity in minutes after midnight, and a qualified one as the range its
-qualifier allows, for the number comparison of :mod:`newsweave.corpus.facts.corroborate`.
+qualifier allows, for the number comparison of :mod:`newsweave.corpus.facts.figures`.
 The extract stage does not read clock times as quantities (they count nothing),
 so no figure is read twice.
 """

@@ -3,7 +3,7 @@
 :func:`corroborate_stories` reads each batch of stories (articles, claims,
 positions, events, copies and template spans), runs
 :func:`~newsweave.corpus.facts.corroborate.corroborate_story` and
-:func:`~newsweave.corpus.facts.corroborate.merge_positions` on each, and
+:func:`~newsweave.corpus.facts.positions.merge_positions` on each, and
 writes ``stories``, ``facts``, ``conflicts`` and ``story_positions``.
 """
 
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.corpus.chrome.paragraphs import inside
-from newsweave.corpus.facts.corroborate import corroborate_story, merge_positions
+from newsweave.corpus.facts.corroborate import corroborate_story
+from newsweave.corpus.facts.positions import merge_positions
 from newsweave.records import Claim, Event, Position, Story
 from newsweave.store.db import ids_view, query_rows
 from newsweave.store.reader import claims_by_article, events_by_article, positions_by_article

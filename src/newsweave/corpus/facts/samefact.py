@@ -60,7 +60,7 @@ _LEAD_RANKS = 10
 
 
 class Unit(Protocol):
-    """What the decision reads of a clause (see ``corroborate._Prepared``)."""
+    """What the decision reads of a clause (see ``clauses._Prepared``)."""
 
     tokens: frozenset[str]
     weights: dict[str, float]

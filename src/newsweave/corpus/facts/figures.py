@@ -1,0 +1,261 @@
+"""Outlets that give one quantity differently: number and qualifier clashes.
+
+Within one statement, each outlet's figures are matched with the other outlets'
+figures for the same noun in the same slot (:func:`_number_clashes`). Two
+figures are in different slots when something sets them apart: a part and a
+whole, two outcomes, two time frames, two owners or two places
+(:func:`_slots_apart`). Matched figures that do not agree
+(:func:`~newsweave.corpus.facts.numbers.number_difference`) form a
+:class:`NumberClash` of kind "number" or "qualifier".
+
+The same figure qualified differently ("more than $1 million" / "$1 million")
+is also looked for across statements and facts (:func:`qualifier_clashes`).
+:func:`_number_conflicts` turns clashes into conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import chain
+
+from newsweave.corpus.facts.align import _stable_id
+from newsweave.corpus.facts.clauses import _Prepared
+from newsweave.corpus.facts.numbers import (
+    _approx,
+    _compound_head,
+    _figure,
+    _frames_apart,
+    _is_part,
+    _number_context,
+    _outcome,
+    _owner,
+    _place_after,
+    _quantity_noun,
+    _same_noun,
+    _text_after,
+    _text_before,
+    _time_frame,
+    number_difference,
+)
+from newsweave.corpus.facts.words import _stem, content_tokens
+from newsweave.records import Claim, Conflict, ConflictSide, Fact, Quantity
+
+
+def _side(p: _Prepared, value: str) -> ConflictSide:
+    """One outlet's side of a conflict: the whole sentence, so the reader sees the
+    wording in context, and ``value``, the part that differs."""
+    return ConflictSide(outlet=p.outlet, article_id=p.claim.article_id, start=p.claim.start,
+                        end=p.claim.end, text=p.claim.text, value=value)
+
+
+def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
+                      shared: int = 1) -> list[NumberClash]:
+    """One figure that outlets qualify differently anywhere among ``pieces`` (a fact,
+    or a story), not only within one statement: "more than $1 million in damage"
+    and "estimated damage of $1 million" are worded too differently to be one
+    statement, yet the same figure of the same thing is one quantity. The words
+    around the two figures must share ``shared`` stems (:func:`_surroundings`), and
+    nothing may set the two apart (:func:`_slots_apart`). Pairs of claims already
+    compared (``compared``: pairs of claim ids) are not shown again."""
+    buckets: dict[tuple[str, float], list[tuple[_Prepared, Quantity]]] = {}
+    for p in pieces:
+        if p.copy or p.claim.part != "body":
+            continue
+        for q, noun in p.quantities:
+            if noun and not noun.startswith("~"):
+                buckets.setdefault((noun, round(q.value, 6)), []).append((p, q))
+    clashes = []
+    for (noun, _), found in sorted(buckets.items()):
+        anchor_p, anchor_q = found[0]
+        sides = [(anchor_p, anchor_q)] + [
+            (p, q) for p, q in found[1:]
+            if p.claim.id != anchor_p.claim.id and not _slots_apart(anchor_p, anchor_q, p, q)
+            and len(_surroundings(anchor_p, anchor_q) & _surroundings(p, q)) >= shared]
+        sides = list({p.outlet: (p, q) for p, q in reversed(sides)}.values())[::-1]
+        kinds = {number_difference(_figure(q), _approx(q, p.claim), _figure(r), _approx(r, o.claim))
+                 for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
+        new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
+                        for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
+        if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
+            clashes.append(NumberClash(noun=noun, kind="qualifier", sides=sides))
+    return clashes
+
+
+_AROUND_BEFORE, _AROUND_AFTER = 8, 6
+
+
+def _pairs(clash: NumberClash) -> set[frozenset[str]]:
+    """The pairs of claim ids a clash sets side by side."""
+    return {frozenset((a.claim.id, b.claim.id)) for a, _ in clash.sides for b, _ in clash.sides}
+
+
+def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
+    """The content stems around a figure (a few words either side), its own noun
+    and other figures aside, and what the people it counts underwent
+    (:func:`_outcome`): what two mentions of one quantity share beyond it
+    ("estimated ... damage" around "$1 million")."""
+    before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
+    after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
+    noun = _stem(_quantity_noun(q, p.claim))
+    words = {t for t in content_tokens(" ".join(before + after))
+             if not t[0].isdigit() and t != noun}
+    outcome = _outcome(q, p.claim)
+    # "killing at least seven" / "seven were killed": one outcome, worded two ways
+    return frozenset(words | ({"outcome:" + outcome} if outcome else set()))
+
+
+@dataclass(slots=True)
+class NumberClash:
+    """One quantity that outlets give differently: the thing counted, how they
+    differ ("number" or "qualifier") and each outlet's mention and figure."""
+
+    noun: str
+    kind: str
+    sides: list[tuple[_Prepared, Quantity]]
+
+
+def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
+    """Outlets that give one quantity differently: the same thing counted
+    (:func:`_same_noun`) in the same slot (:func:`_same_slot`), with values or
+    qualifiers that do not agree (:func:`number_difference`)."""
+    clashes = []
+    used: set[tuple[str, int]] = set()
+    for k, p in enumerate(by_outlet):
+        for q, noun in p.quantities:
+            if (p.claim.id, q.start) in used:
+                continue
+            sides = [(p, q)]
+            for other in by_outlet[k + 1:]:
+                same_noun = [qo for qo, no in other.quantities
+                             if (other.claim.id, qo.start) not in used and _same_noun(noun, no)]
+                # an outlet that also gives this very figure agrees on it, whatever
+                # other figures of the noun it lists ("one count of X and three of Y")
+                match = _counterpart(p, q, other, same_noun)
+                # a side joins only where it shares the slot of (or agrees with) every
+                # side already in: Ilves's eight and Baro's nine never clash, whatever
+                # an unnamed "nine" they both may match
+                if match is not None and all(
+                        _agrees(s, sq, other, match) or not _slots_apart(s, sq, other, match)
+                        for s, sq in sides[1:]):
+                    sides.append((other, match))
+            if len(sides) < 2:
+                continue
+            used.update((s.claim.id, sq.start) for s, sq in sides)
+            kinds = {number_difference(_figure(sq), _approx(sq, s.claim), _figure(tq),
+                                       _approx(tq, t.claim))
+                     for n, (s, sq) in enumerate(sides) for t, tq in sides[n + 1:]}
+            kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
+                                                       else None)
+            if kind is not None:
+                clashes.append(NumberClash(noun=noun, kind=kind, sides=sides))
+    return clashes
+
+
+def _counterpart(p: _Prepared, q: Quantity, other: _Prepared,
+                 same_noun: list[Quantity]) -> Quantity | None:
+    """The figure of ``other`` that gives what ``q`` gives, among its figures of the
+    same noun: one agreeing in the same slot, else one agreeing with the same words
+    after it ("three counts of homicide" in both), else one in the same slot, else
+    one agreeing at all (an outlet that gives this very figure does not disagree)."""
+    agreeing = [qo for qo in same_noun if _agrees(p, q, other, qo)]
+    slotted = [qo for qo in same_noun if _same_slot(p, q, other, qo)]
+    return next(chain(
+        (qo for qo in agreeing if qo in slotted),
+        (qo for qo in agreeing if _same_complement(p.claim, q, other.claim, qo)),
+        slotted, agreeing), None)
+
+
+_COMPLEMENT_WORDS = 5
+
+
+def _same_complement(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether the words right after two figures share a content word: "three
+    counts of vehicular homicide" in both outlets is one count, whatever other
+    counts either lists."""
+    def after(q: Quantity, claim: Claim) -> frozenset[str]:
+        words = re.findall(r"[\w'\u2019-]+", _text_after(q, claim))[:_COMPLEMENT_WORDS]
+        return frozenset(t for t in content_tokens(" ".join(words)) if not t[0].isdigit())
+    return bool(after(qa, a) & after(qb, b))
+
+
+def _agrees(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
+    """Whether two outlets' figures agree (:func:`number_difference` finds none)."""
+    return number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
+                             _approx(qo, other.claim)) is None
+
+
+def _number_conflicts(story_id: str, fact: Fact, clashes: list[NumberClash]) -> list[Conflict]:
+    conflicts = []
+    for c in clashes:
+        sides = [_side(s, sq.text) for s, sq in c.sides]
+        for side, camp in zip(sides, _camps(c.sides)):
+            side.camp = camp
+        conflicts.append(Conflict(
+            id=_stable_id(c.kind, story_id, [s.claim.id for s, _ in c.sides] + [c.noun]),
+            story_id=story_id, kind=c.kind, topic=c.noun or fact.statement,
+            sides=sides, fact_id=fact.id))
+    return conflicts
+
+
+def _camps(sides: list[tuple[_Prepared, Quantity]]) -> list[int]:
+    """For each side, the first earlier side whose figure it agrees with (its
+    camp): "about 7" and "around 7" are one camp against "7:01"."""
+    camps: list[int] = []
+    for k, (p, q) in enumerate(sides):
+        camps.append(next((camps[j] for j, (o, qo) in enumerate(sides[:k])
+                           if number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
+                                                _approx(qo, o.claim)) is None), k))
+    return camps
+
+
+def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
+    """Whether two numbers of one noun fill the same slot: nothing sets them apart
+    (:func:`_slots_apart`), and when either piece holds several numbers of that
+    noun, their neighbouring words agree ("launched 40" / "intercepted 30" are two
+    slots)."""
+    if _slots_apart(a, qa, b, qb):
+        return False
+    near_a, near_b = _number_context(a.claim, qa)[0], _number_context(b.claim, qb)[0]
+    noun = _quantity_noun(qa, a.claim)
+    crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
+               or sum(_same_noun(n, noun) for _, n in b.quantities) > 1)
+    return not crowded or bool(near_a & near_b)
+
+
+def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
+    """Whether something shows two numbers of one noun fill two slots: a part and a
+    whole, two outcomes, two time frames, two things described, two people or
+    places named next to them (who scored, whose sum)."""
+    if _is_part(qa, a.claim) != _is_part(qb, b.claim):
+        # "including $281 million in cash" is a part of the deal, not its price
+        return True
+    outcome_a, outcome_b = _outcome(qa, a.claim), _outcome(qb, b.claim)
+    if outcome_a and outcome_b and outcome_a != outcome_b:
+        # "killing at least three" / "injuring at least five": two tolls
+        return True
+    near_a, names_a, wide_a = _number_context(a.claim, qa)
+    near_b, names_b, wide_b = _number_context(b.claim, qb)
+    if names_a and names_b and not names_a & names_b:
+        return True
+    place_a, place_b = _place_after(qa, a.claim), _place_after(qb, b.claim)
+    if place_a and place_b and not place_a & place_b:
+        # "300 houses in Veskaria" / "10 houses in Tarvel": a province's count and a town's
+        return True
+    if _frames_apart(_time_frame(qa, a.claim), _time_frame(qb, b.claim)):
+        # "five killed on Wednesday" / "seven lost so far": a day's count and a total
+        return True
+    head_a, head_b = _compound_head(qa, a.claim), _compound_head(qb, b.claim)
+    if head_a and head_b and head_a != head_b:
+        # "a four-time all-star" / "a five-time defensive honoree": two honours
+        return True
+    owner_a, owner_b = _owner(qa, a.claim), _owner(qb, b.claim)
+    if (owner_a and owner_b and not owner_a & content_tokens(b.claim.text)
+            and not owner_b & content_tokens(a.claim.text)):
+        # "Ilves finished with 16 points" / "Baro finished with 20 points": each
+        # clause's figure belongs to the person it names, and neither outlet's
+        # sentence names the other's ("Halvane said Veskaria wants" names both)
+        return True
+    # other names earlier in the clause and other words next to the figure:
+    # "Republicans are on track to hold 240" / "Democrats have lost 60"
+    return bool(wide_a and wide_b and not wide_a & wide_b and not near_a & near_b)

@@ -1,0 +1,389 @@
+"""How a figure reads in its sentence: what it counts, its qualifier, when, and whose.
+
+The extract stage gives each claim its quantities. Here each figure is read
+against the words around it: the noun it counts (:func:`_quantity_noun`), its
+qualifier as over, under or about (:func:`_approx`), its value or range
+(:func:`_figure`), and whether it is part of a larger figure (:func:`_is_part`).
+It also finds what happened to the people counted (:func:`_outcome`), the time
+the figure covers (:func:`_time_frame`), and the names and places next to it
+(:func:`_owner`, :func:`_place_after`, :func:`_number_context`). Some figures
+count nothing: years, phone numbers, unit conversions and numbers inside names.
+:func:`number_difference` says whether two outlets' figures for one quantity
+agree.
+
+Each function here reads one quantity and its claim, nothing more. Clause
+preparation (:mod:`~newsweave.corpus.facts.clauses`) uses them to read each
+figure's noun, and the clash search (:mod:`~newsweave.corpus.facts.figures`)
+uses them to compare two figures. That is why they sit below both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+
+from newsweave.corpus.facts.samefact import language_weight
+from newsweave.corpus.facts.words import _RARE_ENOUGH, _STOP_WORDS, _fold, _stem, content_tokens
+from newsweave.extract.quantities import VAGUE_COUNTS
+from newsweave.records import Claim, Quantity
+from newsweave.words import word_map
+
+# Qualifiers on a number, normalised to one word each.
+_APPROX_WORDS = list(word_map("approximations").items())
+
+
+def _figure(q: Quantity) -> float | tuple[float, float]:
+    """A quantity's value, or its range when it gives one ("40-60 hours") or is a
+    vague count ("thousands": 2,000 and up)."""
+    if q.low is not None and q.high is not None and q.low < q.high:
+        return (q.low, q.high)
+    if (q.approx or "").lower() in VAGUE_COUNTS:
+        # the extract stage stores a vague count's floor as its value
+        return (q.value, _VAGUE_SPAN * q.value)
+    return q.value
+
+
+# "about 40" and "40", or "about 40" and "42", can be one count: within this share.
+APPROXIMATE_SHARE = 0.1
+
+
+def number_difference(a: float | tuple[float, float], qualifier_a: str,
+                      b: float | tuple[float, float], qualifier_b: str) -> str | None:
+    """How two outlets' figures for one quantity differ: ``None`` when they agree,
+    ``"qualifier"`` for the same figure qualified differently ("more than 40" /
+    "40", "up to 2.6 million" / "2.6 million"), ``"number"`` for figures that
+    clash.
+
+    Qualifiers are ranges: "about" is a figure give or take
+    :data:`APPROXIMATE_SHARE`, so "about 40" agrees with "40" and "41"; "over"
+    ("more than", "at least") and "under" ("up to", "nearly") are open on one side.
+    """
+    approximate = "about" in (qualifier_a, qualifier_b)
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        # a range ("40 to 60 hours") agrees with any figure or range it overlaps
+        la, ha = a if isinstance(a, tuple) else (a, a)
+        lb, hb = b if isinstance(b, tuple) else (b, b)
+        return None if la <= hb and lb <= ha else "number"
+    if math.isclose(a, b):
+        if qualifier_a == qualifier_b or {qualifier_a, qualifier_b} <= {"", "about"}:
+            return None
+        return "qualifier"
+    if approximate and abs(a - b) <= APPROXIMATE_SHARE * max(abs(a), abs(b)):
+        return None
+    return "number"
+
+
+# What time a figure covers, read from its clause (:func:`_time_frame`): a running
+# total, a count since a date, a span of games, years or minutes.
+_FRAME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("total", re.compile(r"\b(?:so far|to date|in all|in total|all told|overall|altogether"
+                         r"|all-time|career|bringing (?:the \w+ )?to)\b")),
+    ("since", re.compile(r"\bsince\b")),
+    ("span", re.compile(r"\b(?:this|last|past|previous|the first|the last)\s+(?:\S+\s+){0,2}"
+                        r"(years?|seasons?|months?|weeks?|games?|matches|days|minutes"
+                        r"|quarters?|half|halves|rounds|periods?)\b")),
+)
+# weekdays only: "today" and "last Friday" may be one day, told on two days
+_DAY_FRAME_RE = re.compile(r"\b(?:" + "|".join(calendar.day_name) + r")\b", re.IGNORECASE)
+# a sentence's opening phrase that sets the time of all it says ("Since Week 11, ...")
+_LEAD_PHRASE_WORDS = 6
+
+
+def _time_frame(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The time frames of a figure's own clause, between the punctuation around it,
+    and of the sentence's short opening phrase (see :data:`_FRAME_PATTERNS`), plus
+    the weekday they name ("day:wednesday")."""
+    text = claim.text
+    offset = min(max(0, q.start - claim.start), len(text))
+    end = min(max(offset, q.end - claim.start), len(text))
+    before = max(text.rfind(mark, 0, offset) for mark in ",;:")
+    ends = [i for i in (text.find(mark, end) for mark in ",;:") if i >= 0]
+    part = text[before + 1:min(ends, default=len(text))]
+    lead = text[:max(0, before)].split(",")[0]
+    if before > 0 and len(lead.split()) <= _LEAD_PHRASE_WORDS:
+        part = lead + " " + part
+    frames = set()
+    for name, pattern in _FRAME_PATTERNS:
+        for match in pattern.finditer(part.lower()):
+            # a span keeps its unit: "this season" is not "the last two games"
+            frames.add(f"{name}:{_singular(match.group(1))}" if match.groups() else name)
+    frames |= {"day:" + m.group().lower() for m in _DAY_FRAME_RE.finditer(part)}
+    return frozenset(frames)
+
+
+def _frames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two figures cover different times: they give different frames, and
+    one of them is more than a day (a total, a count since a date, a span), or both
+    name days and no day in common. A day on one side only proves nothing: one
+    outlet dates the toll, the other does not."""
+    if a == b:
+        return False
+    longer_a = {f for f in a if not f.startswith("day:")}
+    longer_b = {f for f in b if not f.startswith("day:")}
+    if longer_a != longer_b:
+        return True
+    days_a, days_b = a - longer_a, b - longer_b
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+# "a four-time all-star", "a 31-page complaint": a figure joined to its unit by a
+# hyphen describes the noun after it
+_COMPOUND_RE = re.compile(r"^[\w.,$]+\s*-\s*[a-z]+\s+(?P<rest>[^,;:.()\"]*)", re.IGNORECASE)
+
+
+def _compound_head(q: Quantity, claim: Claim) -> str:
+    """The stem of the noun a hyphenated figure describes ("complaint" for "a
+    31-page complaint against"), or "" when the figure is no such compound."""
+    match = _COMPOUND_RE.match(claim.text[max(0, q.start - claim.start):])
+    if match is None:
+        return ""
+    words = re.findall(r"[\w'\u2019]+(?:\s*-\s*[\w'\u2019]+)*", match.group("rest"))
+    run: list[str] = []
+    for word in words:
+        if word.lower() in _STOP_WORDS:
+            break
+        run.append(word)
+    if not run:
+        return ""
+    return _stem(re.split(r"\s*-\s*", run[-1])[-1].lower())
+
+
+_CONTEXT_WORDS = 5
+_NAME_WORDS = 12
+# month and day names are capitalised but name no one
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.day_name, *calendar.month_abbr[1:]))
+
+
+def _number_context(claim: Claim, q: Quantity
+                    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The content stems of the few words before a number (its verb, its owner),
+    the names among them, and the names a little further back in the clause."""
+    offset = q.start - claim.start
+    before = re.findall(r"[\w'\u2019-]+", claim.text[:max(0, offset)])
+    words = before[-_CONTEXT_WORDS:]
+    return (content_tokens(" ".join(words)), _names(words), _names(before[-_NAME_WORDS:]))
+
+
+# Where the clause holding a figure begins, looking back from the figure.
+_CLAUSE_START_RE = re.compile(
+    r"[,;:]|\b(?:while|whereas|but|that|said|says|told\s+\w+)\b")
+
+
+def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The first name in the figure's own clause before it (who scored, whose sum),
+    capitalised common words ("Police", "The": not rare enough in the language,
+    :func:`~newsweave.corpus.facts.samefact.language_weight`) aside: its owner, when the
+    clause names one."""
+    before = _text_before(q, claim)
+    starts = list(_CLAUSE_START_RE.finditer(before))
+    clause = before[starts[-1].end():] if starts else before
+    run: list[str] = []
+    for word in re.findall(r"[\w'\u2019-]+", clause):
+        if (word[:1].isupper() and word.lower() not in _CALENDAR_WORDS
+                and language_weight(word.lower()) > _RARE_ENOUGH):
+            run.append(word)
+        elif run:
+            # the first name of the clause is its subject; later ones are where and
+            # against whom ("Ilves scored 16 in the Tarvel final")
+            break
+    return content_tokens(" ".join(run))
+
+
+_PLACE_AFTER_RE = re.compile(
+    r"^[^,;:]*?\b(?:in|at|near|across|throughout)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'\u2019-]*\s*)+)")
+
+
+def _place_after(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The name of the place the figure's clause gives after it ("300 houses in
+    Tarvel"), up to the clause's end."""
+    match = _PLACE_AFTER_RE.match(_text_after(q, claim))
+    if match is None:
+        return frozenset()
+    return content_tokens(" ".join(w for w in match.group(1).split()
+                                   if w.lower() not in _CALENDAR_WORDS))
+
+
+def _names(words: list[str]) -> frozenset[str]:
+    """The names among ``words``: capitalised, and rare enough in the language to
+    name someone ("Authorities", "Fire" opening a sentence name no one)."""
+    return frozenset(content_tokens(" ".join(
+        w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS
+        and language_weight(w.lower()) > _RARE_ENOUGH)))
+
+
+_AGE_RE = re.compile(r"^\s*-?\s*(?:years?|months?)?\s*-?\s*old\b", re.IGNORECASE)
+
+
+def _quantity_noun(q: Quantity, claim: Claim) -> str:
+    """What a number counts: its unit, else the first content word after the number
+    (in the quantity's own text, then in the claim text that follows it)."""
+    if _AGE_RE.match(_text_after(q, claim)):
+        # "the 37-year-old": an age, not a span of years
+        return "age"
+    if q.unit:
+        return _singular(q.unit.lower().split()[-1])
+    digit = re.search(r"\d", q.text)
+    after = q.text[digit.start():] if digit else ""
+    offset = q.end - claim.start
+    if 0 <= offset <= len(claim.text):
+        after += " " + claim.text[offset:]
+    approx_words = {w for phrase, _ in _APPROX_WORDS for w in phrase.split()}
+    own = len(after) - (len(claim.text) - offset if 0 <= offset <= len(claim.text) else 0)
+    folded = _fold(after)
+    for match in re.finditer(r"[a-z%]+|\d", folded):
+        word = match.group()
+        if word.isdigit():
+            if match.start() >= own and not _LIST_JOIN_RE.search(folded[:match.start()]):
+                # "24-24 with a 45-yard field goal": the noun after another figure is
+                # that figure's, not this one's ("8 and 9 versions" share theirs); a
+                # mark no other figure's noun ends with
+                return "~" + q.text
+            continue
+        if word not in _STOP_WORDS and word not in approx_words:
+            return _singular(word)
+    return ""
+
+
+# what joins figures that share a noun: "8 and 9", "5, 6 or 7", "40 to 60", "1 in 3"
+_LIST_JOIN_RE = re.compile(r"[\d.]\s*(?:,|,?\s*(?:and|or|to|in|out of|-))?\s*$")
+
+
+def _singular(word: str) -> str:
+    word = {"%": "percent", "pct": "percent"}.get(word, word)
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """"workers" and "dockworkers" count the same thing; two bare numbers compare too."""
+    if not a or not b:
+        return not a and not b
+    return a.endswith(b) or b.endswith(a)
+
+
+_ARTICLE_TAIL_RE = re.compile(r"\s+an?$")
+
+
+def _approx(q: Quantity, claim: Claim) -> str:
+    """The number's qualifier as over / under / about, or "" for a plain number."""
+    if q.approx:
+        phrase = q.approx.lower().strip()
+        return next((norm for word, norm in _APPROX_WORDS if phrase == word), phrase)
+    digit = re.search(r"\d", q.text)
+    prefix = q.text[:digit.start()] if digit else ""
+    offset = q.start - claim.start
+    if 0 <= offset <= len(claim.text):
+        prefix = claim.text[max(0, offset - 24):offset] + " " + prefix
+    # the currency sign stands between the qualifier and the digits ("more than $40"),
+    # and an article before a number word ("more than a hundred")
+    prefix = _ARTICLE_TAIL_RE.sub("", _CURRENCY_TAIL_RE.sub("", prefix.lower().strip()))
+    return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+_CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00a5]\s*$")
+# "$1 million ($1.52 million)", "10 kilometres (6 miles)": the figure in
+# brackets right after another restates it in another unit
+_CONVERSION_RE = re.compile(r"\d[\w.,%$\s-]{0,25}\(\s*[^\s\d(]{0,4}\s*$")
+# "$334 million, including $281 million in cash", "another four people died": a
+# part of a figure before it, or an addition to it
+_PART_RE = re.compile(r"\b(?:including|of which|of them|among them|another|a further|"
+                      r"an additional)\s+(?:some\s+|about\s+)?\S*$", re.IGNORECASE)
+# "$281 million of the purchase price": a part of a figure named after it
+_PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
+_SCALE_RE = re.compile(r"^\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b",
+                       re.IGNORECASE)
+_ALL_OF_RE = re.compile(r"\ball\s*$", re.IGNORECASE)
+# "thousands", "scores of": a vague count is a range from its floor to this many times it
+_VAGUE_SPAN = 500
+# "745-4811", "(907) 745-4811": a telephone number counts nothing
+_PHONE_RE = re.compile(r"(?:\(\d{3}\)\s*)?\b\d{3}\s*-\s*\d{4}\b")
+
+
+def _text_before(q: Quantity, claim: Claim, chars: int | None = None) -> str:
+    """The claim's text before the figure (its last ``chars`` characters)."""
+    offset = max(0, q.start - claim.start)
+    return claim.text[max(0, offset - chars) if chars else 0:offset]
+
+
+def _text_after(q: Quantity, claim: Claim) -> str:
+    """The claim's text after the figure."""
+    return claim.text[max(0, q.end - claim.start):]
+
+
+def _is_conversion(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` restates the figure just before it, in brackets, in another unit."""
+    return bool(_CONVERSION_RE.search(_text_before(q, claim, 40)))
+
+
+def _is_part(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` is given as a part of a figure named before it ("including
+    X") or after it ("X of the purchase price", "6 of his 11 rebounds"; but "all
+    11 of his points" are all of them)."""
+    before, after = _text_before(q, claim, 30), _text_after(q, claim)
+    digit = re.search(r"\d[\d.,]*", q.text)
+    # "$281 million of the purchase price": the scale word stands before "of"
+    inside = _SCALE_RE.sub("", q.text[digit.end():]) if digit else ""
+    partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
+    return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
+
+
+# What happened to the people counted: a toll of the dead is not one of the hurt.
+_OUTCOMES = {"dead": "killed", "die": "killed", "died": "killed", "dies": "killed",
+             "killed": "killed", "killing": "killed", "kill": "killed", "deaths": "killed",
+             "death": "killed", "fatalities": "killed", "lives": "killed",
+             "injured": "injured", "injuring": "injured", "injuries": "injured",
+             "wounded": "injured", "wounding": "injured", "hurt": "injured",
+             "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
+             "detaining": "arrested", "arrests": "arrested",
+             "missing": "missing", "evacuated": "displaced", "displaced": "displaced",
+             # the people one hospital took in are not the toll of the injured
+             "received": "treated", "treated": "treated", "admitted": "treated",
+             "hospitalised": "treated", "hospitalized": "treated",
+             "homeless": "displaced", "rescued": "rescued",
+             # people taking shelter are not the toll of the strike on their shelter
+             "shelter": "displaced", "sheltering": "displaced", "refuge": "displaced"}
+_OUTCOME_WORDS = 3
+
+
+def _outcome(q: Quantity, claim: Claim) -> str:
+    """What the people a figure counts underwent, from the nearest outcome word
+    within a few words before or after it ("killing at least five", "five people
+    died"): killed, injured, arrested, missing, displaced, rescued, or ""."""
+    before = re.findall(r"[a-z]+", _text_before(q, claim).lower())[-_OUTCOME_WORDS:]
+    after = re.findall(r"[a-z]+", _text_after(q, claim).lower())[:_OUTCOME_WORDS]
+    # at equal distance the word before wins: "received 50 people with injuries"
+    # are people taken in, the verb before governs the figure
+    found = [(len(before) - k, 0, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
+    found += [(k + 1, 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
+    return min(found)[2] if found else ""
+
+
+# a capitalised word right before a bare figure, not a possessive ("Louisville's 25")
+_NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w'\u2019-]*)\s*$")
+
+
+def _in_name(q: Quantity, claim: Claim) -> bool:
+    """Whether a bare figure is part of a name: a version, a house number, a day of
+    a month ("Browser 8", "Harbour Street 12", "December 27"). A common word opening
+    the sentence ("Some 30 people") names nothing."""
+    if q.unit or not q.text[:1].isdigit():
+        return False
+    before = _text_before(q, claim, 40)
+    match = _NAME_BEFORE_RE.search(before)
+    if match is None or re.search(r"['\u2019]s$", match.group(1)):
+        return False
+    opening = not before[:match.start()].strip()
+    return not opening or language_weight(match.group(1).lower()) > _RARE_ENOUGH
+
+
+def _in_phone_number(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` lies in a telephone number ("call 745-4811")."""
+    offset = q.start - claim.start
+    return any(m.start() <= offset < m.end() for m in _PHONE_RE.finditer(claim.text))
+
+
+def _looks_like_year(q: Quantity) -> bool:
+    return (not q.unit and q.value.is_integer() and 1900 <= q.value <= 2100
+            and re.fullmatch(r"\s*\d{4}\s*", q.text) is not None)
