@@ -32,11 +32,20 @@ def _check(metrics: dict, prefix: str) -> None:
     assert checked
 
 
+@pytest.fixture(scope="module")
+def ecbplus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole pipeline over ECB+ topics 1, 3 and 5, once for both gates that
+    score it (fact alignment and conflicts build the same store)."""
+    from newsweave.evaluate.facts import build_store, read_gold
+
+    return build_store(read_gold(ECBPLUS, TOPICS), tmp_path_factory.mktemp("ecbplus"))
+
+
 @pytest.mark.skipif(not ECBPLUS.exists(), reason="ECB+ data not in ../shared")
-def test_fact_alignment_on_ecbplus_subset_stays_above_floor() -> None:
+def test_fact_alignment_on_ecbplus_subset_stays_above_floor(ecbplus_store: Path) -> None:
     from newsweave.evaluate.facts import evaluate
 
-    metrics = evaluate(ECBPLUS, topics=TOPICS)
+    metrics = evaluate(ECBPLUS, topics=TOPICS, db=ecbplus_store)
     assert metrics["topics"] == len(TOPICS)
     _check(metrics, "facts_")
 
@@ -51,9 +60,9 @@ def test_same_fact_decision_on_msrp_subset_stays_above_floor() -> None:
 
 
 @pytest.mark.skipif(not ECBPLUS.exists(), reason="ECB+ data not in ../shared")
-def test_conflicts_on_ecbplus_subset_stay_above_floor() -> None:
+def test_conflicts_on_ecbplus_subset_stay_above_floor(ecbplus_store: Path) -> None:
     from newsweave.evaluate.conflicts import evaluate
 
-    metrics = evaluate(LABELS, shared=SHARED, topics=TOPICS)
+    metrics = evaluate(LABELS, shared=SHARED, topics=TOPICS, db={"ecbplus": ecbplus_store})
     assert metrics["labelled"] > 0
     _check(metrics, "conflicts_")
