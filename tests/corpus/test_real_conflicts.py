@@ -779,3 +779,13 @@ def test_the_people_a_hospital_took_in_are_not_the_toll() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("50 people", 50.0, "people"),)),
               make_claim("c2", "l1", b, numbers=(("50 people", 50.0, "people"),))]
     assert _kinds(claims) == []
+
+
+def test_a_qualifier_before_a_ratio_qualifies_its_whole() -> None:
+    # "as many as 1 in 500 users" against "one in every 500 users": the same share
+    a = "Elin Soft estimated that as many as 1 in 500 users of its browser had been exposed."
+    b = "Elin Soft estimated that one in every 500 users of its browser had been exposed."
+    claims = [make_claim("c1", "a1", a, numbers=(("1", 1.0, ""), ("500 users", 500.0, "users"))),
+              make_claim("c2", "l1", b, numbers=(("500 users", 500.0, "users"),))]
+    assert _kinds(claims) == ["qualifier"]
+

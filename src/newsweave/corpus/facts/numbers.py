@@ -279,7 +279,12 @@ def _approx(q: Quantity, claim: Claim) -> str:
     # the currency sign stands between the qualifier and the digits ("more than $40"),
     # and an article before a number word ("more than a hundred")
     prefix = _ARTICLE_TAIL_RE.sub("", _CURRENCY_TAIL_RE.sub("", prefix.lower().strip()))
+    # "as many as 1 in 500": the qualifier before a ratio qualifies the whole of it
+    prefix = _RATIO_HEAD_RE.sub("", prefix)
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+_RATIO_HEAD_RE = re.compile(r"\s*\b(?:1|one)\s+in(?:\s+every)?$")
 
 
 _CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00a5]\s*$")
