@@ -789,3 +789,11 @@ def test_a_qualifier_before_a_ratio_qualifies_its_whole() -> None:
               make_claim("c2", "l1", b, numbers=(("500 users", 500.0, "users"),))]
     assert _kinds(claims) == ["qualifier"]
 
+
+
+def test_a_maximum_of_a_figure_is_up_to_it() -> None:
+    a = "Ilves faces a maximum sentence of 15 years in prison if convicted in Elin."
+    b = "Ilves faces up to 15 years in prison if convicted in Elin."
+    claims = [make_claim("c1", "a1", a, numbers=(("15 years", 15.0, "years"),)),
+              make_claim("c2", "l1", b, numbers=(("15 years", 15.0, "years"),))]
+    assert _kinds(claims) == []

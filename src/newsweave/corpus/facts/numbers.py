@@ -281,7 +281,15 @@ def _approx(q: Quantity, claim: Claim) -> str:
     prefix = _ARTICLE_TAIL_RE.sub("", _CURRENCY_TAIL_RE.sub("", prefix.lower().strip()))
     # "as many as 1 in 500": the qualifier before a ratio qualifies the whole of it
     prefix = _RATIO_HEAD_RE.sub("", prefix)
+    bound = _BOUND_RE.search(prefix)
+    if bound is not None:
+        # "a maximum sentence of 15 years" is up to 15 years
+        return "under" if bound.group(1) == "maximum" else "over"
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+# "a maximum (sentence) of", "a minimum (term) of": a bound, as "up to" and "at least"
+_BOUND_RE = re.compile(r"\b(maximum|minimum)(?:\s+[a-z]+)?\s+of$")
 
 
 _RATIO_HEAD_RE = re.compile(r"\s*\b(?:1|one)\s+in(?:\s+every)?$")
