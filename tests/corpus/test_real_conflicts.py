@@ -797,3 +797,19 @@ def test_a_maximum_of_a_figure_is_up_to_it() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("15 years", 15.0, "years"),)),
               make_claim("c2", "l1", b, numbers=(("15 years", 15.0, "years"),))]
     assert _kinds(claims) == []
+
+
+
+def test_a_figure_of_another_thing_first_does_not_hide_a_clash() -> None:
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import qualifier_clashes
+    from tests.corpus.test_corroborate import OUTLETS
+
+    texts = [("a1", "The Tarvel fund holds $1 million for repairs, its manager said."),
+             ("r1", "An overnight fire did an estimated $1 million damage to the Elin chapel."),
+             ("l1", "Pastor Ilves estimates damages at more than $1 million to the Elin chapel.")]
+    claims = [make_claim(f"c{k}", article, text, numbers=(("$1 million", 1e6, "usd"),))
+              for k, (article, text) in enumerate(texts)]
+    clashes = qualifier_clashes(prepare_story(claims, OUTLETS, {}, []), compared=set())
+    assert [sorted(p.outlet for p, _ in c.sides) for c in clashes] == [
+        ["Elin Radio", "The Northern Ledger"]]

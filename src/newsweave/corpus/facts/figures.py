@@ -67,19 +67,32 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
                 buckets.setdefault((noun, round(q.value, 6)), []).append((p, q))
     clashes = []
     for (noun, _), found in sorted(buckets.items()):
-        anchor_p, anchor_q = found[0]
-        sides = [(anchor_p, anchor_q)] + [
-            (p, q) for p, q in found[1:]
-            if p.claim.id != anchor_p.claim.id and not _slots_apart(anchor_p, anchor_q, p, q)
-            and len(_surroundings(anchor_p, anchor_q) & _surroundings(p, q)) >= shared]
-        sides = list({p.outlet: (p, q) for p, q in reversed(sides)}.values())[::-1]
-        kinds = {number_difference(_figure(q), _approx(q, p.claim), _figure(r), _approx(r, o.claim))
-                 for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
-        new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
-                        for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
-        if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
-            clashes.append(NumberClash(noun=noun, kind="qualifier", sides=sides))
+        # each mention not yet placed anchors a group of the mentions that read
+        # as the same quantity (a fact may hold one figure of two things)
+        while len(found) > 1:
+            group = _same_quantity(found, shared)
+            found = [f for f in found if f not in group]
+            sides = list({p.outlet: (p, q) for p, q in reversed(group)}.values())[::-1]
+            kinds = {number_difference(_figure(q), _approx(q, p.claim), _figure(r),
+                                       _approx(r, o.claim))
+                     for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
+            new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
+                            for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
+            if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
+                clashes.append(NumberClash(noun=noun, kind="qualifier", sides=sides))
     return clashes
+
+
+def _same_quantity(found: list[tuple[_Prepared, Quantity]], shared: int
+                   ) -> list[tuple[_Prepared, Quantity]]:
+    """The first mention of ``found`` and those that read as its quantity: another
+    claim, nothing setting the two apart, ``shared`` stems around both."""
+    anchor_p, anchor_q = found[0]
+    around = _surroundings(anchor_p, anchor_q)
+    return [(anchor_p, anchor_q)] + [
+        (p, q) for p, q in found[1:]
+        if p.claim.id != anchor_p.claim.id and not _slots_apart(anchor_p, anchor_q, p, q)
+        and len(around & _surroundings(p, q)) >= shared]
 
 
 _AROUND_BEFORE, _AROUND_AFTER = 8, 6
