@@ -96,6 +96,8 @@ class ArticleWriter:
         self.skipped = 0
         self._outlets = OutletNames(_stored_outlets(conn), outlet_aliases)
         self._stored = stored
+        # a flush began and did not reach its bookkeeping (an error or Ctrl-C)
+        self._unfinished = False
 
     def __enter__(self) -> "ArticleWriter":
         return self
@@ -130,7 +132,11 @@ class ArticleWriter:
         (:meth:`_drop_committed`)."""
         if not self._buffer and not self._sources:
             return
-        self._drop_committed()
+        if self._unfinished:
+            # only a flush cut short can leave stored articles in the buffer: the
+            # store is asked once then, not on every flush
+            self._drop_committed()
+        self._unfinished = True
         tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
         if self._sources:
             tables["article_sources"] = list(
@@ -157,6 +163,7 @@ class ArticleWriter:
         self.added += len(self._buffer)
         self._buffer.clear()
         self._sources.clear()
+        self._unfinished = False
 
     def _drop_committed(self) -> None:
         """Take out of the buffer the articles an earlier, interrupted flush of
