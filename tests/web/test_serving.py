@@ -160,11 +160,11 @@ def test_the_export_is_bounded_by_its_limit(client, demo_nw):
         assert client.get("/api/events/export", params={"limit": bad}).status_code == 422
 
 
-def test_the_export_streams_in_chunks(client, monkeypatch):
-    """Rows come from the store a chunk at a time, not all at once."""
+@pytest.fixture
+def export_reads(monkeypatch) -> list[int]:
+    """The number of rows of each read of the events the export makes."""
     from newsweave.web.routers import events
 
-    monkeypatch.setattr(events, "EXPORT_CHUNK", 2)
     reads: list[int] = []
     original = events.queries.list_events
 
@@ -174,6 +174,15 @@ def test_the_export_streams_in_chunks(client, monkeypatch):
         return rows
 
     monkeypatch.setattr(events.queries, "list_events", counting)
+    return reads
+
+
+def test_the_export_streams_in_chunks(client, monkeypatch, export_reads):
+    """Rows come from the store a chunk at a time, not all at once."""
+    from newsweave.web.routers import events
+
+    monkeypatch.setattr(events, "EXPORT_CHUNK", 2)
+    reads = export_reads
     lines = client.get("/api/events/export", params={"limit": 5}).text.splitlines()
     assert len(lines) == 5
     assert reads[:3] == [2, 2, 1] and max(reads) <= 2
@@ -228,20 +237,10 @@ def _normal(record: dict) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "plover"])
-def test_head_on_the_export_reads_no_event(client, monkeypatch, fmt):
+def test_head_on_the_export_reads_no_event(client, export_reads, fmt):
     """HEAD on the export answers its headers without running the export: not one read of
     the events (a GET of the same URL reads them), the same type and file name as GET."""
-    from newsweave.web.routers import events
-
-    reads: list[int] = []
-    original = events.queries.list_events
-
-    def counting(nw, filters, *, limit, offset=0):
-        rows = original(nw, filters, limit=limit, offset=offset)
-        reads.append(len(rows))
-        return rows
-
-    monkeypatch.setattr(events.queries, "list_events", counting)
+    reads = export_reads
     head = client.head("/api/events/export", params={"format": fmt})
     assert head.status_code == 200 and head.content == b""
     assert reads == [], "HEAD ran the export"
