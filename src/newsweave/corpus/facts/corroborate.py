@@ -155,8 +155,8 @@ def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
     return [chosen[o] for o in sorted(chosen)]
 
 
-# Stems the words around two figures in two facts of a story must share: one was
-# enough for 10 of 13 pairs within a fact, but half the pairs across facts it
-# showed on the shared halves were two counts of one number ("around 50 people" at
-# one hospital, "at least 50" injured in all; EVALUATION.md).
+# Stems the words around two figures in two facts of a story must share: within a
+# fact one was enough (the 7 pairs it added on the shared halves were real), but of
+# the 14 pairs across facts it showed, 7 were two counts of one number ("around 50
+# people" at one hospital, "at least 50" injured in all; EVALUATION.md).
 STORY_SHARED_WORDS = 2
