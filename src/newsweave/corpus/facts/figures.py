@@ -73,9 +73,7 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
             group = _same_quantity(found, shared)
             found = [f for f in found if f not in group]
             sides = list({p.outlet: (p, q) for p, q in reversed(group)}.values())[::-1]
-            kinds = {number_difference(_figure(q), _approx(q, p.claim), _figure(r),
-                                       _approx(r, o.claim))
-                     for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
+            kinds = _differences(sides)
             new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
                             for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
             if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
@@ -155,9 +153,7 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
             if len(sides) < 2:
                 continue
             used.update((s.claim.id, sq.start) for s, sq in sides)
-            kinds = {number_difference(_figure(sq), _approx(sq, s.claim), _figure(tq),
-                                       _approx(tq, t.claim))
-                     for n, (s, sq) in enumerate(sides) for t, tq in sides[n + 1:]}
+            kinds = _differences(sides)
             kind = "number" if "number" in kinds else ("qualifier" if "qualifier" in kinds
                                                        else None)
             if kind is not None:
@@ -192,10 +188,21 @@ def _same_complement(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     return bool(after(qa, a) & after(qb, b))
 
 
+def _difference(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> str | None:
+    """How two outlets' figures differ (:func:`number_difference`, qualifiers read
+    from each claim)."""
+    return number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
+                             _approx(qo, other.claim))
+
+
+def _differences(sides: list[tuple[_Prepared, Quantity]]) -> set[str | None]:
+    """How the figures of every pair of ``sides`` differ."""
+    return {_difference(p, q, o, r) for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
+
+
 def _agrees(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
     """Whether two outlets' figures agree (:func:`number_difference` finds none)."""
-    return number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
-                             _approx(qo, other.claim)) is None
+    return _difference(p, q, other, qo) is None
 
 
 def _number_conflicts(story_id: str, fact: Fact, clashes: list[NumberClash]) -> list[Conflict]:
@@ -217,8 +224,7 @@ def _camps(sides: list[tuple[_Prepared, Quantity]]) -> list[int]:
     camps: list[int] = []
     for k, (p, q) in enumerate(sides):
         camps.append(next((camps[j] for j, (o, qo) in enumerate(sides[:k])
-                           if number_difference(_figure(q), _approx(q, p.claim), _figure(qo),
-                                                _approx(qo, o.claim)) is None), k))
+                           if _agrees(p, q, o, qo)), k))
     return camps
 
 
