@@ -813,3 +813,107 @@ def test_a_figure_of_another_thing_first_does_not_hide_a_clash() -> None:
     clashes = qualifier_clashes(prepare_story(claims, OUTLETS, {}, []), compared=set())
     assert [sorted(p.outlet for p, _ in c.sides) for c in clashes] == [
         ["Elin Radio", "The Northern Ledger"]]
+
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # the first of two quakes is not "the quake" another outlet dates later
+    ("The quake struck off the Elin coast at dawn, 75 kilometers west of Tarvel, the "
+     "survey said.", ("75 kilometers", 75.0, "kilometers"),
+     "The first quake struck off the Elin coast at dawn, about 135 kilometers west of "
+     "Tarvel, the survey said.", ("about 135 kilometers", 135.0, "kilometers")),
+    # one final chance is not the chances the side had before
+    ("The Tarvel side had two chances to tie the score against Elin in the last minutes.",
+     ("two chances", 2.0, "chances"),
+     "The Tarvel side had one final chance to tie the score against Elin in the last minutes.",
+     ("one final chance", 1.0, "chance")),
+])
+def test_a_figure_of_the_first_or_final_one_is_another_occasion(
+        a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
+    assert _kinds(claims) == []
+
+
+def test_figures_of_the_first_one_in_both_outlets_still_conflict() -> None:
+    a = "The first quake struck off the Elin coast at dawn, 75 kilometers west of Tarvel."
+    b = "The first quake struck off the Elin coast at dawn, 135 kilometers west of Tarvel."
+    claims = [make_claim("c1", "a1", a, numbers=(("75 kilometers", 75.0, "kilometers"),)),
+              make_claim("c2", "l1", b, numbers=(("135 kilometers", 135.0, "kilometers"),))]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_figure_before_a_singular_unit_describes_the_noun_after_it() -> None:
+    # "an 80 yard touchdown pass", written without its hyphen, is a pass, not a drive
+    a = "Ilves won it for Tarvel with an 80 yard touchdown pass against Elin on Sunday."
+    b = "Ilves won it for Tarvel with a 73 yard winning drive against Elin on Sunday."
+    claims = [make_claim("c1", "a1", a, numbers=(("80 yard", 80.0, "yard"),)),
+              make_claim("c2", "l1", b, numbers=(("73 yard", 73.0, "yard"),))]
+    assert _kinds(claims) == []
+
+
+def test_unhyphenated_compounds_of_one_thing_still_conflict() -> None:
+    a = "Ilves won it for Tarvel with an 80 yard touchdown pass against Elin on Sunday."
+    b = "Ilves won it for Tarvel with a 73 yard touchdown pass against Elin on Sunday."
+    claims = [make_claim("c1", "a1", a, numbers=(("80 yard", 80.0, "yard"),)),
+              make_claim("c2", "l1", b, numbers=(("73 yard", 73.0, "yard"),))]
+    assert _kinds(claims) == ["number"]
+
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # a 10-8 round is a judge's score for one round, not ten rounds
+    ("Ilves beat Baro in Tarvel over six-plus rounds, the judges said on Sunday.",
+     ("over six-plus rounds", 6.0, "rounds"),
+     "Ilves beat Baro in Tarvel in a 10-8 round, the judges said on Sunday.",
+     ("10-8 round", 10.0, "round")),
+    # a record of 58 wins and 3 losses (51 by knockout) is not 58 knockouts
+    ("Ilves beat Baro in Tarvel and improved to 58 - 3 (51 KO) on Sunday.",
+     ("58 - 3 (51 KO", 58.0, "ko"),
+     "Ilves beat Baro in Tarvel for his 58th win, 51 by KO, on Sunday.",
+     ("51 by KO", 51.0, "ko")),
+])
+def test_a_score_or_record_is_no_count(a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
+    assert _kinds(claims) == []
+
+
+def test_two_records_still_conflict() -> None:
+    a = "Ilves beat Baro in Tarvel on Sunday and improved his record to 53-3."
+    b = "Ilves beat Baro in Tarvel on Sunday and improved his record to 52-3."
+    claims = [make_claim("c1", "a1", a, numbers=(("53-3", 53.0, ""),)),
+              make_claim("c2", "l1", b, numbers=(("52-3", 52.0, ""),))]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_time_things_began_is_not_the_time_they_ended() -> None:
+    a = ("Voters in Tarvel began to cast their ballots at 8:00 am local time on Sunday in "
+         "the Elin election.")
+    b = "The Tarvel booths in the Elin election were closed at 6:00 p.m. local time on Sunday."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert _kinds(claims) == []
+
+
+def test_one_time_things_began_still_conflicts() -> None:
+    a = "Voting in the Tarvel election began at 8:00 am local time on Sunday, officials said."
+    b = "Voting in the Tarvel election began at 7:00 am local time on Sunday, officials said."
+    claims = [make_claim("c1", "a1", a), make_claim("c2", "l1", b)]
+    assert _kinds(claims) == ["number"]
+
+
+def test_two_stat_lines_differing_in_every_figure_are_two_games() -> None:
+    # every figure of one line differs from the other's: two games, not one misreported
+    a = "Ilves finished the Tarvel win over Elin on Sunday with 25 points and 16 rebounds."
+    b = "Ilves finished the Tarvel win over Elin on Sunday with 22 points and nine rebounds."
+    claims = [make_claim("c1", "a1", a, numbers=(("25 points", 25.0, "points"),
+                                                 ("16 rebounds", 16.0, "rebounds"))),
+              make_claim("c2", "l1", b, numbers=(("22 points", 22.0, "points"),
+                                                 ("nine rebounds", 9.0, "rebounds")))]
+    assert _kinds(claims) == []
+
+
+def test_a_stat_line_agreeing_but_in_one_figure_still_conflicts() -> None:
+    a = "Ilves finished the Tarvel win over Elin on Sunday with 25 points and 16 rebounds."
+    b = "Ilves finished the Tarvel win over Elin on Sunday with 22 points and 16 rebounds."
+    claims = [make_claim("c1", "a1", a, numbers=(("25 points", 25.0, "points"),
+                                                 ("16 rebounds", 16.0, "rebounds"))),
+              make_claim("c2", "l1", b, numbers=(("22 points", 22.0, "points"),
+                                                 ("16 rebounds", 16.0, "rebounds")))]
+    assert _kinds(claims) == ["number"]

@@ -27,9 +27,12 @@ from newsweave.corpus.facts.numbers import (
     _figure,
     _frames_apart,
     _is_part,
+    _is_score,
     _number_context,
+    _occasions_apart,
     _outcome,
     _owner,
+    _phase,
     _place_after,
     _quantity_noun,
     _same_noun,
@@ -148,7 +151,8 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
                 # an unnamed "nine" they both may match
                 if match is not None and all(
                         _agrees(s, sq, other, match) or not _slots_apart(s, sq, other, match)
-                        for s, sq in sides[1:]):
+                        for s, sq in sides[1:]) and not any(
+                        _two_occasions(s, other) for s, _ in sides):
                     sides.append((other, match))
             if len(sides) < 2:
                 continue
@@ -159,6 +163,25 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
             if kind is not None:
                 clashes.append(NumberClash(noun=noun, kind=kind, sides=sides))
     return clashes
+
+
+# figures of this many things, all different, make two occasions (two games' lines)
+_OCCASION_NOUNS = 2
+
+
+def _two_occasions(a: _Prepared, b: _Prepared) -> bool:
+    """Whether two statements give figures of several things in the same slots
+    and every one of them differs ("25 points and 16 rebounds" / "22 points and
+    nine rebounds"): two games or two days told alike, not one misreported. One
+    figure in common is enough to make them one occasion."""
+    matched = [(q, n, qo) for q, n in a.quantities for qo, no in b.quantities
+               if _same_noun(n, no) and _same_slot(a, q, b, qo)]
+    # one figure read twice (a quantity and a clock time) is one figure
+    spans = sorted({(q.start, q.end) for q, _, _ in matched})
+    apart = [s for k, s in enumerate(spans) if all(s[0] >= e for _, e in spans[:k])]
+    nouns = {n for q, n, _ in matched if (q.start, q.end) in apart}
+    return len(nouns) >= _OCCASION_NOUNS and all(
+        _difference(a, q, b, qo) == "number" for q, _, qo in matched)
 
 
 def _counterpart(p: _Prepared, q: Quantity, other: _Prepared,
@@ -248,6 +271,16 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
     places named next to them (who scored, whose sum)."""
     if _is_part(qa, a.claim) != _is_part(qb, b.claim):
         # "including $281 million in cash" is a part of the deal, not its price
+        return True
+    if _is_score(qa) != _is_score(qb):
+        # "a 10-8 round" is a judge's score, not ten rounds
+        return True
+    phase_a, phase_b = _phase(qa, a.claim), _phase(qb, b.claim)
+    if phase_a and phase_b and phase_a != phase_b:
+        # "voting began at 8:00" / "booths closed at 6:00 p.m.": a start and an end
+        return True
+    if _occasions_apart(qa, a.claim, qb, b.claim):
+        # "the first quake struck 135 km away" / "the quake struck 75 km away"
         return True
     outcome_a, outcome_b = _outcome(qa, a.claim), _outcome(qb, b.claim)
     if outcome_a and outcome_b and outcome_a != outcome_b:

@@ -27,7 +27,7 @@ from newsweave.corpus.facts.samefact import language_weight
 from newsweave.corpus.facts.words import _RARE_ENOUGH, _STOP_WORDS, _fold, _stem, content_tokens
 from newsweave.extract.quantities import VAGUE_COUNTS
 from newsweave.records import Claim, Quantity
-from newsweave.words import word_map
+from newsweave.words import word_map, word_set
 
 # Qualifiers on a number, normalised to one word each.
 _APPROX_WORDS = list(word_map("approximations").items())
@@ -129,14 +129,23 @@ def _frames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # "a four-time all-star", "a 31-page complaint": a figure joined to its unit by a
 # hyphen describes the noun after it
-_COMPOUND_RE = re.compile(r"^[\w.,$]+\s*-\s*[a-z]+\s+(?P<rest>[^,;:.()\"]*)", re.IGNORECASE)
+_COMPOUND_RE = re.compile(r"^[\w.,$]+\s*(?P<hyphen>-\s*)?(?P<unit>[a-z]+)\s+"
+                          r"(?P<rest>[^,;:.()\"]*)", re.IGNORECASE)
+# a unit in the singular after a figure other than one, without the hyphen, is a
+# compound too ("an 80 yard pass")
+_UNIT_NOUNS = word_set("unit_nouns")
 
 
 def _compound_head(q: Quantity, claim: Claim) -> str:
     """The stem of the noun a hyphenated figure describes ("complaint" for "a
-    31-page complaint against"), or "" when the figure is no such compound."""
+    31-page complaint against"), or "" when the figure is no such compound. A
+    figure other than one before a unit in the singular is such a figure without
+    its hyphen ("an 80 yard touchdown pass")."""
     match = _COMPOUND_RE.match(claim.text[max(0, q.start - claim.start):])
     if match is None:
+        return ""
+    if not match.group("hyphen") and (match.group("unit").lower() not in _UNIT_NOUNS
+                                      or math.isclose(q.value, 1.0)):
         return ""
     words = re.findall(r"[\w'\u2019]+(?:\s*-\s*[\w'\u2019]+)*", match.group("rest"))
     run: list[str] = []
@@ -373,6 +382,19 @@ def _outcome(q: Quantity, claim: Claim) -> str:
     return min(found)[2] if found else ""
 
 
+# "began to cast ballots at 8:00" / "were closed at 6:00 p.m.": a start and an end
+_PHASES = word_map("phase_words")
+
+
+def _phase(q: Quantity, claim: Claim) -> str:
+    """Whether the figure's clause, up to it, tells of a beginning ("start") or an
+    end ("end") of something, from its last verb of either kind, or ""."""
+    before = _text_before(q, claim)
+    clause = before[max(before.rfind(mark) for mark in ",;:") + 1:]
+    phases = [_PHASES[w] for w in re.findall(r"[a-z]+", clause.lower()) if w in _PHASES]
+    return phases[-1] if phases else ""
+
+
 # a capitalised word right before a bare figure, not a possessive ("Louisville's 25")
 _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w'\u2019-]*)\s*$")
 
@@ -395,6 +417,45 @@ def _in_phone_number(q: Quantity, claim: Claim) -> bool:
     """Whether ``q`` lies in a telephone number ("call 745-4811")."""
     offset = q.start - claim.start
     return any(m.start() <= offset < m.end() for m in _PHONE_RE.finditer(claim.text))
+
+
+# "a 10-8 round", "improved to 58 - 3": the larger figure first is a score or a
+# record, not a range
+_SCORE_RE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\b")
+
+
+def _is_score(q: Quantity) -> bool:
+    """Whether ``q`` is a score or a record ("10-8", "58 - 3"), which counts no
+    thing the noun after it names: it compares only with another score."""
+    match = _SCORE_RE.match(q.text)
+    return match is not None and int(match.group(1)) >= int(match.group(2))
+
+
+# "the first quake", "one final chance": a word that sets one occurrence apart
+_SEQUENCE_RE = re.compile(r"\b(" + "|".join(sorted(word_set("sequence_words"))) + r")\s+([a-z]+)",
+                          re.IGNORECASE)
+
+
+def _occasions(q: Quantity, claim: Claim) -> frozenset[tuple[str, str]]:
+    """The occurrences the claim's words up to the figure's end single out, as
+    (sequence word, noun) pairs: "the first quake" gives ("first", "quake")."""
+    text = claim.text[:max(0, q.end - claim.start)]
+    return frozenset((m.group(1).lower(), _singular(m.group(2).lower()))
+                     for m in _SEQUENCE_RE.finditer(text))
+
+
+def _occasions_apart(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Whether one side tells its figure of a singled-out occurrence ("the first
+    quake", "one final chance") where the other names that thing (up to its own
+    figure) without singling it out the same way: two occasions."""
+    def apart(seq: frozenset[tuple[str, str]], other: Claim, qo: Quantity,
+              other_seq: frozenset[tuple[str, str]]) -> bool:
+        words = {_singular(w) for w in re.findall(r"[a-z]+", _fold(
+            other.text[:max(0, qo.end - other.start)]))}
+        return any((word, noun) not in other_seq and any(_same_noun(noun, w) for w in words)
+                   for word, noun in seq)
+    seq_a, seq_b = _occasions(qa, a), _occasions(qb, b)
+    return apart(seq_a, b, qb, seq_b) or apart(seq_b, a, qa, seq_a)
 
 
 def _looks_like_year(q: Quantity) -> bool:
