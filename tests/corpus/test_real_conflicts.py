@@ -917,3 +917,15 @@ def test_a_stat_line_agreeing_but_in_one_figure_still_conflicts() -> None:
               make_claim("c2", "l1", b, numbers=(("22 points", 22.0, "points"),
                                                  ("16 rebounds", 16.0, "rebounds")))]
     assert _kinds(claims) == ["number"]
+
+
+@pytest.mark.parametrize(("fa", "fb", "kinds"), [
+    (("about 150 metres", 150.0, "metres"), ("about 60m", 60.0, "m"), ["number"]),
+    (("60 meters", 60.0, "meters"), ("more than 60m", 60.0, "m"), ["qualifier"]),
+    (("200ft", 200.0, "ft"), ("150 feet", 150.0, "feet"), ["number"]),
+])
+def test_a_unit_abbreviated_or_spelt_otherwise_is_the_same_unit(fa, fb, kinds) -> None:
+    text = "Ilves died on Friday after falling {} from a ridge near the Tarvel hut."
+    claims = [make_claim("c1", "a1", text.format(fa[0]), numbers=(fa,)),
+              make_claim("c2", "l1", text.format(fb[0]), numbers=(fb,))]
+    assert _kinds(claims) == kinds

@@ -108,3 +108,28 @@ def test_a_scale_word_after_a_hyphen_scales_the_figure(quantities, text):
 def test_a_time_in_two_units_is_one_figure(quantities, text, value, unit):
     found = quantities(text)
     assert [(round(q.value, 3), q.unit) for q in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "phrase"), [
+    ("The fire did US$1 million in damage to the Tarvel hall.", 1e6, "USD", "US$1 million"),
+    ("The fire did $US1 million in damage to the Tarvel hall.", 1e6, "USD", "$US1 million"),
+    ("The Elin council will spend A$5 million on the port.", 5e6, "AUD", "A$5 million"),
+    ("The Elin council will spend C$12 on each ticket.", 12.0, "CAD", "C$12"),
+])
+def test_a_currency_sign_with_its_country_is_that_currency(quantities, text, value, unit,
+                                                           phrase):
+    found = [q for q in quantities(text) if q.unit == unit]
+    assert [(q.value, q.text) for q in found] == [(value, phrase)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Ilves slipped and fell about 200m down an icy gully near Tarvel.", 200.0, "m"),
+    ("Ilves fell 60m from a ridge near the Tarvel hut.", 60.0, "m"),
+    # with a currency, or counting a thing, "m" is a million
+    ("The Elin port raised $5m last year.", 5e6, "USD"),
+    ("The Elin region has 2m residents.", 2e6, "residents"),
+])
+def test_an_m_after_a_figure_is_metres_unless_it_counts_money_or_a_thing(
+        quantities, text, value, unit) -> None:
+    [q] = quantities(text)
+    assert (q.value, q.unit) == (value, unit)

@@ -24,6 +24,11 @@ _MONTHS = word_set("months") | word_set("month_abbreviations")
 _TIME_UNITS = word_set("time_units")
 _OFFSET_WORDS = word_set("offset_words")
 _PRONOUNS = frozenset({"them", "those", "these", "it"})
+# "US$1 million", "A$5": whose dollar, before the sign; "$US1 million": after it,
+# written onto the figure
+_DOLLAR_COUNTRIES = word_map("dollar_countries")
+_DOLLAR_SIGN_RE = re.compile(r"^(" + "|".join(_DOLLAR_COUNTRIES) + r")\$$")
+_DOLLAR_PREFIX_RE = re.compile(r"^(" + "|".join(_DOLLAR_COUNTRIES) + r")(?=\d)")
 
 
 def find_quantities(span: Span) -> list[Quantity]:
@@ -135,7 +140,7 @@ def _after_unit(tokens: list[Token], j: int) -> int:
 
 
 def _is_number_token(token: Token) -> bool:
-    text = token.lower_
+    text = _figure_text(token)
     if _NUMBER_RE.match(text) or _RANGE_RE.match(text):
         return True
     if text in _WORD_VALUES or text in _MULTIPLIERS:
@@ -143,10 +148,19 @@ def _is_number_token(token: Token) -> bool:
     return False
 
 
+def _figure_text(token: Token) -> str:
+    """A token's text as a figure: lower case, and without the country a "$" before
+    it names ("$US1": "1")."""
+    text = token.lower_
+    if token.i > 0 and token.nbor(-1).text == "$":
+        text = _DOLLAR_PREFIX_RE.sub("", text)
+    return text
+
+
 def _number_value(group: list[Token]) -> float | None:
     value: float | None = None
     for token in group:
-        text = token.lower_.replace(",", "")
+        text = _figure_text(token).replace(",", "")
         if text in _MULTIPLIERS or (text == "dozen" and value is not None):
             # "two dozen" is 2 x 12, "a dozen" alone 12.
             factor = _MULTIPLIERS.get(text, 12)
@@ -203,6 +217,9 @@ def _build(
         unit, unit_end = _unit(first, found)
     start = start_tok.idx
     currency = _currency_before(tokens, i)
+    if _metres_not_millions(group, currency):
+        # "fell 200m down a gully": the value is in metres
+        value, unit, unit_end = value / _MULTIPLIERS["m"], "m", last
     if currency:
         unit = currency
         start = min(start, tokens[i - 1].idx)
@@ -218,6 +235,16 @@ def _build(
         low=low,
         high=high,
     )
+
+
+def _metres_not_millions(group: list[Token], currency: str | None) -> bool:
+    """Whether an "m" written onto a figure means metres: no currency before it
+    ("$5m" is five million) and no thing counted after it ("2m residents")."""
+    last = group[-1]
+    if len(group) < 2 or last.lower_ != "m" or group[-2].whitespace_ or currency:
+        return False
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")
 
 
 def _hyphen_range(tokens: list[Token], j: int) -> tuple[float, Token] | None:
@@ -245,9 +272,16 @@ def _approx_before(tokens: list[Token], i: int) -> tuple[str | None, Token]:
 
 
 def _currency_before(tokens: list[Token], i: int) -> str | None:
-    if i > 0 and tokens[i - 1].text in _CURRENCY:
-        return _CURRENCY[tokens[i - 1].text]
-    return None
+    """The currency of the sign before the number at ``i``: "$", "€", or a dollar
+    with its country before or after the sign ("US$1", "A$5", "$US1")."""
+    if i == 0:
+        return None
+    sign = tokens[i - 1].text
+    if sign in _CURRENCY:
+        country = _DOLLAR_PREFIX_RE.match(tokens[i].lower_) if sign == "$" else None
+        return _DOLLAR_COUNTRIES[country.group(1)] if country else _CURRENCY[sign]
+    country = _DOLLAR_SIGN_RE.match(sign.lower())
+    return _DOLLAR_COUNTRIES[country.group(1)] if country else None
 
 
 def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:

@@ -260,9 +260,17 @@ def _quantity_noun(q: Quantity, claim: Claim) -> str:
 _LIST_JOIN_RE = re.compile(r"[\d.]\s*(?:,|,?\s*(?:and|or|to|in|out of|-))?\s*$")
 
 
+# "60m", "60 metres" and "60 meters" are one unit
+_UNIT_ALIASES = word_map("unit_aliases")
+
+
 def _singular(word: str) -> str:
+    """A noun in the singular, and a unit under its one name ("ft": "foot")."""
     word = {"%": "percent", "pct": "percent"}.get(word, word)
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word in _UNIT_ALIASES:
+        return _UNIT_ALIASES[word]
+    word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return _UNIT_ALIASES.get(word, word)
 
 
 def _same_noun(a: str, b: str) -> bool:
