@@ -380,3 +380,18 @@ def test_pieces_of_a_very_long_report_are_not_compared_with_each_other() -> None
     # a short report's sentences may still share a fact with each other
     few = prepare_story(long[:3], OUTLETS, {})
     assert candidate_pairs(few)[0]
+
+
+def test_a_sentence_cut_for_matching_is_one_fact_when_its_pieces_match_nothing() -> None:
+    # a sentence cut at its semicolons for matching (each piece could meet another
+    # outlet's fact) is shown whole; when no piece meets anything, it is one fact,
+    # not one copy of the same sentence per piece
+    text = ("The parcels have been sent to Mayor Ilves of Tarvel; Councillor Baro of Elin; "
+            "the harbour master Oskane; and the Tarvel port board.")
+    other = "The Elin ferry sank on Monday near Port Elin, officials said."
+    facts, _ = corroborate([make_claim("c1", "a1", text, clauses=[[0, len(text), "send", False]]),
+                            make_claim("c2", "l1", other)])
+    shown = [f.statement for f in facts]
+    assert sorted(shown) == sorted([text, other])
+    [fact] = [f for f in facts if f.statement == text]
+    assert {(m.start, m.end) for m in fact.mentions} == {(0, len(text))}

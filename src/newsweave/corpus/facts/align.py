@@ -364,11 +364,13 @@ def _build_fact(story_id: str, members: list[_Prepared],
     corroboration = len(lineage["sources"]) if independent else 0
     claims = [p.claim for p in members]
     fact_id = _stable_id("fact", story_id, [f"{p.claim.id}@{p.start}" for p in members])
+    # two pieces of one sentence shown as the same clause are one mention
+    shown = {(p.claim.id, p.start, p.end): p for p in reversed(members)}.values()
     mentions = [FactMention(claim_id=p.claim.id, article_id=p.claim.article_id,
                             outlet=p.outlet, start=p.start, end=p.end, text=p.text,
                             part=p.claim.part)
-                for p in sorted(members, key=lambda p: (p.outlet, p.claim.article_id,
-                                                        p.start))]
+                for p in sorted(shown, key=lambda p: (p.outlet, p.claim.article_id,
+                                                      p.start))]
     event_type = _most_common([c.event_type for c in claims if c.event_type])
     background = all(p.claim.background for p in sources)
     has_numbers = any(p.quantities for p in members)

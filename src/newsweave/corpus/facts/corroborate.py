@@ -105,6 +105,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
     """
     prepared = prepare_story(claims, article_outlets, duplicates, events)
     groups, statements = _align_claims(prepared, model)
+    groups = _merge_shown_alike(groups)
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
     fact_of: dict[tuple[str, int], Fact] = {}
@@ -145,6 +146,25 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         [_tokens(_core_object(p.object), None) for p in positions])))
     facts.sort(key=lambda f: (-f.importance, -len(f.mentions), f.id))
     return facts, conflicts
+
+
+def _merge_shown_alike(groups: list[list[_Prepared]]) -> list[list[_Prepared]]:
+    """Groups that hold only pieces of one claim shown with the same words are one
+    fact. A sentence is cut finely for matching (list items, parentheticals), and
+    each piece is shown as the clause it lies in; pieces that met no other outlet
+    would otherwise be as many facts showing the same sentence."""
+    merged: list[list[_Prepared]] = []
+    at: dict[tuple[str, int, int], int] = {}
+    for group in groups:
+        shown = {(p.claim.id, p.start, p.end) for p in group}
+        key = next(iter(shown)) if len(shown) == 1 else None
+        if key is not None and key in at:
+            merged[at[key]].extend(group)
+            continue
+        if key is not None:
+            at[key] = len(merged)
+        merged.append(list(group))
+    return merged
 
 
 def _one_per_outlet(members: list[_Prepared]) -> list[_Prepared]:
