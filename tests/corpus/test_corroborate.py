@@ -395,3 +395,17 @@ def test_a_sentence_cut_for_matching_is_one_fact_when_its_pieces_match_nothing()
     assert sorted(shown) == sorted([text, other])
     [fact] = [f for f in facts if f.statement == text]
     assert {(m.start, m.end) for m in fact.mentions} == {(0, len(text))}
+
+
+def test_an_act_told_as_a_day_after_another_states_both() -> None:
+    # "X met on Tuesday, one day after drones struck Y" states two acts: each
+    # meets the outlets that state it alone
+    talks_and_raid = ("The Veskarian and Maldrenian delegations met at Corvane Palace on "
+                      "Tuesday, one day after Veskarian drones struck the Harrowfield air base.")
+    raid = "On Monday, Veskarian drones struck the Harrowfield air base deep inside Maldrenia."
+    talks = "The Veskarian and Maldrenian delegations opened talks at Corvane Palace on Tuesday."
+    facts, _ = corroborate([make_claim("c1", "a1", talks_and_raid),
+                            make_claim("c2", "l1", raid), make_claim("c3", "r1", talks)])
+    with_both = [f for f in facts if "c1" in {m.claim_id for m in f.mentions}]
+    claims_with_c1 = sorted(sorted({m.claim_id for m in f.mentions}) for f in with_both)
+    assert claims_with_c1 == [["c1", "c2"], ["c1", "c3"]]

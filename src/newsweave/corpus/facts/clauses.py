@@ -49,7 +49,10 @@ _CLAUSE_BREAK_RE = re.compile(
     r"|,\s+(?=(?:while|whereas|but|though|although|even though)\b)"
     r"|,\s+(?!(?:including|according|during|following|regarding|concerning)\b)(?=[a-z]+ing\b)"
     r"|,\s+and\s+(?=[A-Z])"
-    r"|,\s+(?=(?:which|who|whom|whose|where)\b)")
+    r"|,\s+(?=(?:which|who|whom|whose|where)\b)"
+    # "met on Tuesday, one day after drones struck ...": another act, at another time
+    r"|,\s+(?=(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|seven|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b)")
 _PARENTHETICAL_RE = re.compile(
     r",\s+(?=(?:(?:led|headed|hosted|mediated|backed|chaired|facilitated|brokered|run|"
     r"organi[sz]ed|accompanied)\b|(?:who|which)\b|[a-z]+ing\b))")
@@ -116,7 +119,8 @@ def split_clauses(text: str) -> list[tuple[int, int, str]]:
 
     Breaks at semicolons and dashes, before "while/but/though/whereas" and
     participial clauses (", urging both sides ..."), before ", and" + a
-    capitalised word (a second main clause with its own subject), and around
+    capitalised word (a second main clause with its own subject), before "one
+    day after" and the like (another act at another time), and around
     parenthetical phrases after a subject (", led by X," / ", who said ...,"),
     where the subject is kept with the parenthetical. Conditions ("if",
     "unless", "before") stay with their clause so that a condition one outlet
