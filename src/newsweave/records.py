@@ -342,12 +342,12 @@ class ConflictSide:
 
 @dataclass(slots=True)
 class Conflict:
-    """Outlets that disagree on a fact: numbers, qualifiers, conditions, dates or
-    positions."""
+    """Outlets that disagree on a fact: numbers, qualifiers, conditions, dates,
+    places (where a person lives) or positions."""
 
     id: str
     story_id: str
-    kind: Literal["number", "qualifier", "condition", "date", "position"]
+    kind: Literal["number", "qualifier", "condition", "date", "place", "position"]
     topic: str
     sides: list[ConflictSide]
     fact_id: str | None = None

@@ -233,6 +233,19 @@ def events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
     return out
 
 
+def place_mentions_by_article(conn: Any, where: str = "TRUE"
+                              ) -> dict[str, list[tuple[str, Place]]]:
+    """Each article's resolved place mentions: the words as written and the place
+    (``where`` may use ``m.article_id``)."""
+    out: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+    for r in query_rows(conn, f"""
+            SELECT m.article_id, m.text, p.* FROM mentions m JOIN places p ON p.id = m.place_id
+            WHERE {where} ORDER BY m.article_id, m.start"""):
+        article_id, text = r.pop("article_id"), r.pop("text")
+        out[article_id].append((text, from_row(Place, r)))
+    return out
+
+
 def positions_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
                          ) -> dict[str, list[Position]]:
     """Positions by article in text order, parties made canonical."""

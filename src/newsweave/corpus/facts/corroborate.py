@@ -60,6 +60,7 @@ from newsweave.corpus.facts.figures import (
     _pairs,
     qualifier_clashes,
 )
+from newsweave.corpus.facts.places import residence_conflicts
 from newsweave.corpus.facts.positions import (
     _core_object,
     _opposition_conflicts,
@@ -68,13 +69,14 @@ from newsweave.corpus.facts.positions import (
 )
 from newsweave.corpus.facts.samefact import SameFactModel
 from newsweave.corpus.facts.words import _idf, _tokens
-from newsweave.records import Claim, Conflict, Event, Fact, Position
+from newsweave.records import Claim, Conflict, Event, Fact, Place, Position
 
 
 def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequence[Position],
                       article_outlets: Mapping[str, str], duplicates: Mapping[str, str],
                       events: Sequence[Event] = (), *, model: SameFactModel | None = None,
                       published: Mapping[str, dt.date | None] | None = None,
+                      places: Mapping[str, Mapping[str, Place]] | None = None,
                       ) -> tuple[list[Fact], list[Conflict]]:
     """Align one story's claims into facts and find where outlets disagree.
 
@@ -95,6 +97,8 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         events: the story's coded events; each clause takes the event types
             whose trigger it holds.
         published: ``{article_id: publication date}``, for who reported first.
+        places: ``{article_id: {folded name as written: resolved place}}``, for
+            where a person lives (:mod:`~newsweave.corpus.facts.places`).
         model: a learned same-fact decision to use instead of the word-and-evidence
             score (:mod:`newsweave.corpus.facts.samefact`; see EVALUATION.md for why
             it is not the default).
@@ -140,6 +144,8 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         fact = fact_of.get((anchor.claim.id, anchor.start))
         if fact is not None:
             conflicts.extend(_number_conflicts(story_id, fact, [clash]))
+    # where a person lives, told differently anywhere in the story
+    conflicts.extend(residence_conflicts(story_id, prepared, fact_of, places or {}))
     clusters = _position_clusters(positions, article_outlets, duplicates)
     conflicts.extend(_position_scope_conflicts(story_id, clusters))
     conflicts.extend(_opposition_conflicts(story_id, clusters, _idf(

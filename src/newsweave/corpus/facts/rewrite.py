@@ -18,9 +18,15 @@ from typing import Any
 from newsweave.corpus.chrome.paragraphs import inside
 from newsweave.corpus.facts.corroborate import corroborate_story
 from newsweave.corpus.facts.positions import merge_positions
-from newsweave.records import Claim, Event, Position, Story
+from newsweave.corpus.facts.words import _fold
+from newsweave.records import Claim, Event, Place, Position, Story
 from newsweave.store.db import ids_view, query_rows
-from newsweave.store.reader import claims_by_article, events_by_article, positions_by_article
+from newsweave.store.reader import (
+    claims_by_article,
+    events_by_article,
+    place_mentions_by_article,
+    positions_by_article,
+)
 from newsweave.store.rows import to_row
 from newsweave.store.writer import insert_rows
 
@@ -69,7 +75,7 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
         facts, conflicts = corroborate_story(
             story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
             outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
-            published={a["id"]: a["published"] for a in group})
+            published={a["id"]: a["published"] for a in group}, places=data.places)
         rows["facts"].extend(to_row("facts", f) for f in facts)
         rows["conflicts"].extend(to_row("conflicts", c) for c in conflicts)
         rows["story_positions"].extend(
@@ -97,6 +103,7 @@ class _BatchData:
     claims: dict[str, list[Claim]]
     positions: dict[str, list[Position]]
     events: dict[str, list[Event]]
+    places: dict[str, dict[str, Place]]
 
 
 def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
@@ -124,7 +131,14 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
         chrome=chrome,
         claims=claims_by_article(conn, actor_map, in_batch()),
         positions=positions_by_article(conn, actor_map, in_batch()),
-        events=events_by_article(conn, in_batch()))
+        events=events_by_article(conn, in_batch()),
+        places=_places_by_article(conn, in_batch("m.article_id")))
+
+
+def _places_by_article(conn: Any, where: str) -> dict[str, dict[str, Place]]:
+    """Each article's resolved places by the folded name its text gives them."""
+    return {article_id: {_fold(text): place for text, place in found}
+            for article_id, found in place_mentions_by_article(conn, where).items()}
 
 
 def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]]:
