@@ -929,3 +929,15 @@ def test_a_unit_abbreviated_or_spelt_otherwise_is_the_same_unit(fa, fb, kinds) -
     claims = [make_claim("c1", "a1", text.format(fa[0]), numbers=(fa,)),
               make_claim("c2", "l1", text.format(fb[0]), numbers=(fb,))]
     assert _kinds(claims) == kinds
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "expected"), [
+    (4.8, "", 5.0, "nearly", None),         # 4 minutes 48 seconds is "just under five minutes"
+    (5.0, "nearly", 4.7, "about", None),
+    (5.5, "", 5.0, "nearly", "number"),     # above "nearly five" is another figure
+    (4.0, "", 5.0, "nearly", "number"),     # a fifth below is not near it
+    (5.0, "", 5.0, "nearly", "qualifier"),  # "nearly five" against "five"
+    (5.0, "nearly", 5.0, "under", None),    # "nearly five" and "up to five" both stop short
+])
+def test_nearly_a_figure_covers_a_figure_just_below_it(a, qa, b, qb, expected) -> None:
+    assert number_difference(a, qa, b, qb) == expected

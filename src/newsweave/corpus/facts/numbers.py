@@ -57,9 +57,15 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
 
     Qualifiers are ranges: "about" is a figure give or take
     :data:`APPROXIMATE_SHARE`, so "about 40" agrees with "40" and "41"; "over"
-    ("more than", "at least") and "under" ("up to", "nearly") are open on one side.
+    ("more than", "at least") and "under" ("up to") are open on one side; "nearly"
+    is a ceiling too, and also covers a figure just below it ("nearly five" and 4.8).
     """
     approximate = "about" in (qualifier_a, qualifier_b)
+    # "nearly" is a ceiling like "up to", and near it: within APPROXIMATE_SHARE below
+    near = _nearly_covers(a, qualifier_a, b, qualifier_b) or _nearly_covers(
+        b, qualifier_b, a, qualifier_a)
+    qualifier_a, qualifier_b = (_CEILINGS.get(qualifier_a, qualifier_a),
+                                _CEILINGS.get(qualifier_b, qualifier_b))
     if isinstance(a, tuple) or isinstance(b, tuple):
         # a range ("40 to 60 hours") agrees with any figure or range it overlaps
         la, ha = a if isinstance(a, tuple) else (a, a)
@@ -71,7 +77,22 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
         return "qualifier"
     if approximate and abs(a - b) <= APPROXIMATE_SHARE * max(abs(a), abs(b)):
         return None
-    return "number"
+    return None if near else "number"
+
+
+# "nearly 40" and "up to 40" both stop short of 40: one qualifier when compared
+_CEILINGS = {"nearly": "under"}
+
+
+def _nearly_covers(value: float | tuple[float, float], qualifier: str,
+                   other: float | tuple[float, float], other_qualifier: str) -> bool:
+    """Whether "nearly ``value``" covers a plain (or "about") figure just below it:
+    "just under five minutes" and "4 minutes 48 seconds"."""
+    if qualifier != "nearly" or other_qualifier not in ("", "about"):
+        return False
+    if isinstance(value, tuple) or isinstance(other, tuple):
+        return False
+    return value * (1 - APPROXIMATE_SHARE) <= other < value
 
 
 # What time a figure covers, read from its clause (:func:`_time_frame`): a running
