@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,38 @@ from newsweave.records import Actor, Article, ArticleResult, Event, Mention
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
+
+# The test files that take longest, longest first (per-file times in BENCHMARKS.md,
+# "make test" section). `make test` hands whole files to the two test processes
+# in collection order (--dist loadfile --no-loadscope-reorder); starting with the
+# long ones leaves only short files for the end, so both processes finish close
+# together. Without this, xdist sends the files with the most tests first and the
+# quality gates (two or three tests each, 10-25 s of work) came last.
+LONGEST_FIRST: tuple[str, ...] = (
+    "tests/evaluate/test_coref_gate.py",
+    "tests/evaluate/test_events_gate.py",
+    "tests/engines/test_ray_engine.py",
+    "tests/evaluate/test_fact_gates.py",
+    "tests/engines/test_engines.py",
+    "tests/web/test_explore_browser.py",
+    "tests/evaluate/test_stories_gate.py",
+    "tests/e2e/test_cli_process.py",
+    "tests/evaluate/test_geo_gate.py",
+    "tests/e2e/test_browser.py",
+    "tests/evaluate/test_boilerplate_gate.py",
+    "tests/web/test_serving.py",
+    "tests/web/test_explore.py",
+    "tests/web/test_phones.py",
+    "tests/reliability/test_bad_input.py",
+    "tests/reliability/test_faults.py",
+    "tests/web/test_traceable.py",
+    "tests/e2e/test_cli.py",
+    "tests/web/test_pages.py",
+    "tests/e2e/test_demo.py",
+    "tests/reliability/test_web_safety.py",
+    "tests/corpus/test_incremental.py",
+    "tests/web/test_keyboard_and_errors.py",
+)
 
 
 def make_article(body: str, *, outlet: str = "Test Outlet", published: dt.date | None = None,
@@ -40,6 +73,21 @@ def make_result(body: str, **kwargs: object) -> ArticleResult:
     )
 
 
+def _file_rank(nodeid: str, longest_first: Sequence[str]) -> int:
+    """Where a test's file comes in ``longest_first``; every other file after them."""
+    path = nodeid.split("::", 1)[0]
+    return longest_first.index(path) if path in longest_first else len(longest_first)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test files first, the rest in collection order (a stable sort).
+
+    Every test process collects, and sorts, the same way, so xdist still sees
+    one collection.
+    """
+    items.sort(key=lambda item: _file_rank(item.nodeid, LONGEST_FIRST))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The seed reports folder; skips the test when ../shared is absent."""
@@ -60,15 +108,17 @@ def demo_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_run(seeds: Path, tmp_path_factory) -> tuple[Path, object]:
-    """The seeds processed once per test session: (database, run report).
+def seeds_run(seeds: Path) -> tuple[Path, object]:
+    """The seeds processed once per test process: (database, run report).
 
+    The same run as the web tests' seeds database (``tests/web/_databases.py``).
     Tests only read it; one that writes must process the seeds into its own file.
     """
-    from newsweave import process
+    from tests.web._databases import processed_seeds
 
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    return db, process([seeds], db=db)
+    processed = processed_seeds()
+    assert processed is not None, "the seeds fixture skips when ../shared/seeds is absent"
+    return processed
 
 
 @pytest.fixture(scope="session")
