@@ -14,16 +14,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 
-# The test files that take longest, longest first (per-file times in BENCHMARKS.md,
-# "make test" section). `make test` hands whole files to the two test processes
-# in collection order (--dist loadfile --no-loadscope-reorder); starting with the
-# long ones leaves only short files for the end, so both processes finish close
-# together. Without this, xdist sends the files with the most tests first and the
-# quality gates (two or three tests each, 10-25 s of work) came last.
+# The order in which `make test` hands whole files to its two test processes
+# (--dist loadfile --no-loadscope-reorder: collection order, which
+# pytest_collection_modifyitems below sets). Without it, xdist sends the files
+# with the most tests first, and the quality gates (two or three tests each,
+# 10-25 s of work) came last.
+#
+# The longest files first (per-file times in BENCHMARKS.md, "make test"
+# section), so that only short files are left for the end and both processes
+# finish close together.
 LONGEST_FIRST: tuple[str, ...] = (
     "tests/evaluate/test_coref_gate.py",
     "tests/evaluate/test_events_gate.py",
-    "tests/engines/test_ray_engine.py",
     "tests/evaluate/test_fact_gates.py",
     "tests/engines/test_engines.py",
     "tests/web/test_explore_browser.py",
@@ -45,6 +47,11 @@ LONGEST_FIRST: tuple[str, ...] = (
     "tests/corpus/test_incremental.py",
     "tests/web/test_keyboard_and_errors.py",
 )
+# ... except the Ray tests, last: most of their time is Ray starting its own
+# processes and two actors loading the models side by side, which took 110-136 s
+# while the other test process ran the gates, against 45-48 s at the end of the
+# run (measured under a load of 7-11; BENCHMARKS.md).
+LAST: tuple[str, ...] = ("tests/engines/test_ray_engine.py",)
 
 
 def make_article(body: str, *, outlet: str = "Test Outlet", published: dt.date | None = None,
@@ -73,19 +80,25 @@ def make_result(body: str, **kwargs: object) -> ArticleResult:
     )
 
 
-def _file_rank(nodeid: str, longest_first: Sequence[str]) -> int:
-    """Where a test's file comes in ``longest_first``; every other file after them."""
+def _file_rank(nodeid: str, first: Sequence[str], last: Sequence[str]) -> int:
+    """Where a test's file comes: by its place in ``first``, then every file in
+    neither, then by its place in ``last``."""
     path = nodeid.split("::", 1)[0]
-    return longest_first.index(path) if path in longest_first else len(longest_first)
+    if path in first:
+        return first.index(path)
+    if path in last:
+        return len(first) + 1 + last.index(path)
+    return len(first)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest test files first, the rest in collection order (a stable sort).
+    """:data:`LONGEST_FIRST` first, :data:`LAST` last, the rest between them in
+    collection order (a stable sort).
 
     Every test process collects, and sorts, the same way, so xdist still sees
     one collection.
     """
-    items.sort(key=lambda item: _file_rank(item.nodeid, LONGEST_FIRST))
+    items.sort(key=lambda item: _file_rank(item.nodeid, LONGEST_FIRST, LAST))
 
 
 @pytest.fixture(scope="session")
