@@ -18,9 +18,11 @@ run: $(STAMP)
 	$(VENV)/bin/newsweave run
 
 # One test process per core (pytest-xdist); a test file stays on one process, so
-# its module fixtures (a processed store, a browser) are built once.
+# its module fixtures (a processed store, a browser) are built once. Files go out
+# in collection order, which tests/conftest.py starts with the longest files
+# (xdist's default sends the files with the most tests first).
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -q -n auto --dist loadfile
+	$(VENV)/bin/python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 clean-db:
 	rm -f newsweave.duckdb newsweave.duckdb.wal

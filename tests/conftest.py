@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,45 @@ from newsweave.records import Actor, Article, ArticleResult, Event, Mention
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
+
+# The order in which `make test` hands whole files to its two test processes
+# (--dist loadfile --no-loadscope-reorder: collection order, which
+# pytest_collection_modifyitems below sets). Without it, xdist sends the files
+# with the most tests first, and the quality gates (two or three tests each,
+# 10-25 s of work) came last.
+#
+# The longest files first (per-file times in BENCHMARKS.md, "make test"
+# section), so that only short files are left for the end and both processes
+# finish close together.
+LONGEST_FIRST: tuple[str, ...] = (
+    "tests/evaluate/test_coref_gate.py",
+    "tests/evaluate/test_events_gate.py",
+    "tests/evaluate/test_fact_gates.py",
+    "tests/engines/test_engines.py",
+    "tests/web/test_explore_browser.py",
+    "tests/evaluate/test_stories_gate.py",
+    "tests/e2e/test_cli_process.py",
+    "tests/evaluate/test_geo_gate.py",
+    "tests/e2e/test_browser.py",
+    "tests/evaluate/test_boilerplate_gate.py",
+    "tests/web/test_serving.py",
+    "tests/web/test_explore.py",
+    "tests/web/test_phones.py",
+    "tests/reliability/test_bad_input.py",
+    "tests/reliability/test_faults.py",
+    "tests/web/test_traceable.py",
+    "tests/e2e/test_cli.py",
+    "tests/web/test_pages.py",
+    "tests/e2e/test_demo.py",
+    "tests/reliability/test_web_safety.py",
+    "tests/corpus/test_incremental.py",
+    "tests/web/test_keyboard_and_errors.py",
+)
+# ... except the Ray tests, last: most of their time is Ray starting its own
+# processes and two actors loading the models side by side, which took 110-136 s
+# while the other test process ran the gates, against 45-48 s at the end of the
+# run (measured under a load of 7-11; BENCHMARKS.md).
+LAST: tuple[str, ...] = ("tests/engines/test_ray_engine.py",)
 
 
 def make_article(body: str, *, outlet: str = "Test Outlet", published: dt.date | None = None,
@@ -40,6 +80,27 @@ def make_result(body: str, **kwargs: object) -> ArticleResult:
     )
 
 
+def _file_rank(nodeid: str, first: Sequence[str], last: Sequence[str]) -> int:
+    """Where a test's file comes: by its place in ``first``, then every file in
+    neither, then by its place in ``last``."""
+    path = nodeid.split("::", 1)[0]
+    if path in first:
+        return first.index(path)
+    if path in last:
+        return len(first) + 1 + last.index(path)
+    return len(first)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """:data:`LONGEST_FIRST` first, :data:`LAST` last, the rest between them in
+    collection order (a stable sort).
+
+    Every test process collects, and sorts, the same way, so xdist still sees
+    one collection.
+    """
+    items.sort(key=lambda item: _file_rank(item.nodeid, LONGEST_FIRST, LAST))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The seed reports folder; skips the test when ../shared is absent."""
@@ -60,15 +121,17 @@ def demo_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_run(seeds: Path, tmp_path_factory) -> tuple[Path, object]:
-    """The seeds processed once per test session: (database, run report).
+def seeds_run(seeds: Path) -> tuple[Path, object]:
+    """The seeds processed once per test process: (database, run report).
 
+    The same run as the web tests' seeds database (``tests/web/_databases.py``).
     Tests only read it; one that writes must process the seeds into its own file.
     """
-    from newsweave import process
+    from tests.web._databases import processed_seeds
 
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    return db, process([seeds], db=db)
+    processed = processed_seeds()
+    assert processed is not None, "the seeds fixture skips when ../shared/seeds is absent"
+    return processed
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Databases the web tests share: the seeds processed once per test process."""
+"""Databases the tests share: the seeds processed once per test process."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsweave.api import RunReport
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -31,15 +35,30 @@ def private_copy(db: Path) -> Path:
 
 
 @cache
-def seeds_database() -> Path | None:
-    """The seed reports processed into a temporary DuckDB file; ``None`` without ../shared."""
+def processed_seeds() -> tuple[Path, RunReport] | None:
+    """The seed reports processed into a temporary DuckDB file, once per test
+    process, with the run's report; ``None`` without ../shared.
+
+    The ``seeds_run`` fixture and the web tests read the same run (they each
+    processed the seeds before); tests only read it.
+    """
     if not SEEDS.is_dir():
         return None
     from newsweave import process
 
-    folder = Path(tempfile.mkdtemp(prefix="newsweave-web-seeds-"))
+    folder = Path(tempfile.mkdtemp(prefix="newsweave-seeds-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     db = folder / "seeds.duckdb"
-    report = process([SEEDS], db=db)
+    return db, process([SEEDS], db=db)
+
+
+@cache
+def seeds_database() -> Path | None:
+    """The processed seeds in a file of the web tests' own (see :func:`private_copy`);
+    ``None`` without ../shared."""
+    processed = processed_seeds()
+    if processed is None:
+        return None
+    db, report = processed
     assert report.errors == [], report.errors
-    return db
+    return private_copy(db)
