@@ -34,12 +34,21 @@ GRID = [None, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 GATES = ["none", "compatible", "evidence"]
 
 
-def cached_encoder(stories):
+def cached_encoder(stories, cache: Path | None):
     texts = sorted({p.text or p.claim.text for s in stories
                     for p in prepare_story(s.claims, s.outlets, s.duplicates, s.events)})
-    started = time.perf_counter()
-    vectors = embedding.model().encode(texts)
-    seconds = time.perf_counter() - started
+    started = time.process_time()
+    if cache is not None and cache.exists():
+        saved = np.load(cache, allow_pickle=False)
+        known = dict(zip(saved["texts"].tolist(), saved["vectors"]))
+    else:
+        known = {}
+    missing = [t for t in texts if t not in known]
+    known.update(zip(missing, embedding.model().encode(missing)))
+    vectors = np.array([known[t] for t in texts], dtype=np.float32)
+    if cache is not None and missing:
+        np.savez(cache, texts=np.array(texts), vectors=vectors)
+    seconds = time.process_time() - started
     table = dict(zip(texts, vectors))
 
     def encode(batch):
@@ -54,6 +63,10 @@ def main() -> None:
     parser.add_argument("--ecb-db", type=Path, required=True)
     parser.add_argument("--msrp-db", type=Path, required=True)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--cache", type=Path, help="an .npz of piece texts and their vectors")
+    parser.add_argument("--grid", default=",".join("" if c is None else str(c) for c in GRID))
+    parser.add_argument("--gates", default=",".join(GATES))
+    parser.add_argument("--floors", default="", help="cosine floors to try (veto)")
     args = parser.parse_args()
     gold = read_gold(args.shared / "eval/coref/ecbplus")
     pairs = gold_pairs(gold)
@@ -62,16 +75,20 @@ def main() -> None:
     msrp = read_pairs(args.shared / "eval/facts/msrp/msr_paraphrase_train.txt")
     inputs = paraphrase_inputs(msrp, args.msrp_db)
     every = stories + [s for s in inputs if s is not None]
-    encode, count, seconds = cached_encoder(every)
+    encode, count, seconds = cached_encoder(every, args.cache)
     embedding.encode = encode
-    result = {"embedded_texts": count, "embedding_seconds": round(seconds, 1),
+    result = {"embedded_texts": count, "embedding_cpu_seconds": round(seconds, 1),
               "variants": []}
     topic_of = {s.key: s.topic for t in gold for s in t.sentences}
-    for gate in GATES:
-        for c in GRID:
-            if c is None and gate != GATES[0]:
+    gates = args.gates.split(",")
+    grid = [float(c) if c else None for c in args.grid.split(",")]
+    print(json.dumps({k: v for k, v in result.items() if k != "variants"}), flush=True)
+    floors = [float(v) if v else None for v in args.floors.split(",")]
+    for floor, gate, c in ((f, g, c) for f in floors for g in gates for c in grid):
+            if c is None and gate != gates[0]:
                 continue
             align.EMBEDDING_THRESHOLD, align.EMBEDDING_GATE = c, gate
+            align.EMBEDDING_FLOOR = floor
             started = time.perf_counter()
             links = set()
             for story in stories:
@@ -84,7 +101,7 @@ def main() -> None:
             for p, same in pairs.items():
                 per_topic[topic_of[p[0]]][2] += same
             decisions = [s is not None and states_one_fact(s) for s in inputs]
-            row = {"c": c, "gate": gate, "ecb": score_pairs(pairs, links),
+            row = {"c": c, "gate": gate, "floor": floor, "ecb": score_pairs(pairs, links),
                    "msrp": score([p.same for p in msrp], decisions),
                    "per_topic": dict(per_topic),
                    "seconds": round(time.perf_counter() - started, 1)}

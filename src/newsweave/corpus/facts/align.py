@@ -67,6 +67,9 @@ EMBEDDING_THRESHOLD: float | None = None
 # other things, no disjoint event types) or "evidence" (also a shared actor,
 # number or event type)
 EMBEDDING_GATE = "compatible"
+# A pair whose cosine is below this never joins one fact, whatever its words
+# share (None: no such floor).
+EMBEDDING_FLOOR: float | None = None
 
 # ... and so does a word at most this many of the story's pieces (or a tenth) use.
 _FEW_PIECES = 8
@@ -211,7 +214,7 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
     if model is None:
         score = _rule_scores(prepared, pairs)
         thresholds = (CLAIM_THRESHOLD, CONFLICT_THRESHOLD)
-        fact_score = (score if EMBEDDING_THRESHOLD is None else
+        fact_score = (score if EMBEDDING_THRESHOLD is None and EMBEDDING_FLOOR is None else
                       _meaning_scores(prepared, score, blocked, apart, EMBEDDING_THRESHOLD))
     else:
         probabilities = model.probability(pair_matrix(prepared, pairs))
@@ -253,19 +256,23 @@ def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
 
 
 def _meaning_scores(prepared: list[_Prepared], score: dict[tuple[int, int], float],
-                    blocked: set[tuple[int, int]], apart: Sequence[str], threshold: float,
-                    ) -> dict[tuple[int, int], float]:
+                    blocked: set[tuple[int, int]], apart: Sequence[str],
+                    threshold: float | None) -> dict[tuple[int, int], float]:
     """``score`` with every pair of pieces of two reports whose embeddings are
     at least ``threshold`` alike raised to :data:`CLAIM_THRESHOLD`, when their
     frames agree (:data:`EMBEDDING_GATE`)."""
     if len({p.claim.article_id for p in prepared}) < 2:
         return score
     vectors = embedding.encode([p.text or p.claim.text for p in prepared])
-    similar = np.argwhere(np.triu(vectors @ vectors.T, 1) >= threshold)
-    if not len(similar):
-        return score
-    weights = _StoryWeights.of(prepared)
+    cosine = vectors @ vectors.T
     out = dict(score)
+    if EMBEDDING_FLOOR is not None:
+        out = {(i, j): value if cosine[i, j] >= EMBEDDING_FLOOR else 0.0
+               for (i, j), value in out.items()}
+    if threshold is None:
+        return out
+    similar = np.argwhere(np.triu(cosine, 1) >= threshold)
+    weights = _StoryWeights.of(prepared)
     for i, j in similar.tolist():
         a, b = prepared[i], prepared[j]
         if (i, j) in blocked or apart[i] == apart[j] or out.get((i, j), 0.0) >= CLAIM_THRESHOLD:
