@@ -20,6 +20,45 @@ READY_SECONDS = 600.0
 # worker's memory can creep up over a long run; reloading the models costs a
 # few seconds per 10,000 articles and bounds whatever grows.
 RECYCLE_ARTICLES = 10_000
+# "auto" workers (the default of `newsweave run`) start a second process only
+# when the input holds more than this many articles. Each worker process loads
+# its own models (about 2.5 s of CPU, in parallel on two cores, while the
+# parent has nothing to load); a batch goes to one worker, so an input of one
+# or two batches (32 articles each) gains little or nothing from a second one.
+AUTO_MIN_ARTICLES = 64
+# ... and only when the input files hold at most this many bytes (about 10,000
+# invented long reports of the benchmark corpus, as JSONL). The parent imports
+# the corpus stages' libraries (about 170 MB) while the workers run (about 640
+# MB each); two workers at 100,000 articles peaked at 1,934 MB without those
+# libraries loaded, so bigger inputs keep one worker unless asked for more.
+AUTO_MAX_BYTES = 16 * 2**20
+# Never more than this many workers by choice: the bare spaCy pass issue 18
+# compares with uses one core, and every worker costs about 640 MB.
+AUTO_MAX_WORKERS = 2
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def choose_workers(articles: int, input_bytes: int | None, cores: int) -> int:
+    """How many worker processes an "auto" run uses: 1 (this process) or 2.
+
+    Args:
+        articles: articles (and unreadable inputs) seen at the start of the
+            input, counted up to ``AUTO_MIN_ARTICLES + 1``.
+        input_bytes: total size of the input files; ``None`` when unknown
+            (standard input, compressed files), which keeps one worker.
+        cores: cores this process may use.
+    """
+    if cores < 2 or articles <= AUTO_MIN_ARTICLES:
+        return 1
+    if input_bytes is None or input_bytes > AUTO_MAX_BYTES:
+        return 1
+    return min(cores, AUTO_MAX_WORKERS)
 
 
 def _batches(items: Iterable[RawDoc | IngestError], size: int
