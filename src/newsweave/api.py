@@ -217,6 +217,9 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             if engine is run_local:
                 # what the store holds skips annotation: a re-run does no NLP work
                 options["known"] = stored
+                # an "auto" run's inputs are at most middling: this process runs
+                # batches too, beside one worker process fewer
+                options["share"] = settings.workers == AUTO_WORKERS
             for item in engine(raws, config, **options):
                 if _record(item, report, writer) and corpus:
                     _preload_corpus_stages()
