@@ -78,7 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="synthetic articles")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", default="2", help="a number, or auto (run's default)")
     parser.add_argument("--engine", default="local", choices=("local", "ray"))
     parser.add_argument("--shard", type=int, default=SHARD, help="articles per JSONL file")
     parser.add_argument("--interval", type=float, default=0.25, help="seconds between polls")
@@ -138,7 +138,8 @@ def _command(args: argparse.Namespace, corpus: Path, db: Path) -> list[str]:
     code = ("import sys; from newsweave.api import process; "
             "from newsweave.config import get_settings; "
             "r = process([sys.argv[1]], db=sys.argv[2], corpus=False, "
-            "settings=get_settings().with_(workers=int(sys.argv[3]), engine=sys.argv[4])); "
+            "settings=get_settings().with_(workers=int(sys.argv[3]) if sys.argv[3].isdigit() "
+            "else sys.argv[3], engine=sys.argv[4])); "
             "print(f'{r.added} articles added, {len(r.errors)} failed', file=sys.stderr); "
             "sys.exit(1 if r.errors else 0)")
     return [sys.executable, "-c", code, str(corpus), str(db), str(args.workers), args.engine]
@@ -169,10 +170,17 @@ def _poll(process: psutil.Popen, interval: float, start: float) -> Trace:
         except psutil.NoSuchProcess:
             break
         tree, workers, largest = parent, 0, 0
+        try:
+            own = process.cmdline()
+        except psutil.NoSuchProcess:
+            break
         for child in children:
             try:
                 rss = child.memory_info().rss
-                is_worker = WORKER_MARK in " ".join(child.cmdline())
+                # spawned workers name multiprocessing's entry; forked ones
+                # (an "auto" run's) keep the parent's command line
+                command = child.cmdline()
+                is_worker = WORKER_MARK in " ".join(command) or command == own
             except psutil.NoSuchProcess:
                 continue
             tree += rss

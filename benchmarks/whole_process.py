@@ -9,9 +9,12 @@ then alternates two whole processes, start-up included, ``repeat`` times each:
   gazetteer ruler) and runs ``nlp.pipe`` over the reports' texts;
 - run: ``newsweave run`` of the same file into a fresh DuckDB file (cleaning,
   annotation with the gazetteer ruler, resolve, extract, storing, and the
-  corpus stages), with its default single worker.
+  corpus stages), with its default workers ("auto": two processes on two or
+  more cores for 150 reports, see ``newsweave.engines.local.choose_workers``);
+- run1 (``--single``): the same with ``--workers 1``, the chain in one process.
+  The bare pass uses one core; "run" may use two, "run1" uses one.
 
-Prints JSON: the median wall time of each and the ratio of the medians, and
+Prints JSON: the load average before and after, the median wall time of each and the ratio of the medians, and
 the same for CPU time (user + system of the child process): on a machine other
 work shares, the CPU ratio moves much less than the wall ratio.
 
@@ -63,10 +66,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--single", action="store_true",
+                        help="also run `newsweave run --workers 1` each round")
     parser.add_argument("--before", type=Path, default=None,
                         help="an older src folder, run as a third process each round")
     args = parser.parse_args()
-    bare, run, before = [], [], []
+    bare, run, run1, before = [], [], [], []
+    load_before = round(os.getloadavg()[0], 2)
     before_env = None
     if args.before is not None:
         before_env = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
@@ -76,12 +82,19 @@ def main() -> None:
             bare.append(_timed([sys.executable, "-c", BARE, str(source)]))
             db = Path(tmp) / f"run-{k}.duckdb"
             run.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet"]))
+            if args.single:
+                db = Path(tmp) / f"run1-{k}.duckdb"
+                run1.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet",
+                                    "--workers", "1"]))
             if before_env is not None:
                 db = Path(tmp) / f"before-{k}.duckdb"
                 before.append(_timed([str(NEWSWEAVE), "run", str(source), "--db", str(db), "--quiet"],
                                      env=before_env))
-    result = {"reports": args.n, "load_1min_after": round(os.getloadavg()[0], 2),
+    result = {"reports": args.n, "load_1min_before": load_before,
+              "load_1min_after": round(os.getloadavg()[0], 2),
               **_summary("bare", bare, bare), **_summary("run", run, bare)}
+    if run1:
+        result.update(_summary("run1", run1, bare))
     if before:
         result.update(_summary("before", before, bare))
     print(json.dumps(result))

@@ -15,17 +15,19 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from newsweave.config import Settings, demo_corpus_dir, demo_gazetteer, get_settings
+from newsweave.config import AUTO_WORKERS, Settings, demo_corpus_dir, demo_gazetteer, get_settings
 from newsweave.corpus.summary import corpus_counts, corpus_pending
 from newsweave.engines import ChainConfig, run_local
-from newsweave.records import Actor, Event, Fact, IngestError, Story
+from newsweave.engines.local import AUTO_MIN_ARTICLES, choose_workers, usable_cores
+from newsweave.records import Actor, Article, Event, Fact, IngestError, RawDoc, Story
 from newsweave.store import EXPORT_QUERIES, ArticleWriter, connect, export_table
 from newsweave.store.db import full, is_full_error, is_interrupted, set_memory_limit
 from newsweave.store.reader import DEFAULT_MIN_CONFIDENCE, StoreReader
@@ -47,7 +49,9 @@ class RunReport:
     ``not_english`` counts the articles read in another language: they are
     stored (body, metadata, language) but not coded, and are not errors.
     ``notes`` name articles stored with a caveat (such as a page whose text
-    was taken whole because its markup was too deep to analyse).
+    was taken whole because its markup was too deep to analyse). ``workers``
+    is how many processes ran the per-article chain (1: this process), which
+    ``workers="auto"`` chooses by the input.
     """
 
     added: int = 0
@@ -56,6 +60,7 @@ class RunReport:
     corpus: CorpusSummary | None = None
     not_english: int = 0
     notes: list[IngestError] = field(default_factory=list)
+    workers: int = 1
 
     @property
     def ok(self) -> bool:
@@ -91,6 +96,61 @@ def count_inputs(paths: str | Path | Sequence[str | Path]) -> int:
             is_dir = False
         total += sum(len(files) for _, _, files in os.walk(p)) if is_dir else 1
     return total
+
+
+def input_bytes(paths: str | Path | Sequence[str | Path]) -> int | None:
+    """Total size of the input files on disk, or ``None`` when it says nothing of their text.
+
+    ``None`` for standard input and for compressed (``.gz``) files. Folders are
+    walked as :func:`count_inputs` walks them (every file counted).
+    """
+    from newsweave.ingest import STDIN
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    total = 0
+    for given in paths:
+        if str(given) == STDIN:
+            return None
+        p = Path(given)
+        files = ([Path(root, name) for root, _, names in os.walk(p) for name in names]
+                 if p.is_dir() else [p])
+        for file in files:
+            if file.name.lower().endswith(".gz"):
+                return None
+            try:
+                total += file.stat().st_size
+            except OSError:
+                continue  # reading reports it
+    return total
+
+
+def _auto_workers(raws: Iterator[RawDoc | IngestError], paths: Sequence[str | Path],
+                  stored: frozenset[str], cores: int | None = None
+                  ) -> tuple[Iterable[RawDoc | IngestError], int]:
+    """Choose the workers of an "auto" run from the first articles read and the input's size.
+
+    Reads up to ``AUTO_MIN_ARTICLES + 1`` documents ahead (the input is read
+    lazily, so this is cheap) and hands them back in front of the rest.
+    """
+    head = list(islice(raws, AUTO_MIN_ARTICLES + 1))
+    workers = choose_workers(_new_articles(head, stored), input_bytes(paths),
+                             usable_cores() if cores is None else cores)
+    return chain(head, raws), workers
+
+
+def _new_articles(raws: list[RawDoc | IngestError], stored: frozenset[str]) -> int:
+    """How many of ``raws`` are articles the store does not hold.
+
+    Into an empty store, every document counts. Otherwise they are cleaned to
+    learn their ids (about 2 ms each): a re-run of stored input must not start
+    workers that load the models for nothing.
+    """
+    if not stored:
+        return len(raws)
+    from newsweave.engines.chain import clean_all
+
+    return sum(1 for item in clean_all(raws) if isinstance(item, Article) and item.id not in stored)
 
 
 def process(paths: str | Path | Sequence[str | Path] | None = None, *,
@@ -149,11 +209,18 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         writer = ArticleWriter(conn, outlet_aliases=_outlet_aliases(settings), stored=stored)
         try:
             engine = _engine(settings)
-            options: dict[str, Any] = {"workers": settings.workers}
+            raws: Iterable[RawDoc | IngestError] = read_inputs(paths)
+            report.workers = 1 if settings.workers == AUTO_WORKERS else int(settings.workers)
+            if settings.workers == AUTO_WORKERS and engine is run_local:
+                raws, report.workers = _auto_workers(iter(raws), paths, stored)
+            options: dict[str, Any] = {"workers": report.workers}
             if engine is run_local:
                 # what the store holds skips annotation: a re-run does no NLP work
                 options["known"] = stored
-            for item in engine(read_inputs(paths), config, **options):
+                # an "auto" run's inputs are at most middling: this process runs
+                # batches too, beside one worker process fewer
+                options["share"] = settings.workers == AUTO_WORKERS
+            for item in engine(raws, config, **options):
                 if _record(item, report, writer) and corpus:
                     _preload_corpus_stages()
                 if on_result is not None:

@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsweave import api
-from newsweave.config import SettingsError, get_settings
+from newsweave.config import AUTO_WORKERS, SettingsError, get_settings
 from newsweave.evaluate import EVALUATIONS
 from newsweave.ingest import STDIN, safe_path
 from newsweave.store import EXPORT_QUERIES, DamagedStore, StoreError
@@ -94,6 +94,20 @@ def _check_gazetteers(paths: list[Path] | None) -> None:
                 "data/lexicon/FORMAT.md", param_hint="--gazetteer") from exc
 
 
+def _workers(given: str | None) -> int | str | None:
+    """``--workers`` as a setting: a number, "auto", or ``None`` (the environment's, else auto)."""
+    if given is None:
+        # the environment's setting, if any, wins over run's own default
+        return None if os.environ.get("NEWSWEAVE_WORKERS", "").strip() else AUTO_WORKERS
+    value = given.strip().lower()
+    if value == AUTO_WORKERS:
+        return AUTO_WORKERS
+    if not value.isdigit() or int(value) < 1:
+        raise typer.BadParameter(f"a whole number of at least 1, or auto, not {given!r}",
+                                 param_hint="--workers")
+    return int(value)
+
+
 def _check_outlet_aliases(path: str | None) -> None:
     """A usage error, before any work, when the outlet alias file cannot be used."""
     if path is None:
@@ -110,7 +124,10 @@ def _check_outlet_aliases(path: str | None) -> None:
 def run(paths: Annotated[Optional[list[Path]], typer.Argument(
             help="files or folders; none: the bundled demo corpus")] = None,
         db: DbOption = None,
-        workers: Annotated[int, typer.Option(min=1, help="worker processes (or Ray actors)")] = 1,
+        workers: Annotated[Optional[str], typer.Option(
+            help="worker processes (or Ray actors), or auto: a second process when the input "
+                 "has more than 64 articles and 16 MB at most, on 2 or more cores "
+                 "[default: $NEWSWEAVE_WORKERS, else auto (Ray: 1)]")] = None,
         engine: Annotated[str, typer.Option(help="local (processes) or ray (a Ray cluster)")] = "local",
         gazetteer: Annotated[Optional[list[Path]], typer.Option(
             help="extra gazetteer JSON (data/lexicon/FORMAT.md)")] = None,
@@ -135,7 +152,7 @@ def run(paths: Annotated[Optional[list[Path]], typer.Argument(
     if engine not in ("local", "ray"):
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
     _check_gazetteers(gazetteer)
-    settings = get_settings().with_(db=db, workers=workers, engine=engine,
+    settings = get_settings().with_(db=db, workers=_workers(workers), engine=engine,
                                     gazetteers=tuple(str(g) for g in gazetteer or ()) or None,
                                     outlet_aliases=str(outlet_aliases) if outlet_aliases else None)
     _check_outlet_aliases(settings.outlet_aliases)

