@@ -156,6 +156,35 @@ def test_ctrl_c_inside_a_duckdb_statement_is_recognised():
     assert not is_interrupted(duckdb.IOException("No space left on device"))
 
 
+def test_ctrl_c_while_duckdb_reads_staged_rows_is_an_interrupt() -> None:
+    """Ctrl-C that lands while DuckDB pulls registered Arrow rows comes back as
+    DuckDB's InvalidInputException wrapping the KeyboardInterrupt: still an interrupt
+    (exit 130), not a failure; other invalid-input errors are not."""
+    import duckdb
+    import pyarrow as pa
+
+    from newsweave.store.db import is_interrupted
+
+    schema = pa.schema([("n", pa.int64())])
+
+    def batches():
+        yield pa.record_batch([pa.array([1, 2])], schema=schema)
+        raise KeyboardInterrupt
+
+    conn = duckdb.connect()
+    conn.register("staged", pa.RecordBatchReader.from_batches(schema, batches()))
+    try:
+        conn.execute("CREATE TABLE t AS SELECT * FROM staged")
+    except duckdb.Error as exc:
+        caught: BaseException | None = exc
+    else:
+        caught = None
+    finally:
+        conn.close()
+    assert caught is not None and is_interrupted(caught)
+    assert not is_interrupted(duckdb.InvalidInputException("reading the stream failed: bad row"))
+
+
 class _CtrlCAfterCommit:
     """A real connection on which Ctrl-C lands once, right after a COMMIT has
     returned and before the writer has noted it (a signal's timing cannot be
@@ -186,6 +215,74 @@ def test_ctrl_c_right_after_a_commit_stores_nothing_twice(tmp_path: Path) -> Non
         with pytest.raises(KeyboardInterrupt):
             writer.flush()
         # what the run does on Ctrl-C: store what is buffered, then say what it stored
+        writer.flush()
+        assert writer.added == 3
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    finally:
+        conn.close()
+
+
+class _CtrlCInsideFlush:
+    """A real connection on which Ctrl-C lands once, in Python, between two of the
+    INSERTs of one flush (while the transaction is open)."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self.inserts = 0
+
+    def execute(self, sql, *args, **kwargs):
+        if sql.startswith("INSERT"):
+            self.inserts += 1
+            if self.inserts == 2:
+                raise KeyboardInterrupt
+        return self._conn.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_ctrl_c_inside_a_flush_rolls_back_and_the_next_flush_stores_all(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "store.duckdb")
+    try:
+        writer = ArticleWriter(_CtrlCInsideFlush(conn), batch_size=10)
+        for i in range(3):
+            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
+                                     article_id=f"report-{i}"))
+        with pytest.raises(KeyboardInterrupt):
+            writer.flush()
+        # the open transaction was rolled back: the flush after Ctrl-C starts afresh
+        writer.flush()
+        assert writer.added == 3
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    finally:
+        conn.close()
+
+
+class _InterruptedInsert(_CtrlCInsideFlush):
+    """Ctrl-C during DuckDB's second INSERT of a flush: DuckDB aborts the
+    transaction and raises its own "Query interrupted" error."""
+
+    def execute(self, sql, *args, **kwargs):
+        if sql.startswith("INSERT"):
+            self.inserts += 1
+            if self.inserts == 2:
+                with pytest.raises(Exception):  # noqa: B017 - any error aborts it
+                    self._conn.execute("SELECT CAST('not a number' AS INTEGER)")
+                raise RuntimeError("Query interrupted")
+        return self._conn.execute(sql, *args, **kwargs)
+
+
+def test_an_interrupted_insert_is_reported_as_an_interrupt(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "store.duckdb")
+    try:
+        writer = ArticleWriter(_InterruptedInsert(conn), batch_size=10)
+        for i in range(3):
+            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
+                                     article_id=f"report-{i}"))
+        # the interrupt itself reaches the run, not the aborted transaction's
+        # refusal of the clean-up after it
+        with pytest.raises(RuntimeError, match="Query interrupted"):
+            writer.flush()
         writer.flush()
         assert writer.added == 3
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3

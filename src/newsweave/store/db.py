@@ -111,10 +111,16 @@ def is_damage_error(exc: BaseException) -> bool:
 
 def is_interrupted(exc: BaseException) -> bool:
     """True when an error is DuckDB stopping a statement on Ctrl-C: its
-    ``InterruptException``, or the plain ``RuntimeError("Query interrupted")`` some
-    of its calls (an Arrow insert) raise instead."""
-    return isinstance(exc, duckdb.InterruptException) or (
-        isinstance(exc, RuntimeError) and "query interrupted" in str(exc).lower())
+    ``InterruptException``, the plain ``RuntimeError("Query interrupted")`` some
+    of its calls (an Arrow insert) raise instead, or the error it wraps around a
+    ``KeyboardInterrupt`` raised while it reads registered Arrow rows ("reading
+    the schema of the object registered as ... failed: KeyboardInterrupt")."""
+    if isinstance(exc, duckdb.InterruptException):
+        return True
+    text = str(exc).lower()
+    if isinstance(exc, RuntimeError) and "query interrupted" in text:
+        return True
+    return isinstance(exc, duckdb.Error) and "keyboardinterrupt" in text
 
 
 def is_full_error(exc: BaseException) -> bool:

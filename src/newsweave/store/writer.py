@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import datetime as dt
 import logging
 from collections import defaultdict
@@ -50,8 +52,14 @@ def insert_rows(conn: Any, table: str, rows: list[dict[str, Any]], *, where: str
     conn.register("_nw_rows", pa.Table.from_pylist(rows))
     try:
         conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _nw_rows {where}")
-    finally:
-        conn.unregister("_nw_rows")
+    except BaseException:
+        # a failed or interrupted INSERT aborts the transaction, which then refuses
+        # the unregister too: that refusal must not hide the error (an interrupt
+        # would read as a failure); the next register replaces the staged rows
+        with contextlib.suppress(duckdb.Error):
+            conn.unregister("_nw_rows")
+        raise
+    conn.unregister("_nw_rows")
 
 
 def _stored_outlets(conn: Any) -> list[str]:
@@ -150,9 +158,11 @@ class ArticleWriter:
             for table, rows in tables.items():
                 self._insert(table, rows)
             self.conn.execute("COMMIT")
-        except Exception as exc:
+        except BaseException as exc:
+            # Ctrl-C too (a KeyboardInterrupt between two INSERTs): the transaction
+            # must end here, or the flush the interrupted run makes cannot begin
             self._rollback()
-            if is_full_error(exc):
+            if isinstance(exc, Exception) and is_full_error(exc):
                 raise full(database_path(self.conn), exc,
                            lost=f"the last {len(self._buffer)} articles were not stored") from exc
             raise
