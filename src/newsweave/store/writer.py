@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-
 import datetime as dt
 import logging
 from collections import defaultdict
@@ -107,7 +106,7 @@ class ArticleWriter:
         # a flush began and did not reach its bookkeeping (an error or Ctrl-C)
         self._unfinished = False
 
-    def __enter__(self) -> "ArticleWriter":
+    def __enter__(self) -> ArticleWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
