@@ -941,3 +941,124 @@ def test_a_unit_abbreviated_or_spelt_otherwise_is_the_same_unit(fa, fb, kinds) -
 ])
 def test_nearly_a_figure_covers_a_figure_just_below_it(a, qa, b, qb, expected) -> None:
     assert number_difference(a, qa, b, qb) == expected
+
+
+def test_a_speakers_name_does_not_set_a_figure_apart() -> None:
+    """Who said it ("Varga said Tuesday that", "officials in Tarvel said") is a source,
+    not the owner of the figure: one toll told by two speakers is one slot."""
+    claims = [
+        make_claim("c1", "a1", "Harbour master Ilse Varga said Tuesday that at least 40 "
+                               "dockworkers were hurt in the Port Elin blast.",
+                   numbers=(("at least 40 dockworkers", 40, "dockworkers"),)),
+        make_claim("c2", "l1", "Officials in Tarvel said 35 dockworkers were hurt in the "
+                               "Port Elin blast.",
+                   numbers=(("35 dockworkers", 35, "dockworkers"),)),
+    ]
+    facts, _ = corroborate(claims)
+    assert len(facts) <= 2  # one fact, or the two figures' parts of it
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_speaker_telling_of_their_own_figure_still_owns_it() -> None:
+    """"Ilves said he raised" and "Baro said he raised": each speaker tells of their own
+    sum (the reported clause's subject points back to them), two slots."""
+    claims = [
+        make_claim("c1", "a1", "In June Ilves said he raised $40,000 for the Tarvel race.",
+                   numbers=(("$40,000", 40000, "usd"),)),
+        make_claim("c2", "l1", "In June Baro said he raised $25,000 for the Tarvel race.",
+                   numbers=(("$25,000", 25000, "usd"),)),
+    ]
+    assert _kinds(claims) == []
+
+
+def test_an_age_belongs_to_the_person_it_describes() -> None:
+    """"61-year-old Edda Morn" and "24-year-old Tom Aske" are two people's ages: the
+    driver's age never clashes with the walker's, while the walker's two ages do."""
+    claims = [
+        make_claim("c1", "a1", "According to a police release, 61-year-old Edda Morn was "
+                               "crossing Quay Street at about 7 p.m. when 24-year-old Tom Aske "
+                               "struck her with his van.",
+                   numbers=(("61", 61.0, ""), ("24", 24.0, ""))),
+        make_claim("c2", "l1", "Investigators say 60-year-old Edda Morn was hit while crossing "
+                               "Quay Street at about 7 p.m.",
+                   numbers=(("60", 60.0, ""),)),
+    ]
+    _, conflicts = corroborate(claims)
+    assert [sorted(s.value for s in c.sides) for c in conflicts] == [["60", "61"]]
+
+
+def test_a_part_told_in_words_is_a_part() -> None:
+    """"Three of the four dockworkers" counts a part of the four, written in words as in
+    digits: it never clashes with the whole toll."""
+    claims = [
+        make_claim("c1", "a1", "Five dockworkers died at Port Elin on Monday, four of them in "
+                               "the crane collapse.",
+                   numbers=(("Five dockworkers", 5.0, "dockworkers"),)),
+        make_claim("c2", "l1", "Three of the four dockworkers killed in the crane collapse at "
+                               "Port Elin died on Monday.",
+                   numbers=(("Three of the four dockworkers", 3.0, "dockworkers"),)),
+    ]
+    assert _kinds(claims) == []
+
+
+def test_one_moment_timed_differently_in_two_statements_clashes() -> None:
+    """"A caller reported the fire at 4:17 a.m." / "the fire call came in at 4:10 a.m.":
+    two statements of one fact, worded apart, timing one moment differently; a time
+    of something else in the fact ("the ferry left at 4:10 a.m.") is no clash."""
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import clock_clashes
+    from tests.corpus.test_corroborate import OUTLETS
+
+    claims = [
+        make_claim("c1", "a1", "A 911 caller reported the Lark Hotel fire at 4:17 a.m."),
+        make_claim("c2", "l1", "Fire chief Ana Brell says the hotel fire call came in at "
+                               "4:10 a.m."),
+        make_claim("c3", "l1", "The last ferry left Tarvel harbour at 4:10 a.m.", start=200),
+    ]
+    pieces = prepare_story(claims, OUTLETS, {}, [])
+    clashes = clock_clashes(pieces, set())
+    assert [sorted(q.text for _, q in c.sides) for c in clashes] == [["4:10 a.m.", "4:17 a.m."]]
+    assert {p.claim.id for c in clashes for p, _ in c.sides} == {"c1", "c2"}
+    # a pair already compared within one statement is not shown twice
+    assert clock_clashes(pieces, {frozenset(("c1", "c2"))}) == []
+
+
+def test_a_range_covering_two_times_does_not_merge_their_camps() -> None:
+    """"shortly after 4:10" agrees with 4:17 and with 4:10, but 4:17 and 4:10 still
+    disagree: the later 4:10 keeps a camp of its own."""
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import _camps
+    from tests.corpus.test_corroborate import OUTLETS
+
+    claims = [
+        make_claim("c1", "a1", "The call about the Lark Hotel fire came at 4:17 a.m."),
+        make_claim("c2", "l1", "The call about the Lark Hotel fire came shortly after 4:10 a.m."),
+        make_claim("c3", "r1", "The call about the Lark Hotel fire came at 4:10 a.m."),
+    ]
+    pieces = {p.claim.id: p for p in prepare_story(claims, OUTLETS, {}, [])}
+    sides = [(pieces[c], pieces[c].quantities[0][0]) for c in ("c1", "c2", "c3")]
+    assert _camps(sides) == [0, 0, 2]
+
+
+def test_content_words_in_the_generic_stop_list_are_compared_around_figures() -> None:
+    """scikit-learn's stop list holds words that carry news ("fire", "bill", "call",
+    "interest"): around a figure, two mentions of one slot often share little else."""
+    from newsweave.corpus.facts.words import slot_tokens
+
+    assert {"fire", "call"} <= slot_tokens("the fire call came in")
+    assert "bill" in slot_tokens("the Senate passed the bill")
+    assert "inter" in slot_tokens("interest rates rose")
+    assert "the" not in slot_tokens("the bill") and "whom" not in slot_tokens("to whom")
+
+
+def test_a_figure_with_its_own_noun_is_no_part_of_what_follows() -> None:
+    """"1,200 residents of Tarvel's old town" counts residents; only a bare figure
+    ("1,200 of the residents") is a part of what follows "of"."""
+    claims = [
+        make_claim("c1", "a1", "As many as 1,200 residents of Tarvel's old town fled the "
+                               "flood on Monday.",
+                   numbers=(("1,200 residents", 1200.0, "residents"),)),
+        make_claim("c2", "l1", "On Monday 1,200 residents fled the flood in Tarvel's old town.",
+                   numbers=(("1,200 residents", 1200.0, "residents"),)),
+    ]
+    assert _kinds(claims) == ["qualifier"]

@@ -58,6 +58,7 @@ from newsweave.corpus.facts.figures import (
     _number_clashes,
     _number_conflicts,
     _pairs,
+    clock_clashes,
     qualifier_clashes,
 )
 from newsweave.corpus.facts.places import residence_conflicts
@@ -137,6 +138,10 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         # one figure qualified differently in two statements of the fact
         conflicts.extend(_number_conflicts(story_id, parts[0], qualifier_clashes(
             members, {pair for _, clashes in compared for c in clashes for pair in _pairs(c)})))
+        # ... and one moment timed differently in two statements of the fact
+        conflicts.extend(_number_conflicts(story_id, parts[0], clock_clashes(
+            members, {frozenset((a.claim.id, b.claim.id))
+                      for by_outlet, _ in compared for a in by_outlet for b in by_outlet})))
         within |= {frozenset((a.claim.id, b.claim.id)) for a in members for b in members}
     # ... and in two facts of the story: less alike, so two words around it must agree
     for clash in qualifier_clashes(prepared, within, shared=STORY_SHARED_WORDS):

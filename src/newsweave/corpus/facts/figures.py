@@ -21,6 +21,7 @@ from itertools import chain
 
 from newsweave.corpus.facts.align import _stable_id
 from newsweave.corpus.facts.clauses import _Prepared
+from newsweave.corpus.facts.clock import CLOCK_UNIT
 from newsweave.corpus.facts.numbers import (
     _approx,
     _compound_head,
@@ -39,9 +40,10 @@ from newsweave.corpus.facts.numbers import (
     _text_after,
     _text_before,
     _time_frame,
+    aged_person,
     number_difference,
 )
-from newsweave.corpus.facts.words import _stem, content_tokens
+from newsweave.corpus.facts.words import _stem, content_tokens, slot_tokens
 from newsweave.records import Claim, Conflict, ConflictSide, Fact, Quantity
 
 
@@ -84,6 +86,31 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
     return clashes
 
 
+def clock_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
+                  shared: int = 1) -> list[NumberClash]:
+    """One moment timed differently in two statements of one fact ("a 911 caller
+    reported the fire at 3:33 a.m." / "the fire call came in at 3:30 a.m."): the
+    statements are worded too differently to be compared figure by figure, yet a
+    fact holds few moments. The words around the two times must share ``shared``
+    stems and nothing may set them apart (:func:`_slots_apart`); pairs of claims
+    already compared within a statement (``compared``) are not shown again. Other
+    figures are not compared this way: across statements, different figures of
+    one noun are mostly different things (EVALUATION.md)."""
+    found = [(p, q) for p in pieces if not p.copy and p.claim.part == "body"
+             for q, noun in p.quantities if noun.startswith(CLOCK_UNIT)]
+    clashes = []
+    for k, (p, q) in enumerate(found):
+        around = _surroundings(p, q)
+        for o, qo in found[k + 1:]:
+            if (o.outlet != p.outlet and frozenset((p.claim.id, o.claim.id)) not in compared
+                    and q.unit == qo.unit and _difference(p, q, o, qo) == "number"
+                    and not _slots_apart(p, q, o, qo)
+                    and len(around & _surroundings(o, qo)) >= shared):
+                clashes.append(NumberClash(noun=q.unit or "", kind="number",
+                                           sides=[(p, q), (o, qo)]))
+    return clashes
+
+
 def _same_quantity(found: list[tuple[_Prepared, Quantity]], shared: int
                    ) -> list[tuple[_Prepared, Quantity]]:
     """The first mention of ``found`` and those that read as its quantity: another
@@ -112,7 +139,7 @@ def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
     before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
     after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
     noun = _stem(_quantity_noun(q, p.claim))
-    words = {t for t in content_tokens(" ".join(before + after))
+    words = {t for t in slot_tokens(" ".join(before + after))
              if not t[0].isdigit() and t != noun}
     outcome = _outcome(q, p.claim)
     # "killing at least seven" / "seven were killed": one outcome, worded two ways
@@ -207,7 +234,7 @@ def _same_complement(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     counts either lists."""
     def after(q: Quantity, claim: Claim) -> frozenset[str]:
         words = re.findall(r"[\w'\u2019-]+", _text_after(q, claim))[:_COMPLEMENT_WORDS]
-        return frozenset(t for t in content_tokens(" ".join(words)) if not t[0].isdigit())
+        return frozenset(t for t in slot_tokens(" ".join(words)) if not t[0].isdigit())
     return bool(after(qa, a) & after(qb, b))
 
 
@@ -242,12 +269,15 @@ def _number_conflicts(story_id: str, fact: Fact, clashes: list[NumberClash]) -> 
 
 
 def _camps(sides: list[tuple[_Prepared, Quantity]]) -> list[int]:
-    """For each side, the first earlier side whose figure it agrees with (its
-    camp): "about 7" and "around 7" are one camp against "7:01"."""
+    """For each side, the first earlier camp whose every figure it agrees with:
+    "about 7" and "around 7" are one camp against "7:01". A range that covers two
+    figures ("shortly after 3:30" covers 3:30 and 3:33) joins the first, and the
+    other figure keeps its own camp: 3:33 and 3:30 still disagree."""
     camps: list[int] = []
     for k, (p, q) in enumerate(sides):
-        camps.append(next((camps[j] for j, (o, qo) in enumerate(sides[:k])
-                           if _agrees(p, q, o, qo)), k))
+        camps.append(next((camp for camp in dict.fromkeys(camps)
+                           if all(_agrees(p, q, *sides[j]) for j in range(k)
+                                  if camps[j] == camp)), k))
     return camps
 
 
@@ -258,6 +288,9 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
     slots)."""
     if _slots_apart(a, qa, b, qb):
         return False
+    if aged_person(qa, a.claim) & aged_person(qb, b.claim):
+        # two ages of one named person fill one slot, however many ages are told
+        return True
     near_a, near_b = _number_context(a.claim, qa)[0], _number_context(b.claim, qb)[0]
     noun = _quantity_noun(qa, a.claim)
     crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
@@ -271,6 +304,10 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
     places named next to them (who scored, whose sum)."""
     if _is_part(qa, a.claim) != _is_part(qb, b.claim):
         # "including $281 million in cash" is a part of the deal, not its price
+        return True
+    aged_a, aged_b = aged_person(qa, a.claim), aged_person(qb, b.claim)
+    if aged_a and aged_b and not aged_a & aged_b:
+        # "61-year-old Edda Morn" / "24-year-old Tom Aske": two people's ages
         return True
     if _is_score(qa) != _is_score(qb):
         # "a 10-8 round" is a judge's score, not ten rounds

@@ -24,10 +24,17 @@ import math
 import re
 
 from newsweave.corpus.facts.samefact import language_weight
-from newsweave.corpus.facts.words import _RARE_ENOUGH, _STOP_WORDS, _fold, _stem, content_tokens
+from newsweave.corpus.facts.words import (
+    _RARE_ENOUGH,
+    _STOP_WORDS,
+    _fold,
+    _stem,
+    content_tokens,
+    slot_tokens,
+)
 from newsweave.extract.quantities import VAGUE_COUNTS
 from newsweave.records import Claim, Quantity
-from newsweave.words import word_map, word_set
+from newsweave.words import number_map, word_map, word_set
 
 # Qualifiers on a number, normalised to one word each.
 _APPROX_WORDS = list(word_map("approximations").items())
@@ -191,9 +198,34 @@ def _number_context(claim: Claim, q: Quantity
     """The content stems of the few words before a number (its verb, its owner),
     the names among them, and the names a little further back in the clause."""
     offset = q.start - claim.start
-    before = re.findall(r"[\w'\u2019-]+", claim.text[:max(0, offset)])
+    text = claim.text[:max(0, offset)]
+    before = re.findall(r"[\w'\u2019-]+", text)
     words = before[-_CONTEXT_WORDS:]
-    return (content_tokens(" ".join(words)), _names(words), _names(before[-_NAME_WORDS:]))
+    # names are looked for in the reported clause only: whoever "said" it is a source
+    reported = re.findall(r"[\w'\u2019-]+", _reported_clause(text))
+    return (slot_tokens(" ".join(words)), _names(reported[-_CONTEXT_WORDS:]),
+            _names(reported[-_NAME_WORDS:]))
+
+
+# "..., Varga said Tuesday that", "officials say", "according to the police,": what
+# precedes the reported clause
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|according\s+to\s+[^,]*,)"
+    r"(?:\s+(?:on\s+)?(?:" + "|".join(calendar.day_name) + r"|yesterday|today))?"
+    r"(?:\s+that)?\s+", re.IGNORECASE)
+# a reported clause whose subject points back to the speaker ("Ilves said he raised"):
+# the speaker's name then owns the figure
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:he|she|they|we|i|his|her|their|its|it)\b", re.IGNORECASE)
+
+
+def _reported_clause(text: str) -> str:
+    """``text`` (what precedes a figure) from the start of the clause a speaker
+    reports, when the figure is in one and its subject is not the speaker."""
+    found = list(_SPEECH_RE.finditer(text))
+    if not found:
+        return text
+    rest = text[found[-1].end():]
+    return text if _PRONOUN_SUBJECT_RE.match(rest) else rest
 
 
 # Where the clause holding a figure begins, looking back from the figure.
@@ -245,6 +277,19 @@ def _names(words: list[str]) -> frozenset[str]:
 
 
 _AGE_RE = re.compile(r"^\s*-?\s*(?:years?|months?)?\s*-?\s*old\b", re.IGNORECASE)
+
+
+def aged_person(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The name an age describes ("the 61-year-old Edda Morn"): the person whose
+    age it is, when the words right after "-year-old" name one."""
+    after = _text_after(q, claim)
+    match = _AGE_RE.match(after)
+    if match is None:
+        return frozenset()
+    return _names(re.findall(r"[\w'\u2019-]+", after[match.end():])[:_AGED_NAME_WORDS])
+
+
+_AGED_NAME_WORDS = 3
 
 
 def _quantity_noun(q: Quantity, claim: Claim) -> str:
@@ -330,6 +375,24 @@ def _approx(q: Quantity, claim: Claim) -> str:
 _BOUND_RE = re.compile(r"\b(maximum|minimum)(?:\s+[a-z]+)?\s+of$")
 
 
+_RATIO_TAIL_RE = re.compile(r"^\s*[-\s]in[-\s]+(?:every[-\s]+)?(?:\d|(?:"
+                            + "|".join(sorted(number_map("number_words"))) + r")\b)",
+                            re.IGNORECASE)
+
+
+def _ratio_head(q: Quantity, claim: Claim) -> bool:
+    """Whether ``q`` is the "1" of a ratio ("as many as 1 in 500 users"): the share
+    is told by the figure after "in", which carries the ratio's qualifier
+    (:data:`_RATIO_HEAD_RE`); the "1" counts nothing of its own."""
+    # a whole ratio read as one figure of 1 ("a one-in-three chance") tells no count
+    return q.value == 1 and bool(_RATIO_TAIL_RE.match(_text_after(q, claim))
+                                 or _RATIO_TEXT_RE.match(q.text))
+
+
+_RATIO_TEXT_RE = re.compile(r"^\s*(?:1|one)[\s-]+in[\s-]+(?:every[\s-]+)?(?:\d|[a-z]+\b)",
+                            re.IGNORECASE)
+
+
 _RATIO_HEAD_RE = re.compile(r"\s*\b(?:1|one)\s+in(?:\s+every)?$")
 
 
@@ -373,10 +436,14 @@ def _is_part(q: Quantity, claim: Claim) -> bool:
     X") or after it ("X of the purchase price", "6 of his 11 rebounds"; but "all
     11 of his points" are all of them)."""
     before, after = _text_before(q, claim, 30), _text_after(q, claim)
-    digit = re.search(r"\d[\d.,]*", q.text)
+    # the figure in digits, else its first word ("Three of the four soldiers")
+    digit = re.search(r"\d[\d.,]*", q.text) or re.search(r"[\w'-]+", q.text)
     # "$281 million of the purchase price": the scale word stands before "of"
     inside = _SCALE_RE.sub("", q.text[digit.end():]) if digit else ""
-    partitive = bool(_PART_OF_RE.match(after) or _PART_OF_RE.match(inside))
+    # a figure that names what it counts ("500 users of Internet Explorer") is no
+    # part of what follows "of"; a bare one is ("6 of his 11 rebounds")
+    partitive = bool(_PART_OF_RE.match(inside)
+                     or (not inside.strip() and _PART_OF_RE.match(after)))
     return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
 
 
