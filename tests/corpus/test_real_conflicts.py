@@ -1062,3 +1062,28 @@ def test_a_figure_with_its_own_noun_is_no_part_of_what_follows() -> None:
                    numbers=(("1,200 residents", 1200.0, "residents"),)),
     ]
     assert _kinds(claims) == ["qualifier"]
+
+
+def test_a_figure_that_keeps_a_close_bound_differs_by_qualifier() -> None:
+    """"$716 million" and "more than $700 million" are one sum told with a difference
+    of qualifier, wherever in the fact each stands; "$900 million" is past the bound
+    by too much to be read as the same figure, and a plain figure below "more than"
+    breaks the bound (a clash, not a qualifier)."""
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import qualifier_clashes
+    from newsweave.corpus.facts.numbers import within_bound
+    from tests.corpus.test_corroborate import OUTLETS
+
+    texts = [("a1", "The ad says Ilves has cut $716 million from the Tarvel harbour fund.",
+              "$716 million", 716e6),
+             ("l1", "Baro's team noted that Ilves took more than $700 million out of the "
+                    "Tarvel harbour fund.", "more than $700 million", 700e6)]
+    claims = [make_claim(f"c{k}", article, text, numbers=((phrase, value, "usd"),))
+              for k, (article, text, phrase, value) in enumerate(texts)]
+    clashes = qualifier_clashes(prepare_story(claims, OUTLETS, {}, []), compared=set())
+    assert [(c.kind, sorted(p.outlet for p, _ in c.sides)) for c in clashes] == [
+        ("qualifier", ["Coastline Daily", "The Northern Ledger"])]
+    assert within_bound(716, "", 700, "over") and within_bound(13, "", 12, "over")
+    assert within_bound(2.5e6, "", 2.6e6, "under") and within_bound(4.8, "", 5, "nearly")
+    assert not within_bound(900, "", 700, "over") and not within_bound(690, "", 700, "over")
+    assert not within_bound(700, "", 700, "over")  # the same figure: qualifier_clashes' own case

@@ -15,6 +15,7 @@ is also looked for across statements and facts (:func:`qualifier_clashes`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from itertools import chain
@@ -42,6 +43,7 @@ from newsweave.corpus.facts.numbers import (
     _time_frame,
     aged_person,
     number_difference,
+    within_bound,
 )
 from newsweave.corpus.facts.words import _stem, content_tokens, slot_tokens
 from newsweave.records import Claim, Conflict, ConflictSide, Fact, Quantity
@@ -63,22 +65,24 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
     around the two figures must share ``shared`` stems (:func:`_surroundings`), and
     nothing may set the two apart (:func:`_slots_apart`). Pairs of claims already
     compared (``compared``: pairs of claim ids) are not shown again."""
-    buckets: dict[tuple[str, float], list[tuple[_Prepared, Quantity]]] = {}
+    buckets: dict[str, list[tuple[_Prepared, Quantity]]] = {}
     for p in pieces:
         if p.copy or p.claim.part != "body":
             continue
         for q, noun in p.quantities:
             if noun and not noun.startswith("~"):
-                buckets.setdefault((noun, round(q.value, 6)), []).append((p, q))
+                buckets.setdefault(noun, []).append((p, q))
     clashes = []
-    for (noun, _), found in sorted(buckets.items()):
+    for noun, found in sorted(buckets.items()):
+        found = sorted(found, key=lambda f: f[1].value)
         # each mention not yet placed anchors a group of the mentions that read
         # as the same quantity (a fact may hold one figure of two things)
         while len(found) > 1:
             group = _same_quantity(found, shared)
             found = [f for f in found if f not in group]
             sides = list({p.outlet: (p, q) for p, q in reversed(group)}.values())[::-1]
-            kinds = _differences(sides)
+            kinds = {"qualifier" if _bound_kept(p, q, o, r) else _difference(p, q, o, r)
+                     for n, (p, q) in enumerate(sides) for o, r in sides[n + 1:]}
             new_pairs = any(frozenset((p.claim.id, o.claim.id)) not in compared
                             for n, (p, _) in enumerate(sides) for o, _ in sides[n + 1:])
             if len(sides) > 1 and "qualifier" in kinds and "number" not in kinds and new_pairs:
@@ -119,8 +123,16 @@ def _same_quantity(found: list[tuple[_Prepared, Quantity]], shared: int
     around = _surroundings(anchor_p, anchor_q)
     return [(anchor_p, anchor_q)] + [
         (p, q) for p, q in found[1:]
-        if p.claim.id != anchor_p.claim.id and not _slots_apart(anchor_p, anchor_q, p, q)
+        if p.claim.id != anchor_p.claim.id
+        and (math.isclose(q.value, anchor_q.value) or _bound_kept(anchor_p, anchor_q, p, q))
+        and not _slots_apart(anchor_p, anchor_q, p, q)
         and len(around & _surroundings(p, q)) >= shared]
+
+
+def _bound_kept(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:
+    """Whether one figure is plain and the other a close bound it keeps
+    (:func:`~newsweave.corpus.facts.numbers.within_bound`)."""
+    return within_bound(_figure(q), _approx(q, p.claim), _figure(qo), _approx(qo, other.claim))
 
 
 _AROUND_BEFORE, _AROUND_AFTER = 8, 6

@@ -91,6 +91,26 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
 _CEILINGS = {"nearly": "under"}
 
 
+def within_bound(a: float | tuple[float, float], qualifier_a: str,
+                 b: float | tuple[float, float], qualifier_b: str) -> bool:
+    """Whether one figure is plain and the other a bound it keeps, close to it:
+    "$716 billion" and "more than $700 billion", "54 charges" and "more than 50",
+    "13 shots" and "at least 12" (the plain figure at most :data:`APPROXIMATE_SHARE`
+    past the bound). Those are one quantity told with a difference of qualifier."""
+    if isinstance(a, tuple) or isinstance(b, tuple) or math.isclose(a, b):
+        return False
+    if qualifier_a and not qualifier_b:
+        a, qualifier_a, b, qualifier_b = b, qualifier_b, a, qualifier_a
+    if qualifier_a or not qualifier_b:
+        return False
+    bound = _CEILINGS.get(qualifier_b, qualifier_b)
+    if bound == "over":
+        return b < a <= b * (1 + APPROXIMATE_SHARE)
+    if bound == "under":
+        return b * (1 - APPROXIMATE_SHARE) <= a < b
+    return False
+
+
 def _nearly_covers(value: float | tuple[float, float], qualifier: str,
                    other: float | tuple[float, float], other_qualifier: str) -> bool:
     """Whether "nearly ``value``" covers a plain (or "about") figure just below it:
