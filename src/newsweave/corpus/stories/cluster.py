@@ -269,9 +269,7 @@ def cluster_stories(items: Sequence[StoryItem], *, threshold: float = DEFAULT_TH
         if len(block) == 1:
             groups.append([ordered[block[0]]])
             continue
-        sim = _dense_similarity(features, block, max_days)
-        dist = np.where(sim < 0, _FORBIDDEN, 1.0 - np.clip(sim, 0.0, 1.0))
-        np.fill_diagonal(dist, 0.0)
+        dist = _distances(_dense_similarity(features, block, max_days))
         tree = linkage(squareform(dist, checks=False), method="average")
         labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
         found: dict[int, list[StoryItem]] = {}
@@ -379,6 +377,17 @@ def _candidate_stories(features: StoryFeatures, n_new: int, owner: np.ndarray,
     return out
 
 
+def _distances(sim: np.ndarray) -> np.ndarray:
+    """``1 - similarity`` in place (similarity clipped to [0, 1]), :data:`_FORBIDDEN`
+    where it is negative (never in one story), 0 on the diagonal."""
+    forbidden = sim < 0
+    np.clip(sim, 0.0, 1.0, out=sim)
+    np.subtract(1.0, sim, out=sim)
+    sim[forbidden] = _FORBIDDEN
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
 def _blocks(features: StoryFeatures, threshold: float, max_days: int) -> list[np.ndarray]:
     """Groups of rows that average linkage may join: all rows, or the components at scale."""
     n = features.full.shape[0]
@@ -409,25 +418,39 @@ def _dense_text(features: StoryFeatures, rows: np.ndarray) -> np.ndarray:
         return text
     names = features.names[rows]
     named = features.named[rows]
-    both = named[:, None] & named[None, :]
-    return np.where(both, 0.5 * (text + (names @ names.T).toarray()), text)
+    # the mean of the two cosines where both reports name something, written in
+    # place: at scale each n x n array is hundreds of MB (BENCHMARKS.md)
+    mean = (names @ names.T).toarray()
+    mean += text
+    mean *= 0.5
+    np.copyto(text, mean, where=named[:, None] & named[None, :])
+    return text
+
+
+# Rows of an n x n array combined at a time, so that a product's temporary is a slice.
+_ROW_CHUNK = 512
 
 
 def _dense_similarity(features: StoryFeatures, rows: np.ndarray, max_days: int) -> np.ndarray:
-    text = _dense_text(features, rows)
+    sim = _dense_text(features, rows)
     entities = features.entities[rows]
-    inter = (entities @ entities.T).toarray()
+    overlap = (entities @ entities.T).toarray()
     sizes = features.sizes[rows]
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
     # Overlap coefficient, not Jaccard: a 300-word wire item names three people,
     # a 2,000-word feature on the same event fifteen; what matters is whether
     # the shorter report's names recur in the longer one. The floor on the
     # denominator keeps one shared name (the country, the president) weak.
-    overlap = inter / np.maximum(smaller, MIN_SHARED_ENTITIES)
-    sim = np.where(smaller > 0, TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * overlap, text)
     days = features.days[rows]
-    gaps = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
-    sim[gaps > max_days] = -1.0
+    for start in range(0, len(rows), _ROW_CHUNK):
+        part = slice(start, start + _ROW_CHUNK)
+        smaller = np.minimum(sizes[part, None], sizes[None, :])
+        overlap[part] /= np.maximum(smaller, MIN_SHARED_ENTITIES)
+        mixed = TEXT_WEIGHT * sim[part] + (1.0 - TEXT_WEIGHT) * overlap[part]
+        # when either report names no entity the text term alone counts
+        np.copyto(sim[part], mixed, where=smaller > 0)
+        gaps = np.nan_to_num(np.abs(days[part, None] - days[None, :]), nan=0.0)
+        sim[part][gaps > max_days] = -1.0
+    del overlap
     np.fill_diagonal(sim, 1.0)
     return sim
 
