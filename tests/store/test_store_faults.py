@@ -205,21 +205,28 @@ class _CtrlCAfterCommit:
         return getattr(self._conn, name)
 
 
-def test_ctrl_c_right_after_a_commit_stores_nothing_twice(tmp_path: Path) -> None:
+def _fault_then_flush_again(tmp_path: Path, faulty, error: type[BaseException],
+                            match: str | None = None) -> None:
+    """Three reports buffered on a connection wrapped by ``faulty``: the first flush
+    raises ``error``; the flush after it (what the run does on Ctrl-C: store what is
+    buffered, then say what it stored) stores all three, once."""
     conn = connect(tmp_path / "store.duckdb")
     try:
-        writer = ArticleWriter(_CtrlCAfterCommit(conn), batch_size=10)
+        writer = ArticleWriter(faulty(conn), batch_size=10)
         for i in range(3):
             writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
                                      article_id=f"report-{i}"))
-        with pytest.raises(KeyboardInterrupt):
+        with pytest.raises(error, match=match):
             writer.flush()
-        # what the run does on Ctrl-C: store what is buffered, then say what it stored
         writer.flush()
         assert writer.added == 3
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+def test_ctrl_c_right_after_a_commit_stores_nothing_twice(tmp_path: Path) -> None:
+    _fault_then_flush_again(tmp_path, _CtrlCAfterCommit, KeyboardInterrupt)
 
 
 class _CtrlCInsideFlush:
@@ -242,20 +249,8 @@ class _CtrlCInsideFlush:
 
 
 def test_ctrl_c_inside_a_flush_rolls_back_and_the_next_flush_stores_all(tmp_path: Path) -> None:
-    conn = connect(tmp_path / "store.duckdb")
-    try:
-        writer = ArticleWriter(_CtrlCInsideFlush(conn), batch_size=10)
-        for i in range(3):
-            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
-                                     article_id=f"report-{i}"))
-        with pytest.raises(KeyboardInterrupt):
-            writer.flush()
-        # the open transaction was rolled back: the flush after Ctrl-C starts afresh
-        writer.flush()
-        assert writer.added == 3
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
-    finally:
-        conn.close()
+    # the open transaction was rolled back: the flush after Ctrl-C starts afresh
+    _fault_then_flush_again(tmp_path, _CtrlCInsideFlush, KeyboardInterrupt)
 
 
 class _InterruptedInsert(_CtrlCInsideFlush):
@@ -273,18 +268,6 @@ class _InterruptedInsert(_CtrlCInsideFlush):
 
 
 def test_an_interrupted_insert_is_reported_as_an_interrupt(tmp_path: Path) -> None:
-    conn = connect(tmp_path / "store.duckdb")
-    try:
-        writer = ArticleWriter(_InterruptedInsert(conn), batch_size=10)
-        for i in range(3):
-            writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
-                                     article_id=f"report-{i}"))
-        # the interrupt itself reaches the run, not the aborted transaction's
-        # refusal of the clean-up after it
-        with pytest.raises(RuntimeError, match="Query interrupted"):
-            writer.flush()
-        writer.flush()
-        assert writer.added == 3
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
-    finally:
-        conn.close()
+    # the interrupt itself reaches the run, not the aborted transaction's
+    # refusal of the clean-up after it
+    _fault_then_flush_again(tmp_path, _InterruptedInsert, RuntimeError, "Query interrupted")

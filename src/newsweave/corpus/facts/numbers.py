@@ -96,7 +96,8 @@ def within_bound(a: float | tuple[float, float], qualifier_a: str,
     """Whether one figure is plain and the other a bound it keeps, close to it:
     "$716 billion" and "more than $700 billion", "54 charges" and "more than 50",
     "13 shots" and "at least 12" (the plain figure at most :data:`APPROXIMATE_SHARE`
-    past the bound). Those are one quantity told with a difference of qualifier."""
+    past the bound). Those are one quantity told with a difference of qualifier.
+    Qualifiers are :func:`_approx`'s normal forms ("over", "under", "nearly", ...)."""
     if isinstance(a, tuple) or isinstance(b, tuple) or math.isclose(a, b):
         return False
     if qualifier_a and not qualifier_b:
@@ -395,22 +396,21 @@ def _approx(q: Quantity, claim: Claim) -> str:
 _BOUND_RE = re.compile(r"\b(maximum|minimum)(?:\s+[a-z]+)?\s+of$")
 
 
-_RATIO_TAIL_RE = re.compile(r"^\s*[-\s]in[-\s]+(?:every[-\s]+)?(?:\d|(?:"
-                            + "|".join(sorted(number_map("number_words"))) + r")\b)",
-                            re.IGNORECASE)
+# "1 in 500", "one in every 500", "a one-in-three chance": a ratio's head and tail
+_RATIO_RE = re.compile(r"\b(?:1|one)[\s-]+in[\s-]+(?:every[\s-]+)?(?:\d|(?:"
+                       + "|".join(sorted(number_map("number_words"))) + r")\b)",
+                       re.IGNORECASE)
 
 
 def _ratio_head(q: Quantity, claim: Claim) -> bool:
-    """Whether ``q`` is the "1" of a ratio ("as many as 1 in 500 users"): the share
-    is told by the figure after "in", which carries the ratio's qualifier
+    """Whether ``q`` is the "1" of a ratio, alone ("as many as 1 in 500 users") or
+    read with the ratio as one figure of 1 ("a one-in-three chance"): the share is
+    told by the figure after "in", which carries the ratio's qualifier
     (:data:`_RATIO_HEAD_RE`); the "1" counts nothing of its own."""
-    # a whole ratio read as one figure of 1 ("a one-in-three chance") tells no count
-    return q.value == 1 and bool(_RATIO_TAIL_RE.match(_text_after(q, claim))
-                                 or _RATIO_TEXT_RE.match(q.text))
-
-
-_RATIO_TEXT_RE = re.compile(r"^\s*(?:1|one)[\s-]+in[\s-]+(?:every[\s-]+)?(?:\d|[a-z]+\b)",
-                            re.IGNORECASE)
+    if q.value != 1:
+        return False
+    found = _RATIO_RE.search(q.text + _text_after(q, claim))
+    return found is not None and found.start() < len(q.text)
 
 
 _RATIO_HEAD_RE = re.compile(r"\s*\b(?:1|one)\s+in(?:\s+every)?$")
