@@ -1087,3 +1087,62 @@ def test_a_figure_that_keeps_a_close_bound_differs_by_qualifier() -> None:
     assert within_bound(2.5e6, "", 2.6e6, "under") and within_bound(4.8, "", 5, "nearly")
     assert not within_bound(900, "", 700, "over") and not within_bound(690, "", 700, "over")
     assert not within_bound(700, "", 700, "over")  # the same figure: qualifier_clashes' own case
+
+
+# -- a plain figure against a bound, across two facts ------------------------------------
+
+def test_across_facts_a_plain_figure_against_its_bound_needs_one_word() -> None:
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import qualifier_clashes
+    from tests.corpus.test_corroborate import OUTLETS
+
+    def pieces(a: str, fa: str, b: str, fb: str):
+        claims = [make_claim("c1", "a1", a, numbers=((fa, 30.0, "hours"),)),
+                  make_claim("c2", "l1", b, numbers=((fb, 30.0, "hours"),))]
+        return prepare_story(claims, OUTLETS, {}, [])
+
+    # one word in common around the figure ("deliberation"): a plain figure and a
+    # floor of it are one quantity told precisely and hedged
+    plain = pieces("The Tarvel jury could not agree on a sentence after 30 hours of deliberation.",
+                   "30 hours",
+                   "After more than 30 hours of deliberations, jurors in the Ilves case were "
+                   "deadlocked.", "more than 30 hours")
+    assert qualifier_clashes(plain, compared=set(), shared=2) == []
+    clashes = qualifier_clashes(plain, compared=set(), shared=2, shared_plain=1)
+    assert [(c.kind, sorted(p.outlet for p, _ in c.sides)) for c in clashes] == [
+        ("qualifier", ["Coastline Daily", "The Northern Ledger"])]
+    # two hedged figures with one word in common are two vague counts of two things
+    hedged = pieces("The Tarvel jury could not agree on a sentence after about 30 hours of "
+                    "deliberation.", "about 30 hours",
+                    "After more than 30 hours of deliberations, jurors in the Ilves case were "
+                    "deadlocked.", "more than 30 hours")
+    assert qualifier_clashes(hedged, compared=set(), shared=2, shared_plain=1) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "expected"), [
+    # "over" after a measured figure is the span it took, not a floor
+    ("The panel deliberated Ilves's fate for 40 hours over four days.", "over four days", 4, ""),
+    ("Tarvel will spend $5 million over two years on the harbour.", "over two years", 2, ""),
+    # ... and before a figure of its own, a floor
+    ("The Elin side rushed for over 350 yards and lost.", "over 350 yards", 350, "over"),
+    ("Over 2,000 people marched in Tarvel on Sunday.", "Over 2,000 people", 2000, "over"),
+])
+def test_over_after_a_measured_figure_is_a_span(text: str, figure: str, value: float,
+                                                 expected: str) -> None:
+    from newsweave.corpus.facts.numbers import _approx
+    from newsweave.records import Quantity
+
+    start = text.index(figure)
+    q = Quantity(value=value, text=figure, unit="", start=start, end=start + len(figure),
+                 approx="over")
+    assert _approx(q, make_claim("c1", "a1", text)) == expected
+
+
+@pytest.mark.parametrize("verb", ["includes", "included"])
+def test_includes_marks_a_part_as_including_does(verb: str) -> None:
+    # both figures are parts of the same record: one slot, qualified differently
+    a = f"Ilves's record of 284-286 {verb} nearly four years as coach of Tarvel."
+    b = "Ilves is 284-286 lifetime, including four years in Tarvel."
+    claims = [make_claim("c1", "a1", a, numbers=(("four years", 4.0, "years"),)),
+              make_claim("c2", "l1", b, numbers=(("four years", 4.0, "years"),))]
+    assert _kinds(claims) == ["qualifier"]

@@ -57,14 +57,18 @@ def _side(p: _Prepared, value: str) -> ConflictSide:
 
 
 def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
-                      shared: int = 1) -> list[NumberClash]:
+                      shared: int = 1, shared_plain: int | None = None) -> list[NumberClash]:
     """One figure that outlets qualify differently anywhere among ``pieces`` (a fact,
     or a story), not only within one statement: "more than $1 million in damage"
     and "estimated damage of $1 million" are worded too differently to be one
     statement, yet the same figure of the same thing is one quantity. The words
     around the two figures must share ``shared`` stems (:func:`_surroundings`), and
-    nothing may set the two apart (:func:`_slots_apart`). Pairs of claims already
-    compared (``compared``: pairs of claim ids) are not shown again."""
+    nothing may set the two apart (:func:`_slots_apart`). A plain figure and a
+    hedged one need only ``shared_plain`` stems (default ``shared``): a precise
+    figure and a bound or estimate of it are how outlets round one quantity,
+    while two hedged figures ("around 50", "at least 50") are as often two vague
+    counts of two things. Pairs of claims already compared (``compared``: pairs
+    of claim ids) are not shown again."""
     buckets: dict[str, list[tuple[_Prepared, Quantity]]] = {}
     for p in pieces:
         if p.copy or p.claim.part != "body":
@@ -78,7 +82,8 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
         # each mention not yet placed anchors a group of the mentions that read
         # as the same quantity (a fact may hold one figure of two things)
         while len(found) > 1:
-            group = _same_quantity(found, shared)
+            group = _same_quantity(found, shared,
+                                   shared if shared_plain is None else shared_plain)
             found = [f for f in found if f not in group]
             sides = list({p.outlet: (p, q) for p, q in reversed(group)}.values())[::-1]
             kinds = {"qualifier" if _bound_kept(p, q, o, r) else _difference(p, q, o, r)
@@ -115,18 +120,24 @@ def clock_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
     return clashes
 
 
-def _same_quantity(found: list[tuple[_Prepared, Quantity]], shared: int
+def _same_quantity(found: list[tuple[_Prepared, Quantity]], shared: int, shared_plain: int
                    ) -> list[tuple[_Prepared, Quantity]]:
     """The first mention of ``found`` and those that read as its quantity: another
-    claim, nothing setting the two apart, ``shared`` stems around both."""
+    claim, nothing setting the two apart, ``shared`` stems around both
+    (``shared_plain`` when exactly one of the two figures is hedged)."""
     anchor_p, anchor_q = found[0]
     around = _surroundings(anchor_p, anchor_q)
+    anchor_hedged = bool(_approx(anchor_q, anchor_p.claim))
+
+    def needed(p: _Prepared, q: Quantity) -> int:
+        return shared_plain if anchor_hedged != bool(_approx(q, p.claim)) else shared
+
     return [(anchor_p, anchor_q)] + [
         (p, q) for p, q in found[1:]
         if p.claim.id != anchor_p.claim.id
         and (math.isclose(q.value, anchor_q.value) or _bound_kept(anchor_p, anchor_q, p, q))
         and not _slots_apart(anchor_p, anchor_q, p, q)
-        and len(around & _surroundings(p, q)) >= shared]
+        and len(around & _surroundings(p, q)) >= needed(p, q)]
 
 
 def _bound_kept(p: _Prepared, q: Quantity, other: _Prepared, qo: Quantity) -> bool:

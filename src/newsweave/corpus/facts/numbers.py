@@ -25,6 +25,7 @@ import re
 
 from newsweave.corpus.facts.samefact import language_weight
 from newsweave.corpus.facts.words import (
+    _NUMBER_WORDS,
     _RARE_ENOUGH,
     _STOP_WORDS,
     _fold,
@@ -374,6 +375,9 @@ def _approx(q: Quantity, claim: Claim) -> str:
     """The number's qualifier as over / under / about, or "" for a plain number."""
     if q.approx:
         phrase = q.approx.lower().strip()
+        if phrase == "over" and _after_measured_figure(q, claim):
+            # "for 40 hours over four days": the span it took, not a floor
+            return ""
         return next((norm for word, norm in _APPROX_WORDS if phrase == word), phrase)
     digit = re.search(r"\d", q.text)
     prefix = q.text[:digit.start()] if digit else ""
@@ -389,7 +393,24 @@ def _approx(q: Quantity, claim: Claim) -> str:
     if bound is not None:
         # "a maximum sentence of 15 years" is up to 15 years
         return "under" if bound.group(1) == "maximum" else "over"
+    if prefix.endswith(" over") and _MEASURED_TAIL_RE.search(prefix[:-len(" over")]):
+        return ""
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
+
+
+def _after_measured_figure(q: Quantity, claim: Claim) -> bool:
+    """Whether the words just before the quantity are another figure and its unit
+    ("40 hours", "$5 million", "two weeks"): "over" then spans the time the first
+    figure took, it bounds nothing."""
+    offset = q.start - claim.start
+    if not 0 < offset <= len(claim.text):
+        return False
+    return bool(_MEASURED_TAIL_RE.search(_fold(claim.text[max(0, offset - 40):offset])))
+
+
+_MEASURED_TAIL_RE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))(?:\s+(?:million|billion|thousand|hundred))?\s+[a-z]+\s*$")
 
 
 # "a maximum (sentence) of", "a minimum (term) of": a bound, as "up to" and "at least"
@@ -422,8 +443,10 @@ _CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00
 _CONVERSION_RE = re.compile(r"\d[\w.,%$\s-]{0,25}\(\s*[^\s\d(]{0,4}\s*$")
 # "$334 million, including $281 million in cash", "another four people died": a
 # part of a figure before it, or an addition to it
-_PART_RE = re.compile(r"\b(?:including|of which|of them|among them|another|a further|"
-                      r"an additional)\s+(?:some\s+|about\s+)?\S*$", re.IGNORECASE)
+# ... the qualifier of the figure may stand between ("which includes nearly four years")
+_PART_RE = re.compile(r"\b(?:includ(?:ing|es|ed)|of which|of them|among them|another|a further|"
+                      r"an additional)\s+(?:(?:" + "|".join(w for w, _ in _APPROX_WORDS)
+                      + r")\s+)?\S*$", re.IGNORECASE)
 # "$281 million of the purchase price": a part of a figure named after it
 _PART_OF_RE = re.compile(r"^\s*of\s+(?:the|its|their|his|her|[A-Z]\w+(?:\s*['\u2019]s)?)\s+")
 _SCALE_RE = re.compile(r"^\s*(?:hundred|thousand|million|billion|trillion|bn|m)\b",
