@@ -1146,3 +1146,31 @@ def test_includes_marks_a_part_as_including_does(verb: str) -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("four years", 4.0, "years"),)),
               make_claim("c2", "l1", b, numbers=(("four years", 4.0, "years"),))]
     assert _kinds(claims) == ["qualifier"]
+
+
+def test_a_number_word_opening_a_sentence_names_no_one() -> None:
+    from newsweave.corpus.facts.numbers import _names
+    assert _names(["SEVENTEEN", "hours", "after", "the", "Tarvel", "strike"]) == _names(
+        ["hours", "after", "the", "Tarvel", "strike"])
+    assert not _names(["Seventeen", "Forty", "TWELVE"])
+
+
+def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import _slots_apart
+    from tests.corpus.test_corroborate import OUTLETS
+
+    a = ("Ilves will likely die in prison after Judge Edda Morn handed down the maximum "
+         "sentence on each of 54 charges.")
+    b = "Ilves faced more than 50 charges in the case."
+    claims = [make_claim("c1", "a1", a, numbers=(("54 charges", 54.0, "charges"),)),
+              make_claim("c2", "l1", b, numbers=(("50 charges", 50.0, "charges"),))]
+    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
+                        for q, _ in p.quantities]
+    assert not _slots_apart(p, qa, o, qb)
+    # ... but two owners are two slots
+    c = "Baro faced more than 50 charges in the case."
+    claims[1] = make_claim("c2", "l1", c, numbers=(("50 charges", 50.0, "charges"),))
+    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
+                        for q, _ in p.quantities]
+    assert _slots_apart(p, qa, o, qb)

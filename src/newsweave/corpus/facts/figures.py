@@ -368,6 +368,10 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
         # clause's figure belongs to the person it names, and neither outlet's
         # sentence names the other's ("Halvane said Veskaria wants" names both)
         return True
+    if owner_a & owner_b:
+        # one owner ("Ilves ... 54 charges" / "Ilves faced more than 50 charges"):
+        # another name in one clause (the judge who sentenced him) is no second slot
+        return False
     # other names earlier in the clause and other words next to the figure:
     # "Republicans are on track to hold 240" / "Democrats have lost 60"
     return bool(wide_a and wide_b and not wide_a & wide_b and not near_a & near_b)

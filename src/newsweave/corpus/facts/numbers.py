@@ -295,7 +295,12 @@ def _names(words: list[str]) -> frozenset[str]:
     name someone ("Authorities", "Fire" opening a sentence name no one)."""
     return frozenset(content_tokens(" ".join(
         w for w in words if w[:1].isupper() and w.lower() not in _CALENDAR_WORDS
+        # "SEVENTEEN hours after the attack": a number word opening a sentence
+        and w.lower() not in _ALL_NUMBER_WORDS
         and language_weight(w.lower()) > _RARE_ENOUGH)))
+
+
+_ALL_NUMBER_WORDS = frozenset(number_map("number_words"))
 
 
 _AGE_RE = re.compile(r"^\s*-?\s*(?:years?|months?)?\s*-?\s*old\b", re.IGNORECASE)
