@@ -1174,3 +1174,28 @@ def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
     (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
                         for q, _ in p.quantities]
     assert _slots_apart(p, qa, o, qb)
+
+
+@pytest.mark.parametrize(("record", "figure"), [
+    ("It was the first time in league history that a team rushed for over 350 yards and "
+     "lost.", "over 350 yards"),
+    ("Tarvel became only the fifth side to rush for more than 350 yards in a season.",
+     "more than 350 yards"),
+])
+def test_a_bound_in_a_record_is_its_threshold_not_a_report(record: str, figure: str) -> None:
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import _slots_apart
+    from tests.corpus.test_corroborate import OUTLETS
+
+    report = "Tarvel finished the game with 352 yards rushing."
+    claims = [make_claim("c1", "a1", record, numbers=((figure, 350.0, "yards"),)),
+              make_claim("c2", "l1", report, numbers=(("352 yards", 352.0, "yards"),))]
+    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
+                        for q, _ in p.quantities]
+    assert _slots_apart(p, qa, o, qb)
+    # the same bound told as what happened is the same slot
+    told = "Tarvel rushed for over 350 yards in the game."
+    claims[0] = make_claim("c1", "a1", told, numbers=(("over 350 yards", 350.0, "yards"),))
+    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
+                        for q, _ in p.quantities]
+    assert not _slots_apart(p, qa, o, qb)

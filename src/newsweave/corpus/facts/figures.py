@@ -43,6 +43,7 @@ from newsweave.corpus.facts.numbers import (
     _time_frame,
     aged_person,
     number_difference,
+    record_threshold,
     within_bound,
 )
 from newsweave.corpus.facts.words import _stem, content_tokens, slot_tokens
@@ -331,6 +332,10 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
     aged_a, aged_b = aged_person(qa, a.claim), aged_person(qb, b.claim)
     if aged_a and aged_b and not aged_a & aged_b:
         # "61-year-old Edda Morn" / "24-year-old Tom Aske": two people's ages
+        return True
+    if record_threshold(qa, a.claim) != record_threshold(qb, b.claim):
+        # "the first time a team rushed for over 350 yards and lost" / "352 yards
+        # rushing": a record's threshold and the figure that met it
         return True
     if _is_score(qa) != _is_score(qb):
         # "a 10-8 round" is a judge's score, not ten rounds

@@ -403,6 +403,26 @@ def _approx(q: Quantity, claim: Claim) -> str:
     return next((norm for word, norm in _APPROX_WORDS if re.search(rf"\b{word}$", prefix)), "")
 
 
+def record_threshold(q: Quantity, claim: Claim) -> bool:
+    """Whether a hedged figure is the threshold of a record, not a report of what
+    happened: "the first time in NFL history that a team rushed for over 350 yards
+    and lost", "the fifth rookie to win at least 10 games" (a class the team's 352
+    yards or 10 wins belong to, told as a bound)."""
+    if _approx(q, claim) not in {"over", "under"}:
+        return False
+    words = re.findall(r"[\w'\u2019-]+", _text_before(q, claim))[-_RECORD_WORDS:]
+    return bool(_RECORD_RE.search(" ".join(words)))
+
+
+_RECORD_WORDS = 16
+# "the first time", "only the third player to", "the fifth rookie in the Super Bowl
+# era to", "in league history": the frame of a record
+_RECORD_RE = re.compile(
+    r"\b(?:(?:first|only|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d+(?:st|nd|rd|th))\s+(?:\S+\s+){0,7}?(?:to|since|ever)\b"
+    r"|(?:first|only)\s+time\b|\bhistory\b)", re.IGNORECASE)
+
+
 def _after_measured_figure(q: Quantity, claim: Claim) -> bool:
     """Whether the words just before the quantity are another figure and its unit
     ("40 hours", "$5 million", "two weeks"): "over" then spans the time the first
