@@ -159,3 +159,39 @@ def test_reprint_with_a_sentence_dropped_and_a_word_edited_is_a_copy() -> None:
 def test_the_same_id_twice_is_one_article_not_a_copy() -> None:
     body = " ".join(WIRE)
     assert find_duplicates([make_item("a1", body), make_item("a1", body)]) == {}
+
+
+def test_a_flood_of_copies_pairs_each_with_a_few_anchors_not_with_all() -> None:
+    # 5,000 wire copies of one report share every band key: pairing each with all
+    # the others is 12.5 million pairs a band (the store ran out of memory); each
+    # copy is compared with a bucket's first few members instead, and every copy
+    # still joins the one group
+    from newsweave.corpus.dedupe.copies import MAX_BUCKET_ANCHORS, candidate_pairs
+    from newsweave.store import connect
+    from newsweave.store.writer import insert_rows
+
+    n = 400
+    ids = [f"a{k:04d}" for k in range(n)]
+    conn = connect(":memory:")
+    insert_rows(conn, "dedupe_bands", [{"article_id": i, "band": band, "key": 7}
+                                       for i in ids for band in range(4)])
+    pairs = candidate_pairs(conn, set(ids))
+    assert len(pairs) <= n * MAX_BUCKET_ANCHORS
+    # every article meets the bucket's anchors, so the pairs connect them all
+    anchors = ids[:MAX_BUCKET_ANCHORS]
+    assert {b for a, b in pairs if a == anchors[0]} == set(ids[1:])
+    # a bucket no bigger than the anchors still gives every pair
+    small = ids[:MAX_BUCKET_ANCHORS]
+    conn2 = connect(":memory:")
+    insert_rows(conn2, "dedupe_bands", [{"article_id": i, "band": 0, "key": 7} for i in small])
+    assert len(candidate_pairs(conn2, set(small))) == len(small) * (len(small) - 1) // 2
+
+
+def test_many_copies_of_one_report_are_all_found() -> None:
+    body = " ".join(WIRE)
+    items = [make_item(f"c{k:03d}", f"Report {k} of {k * 7} ships. {body}",
+                       published=dt.date(2031, 3, 13) + dt.timedelta(days=k % 3))
+             for k in range(150)]
+    copies = find_duplicates(items)
+    assert len(copies) == 149
+    assert len(set(copies.values())) == 1

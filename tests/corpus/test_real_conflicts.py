@@ -1199,3 +1199,15 @@ def test_a_bound_in_a_record_is_its_threshold_not_a_report(record: str, figure: 
     (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
                         for q, _ in p.quantities]
     assert not _slots_apart(p, qa, o, qb)
+
+
+def test_history_alone_frames_no_record() -> None:
+    from newsweave.corpus.facts.numbers import record_threshold
+    from newsweave.records import Quantity
+
+    text = "Tarvel saw the worst riots in its history, with more than 100 people hurt."
+    figure = "more than 100 people"
+    start = text.index(figure)
+    q = Quantity(value=100.0, text=figure, unit="people", start=start,
+                 end=start + len(figure), approx="more than")
+    assert not record_threshold(q, make_claim("c1", "a1", text))

@@ -271,3 +271,20 @@ def test_an_interrupted_insert_is_reported_as_an_interrupt(tmp_path: Path) -> No
     # the interrupt itself reaches the run, not the aborted transaction's
     # refusal of the clean-up after it
     _fault_then_flush_again(tmp_path, _InterruptedInsert, RuntimeError, "Query interrupted")
+
+
+def test_a_query_failing_inside_an_ids_view_is_reported_as_itself() -> None:
+    # the failure aborts the transaction, which then refuses the unregister: the
+    # caller must see the query's error (out of memory, say), not the refusal
+    import duckdb
+
+    from newsweave.store import connect
+    from newsweave.store.db import ids_view
+
+    conn = connect(":memory:")
+    conn.execute("BEGIN")
+    with pytest.raises(duckdb.ConversionException), ids_view(conn, "_nw_x", ["a", "b"]):
+        conn.execute("SELECT CAST(id AS INTEGER) FROM _nw_x").fetchall()
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = '_nw_x'"
+                        ).fetchone()[0] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -255,8 +256,13 @@ def ids_view(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> 
     conn.register(name, pa.table({"id": pa.array(sorted(set(ids)), pa.string())}))
     try:
         yield name
-    finally:
-        conn.unregister(name)
+    except BaseException:
+        # a failed query aborts the transaction, which then refuses the unregister
+        # too: that refusal must not hide the error (as in ``insert_rows``)
+        with contextlib.suppress(duckdb.Error):
+            conn.unregister(name)
+        raise
+    conn.unregister(name)
 
 
 def query_rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None

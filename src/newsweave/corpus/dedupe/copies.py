@@ -169,11 +169,22 @@ def new_duplicates(conn: Any, new_ids: set[str], config: MinhashConfig | None = 
     return dict(sorted(copies.items()))
 
 
+# Members of one band bucket each new article is compared with: all of them in a
+# bucket this small, else the bucket's first ones by id. A flood of wire copies
+# puts thousands of articles in every bucket they share, and all their pairs
+# (n^2 / 2 a band) ran the corpus stage out of memory; copies in one bucket agree
+# on a whole band of their MinHash, so each meeting a few anchors joins them all.
+MAX_BUCKET_ANCHORS = 32
+
+
 def candidate_pairs(conn: Any, new_ids: set[str]) -> list[tuple[str, str]]:
     """LSH candidate pairs of the new articles: ids that share a ``(band, key)``.
 
-    A self-join of ``dedupe_bands`` in DuckDB, restricted to pairs with a new
-    article, so the work grows with the new articles, not with the store.
+    A join of ``dedupe_bands`` in DuckDB, restricted to pairs with a new
+    article, so the work grows with the new articles, not with the store. In a
+    bucket of more than :data:`MAX_BUCKET_ANCHORS` members, a new article is
+    paired only with the bucket's first ``MAX_BUCKET_ANCHORS`` members by id, so
+    a flood of copies costs pairs in proportion to its size.
 
     Returns:
         Sorted, distinct ``(id_a, id_b)`` pairs with ``id_a < id_b``.
@@ -181,9 +192,19 @@ def candidate_pairs(conn: Any, new_ids: set[str]) -> list[tuple[str, str]]:
     if not new_ids:
         return []
     with ids_view(conn, "_nw_new", new_ids):
-        return [tuple(pair) for pair in conn.execute("""
-            SELECT DISTINCT least(a.article_id, b.article_id), greatest(a.article_id, b.article_id)
-            FROM dedupe_bands a JOIN dedupe_bands b ON a.band = b.band AND a.key = b.key
-             AND a.article_id <> b.article_id
+        return [tuple(pair) for pair in conn.execute(f"""
+            WITH touched AS (
+                SELECT DISTINCT band, key FROM dedupe_bands
+                WHERE article_id IN (SELECT id FROM _nw_new)),
+            members AS (
+                SELECT b.band, b.key, b.article_id,
+                       row_number() OVER (PARTITION BY b.band, b.key ORDER BY b.article_id)
+                           AS rank
+                FROM dedupe_bands b JOIN touched t ON b.band = t.band AND b.key = t.key),
+            anchors AS (SELECT * FROM members WHERE rank <= {MAX_BUCKET_ANCHORS})
+            SELECT DISTINCT least(a.article_id, m.article_id),
+                            greatest(a.article_id, m.article_id)
+            FROM members a JOIN anchors m ON a.band = m.band AND a.key = m.key
+             AND a.article_id <> m.article_id
             WHERE a.article_id IN (SELECT id FROM _nw_new)
             ORDER BY 1, 2""").fetchall()]
