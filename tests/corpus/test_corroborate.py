@@ -409,3 +409,38 @@ def test_an_act_told_as_a_day_after_another_states_both() -> None:
     with_both = [f for f in facts if "c1" in {m.claim_id for m in f.mentions}]
     claims_with_c1 = sorted(sorted({m.claim_id for m in f.mentions}) for f in with_both)
     assert claims_with_c1 == [["c1", "c2"], ["c1", "c3"]]
+
+
+def test_identical_items_counted_once_merge_as_if_each_were_there() -> None:
+    # n copies of an item, given once with weight n, group exactly as the n items
+    import random
+
+    from newsweave.corpus.facts.align import _agglomerate
+
+    rng = random.Random(7)
+    for _ in range(200):
+        distinct = rng.randint(2, 6)
+        weights = [rng.randint(1, 3) for _ in range(distinct)]
+        sim = {(i, j): round(rng.random(), 2) for i in range(distinct)
+               for j in range(i + 1, distinct)}
+        expanded = [k for k, w in enumerate(weights) for _ in range(w)]
+        full = {(a, b): 1.0 if expanded[a] == expanded[b]
+                else sim[min(expanded[a], expanded[b]), max(expanded[a], expanded[b])]
+                for a in range(len(expanded)) for b in range(a + 1, len(expanded))}
+        grouped = _agglomerate(distinct, sim, 0.5, set(), weights=weights)
+        whole = _agglomerate(len(expanded), full, 0.5, set())
+        assert sorted(sorted({expanded[k] for k in g}) for g in whole) == sorted(grouped)
+
+
+def test_positions_of_many_copies_merge_into_one_row() -> None:
+    from newsweave.corpus.facts.positions import merge_positions
+
+    positions = [make_position(f"p{k}", f"c{k}", UNION, "demand", "a nine percent raise",
+                               "The union demands a nine percent raise.") for k in range(300)]
+    positions.append(make_position("q", "a1", UNION, "demand", "a raise of nine percent",
+                                   "The union wants a raise of nine percent."))
+    outlets = {f"c{k}": "Bay Wire" for k in range(300)} | {"a1": "Coastline Daily"}
+    rows = merge_positions(positions, outlets, duplicates={f"c{k}": "c0" for k in range(1, 300)})
+    assert len(rows) == 1
+    assert rows[0]["outlets"] == ["Bay Wire", "Coastline Daily"]
+    assert len(rows[0]["position_ids"]) == 301

@@ -320,14 +320,16 @@ def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: float,
                  blocked: set[tuple[int, int]], *, apart: Sequence[str] | None = None,
-                 share: float = 1.0) -> list[list[int]]:
+                 share: float = 1.0, weights: Sequence[int] | None = None) -> list[list[int]]:
     """Average-linkage merging driven by the best pairs first.
 
     ``score`` holds the pairs that were compared (``i < j``); a pair not in it
     scores 0. Pairs at or above ``threshold`` are visited best first; their two
     groups merge if the mean score over all cross pairs also reaches ``share``
     of the threshold (so no chain of weak links forms a group), no cross pair
-    is blocked, and no two members would share an ``apart`` key.
+    is blocked, and no two members would share an ``apart`` key. ``weights``
+    counts how many identical items each item stands for (the mean then weighs
+    each cross pair by both counts), so n copies of one item cost one.
     """
     group = list(range(n))
     members = {k: [k] for k in range(n)}
@@ -343,13 +345,22 @@ def _agglomerate(n: int, score: Mapping[tuple[int, int], float], threshold: floa
             continue
         if apart is not None and {apart[k] for k in members[gi]} & {apart[k] for k in members[gj]}:
             continue
-        if math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross) < threshold * share:
+        if _mean_score(cross, score, weights) < threshold * share:
             continue
         keep, drop = min(gi, gj), max(gi, gj)
         for k in members[drop]:
             group[k] = keep
         members[keep] = sorted(members[keep] + members.pop(drop))
     return [members[k] for k in sorted(members)]
+
+
+def _mean_score(cross: list[tuple[int, int]], score: Mapping[tuple[int, int], float],
+                weights: Sequence[int] | None) -> float:
+    """The mean score of the cross pairs, each weighted by its two items' counts."""
+    if weights is None:
+        return math.fsum(score.get(pair, 0.0) for pair in cross) / len(cross)
+    return (math.fsum(score.get((a, b), 0.0) * weights[a] * weights[b] for a, b in cross)
+            / sum(weights[a] * weights[b] for a, b in cross))
 
 
 def _build_fact(story_id: str, members: list[_Prepared],

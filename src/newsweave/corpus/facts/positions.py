@@ -85,11 +85,14 @@ def _position_clusters(positions: Sequence[Position], outlets: Mapping[str, str]
         by_key.setdefault((pos.party, pos.stance), []).append(pos)
     clusters = []
     for (party, stance), group in sorted(by_key.items()):
-        tokens = [content_tokens(p.object) for p in group]
-        n = len(group)
+        # objects worded alike (syndicated copies repeat every position) are
+        # compared once, standing for as many positions as word them so
+        tokens, weights, item_of = _distinct_objects([content_tokens(p.object) for p in group])
+        n = len(tokens)
         score = {(i, j): _dice(tokens[i], tokens[j]) for i in range(n) for j in range(i + 1, n)}
-        for members in _agglomerate(n, score, POSITION_THRESHOLD, set()):
-            chosen = [group[k] for k in members]
+        for members in _agglomerate(n, score, POSITION_THRESHOLD, set(), weights=weights):
+            inside = set(members)
+            chosen = [group[k] for k, item in enumerate(item_of) if item in inside]
             independent = [p for p in chosen if p.article_id not in duplicates] or chosen
             clusters.append(_PositionCluster(
                 party=party, stance=stance, positions=chosen,
@@ -104,6 +107,28 @@ def _position_clusters(positions: Sequence[Position], outlets: Mapping[str, str]
                 independent=independent))
     clusters.sort(key=lambda c: (c.party, c.stance, _shortest_object(c)))
     return clusters
+
+
+def _distinct_objects(tokens: list[frozenset[str]]
+                      ) -> tuple[list[frozenset[str]], list[int], list[int]]:
+    """The distinct word sets of ``tokens``, how many positions each stands for,
+    and each position's item. An empty set stays an item of its own: it matches
+    nothing, not even another empty one."""
+    items: list[frozenset[str]] = []
+    weights: list[int] = []
+    index: dict[frozenset[str], int] = {}
+    item_of = []
+    for words in tokens:
+        k = index.get(words) if words else None
+        if k is None:
+            k = len(items)
+            items.append(words)
+            weights.append(0)
+            if words:
+                index[words] = k
+        weights[k] += 1
+        item_of.append(k)
+    return items, weights, item_of
 
 
 def _position_row(cluster: _PositionCluster, outlets: Mapping[str, str],
