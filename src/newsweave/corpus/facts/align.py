@@ -94,7 +94,8 @@ def prepare_story(claims: Sequence[Claim], article_outlets: Mapping[str, str],
     return prepared
 
 
-def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+def candidate_pairs(prepared: list[_Prepared], weights: Sequence[int] | None = None,
+                    ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Pairs of pieces the decision is asked about, and pairs that may never share
     a fact.
 
@@ -103,7 +104,9 @@ def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], s
     state one fact, and skipping it keeps a big story's work near linear), and
     different :func:`apart_keys`. Blocked: a rejection set against a demand or an
     offer (two facts, and a position conflict) and frames that differ
-    (:func:`_frames_differ`).
+    (:func:`_frames_differ`). ``weights`` counts the pieces each piece stands for
+    (its copies' pieces, see :func:`_copy_twins`): how many pieces use a word
+    counts them too.
     """
     index: dict[str, list[int]] = {}
     for k, p in enumerate(prepared):
@@ -112,13 +115,15 @@ def candidate_pairs(prepared: list[_Prepared]) -> tuple[list[tuple[int, int]], s
     apart = apart_keys(prepared)
     # a word few pieces of the story use, or one rare in English, links them; a
     # word hundreds of pieces use links nothing in particular
-    few = max(_FEW_PIECES, len(prepared) // 10)
+    counts = weights or [1] * len(prepared)
+    few = max(_FEW_PIECES, sum(counts) // 10)
     candidates: set[tuple[int, int]] = set()
     for token, members in index.items():
-        if len(members) > _MAX_POSTING:
+        users = sum(counts[k] for k in members)
+        if users > _MAX_POSTING:
             continue
         weight = max(prepared[k].weights[token] for k in members)
-        if len(members) > few and weight < _RARE_ENOUGH and not token[0].isdigit():
+        if users > few and weight < _RARE_ENOUGH and not token[0].isdigit():
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
@@ -193,28 +198,67 @@ def pair_matrix(prepared: list[_Prepared], pairs: list[tuple[int, int]]) -> np.n
 
 
 def _align_claims(prepared: list[_Prepared], model: SameFactModel | None,
+                  duplicates: Mapping[str, str] | None = None,
                   ) -> tuple[list[list[_Prepared]], list[list[_Prepared]]]:
     """Groups of pieces that state one fact, and the closer groups that state
     one statement: by the word-and-evidence score (:func:`_claim_similarity`,
     :data:`CLAIM_THRESHOLD` and :data:`CONFLICT_THRESHOLD`), or by a learned
-    ``model`` when one is given (its threshold for both)."""
-    pairs, blocked = candidate_pairs(prepared)
-    apart = apart_keys(prepared)
+    ``model`` when one is given (its threshold for both).
+
+    A piece of a syndicated copy (``duplicates``: ``{copy_id: original_id}``)
+    worded exactly as a piece of its original is not aligned on its own: it
+    joins that piece's groups (:func:`_copy_twins`), and the piece weighs as
+    many pieces in the linkage. Copies repeat every word of their original, and
+    hundreds of them made each word too common in the story to link anything."""
+    kept, twins = _copy_twins(prepared, duplicates or {})
+    aligned = [prepared[k] for k in kept]
+    weights = [1 + len(twins.get(k, ())) for k in kept]
+    pairs, blocked = candidate_pairs(aligned, weights)
+    apart = apart_keys(aligned)
     if model is None:
-        score = _rule_scores(prepared, pairs)
+        score = _rule_scores(aligned, pairs)
         thresholds = (CLAIM_THRESHOLD, CONFLICT_THRESHOLD)
     else:
-        probabilities = model.probability(pair_matrix(prepared, pairs))
+        probabilities = model.probability(pair_matrix(aligned, pairs))
         score = {pair: float(p) for pair, p in zip(pairs, probabilities)}
         thresholds = (model.threshold, model.threshold)
     share = LINKAGE_SHARE if model is None else 1.0
-    facts = _agglomerate(len(prepared), score, thresholds[0], blocked, apart=apart,
-                         share=share)
+    facts = _agglomerate(len(aligned), score, thresholds[0], blocked, apart=apart,
+                         share=share, weights=weights)
     # statements are the facts themselves when both groupings ask the same
     statements = facts if (share, thresholds[0]) == (1.0, thresholds[1]) else _agglomerate(
-        len(prepared), score, thresholds[1], blocked, apart=apart)
-    return ([[prepared[k] for k in group] for group in facts],
-            [[prepared[k] for k in group] for group in statements if len(group) > 1])
+        len(aligned), score, thresholds[1], blocked, apart=apart, weights=weights)
+
+    def expand(group: list[int]) -> list[_Prepared]:
+        # back to the story's pieces, in story order, each kept piece with its twins
+        return [prepared[k] for k in sorted(
+            index for a in group for index in (kept[a], *twins.get(kept[a], ())))]
+
+    return ([expand(group) for group in facts],
+            [members for group in statements if len(members := expand(group)) > 1])
+
+
+def _copy_twins(prepared: list[_Prepared], duplicates: Mapping[str, str]
+                ) -> tuple[list[int], dict[int, list[int]]]:
+    """The pieces to align (indices into ``prepared``) and, for each of them, the
+    pieces of copies worded exactly as it: a piece of a copy whose text, part
+    and background flag a piece of the copy's original has. Every other piece
+    is aligned, however alike it is worded."""
+    def key(p: _Prepared) -> tuple[str, str, str, bool]:
+        return (p.claim.article_id, " ".join(p.text.split()), p.claim.part, p.claim.background)
+
+    originals = {key(p): k for k, p in enumerate(prepared) if not p.copy}
+    kept: list[int] = []
+    twins: dict[int, list[int]] = {}
+    for k, p in enumerate(prepared):
+        original = duplicates.get(p.claim.article_id)
+        anchor = (originals.get((original, *key(p)[1:])) if p.copy and original is not None
+                  else None)
+        if anchor is None:
+            kept.append(k)
+        else:
+            twins.setdefault(anchor, []).append(k)
+    return kept, twins
 
 
 def _statements_by_group(groups: list[list[_Prepared]], statements: list[list[_Prepared]],

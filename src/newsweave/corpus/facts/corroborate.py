@@ -109,7 +109,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         and condition conflicts within facts, then position conflicts.
     """
     prepared = prepare_story(claims, article_outlets, duplicates, events)
-    groups, statements = _align_claims(prepared, model)
+    groups, statements = _align_claims(prepared, model, duplicates)
     groups = _merge_shown_alike(groups)
     idf = _idf([p.tokens for p in prepared if not p.copy] or [p.tokens for p in prepared])
     facts, conflicts = [], []
