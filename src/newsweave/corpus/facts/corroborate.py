@@ -142,7 +142,11 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         conflicts.extend(_number_conflicts(story_id, parts[0], clock_clashes(
             members, {frozenset((a.claim.id, b.claim.id))
                       for by_outlet, _ in compared for a in by_outlet for b in by_outlet})))
-        within |= {frozenset((a.claim.id, b.claim.id)) for a in members for b in members}
+        # only what the story-wide comparison reads (copies and headlines side in no
+        # conflict): a fact of thousands of reprints would make millions of pairs
+        compared_pieces = [p for p in members if not p.copy and p.claim.part == "body"]
+        within |= {frozenset((a.claim.id, b.claim.id))
+                   for a in compared_pieces for b in compared_pieces}
     # ... and in two facts of the story: less alike, so two words around it must agree
     for clash in qualifier_clashes(prepared, within, shared=STORY_SHARED_WORDS,
                                    shared_plain=STORY_SHARED_WORDS_PLAIN):
