@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import synthetic_docs  # noqa: E402
+from corpus import synthetic_docs
 
 
 def _write_copies(path: Path, n: int) -> Path:

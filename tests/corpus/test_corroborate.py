@@ -449,11 +449,11 @@ def test_positions_of_many_copies_merge_into_one_row() -> None:
 def test_copies_sentences_are_mentions_of_the_originals_facts_however_many() -> None:
     # a wire report and 600 reprints of it: every reprinted sentence is a mention
     # of the original's fact, however often each word recurs in the story
-    texts = ["Dockworkers in Port Elin walked off the job on Thursday after pay talks "
-             "broke down.",
+    texts = [("Dockworkers in Port Elin walked off the job on Thursday after pay talks "
+              "broke down."),
              "The strike halted container traffic at the three main terminals.",
-             "Union secretary Mara Loen said the walkout would continue until the authority "
-             "agreed to a raise."]
+             ("Union secretary Mara Loen said the walkout would continue until the authority "
+              "agreed to a raise.")]
     outlets = {"w0": "Bay Wire"} | {f"w{k}": f"Reprint {k % 40}" for k in range(1, 601)}
     claims = [make_claim(f"w{k}-{n}", f"w{k}", text, start=n * 200)
               for k in range(601) for n, text in enumerate(texts)]

@@ -1177,8 +1177,8 @@ def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
 
 
 @pytest.mark.parametrize(("record", "figure"), [
-    ("It was the first time in league history that a team rushed for over 350 yards and "
-     "lost.", "over 350 yards"),
+    (("It was the first time in league history that a team rushed for over 350 yards and "
+      "lost."), "over 350 yards"),
     ("Tarvel became only the fifth side to rush for more than 350 yards in a season.",
      "more than 350 yards"),
 ])
