@@ -1155,25 +1155,26 @@ def test_a_number_word_opening_a_sentence_names_no_one() -> None:
     assert not _names(["Seventeen", "Forty", "TWELVE"])
 
 
-def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
+def _apart(a: tuple[str, str, float], b: tuple[str, str, float]) -> bool:
+    """Whether ``_slots_apart`` sets apart the figures of two invented claims, each
+    ``(text, figure as written, value)``, from two outlets."""
     from newsweave.corpus.facts.align import prepare_story
     from newsweave.corpus.facts.figures import _slots_apart
     from tests.corpus.test_corroborate import OUTLETS
 
+    claims = [make_claim(cid, article, text, numbers=((figure, value, ""),))
+              for cid, article, (text, figure, value) in (("c1", "a1", a), ("c2", "l1", b))]
+    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
+                        for q, _ in p.quantities]
+    return _slots_apart(p, qa, o, qb)
+
+
+def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
     a = ("Ilves will likely die in prison after Judge Edda Morn handed down the maximum "
-         "sentence on each of 54 charges.")
-    b = "Ilves faced more than 50 charges in the case."
-    claims = [make_claim("c1", "a1", a, numbers=(("54 charges", 54.0, "charges"),)),
-              make_claim("c2", "l1", b, numbers=(("50 charges", 50.0, "charges"),))]
-    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
-                        for q, _ in p.quantities]
-    assert not _slots_apart(p, qa, o, qb)
+         "sentence on each of 54 charges.", "54 charges", 54.0)
+    assert not _apart(a, ("Ilves faced more than 50 charges in the case.", "50 charges", 50.0))
     # ... but two owners are two slots
-    c = "Baro faced more than 50 charges in the case."
-    claims[1] = make_claim("c2", "l1", c, numbers=(("50 charges", 50.0, "charges"),))
-    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
-                        for q, _ in p.quantities]
-    assert _slots_apart(p, qa, o, qb)
+    assert _apart(a, ("Baro faced more than 50 charges in the case.", "50 charges", 50.0))
 
 
 @pytest.mark.parametrize(("record", "figure"), [
@@ -1183,22 +1184,11 @@ def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
      "more than 350 yards"),
 ])
 def test_a_bound_in_a_record_is_its_threshold_not_a_report(record: str, figure: str) -> None:
-    from newsweave.corpus.facts.align import prepare_story
-    from newsweave.corpus.facts.figures import _slots_apart
-    from tests.corpus.test_corroborate import OUTLETS
-
-    report = "Tarvel finished the game with 352 yards rushing."
-    claims = [make_claim("c1", "a1", record, numbers=((figure, 350.0, "yards"),)),
-              make_claim("c2", "l1", report, numbers=(("352 yards", 352.0, "yards"),))]
-    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
-                        for q, _ in p.quantities]
-    assert _slots_apart(p, qa, o, qb)
+    report = ("Tarvel finished the game with 352 yards rushing.", "352 yards", 352.0)
+    assert _apart((record, figure, 350.0), report)
     # the same bound told as what happened is the same slot
-    told = "Tarvel rushed for over 350 yards in the game."
-    claims[0] = make_claim("c1", "a1", told, numbers=(("over 350 yards", 350.0, "yards"),))
-    (p, qa), (o, qb) = [(p, q) for p in prepare_story(claims, OUTLETS, {}, [])
-                        for q, _ in p.quantities]
-    assert not _slots_apart(p, qa, o, qb)
+    told = ("Tarvel rushed for over 350 yards in the game.", "over 350 yards", 350.0)
+    assert not _apart(told, report)
 
 
 def test_history_alone_frames_no_record() -> None:

@@ -103,6 +103,13 @@ class _Prepared:
     rank: int = 0
 
     @property
+    def compared(self) -> bool:
+        """Whether the piece sides in conflicts: an independent report's body, not a
+        syndicated copy (its original speaks for it) nor a headline (it states a
+        fact but not its details)."""
+        return not self.copy and self.claim.part == "body"
+
+    @property
     def bigrams(self) -> frozenset[tuple[str, str]]:
         return frozenset(zip(self.stems, self.stems[1:]))
 

@@ -121,8 +121,7 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         # present tense do not mean "expected" or "now"): they side in no conflict
         compared = []
         for statement in stated:
-            by_outlet = _one_per_outlet([p for p in statement
-                                         if not p.copy and p.claim.part == "body"])
+            by_outlet = _one_per_outlet([p for p in statement if p.compared])
             if len(by_outlet) > 1 and not _said_alike(by_outlet):
                 compared.append((by_outlet, _number_clashes(by_outlet)))
         # outlets that give another figure for the fact's number state another
@@ -142,9 +141,9 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
         conflicts.extend(_number_conflicts(story_id, parts[0], clock_clashes(
             members, {frozenset((a.claim.id, b.claim.id))
                       for by_outlet, _ in compared for a in by_outlet for b in by_outlet})))
-        # only what the story-wide comparison reads (copies and headlines side in no
-        # conflict): a fact of thousands of reprints would make millions of pairs
-        compared_pieces = [p for p in members if not p.copy and p.claim.part == "body"]
+        # only what the story-wide comparison reads (``compared`` pieces): a fact of
+        # thousands of reprints would make millions of pairs
+        compared_pieces = [p for p in members if p.compared]
         within |= {frozenset((a.claim.id, b.claim.id))
                    for a in compared_pieces for b in compared_pieces}
     # ... and in two facts of the story: less alike, so two words around it must agree

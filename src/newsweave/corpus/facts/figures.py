@@ -72,7 +72,7 @@ def qualifier_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
     of claim ids) are not shown again."""
     buckets: dict[str, list[tuple[_Prepared, Quantity]]] = {}
     for p in pieces:
-        if p.copy or p.claim.part != "body":
+        if not p.compared:
             continue
         for q, noun in p.quantities:
             if noun and not noun.startswith("~"):
@@ -106,7 +106,7 @@ def clock_clashes(pieces: list[_Prepared], compared: set[frozenset[str]],
     already compared within a statement (``compared``) are not shown again. Other
     figures are not compared this way: across statements, different figures of
     one noun are mostly different things (EVALUATION.md)."""
-    found = [(p, q) for p in pieces if not p.copy and p.claim.part == "body"
+    found = [(p, q) for p in pieces if p.compared
              for q, noun in p.quantities if noun.startswith(CLOCK_UNIT)]
     clashes = []
     for k, (p, q) in enumerate(found):

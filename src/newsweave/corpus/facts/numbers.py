@@ -25,7 +25,6 @@ import re
 
 from newsweave.corpus.facts.samefact import language_weight
 from newsweave.corpus.facts.words import (
-    _NUMBER_WORDS,
     _RARE_ENOUGH,
     _STOP_WORDS,
     _fold,
@@ -39,6 +38,8 @@ from newsweave.words import number_map, word_map, word_set
 
 # Qualifiers on a number, normalised to one word each.
 _APPROX_WORDS = list(word_map("approximations").items())
+# Every number word ("seventeen" too): never a name, a figure before "over", a ratio's tail.
+_ALL_NUMBER_WORDS = frozenset(number_map("number_words"))
 
 
 def _figure(q: Quantity) -> float | tuple[float, float]:
@@ -300,9 +301,6 @@ def _names(words: list[str]) -> frozenset[str]:
         and language_weight(w.lower()) > _RARE_ENOUGH)))
 
 
-_ALL_NUMBER_WORDS = frozenset(number_map("number_words"))
-
-
 _AGE_RE = re.compile(r"^\s*-?\s*(?:years?|months?)?\s*-?\s*old\b", re.IGNORECASE)
 
 
@@ -435,7 +433,7 @@ def _after_measured_figure(q: Quantity, claim: Claim) -> bool:
 
 
 _MEASURED_TAIL_RE = re.compile(
-    r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(_ALL_NUMBER_WORDS, key=len, reverse=True))
     + r"))(?:\s+(?:million|billion|thousand|hundred))?\s+[a-z]+\s*$")
 
 
@@ -445,7 +443,7 @@ _BOUND_RE = re.compile(r"\b(maximum|minimum)(?:\s+[a-z]+)?\s+of$")
 
 # "1 in 500", "one in every 500", "a one-in-three chance": a ratio's head and tail
 _RATIO_RE = re.compile(r"\b(?:1|one)[\s-]+in[\s-]+(?:every[\s-]+)?(?:\d|(?:"
-                       + "|".join(sorted(number_map("number_words"))) + r")\b)",
+                       + "|".join(sorted(_ALL_NUMBER_WORDS)) + r")\b)",
                        re.IGNORECASE)
 
 

@@ -89,7 +89,7 @@ def residences(prepared: list[_Prepared], places: Mapping[str, Mapping[str, Plac
     people = _people_by_surname(prepared)
     found: dict[tuple[str, str], Residence] = {}
     for p in prepared:
-        if p.copy or p.claim.part != "body":
+        if not p.compared:
             continue
         for pattern in _RESIDENCE_RES:
             for match in pattern.finditer(p.claim.text):
