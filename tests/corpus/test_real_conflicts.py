@@ -1170,8 +1170,8 @@ def _apart(a: tuple[str, str, float], b: tuple[str, str, float]) -> bool:
 
 
 def test_one_owner_is_not_set_apart_by_another_name_in_the_clause() -> None:
-    a = ("Ilves will likely die in prison after Judge Edda Morn handed down the maximum "
-         "sentence on each of 54 charges.", "54 charges", 54.0)
+    a = (("Ilves will likely die in prison after Judge Edda Morn handed down the maximum "
+          "sentence on each of 54 charges."), "54 charges", 54.0)
     assert not _apart(a, ("Ilves faced more than 50 charges in the case.", "50 charges", 50.0))
     # ... but two owners are two slots
     assert _apart(a, ("Baro faced more than 50 charges in the case.", "50 charges", 50.0))
