@@ -288,3 +288,63 @@ def test_a_query_failing_inside_an_ids_view_is_reported_as_itself() -> None:
     conn.execute("ROLLBACK")
     assert conn.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = '_nw_x'"
                         ).fetchone()[0] == 0
+
+
+
+class _CtrlCAfterStatement:
+    """A real connection on which Ctrl-C lands once, right after its ``n``-th
+    statement since :meth:`arm` has returned: every boundary of a flush (after
+    BEGIN, between the INSERTs, after COMMIT) is a moment a signal can arrive."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self._n = 0
+        self.statements = 0
+
+    def arm(self, n: int) -> None:
+        self._n, self.statements = n, 0
+
+    def execute(self, sql, *args, **kwargs):
+        result = self._conn.execute(sql, *args, **kwargs)
+        self.statements += 1
+        if self.statements == self._n:
+            raise KeyboardInterrupt
+        return result
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def _buffered_writer(conn: _CtrlCAfterStatement) -> ArticleWriter:
+    writer = ArticleWriter(conn, batch_size=10)
+    for i in range(3):
+        writer.write(make_result(f"Report {i} of the ferry strike at the harbour. " * 5,
+                                 article_id=f"report-{i}"))
+    return writer
+
+
+def test_ctrl_c_after_any_statement_of_a_flush_stores_everything_once(tmp_path: Path) -> None:
+    # count one flush's own statements, then interrupt after each in turn; the
+    # flush the interrupted run makes must store the three reports, once
+    counter = _CtrlCAfterStatement(connect(tmp_path / "count.duckdb"))
+    try:
+        writer = _buffered_writer(counter)
+        counter.arm(0)
+        writer.flush()
+        total = counter.statements
+    finally:
+        counter._conn.close()
+    assert total >= 3  # BEGIN, at least one INSERT, COMMIT
+    for n in range(1, total + 1):
+        conn = connect(tmp_path / f"after-{n}.duckdb")
+        try:
+            wrapped = _CtrlCAfterStatement(conn)
+            writer = _buffered_writer(wrapped)
+            wrapped.arm(n)
+            with pytest.raises(KeyboardInterrupt):
+                writer.flush()
+            writer.flush()
+            assert writer.added == 3, n
+            assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3, n
+        finally:
+            conn.close()

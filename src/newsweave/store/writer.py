@@ -152,8 +152,11 @@ class ArticleWriter:
         for result in self._buffer:
             for table, rows in _article_rows(result).items():
                 tables[table].extend(rows)
-        self.conn.execute("BEGIN TRANSACTION")
         try:
+            # BEGIN inside the try: Ctrl-C can land just after DuckDB opened the
+            # transaction, and the flush the interrupted run makes must find it
+            # rolled back
+            self.conn.execute("BEGIN TRANSACTION")
             for table, rows in tables.items():
                 self._insert(table, rows)
             self.conn.execute("COMMIT")
