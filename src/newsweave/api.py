@@ -249,6 +249,10 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             try:
                 corpus_stage = rebuild_corpus if rebuild else update_corpus
                 report.corpus = corpus_stage(conn, on_stage=on_stage)
+            except KeyboardInterrupt as exc:
+                # Ctrl-C in the stages' Python code: they rolled back; the
+                # articles stay stored
+                raise RunInterrupted(report, settings.db) from exc
             except (duckdb.Error, RuntimeError) as exc:
                 if is_interrupted(exc):
                     # Ctrl-C in the corpus stages: they rolled back; the articles stay stored

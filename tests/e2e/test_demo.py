@@ -175,3 +175,29 @@ def test_articles_stored_without_the_corpus_stages_are_placed_by_the_next_run(tm
     second = process(None, db=db)
     assert second.added == 0 and second.corpus is not None and second.corpus.new == first.added
     assert second.corpus.stories > 0
+
+
+@pytest.mark.parametrize("stage", ["dedupe", "corroborate"])
+def test_ctrl_c_in_the_corpus_stages_keeps_the_articles_and_the_next_run_finishes(tmp_path, stage):
+    """Ctrl-C while the corpus stages run Python code (not a DuckDB statement):
+    the run says what it stored, the stages' half-done work is rolled back, and
+    the same run again places the stored articles."""
+    from newsweave.api import RunInterrupted
+
+    def interrupt(name: str) -> None:
+        if name == stage:
+            raise KeyboardInterrupt
+
+    db = tmp_path / "cut.duckdb"
+    with pytest.raises(RunInterrupted) as caught:
+        process(None, db=db, on_stage=interrupt)
+    added = caught.value.report.added
+    assert added > 0
+    conn = connect(db, read_only=True)
+    counts = table_counts(conn)
+    conn.close()
+    assert counts["articles"] == added
+    assert counts["stories"] == 0 and counts["duplicates"] == 0
+    again = process(None, db=db)
+    assert again.added == 0 and again.corpus is not None and again.corpus.new == added
+    assert again.corpus.stories > 0

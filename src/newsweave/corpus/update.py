@@ -18,9 +18,12 @@ articles for the first two in one read of their bodies.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
+
+import duckdb
 
 from newsweave.corpus.actors.merge import update_actors
 from newsweave.corpus.chrome.templates import store_paragraphs, update_chrome
@@ -29,6 +32,8 @@ from newsweave.corpus.facts.rewrite import corroborate_stories
 from newsweave.corpus.stories.place import place_articles, stories_of
 from newsweave.corpus.summary import CorpusSummary, corpus_counts, corpus_outdated
 from newsweave.store.db import ids_view, query_rows
+
+LOGGER = logging.getLogger(__name__)
 
 # Tables that only record how the corpus tables were reached (see the module doc).
 STATE_TABLES = ("dedupe_signatures", "dedupe_bands", "paragraphs")
@@ -89,10 +94,21 @@ def _run(conn: Any, *, full: bool, on_stage: Callable[[str], None] | None) -> Co
         seconds: dict[str, float] = {}
         new, touched = _update(conn, _Stopwatch(seconds, on_stage))
         conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
+    except BaseException:
+        # Ctrl-C too: the stages' half-done work goes, the stored articles stay
+        _rollback(conn)
         raise
     return corpus_counts(conn, new=new, touched=touched, seconds=seconds)
+
+
+def _rollback(conn: Any) -> None:
+    """Undo the update's transaction, unless DuckDB already ended it (an
+    interrupted statement aborts it; the first error is the one to report)."""
+    try:
+        conn.execute("ROLLBACK")
+    except duckdb.Error:
+        LOGGER.debug("rollback after a failed corpus update: no open transaction",
+                     exc_info=True)
 
 
 class _Stopwatch:
