@@ -76,3 +76,23 @@ def test_a_surname_is_not_read_inside_another_word(nlp, gazetteer) -> None:
 ])
 def test_titles_that_state_nothing_new_are_not_claims(nlp, gazetteer, title: str) -> None:
     assert not [c for c in _claims(nlp, gazetteer, title) if c.part == "title"]
+
+
+def test_the_cleaners_title_cut_from_a_long_first_sentence_is_not_a_claim(nlp, gazetteer) -> None:
+    # A report with no title (a JSONL line with only its text): the cleaner takes
+    # the first sentence as the title, cut to its length limit and ended with
+    # "…". The cut title is the body's words, not a headline of its own; as a
+    # claim it would credit the outlet twice for its first sentence.
+    from newsweave.clean import clean_document
+    from newsweave.records import RawDoc
+
+    long_first = ("The harbour authority of Port Elin agreed on Friday to a raise of nine "
+                  "percent for the dockworkers of all four terminals, ending a strike that "
+                  "had lasted two weeks and halted the grain exports.")
+    raw = RawDoc(source_path="wire.jsonl", source_id="wire.jsonl#1", fmt="jsonl",
+                 text=f"{long_first} Teodor Halvane, who leads the union, said work would "
+                      "resume on Monday.")
+    article = clean_document(raw)
+    assert article.title.endswith("…") and article.title[:-1] in long_first
+    claims = extract(nlp, gazetteer, article).claims
+    assert not [c for c in claims if c.part == "title"]

@@ -72,13 +72,23 @@ def title_claim(article: Article, resolution: Resolution) -> Claim | None:
     title = article.title.strip()
     if (len(title.split()) < MIN_TITLE_WORDS or ADDRESS_RE.search(title)
             or title.rstrip("\"'\u201d ").endswith("?")
-            or _plain(title) in _plain(article.body)):
+            or _repeated_in_body(title, article.body)):
         return None
     return Claim(
         id=stable_id(article.id, 0, len(title), "title"),
         article_id=article.id, start=0, end=len(title), text=title,
         subject="", predicate="", actors=_actors_named_in(title, resolution),
         part="title")
+
+
+def _repeated_in_body(title: str, body: str) -> bool:
+    """Whether the body holds the title's words: the whole title, or the words
+    before the "…" of a title cut short (the cleaner's fallback title of a long
+    first sentence, and a feed's cut headline)."""
+    folded = _plain(title)
+    if folded.endswith(("…", "...")):
+        folded = folded.rstrip(".…").rstrip()
+    return bool(folded) and folded in _plain(body)
 
 
 def _plain(text: str) -> str:
