@@ -461,3 +461,21 @@ def test_copies_sentences_are_mentions_of_the_originals_facts_however_many() -> 
     facts, _ = corroborate_story("s", claims, [], outlets, duplicates)
     assert len(facts) == len(texts)
     assert all(len(f.mentions) == 601 and f.corroboration == 1 for f in facts)
+
+
+def test_two_groups_shown_as_the_same_sentences_are_one_fact() -> None:
+    # Each outlet's sentence is cut in two clauses for matching ("critics question
+    # ..." / "while owners complain ..."); the "while" clause is shown as the
+    # whole sentence, so both clause groups would show the same two sentences:
+    # one fact twice, under one id (found on real reports without titles, NAnCo).
+    a = ("But critics question how the harbour checks are meeting that goal, while shop "
+         "owners and traders complain of heavy losses and warn Port Elin buyers of empty "
+         "shelves.")
+    b = ("But critics question how the harbour checks are meeting that goal, while shop "
+         "owners and traders say the losses are already felt and warned Port Elin buyers "
+         "of empty shelves.")
+    facts, _ = corroborate([make_claim("c1", "a1", a), make_claim("c2", "l1", b)])
+    shown = [frozenset((m.claim_id, m.start, m.end) for m in f.mentions) for f in facts]
+    assert len(set(shown)) == len(shown)
+    assert len({f.id for f in facts}) == len(facts)
+    assert fact_of(facts, "c1").corroboration == 2

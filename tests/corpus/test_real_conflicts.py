@@ -1201,3 +1201,43 @@ def test_history_alone_frames_no_record() -> None:
     q = Quantity(value=100.0, text=figure, unit="people", start=start,
                  end=start + len(figure), approx="more than")
     assert not record_threshold(q, make_claim("c1", "a1", text))
+
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # what a player needed to break a record is not what he scored
+    ("The Tarvel senior needed nine points in the game against Elin on Thursday to pass "
+     "Baro for the record.", ("nine points", 9.0, "point"),
+     "Ilves passed Baro for the record while posting 20 points in the game against Elin on "
+     "Thursday.", ("20 points", 20.0, "point")),
+    ("The Elin council needs 12 votes on Monday to pass the harbour budget.",
+     ("12 votes", 12.0, "vote"),
+     "The Elin council passed the harbour budget on Monday with 15 votes.",
+     ("15 votes", 15.0, "vote")),
+])
+def test_a_figure_needed_is_not_the_figure_reached(a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
+    assert _kinds(claims) == []
+
+
+def test_two_figures_needed_still_conflict() -> None:
+    a = "The Elin council needs 12 votes on Monday to pass the harbour budget."
+    b = "The Elin council needs 14 votes on Monday to pass the harbour budget."
+    claims = [make_claim("c1", "a1", a, numbers=(("12 votes", 12.0, "vote"),)),
+              make_claim("c2", "l1", b, numbers=(("14 votes", 14.0, "vote"),))]
+    assert _kinds(claims) == ["number"]
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "expected"), [
+    # a bound is a range too when set against a range or a vague count:
+    ((2000.0, 20000.0), "", 300, "over", None),      # "thousands" / "more than 300"
+    ((2000.0, 20000.0), "", 300, "under", "number"),  # "thousands" / "up to 300"
+    ((40.0, 60.0), "", 70, "under", None),           # "40 to 60" / "up to 70"
+    ((40.0, 60.0), "", 70, "over", "number"),        # "40 to 60" / "more than 70"
+    ((40.0, 60.0), "", 30, "about", "number"),       # "40 to 60" / "about 30"
+    ((40.0, 60.0), "", 63, "about", None),           # "about 63" reaches 60
+    ((40.0, 60.0), "", 50, "", None),
+    ((40.0, 60.0), "", 70, "", "number"),
+])
+def test_a_bound_against_a_range_is_a_range(a, qa, b, qb, expected) -> None:
+    assert number_difference(a, qa, b, qb) == expected
+    assert number_difference(b, qb, a, qa) == expected

@@ -164,20 +164,20 @@ def corroborate_story(story_id: str, claims: Sequence[Claim], positions: Sequenc
 
 
 def _merge_shown_alike(groups: list[list[_Prepared]]) -> list[list[_Prepared]]:
-    """Groups that hold only pieces of one claim shown with the same words are one
-    fact. A sentence is cut finely for matching (list items, parentheticals), and
-    each piece is shown as the clause it lies in; pieces that met no other outlet
-    would otherwise be as many facts showing the same sentence."""
+    """Groups shown with the same mentions are one fact. A sentence is cut finely
+    for matching (clauses, list items, parentheticals), and each piece is shown
+    as the clause it lies in, or as the whole sentence when no clause of it
+    reads alone: pieces that met no other outlet, and two clause groups of the
+    same sentences of two outlets, would otherwise be as many facts showing the
+    same words (under one id)."""
     merged: list[list[_Prepared]] = []
-    at: dict[tuple[str, int, int], int] = {}
+    at: dict[frozenset[tuple[str, int, int]], int] = {}
     for group in groups:
-        shown = {(p.claim.id, p.start, p.end) for p in group}
-        key = next(iter(shown)) if len(shown) == 1 else None
-        if key is not None and key in at:
-            merged[at[key]].extend(group)
+        shown = frozenset((p.claim.id, p.start, p.end) for p in group)
+        if shown in at:
+            merged[at[shown]].extend(group)
             continue
-        if key is not None:
-            at[key] = len(merged)
+        at[shown] = len(merged)
         merged.append(list(group))
     return merged
 

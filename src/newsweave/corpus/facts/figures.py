@@ -44,6 +44,7 @@ from newsweave.corpus.facts.numbers import (
     aged_person,
     number_difference,
     record_threshold,
+    required_figure,
     within_bound,
 )
 from newsweave.corpus.facts.words import _stem, content_tokens, slot_tokens
@@ -336,6 +337,10 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
     if record_threshold(qa, a.claim) != record_threshold(qb, b.claim):
         # "the first time a team rushed for over 350 yards and lost" / "352 yards
         # rushing": a record's threshold and the figure that met it
+        return True
+    if required_figure(qa, a.claim) != required_figure(qb, b.claim):
+        # "needed nine points to pass Ford" / "posting 20 points": what it took
+        # and what was done
         return True
     if _is_score(qa) != _is_score(qb):
         # "a 10-8 round" is a judge's score, not ten rounds

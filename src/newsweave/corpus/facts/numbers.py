@@ -76,9 +76,10 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
     qualifier_a, qualifier_b = (_CEILINGS.get(qualifier_a, qualifier_a),
                                 _CEILINGS.get(qualifier_b, qualifier_b))
     if isinstance(a, tuple) or isinstance(b, tuple):
-        # a range ("40 to 60 hours") agrees with any figure or range it overlaps
-        la, ha = a if isinstance(a, tuple) else (a, a)
-        lb, hb = b if isinstance(b, tuple) else (b, b)
+        # a range ("40 to 60 hours", "thousands") agrees with any figure, bound or
+        # range it overlaps: "more than 300" reaches into "thousands"
+        la, ha = _interval(a, qualifier_a)
+        lb, hb = _interval(b, qualifier_b)
         return None if la <= hb and lb <= ha else "number"
     if math.isclose(a, b):
         if qualifier_a == qualifier_b or {qualifier_a, qualifier_b} <= {"", "about"}:
@@ -87,6 +88,22 @@ def number_difference(a: float | tuple[float, float], qualifier_a: str,
     if approximate and abs(a - b) <= APPROXIMATE_SHARE * max(abs(a), abs(b)):
         return None
     return None if near else "number"
+
+
+def _interval(value: float | tuple[float, float], qualifier: str) -> tuple[float, float]:
+    """The values a figure allows: a range as given; a plain figure read with
+    its qualifier ("over" is open above, "under" below, "about" give or take
+    :data:`APPROXIMATE_SHARE`)."""
+    if isinstance(value, tuple):
+        return value
+    if qualifier == "over":
+        return (value, math.inf)
+    if qualifier == "under":
+        return (-math.inf, value)
+    if qualifier == "about":
+        low, high = value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE)
+        return (min(low, high), max(low, high))
+    return (value, value)
 
 
 # "nearly 40" and "up to 40" both stop short of 40: one qualifier when compared
@@ -420,6 +437,21 @@ _RECORD_RE = re.compile(
     r"\b(?:(?:first|only|last|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|\d+(?:st|nd|rd|th))\s+(?:\S+\s+){0,7}?(?:to|since|ever)\b"
     r"|(?:first|only)\s+time\b)", re.IGNORECASE)
+
+
+def required_figure(q: Quantity, claim: Claim) -> bool:
+    """Whether a figure is what someone needed, not what happened: "needed nine
+    points to pass Ford", "needs 12 votes to pass the budget" (the 20 points he
+    scored and the 15 votes cast are another slot)."""
+    words = re.findall(r"[\w'\u2019-]+", _text_before(q, claim))[-_REQUIRED_WORDS:]
+    return bool(words) and _REQUIRED_RE.search(" ".join(words)) is not None
+
+
+# "needed nine", "needed just nine more", "required at least 60": the verb a few
+# words before the figure
+_REQUIRED_WORDS = 3
+_REQUIRED_RE = re.compile(r"\b(?:need|needs|needed|needing|require|requires|required"
+                          r"|requiring)\b", re.IGNORECASE)
 
 
 def _after_measured_figure(q: Quantity, claim: Claim) -> bool:
