@@ -1205,10 +1205,10 @@ def test_history_alone_frames_no_record() -> None:
 
 @pytest.mark.parametrize(("a", "fa", "b", "fb"), [
     # what a player needed to break a record is not what he scored
-    ("The Tarvel senior needed nine points in the game against Elin on Thursday to pass "
-     "Baro for the record.", ("nine points", 9.0, "point"),
-     "Ilves passed Baro for the record while posting 20 points in the game against Elin on "
-     "Thursday.", ("20 points", 20.0, "point")),
+    (("The Tarvel senior needed nine points in the game against Elin on Thursday to pass "
+      "Baro for the record."), ("nine points", 9.0, "point"),
+     ("Ilves passed Baro for the record while posting 20 points in the game against Elin on "
+      "Thursday."), ("20 points", 20.0, "point")),
     ("The Elin council needs 12 votes on Monday to pass the harbour budget.",
      ("12 votes", 12.0, "vote"),
      "The Elin council passed the harbour budget on Monday with 15 votes.",
