@@ -21,6 +21,7 @@ EVALUATIONS: dict[str, tuple[str, str]] = {
     "coref": ("newsweave.evaluate.coref", "eval/coref/ecbplus"),
     "facts": ("newsweave.evaluate.facts", "eval/coref/ecbplus"),
     "paraphrase": ("newsweave.evaluate.paraphrase", "eval/facts/msrp/msr_paraphrase_train.txt"),
+    "claims": ("newsweave.evaluate.claims", "eval/claims/nanco_dataset.json"),
     # labelled by us, kept in this repository (labels/README.md)
     "conflicts": ("newsweave.evaluate.conflicts", "labels/conflicts.jsonl"),
 }

@@ -1,0 +1,66 @@
+"""The claims evaluation (NAnCo's answers grouped by agreement) on an invented
+file in NAnCo's shape, through the real pipeline; and on the shared file when
+it is there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate.claims import evaluate, gold_pairs, read_answers
+
+ROOT = Path(__file__).resolve().parents[2]
+NANCO = ROOT.parent / "shared" / "eval" / "claims" / "nanco_dataset.json"
+
+# invented reports of one invented event, three outlets
+_PARAGRAPHS = [
+    ("https://www.coastline.example/strike", 1,
+     ("The harbour authority of Port Elin agreed on Friday to a raise of nine percent for "
+     "the dockworkers, ending the strike."), "a raise of nine percent"),
+    ("https://ledger.example/port-elin", 1,
+     ("The harbour authority of Port Elin agreed on Friday to a nine percent raise for the "
+     "dockworkers, which ends the strike."), "a nine percent raise"),
+    ("https://elinradio.example/news/1", 2,
+     ("Teodor Halvane, who leads the union, said the grain ships of Varna Bay would sail "
+     "again on Monday."), "the grain ships of Varna Bay would sail again"),
+]
+
+
+def _write(path: Path) -> Path:
+    answers = [{"Paragraph Id": str(n), "Paragraph": text, "Answer": answer,
+                "Article URL": url, "cluster_global": group}
+               for n, (url, group, text, answer) in enumerate(_PARAGRAPHS)]
+    path.write_text(json.dumps([{"question": "What ended the Port Elin strike?",
+                                 "answers": answers}]), encoding="utf-8")
+    return path
+
+
+def test_answers_of_two_outlets_in_one_group_are_the_gold_links(tmp_path: Path) -> None:
+    answers = read_answers(_write(tmp_path / "nanco.json"))
+    assert [a.outlet for a in answers] == ["coastline.example", "ledger.example",
+                                          "elinradio.example"]
+    pairs = gold_pairs(answers)
+    assert len(pairs) == 3 and sum(pairs.values()) == 1
+
+
+def test_a_file_that_is_not_nanco_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"answers": 3}), encoding="utf-8")
+    with pytest.raises(ValueError, match="other.json"):
+        read_answers(path)
+
+
+def test_the_pipeline_links_the_two_outlets_stating_one_fact(tmp_path: Path) -> None:
+    metrics = evaluate(_write(tmp_path / "nanco.json"))
+    assert metrics["located"] == 3
+    assert metrics["predicted_links"] == 1 and metrics["precision"] == 1.0
+    assert metrics["recall"] == 1.0
+    assert metrics["baseline"]["same_links"]["links"] == 1
+
+
+@pytest.mark.skipif(not NANCO.exists(), reason="NAnCo not in ../shared")
+def test_the_shared_file_is_read_whole() -> None:
+    answers = read_answers(NANCO)
+    assert len({a.question for a in answers}) == 8 and len(answers) > 200
