@@ -64,3 +64,22 @@ def test_the_pipeline_links_the_two_outlets_stating_one_fact(tmp_path: Path) -> 
 def test_the_shared_file_is_read_whole() -> None:
     answers = read_answers(NANCO)
     assert len({a.question for a in answers}) == 8 and len(answers) > 200
+
+
+def test_judged_pairs_score_the_shown_pairs_and_count_the_unjudged(tmp_path: Path) -> None:
+    from newsweave.evaluate.claims import read_judged, score_judged
+
+    path = tmp_path / "claims.jsonl"
+    rows = [{"url_a": "https://b.example/1", "sentence_a": "k2", "url_b": "https://a.example/1",
+             "sentence_b": "k1", "same": True},
+            {"url_a": "https://a.example/1", "sentence_a": "k1", "url_b": "https://c.example/1",
+             "sentence_b": "k3", "same": False}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    judged = read_judged(path)
+    a, b, c = ("https://a.example/1", "k1"), ("https://b.example/1", "k2"), ("https://c.example/1", "k3")
+    assert judged == {(a, b): True, (a, c): False}
+    scored = score_judged(judged, {(a, b), (a, c), (b, c)})
+    assert scored == {"precision": 0.3333, "shown": 3, "same": 1, "unjudged": 1}
+    path.write_text('{"url_a": "x"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="claims.jsonl:1"):
+        read_judged(path)

@@ -95,21 +95,32 @@ def _pair(a: tuple, b: tuple) -> tuple[tuple, tuple]:
     return (a, b) if a <= b else (b, a)
 
 
-def evaluate(data: Path, *, db: Path | None = None) -> dict[str, Any]:
-    """Pairwise precision / recall / F1 of linked answers, with the tuned baseline.
+# Our reading of the facts the pipeline credited to two outlets or more
+# (labels/README.md); found from the working folder, as `newsweave eval` runs there.
+LABELS = Path("labels/claims.jsonl")
+
+
+def evaluate(data: Path, *, db: Path | None = None,
+             labels: Path | None = LABELS) -> dict[str, Any]:
+    """Pairwise precision / recall / F1 of linked answers, with the tuned
+    baseline, and under ``judged`` the share of the facts' outlet pairs that
+    our reading says state one statement.
 
     Args:
         data: NAnCo's JSON file.
         db: a store :func:`build_store` already made of it.
+        labels: our judged pairs (``labels/claims.jsonl``); left out when the
+            file is absent.
     """
     answers = read_answers(Path(data))
     pairs = gold_pairs(answers)
-    if db is None:
-        with tempfile.TemporaryDirectory(prefix="nw-eval-claims-") as tmp:
-            predicted, located = predicted_links(answers, build_store(answers, Path(tmp)))
-    else:
-        predicted, located = predicted_links(answers, db)
+    with tempfile.TemporaryDirectory(prefix="nw-eval-claims-") as tmp:
+        store = db if db is not None else build_store(answers, Path(tmp))
+        predicted, located = predicted_links(answers, store)
+        shown = fact_pairs(store)
     scored = score_pairs(pairs, predicted)
+    if labels is not None and Path(labels).exists():
+        scored["judged"] = score_judged(read_judged(Path(labels)), shown)
     return scored | {
         "answers": len(answers), "located": located,
         "questions": len({a.question for a in answers}),
@@ -165,6 +176,62 @@ def predicted_links(answers: list[Answer], db: Path) -> tuple[set[tuple[tuple, t
                 if a.question == b.question and a.outlet != b.outlet:
                     predicted.add(_pair(a.key, b.key))
     return predicted, located
+
+
+Side = tuple[str, str]  # (report address, sentence_key of the mention's words)
+
+
+def fact_pairs(db: Path) -> set[tuple[Side, Side]]:
+    """Each stored fact's pairs of outlets, each outlet by one mention (its first
+    in a body, else its headline), as the pairs the labels judge."""
+    from newsweave.evaluate.conflicts import sentence_key
+    from newsweave.store import connect
+
+    conn = connect(str(db), read_only=True)
+    try:
+        urls = dict(conn.execute("SELECT article_id, url FROM article_sources").fetchall())
+        facts = [json.loads(m) for (m,) in conn.execute(
+            "SELECT mentions FROM facts WHERE corroboration >= 2").fetchall()]
+    finally:
+        conn.close()
+    out = set()
+    for mentions in facts:
+        chosen: dict[str, dict[str, Any]] = {}
+        for m in sorted(mentions, key=lambda m: (m["part"] != "body", m["start"])):
+            chosen.setdefault(m["outlet"], m)
+        sides = sorted((urls[m["article_id"]], sentence_key(m["text"]))
+                       for m in chosen.values())
+        out.update((a, b) for i, a in enumerate(sides) for b in sides[i + 1:])
+    return out
+
+
+def read_judged(path: Path) -> dict[tuple[Side, Side], bool]:
+    """``{pair: same statement}`` from our labels.
+
+    Raises:
+        ValueError: naming the line when a label is malformed.
+    """
+    judged = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            a, b = sorted([(item["url_a"], item["sentence_a"]), (item["url_b"], item["sentence_b"])])
+            judged[(a, b)] = bool(item["same"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a claims label ({exc})") from exc
+    return judged
+
+
+def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
+                 ) -> dict[str, Any]:
+    """Share of the shown pairs judged one statement (a pair nobody judged counts
+    as wrong), and how many were not judged."""
+    right = sum(judged.get(pair, False) for pair in shown)
+    return {"precision": round(right / len(shown), 4) if shown else 0.0,
+            "shown": len(shown), "same": right,
+            "unjudged": sum(pair not in judged for pair in shown)}
 
 
 def _answer_span(answer: Answer, reports: dict[str, tuple[str, str]]
