@@ -228,3 +228,13 @@ def test_a_read_only_store_older_than_merged_positions_still_briefs(demo_db, tmp
     with Newsweave(db) as nw:
         brief = json.loads(nw.brief(nw.stories()[0].id, "json"))
     assert brief["positions"] == [] and brief["facts"]
+
+
+def test_a_story_without_positions_says_so_instead_of_an_empty_table(main_brief) -> None:
+    from newsweave.present.brief import render_html
+
+    data = dict(main_brief[0], positions=[])
+    markdown, page = render_markdown(data), render_html(data)
+    section = markdown.split("### Positions", 1)[1].split("###", 1)[0]
+    assert "No positions found." in section and "| party |" not in section
+    assert "<p>No positions found.</p>" in page and "class='positions'" not in page

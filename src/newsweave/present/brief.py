@@ -438,6 +438,9 @@ def _side_value(conflict: dict[str, Any], side: dict[str, Any]) -> str:
 
 
 def _md_positions(b: dict[str, Any], limits: Limits) -> list[str]:
+    if not b["positions"]:
+        # a table of headings alone reads as a fault
+        return ["### Positions", "No positions found.", ""]
     out = ["### Positions", "| party | demands | rejects | offers | supports |",
            "|---|---|---|---|---|"]
     for p in b["positions"][:limits.positions]:
@@ -619,6 +622,8 @@ def _html_conflicts(b: dict[str, Any]) -> list[str]:
 
 def _html_positions(b: dict[str, Any]) -> list[str]:
     e = html.escape
+    if not b["positions"]:
+        return ["<h2>Positions</h2>", "<p>No positions found.</p>"]
     out = ["<h2>Positions</h2><table class='positions'><tr><th>party</th>"
            + "".join(f"<th>{s}</th>" for s in STANCES) + "</tr>"]
     for p in b["positions"]:
