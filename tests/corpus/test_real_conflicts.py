@@ -1241,3 +1241,27 @@ def test_two_figures_needed_still_conflict() -> None:
 def test_a_bound_against_a_range_is_a_range(a, qa, b, qb, expected) -> None:
     assert number_difference(a, qa, b, qb) == expected
     assert number_difference(b, qb, a, qa) == expected
+
+
+@pytest.mark.parametrize(("a", "fa", "b", "fb"), [
+    # "three-plus" is more than three, as "just over three" is
+    ("Ilves compiled a 162-139 record in three-plus seasons at Tarvel.",
+     ("three-plus seasons", 3.0, "seasons"),
+     "In just over three seasons at Tarvel, Ilves compiled a record of 162-139.",
+     ("three seasons", 3.0, "seasons")),
+    ("The Elin strike drew 100+ dockworkers to the harbour on Friday.",
+     ("100+ dockworkers", 100.0, "dockworkers"),
+     "More than 100 dockworkers joined the Elin strike at the harbour on Friday.",
+     ("More than 100 dockworkers", 100.0, "dockworkers")),
+])
+def test_a_figure_plus_is_a_floor(a: str, fa: tuple, b: str, fb: tuple) -> None:
+    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
+    assert _kinds(claims) == []
+
+
+def test_a_figure_plus_against_the_plain_figure_is_a_qualifier() -> None:
+    a = "The Elin strike drew 100+ dockworkers to the harbour on Friday."
+    b = "The Elin strike drew 100 dockworkers to the harbour on Friday."
+    claims = [make_claim("c1", "a1", a, numbers=(("100+ dockworkers", 100.0, "dockworkers"),)),
+              make_claim("c2", "l1", b, numbers=(("100 dockworkers", 100.0, "dockworkers"),))]
+    assert _kinds(claims) == ["qualifier"]

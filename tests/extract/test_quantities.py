@@ -133,3 +133,25 @@ def test_an_m_after_a_figure_is_metres_unless_it_counts_money_or_a_thing(
         quantities, text, value, unit) -> None:
     [q] = quantities(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # the number is part of a name the word before it opens: a law, a flight,
+    # a road, a section (the parser makes the number that word's modifier)
+    ("The Elin council ended Title 42 checks after the harbour reopened.", []),
+    ("Port Elin Airways Flight 370 left Tarvel with 239 people aboard.", [239.0]),
+    ("The union invoked Article 5 of the harbour charter for the first time.", []),
+    ("The Varna Bay ferry company filed for Chapter 11 protection on Monday.", []),
+    ("Traffic on Route 66 near Tarvel was stopped for 3 hours.", [3.0]),
+])
+def test_a_number_inside_a_name_is_no_quantity(quantities, text, values):
+    assert [q.value for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # counts after a capitalised word are still counts
+    ("Police in Tarvel said Sunday 40 people were hurt.", [40.0]),
+    ("The Elin Harbour Authority hired 300 dockworkers.", [300.0]),
+])
+def test_a_count_after_a_capitalised_word_is_still_a_count(quantities, text, values):
+    assert [q.value for q in quantities(text)] == values

@@ -92,7 +92,7 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     if group[0].lower_ == "one" and len(group) == 1 and group[0].dep_ not in ("nummod", "quantmod"):
         # "one of Kyiv's boldest strikes" picks out a thing; it does not count it.
         return None, j + 1
-    if _is_date_number(group):
+    if _is_date_number(group) or _in_a_name(group):
         return None, j + 1
     quantity = _build(group, tokens, i, j, found)
     if quantity is not None and _is_time_offset(quantity, group[-1]):
@@ -185,7 +185,38 @@ def _is_date_number(group: list[Token]) -> bool:
         # A year unless it plainly counts something ("2000 troops").
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return not (token.dep_ == "nummod" and nxt is not None and nxt.tag_ == "NNS")
-    return token.ent_type_ in ("DATE", "TIME") and not _counts_duration(token)
+    return (token.ent_type_ in ("DATE", "TIME") and not _counts_duration(token)
+            and not _counts_a_thing_after(token))
+
+
+def _counts_a_thing_after(token: Token) -> bool:
+    """Whether a number counts the plural noun after it ("said Sunday 40 people
+    were hurt": the parser puts "Sunday 40" in one date, but "40" counts people)."""
+    head = token.head
+    return (token.dep_ == "nummod" and head.i > token.i and head.tag_ == "NNS"
+            and head.lemma_.lower() not in _TIME_UNITS)
+
+
+# A number tagged as one of these counts or measures, whatever word comes before it.
+_NUMERIC_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME",
+                               "ORDINAL"})
+# A person or place before a number makes a score or an ellipsis ("Elin 3, Tarvel
+# 1", "Ilves scored 16 and Baro 12"), not a name.
+_NAMED_BEINGS = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+
+
+def _in_a_name(group: list[Token]) -> bool:
+    """Whether a lone number is part of the name the word before it opens: the
+    parser makes it that capitalised word's modifier, and the recogniser tags
+    both as one name, or neither as a count ("Title 42", "Article 5", "Chapter
+    11", "Route 66", "Flight 370")."""
+    if len(group) != 1:
+        return False
+    token = group[0]
+    head = token.head
+    return (token.dep_ == "nummod" and head.i == token.i - 1 and head.text[:1].isupper()
+            and head.is_alpha and token.ent_type_ not in _NUMERIC_ENTITIES
+            and head.ent_type_ not in _NAMED_BEINGS)
 
 
 def _counts_duration(token: Token) -> bool:

@@ -399,6 +399,9 @@ def _approx(q: Quantity, claim: Claim) -> str:
             # "for 40 hours over four days": the span it took, not a floor
             return ""
         return next((norm for word, norm in _APPROX_WORDS if phrase == word), phrase)
+    if _PLUS_RE.search(q.text):
+        # "three-plus seasons", "20-plus years", "100+ people": more than the figure
+        return "over"
     digit = re.search(r"\d", q.text)
     prefix = q.text[:digit.start()] if digit else ""
     offset = q.start - claim.start
@@ -467,6 +470,10 @@ def _after_measured_figure(q: Quantity, claim: Claim) -> bool:
 _MEASURED_TAIL_RE = re.compile(
     r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(_ALL_NUMBER_WORDS, key=len, reverse=True))
     + r"))(?:\s+(?:million|billion|thousand|hundred))?\s+[a-z]+\s*$")
+
+
+# "-plus" or "+" right after the figure: a floor
+_PLUS_RE = re.compile(r"(?:\w-plus|\d\+)(?!\w)", re.IGNORECASE)
 
 
 # "a maximum (sentence) of", "a minimum (term) of": a bound, as "up to" and "at least"
