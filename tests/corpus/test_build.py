@@ -49,3 +49,61 @@ def test_second_run_keeps_story_ids_and_new_reports_join(tmp_path: Path) -> None
     assert after[SECOND[2]] == floods
     # a report of another event starts a story of its own
     assert after[SECOND[3]] not in {talks, floods}
+
+
+def _reports(tmp_path: Path, titles: list[str | None]) -> Path:
+    """Two invented reports of one event, with the given titles (None: no title)."""
+    import json
+
+    bodies = [
+        ("Port Elin has shipped grain from its four terminals since 1890. The harbour "
+         "authority of Port Elin agreed on Friday to give the dockworkers of all four "
+         "terminals a raise of nine percent, ending a strike that had halted the grain ships "
+         "for two weeks. Teodor Halvane, who leads the union, said work would resume on "
+         "Monday."),
+        ("The walkout was the longest at the harbour in a decade, union members said. "
+         "Dockworkers in Port Elin ended their two-week strike on Friday after the harbour "
+         "authority agreed to a raise of nine percent for the dockworkers of all four "
+         "terminals, union leader Teodor Halvane said. Work resumes on Monday."),
+    ]
+    path = tmp_path / "reports.jsonl"
+    lines = []
+    for n, (body, title) in enumerate(zip(bodies, titles)):
+        item = {"id": f"r{n}", "outlet": ["Coastline Daily", "The Northern Ledger"][n],
+                "published": "2031-03-14", "text": body}
+        if title is not None:
+            item["title"] = title
+        lines.append(json.dumps(item))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _titles(db: Path) -> list[str]:
+    conn = connect(str(db))
+    try:
+        return [row[0] for row in conn.execute("SELECT title FROM stories").fetchall()]
+    finally:
+        conn.close()
+
+
+def test_a_story_of_reports_without_headlines_is_titled_by_its_main_fact(tmp_path: Path) -> None:
+    db = tmp_path / "untitled.duckdb"
+    process([_reports(tmp_path, [None, None])], db=db)
+    [title] = _titles(db)
+    conn = connect(str(db))
+    try:
+        [(corroborated,)] = conn.execute(
+            "SELECT statement FROM facts WHERE corroboration = 2 AND statement LIKE "
+            "'%nine percent%'").fetchall()
+    finally:
+        conn.close()
+    # not the cleaner's title (one report's first sentence, on the port's history
+    # or the walkout's length) but the fact both outlets report
+    assert title.rstrip("…") in corroborated
+
+
+def test_a_story_keeps_the_headline_one_report_has(tmp_path: Path) -> None:
+    db = tmp_path / "titled.duckdb"
+    process([_reports(tmp_path, [None, "Port Elin dockers end strike after nine percent raise"])],
+            db=db)
+    assert _titles(db) == ["Port Elin dockers end strike after nine percent raise"]

@@ -72,7 +72,7 @@ def title_claim(article: Article, resolution: Resolution) -> Claim | None:
     title = article.title.strip()
     if (len(title.split()) < MIN_TITLE_WORDS or ADDRESS_RE.search(title)
             or title.rstrip("\"'\u201d ").endswith("?")
-            or _repeated_in_body(title, article.body)):
+            or title_repeats_body(title, article.body)):
         return None
     return Claim(
         id=stable_id(article.id, 0, len(title), "title"),
@@ -81,10 +81,10 @@ def title_claim(article: Article, resolution: Resolution) -> Claim | None:
         part="title")
 
 
-def _repeated_in_body(title: str, body: str) -> bool:
+def title_repeats_body(title: str, body: str) -> bool:
     """Whether the body holds the title's words: the whole title, or the words
     before the "…" of a title cut short (the cleaner's fallback title of a long
-    first sentence, and a feed's cut headline)."""
+    first sentence, and a feed's cut headline). Such a title is no headline."""
     folded = _plain(title)
     if folded.endswith(("…", "...")):
         folded = folded.rstrip(".…").rstrip()

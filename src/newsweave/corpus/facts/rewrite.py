@@ -19,6 +19,7 @@ from newsweave.corpus.chrome.paragraphs import inside
 from newsweave.corpus.facts.corroborate import corroborate_story
 from newsweave.corpus.facts.positions import merge_positions
 from newsweave.corpus.facts.words import _fold
+from newsweave.extract.facts import title_repeats_body
 from newsweave.records import Claim, Event, Place, Position, Story
 from newsweave.store.db import ids_view, query_rows
 from newsweave.store.reader import (
@@ -71,11 +72,12 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
         ids = [a["id"] for a in group]
         outlets = {a["id"]: a["outlet"] for a in group}
         positions = _outside_chrome(data.positions, ids, data.chrome)
-        rows["stories"].append(_story_row(story_id, group, data.duplicates))
         facts, conflicts = corroborate_story(
             story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
             outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
             published={a["id"]: a["published"] for a in group}, places=data.places)
+        rows["stories"].append(_story_row(story_id, group, data.duplicates,
+                                          facts[0].statement if facts else None))
         rows["facts"].extend(to_row("facts", f) for f in facts)
         rows["conflicts"].extend(to_row("conflicts", c) for c in conflicts)
         rows["story_positions"].extend(
@@ -84,6 +86,16 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
              "evidence": json.dumps(merged["evidence"], ensure_ascii=False)}
             for merged in merge_positions(positions, outlets, duplicates=data.duplicates))
     return rows
+
+
+# A fact standing for a story title is cut to a headline's length, at a word.
+_TITLE_CHARS = 120
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= _TITLE_CHARS:
+        return text
+    return text[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
 
 
 def _outside_chrome(records: dict[str, list[Any]], article_ids: list[str],
@@ -155,13 +167,17 @@ def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]
         yield batch
 
 
-def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str, str]
-               ) -> dict[str, Any]:
+def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str, str],
+               main_fact: str | None = None) -> dict[str, Any]:
+    """The story's row. The headline of the earliest independent report that has
+    one names the story; when no report has a headline of its own (the cleaner
+    titled each by its first sentence), the story's most important fact does."""
     originals = [a for a in group if a["id"] not in duplicates] or group
     dates = [a["published"] for a in group if a["published"]]
-    # The title of the earliest independent report names the story.
-    head = originals[0]
+    headed = [a for a in originals if a["title"] and not title_repeats_body(a["title"], a["body"])]
+    head = (headed or originals)[0]
+    title = head["title"] if headed or not main_fact else _shortened(main_fact)
     return to_row("stories", Story(
-        id=story_id, title=head["title"] or head["body"][:80],
+        id=story_id, title=title or head["body"][:80],
         start=min(dates) if dates else None, end=max(dates) if dates else None,
         article_ids=[a["id"] for a in group], outlets=sorted({a["outlet"] for a in group})))
