@@ -61,7 +61,9 @@ def _reports(tmp_path: Path, titles: list[str | None]) -> Path:
          "terminals a raise of nine percent, ending a strike that had halted the grain ships "
          "for two weeks. Teodor Halvane, who leads the union, said work would resume on "
          "Monday."),
-        ("The walkout was the longest at the harbour in a decade, union members said. "
+        # a first sentence longer than the part of a body the stage reads for titles
+        ("The walkout by the dockworkers of Port Elin was the longest at the harbour in more "
+         "than a decade, union members said on the quay. "
          "Dockworkers in Port Elin ended their two-week strike on Friday after the harbour "
          "authority agreed to a raise of nine percent for the dockworkers of all four "
          "terminals, union leader Teodor Halvane said. Work resumes on Monday."),

@@ -125,8 +125,10 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
                 "WHERE story_id IN (SELECT id FROM _nw_batch))")
 
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # the body's opening only: enough to tell the cleaner's title (a first sentence
+    # of at most 120 characters) from a headline (_story_row)
     for row in query_rows(conn, """
-            SELECT sa.story_id, a.id, a.outlet, a.published, a.title, left(a.body, 80) AS body
+            SELECT sa.story_id, a.id, a.outlet, a.published, a.title, left(a.body, 400) AS body
             FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             WHERE sa.story_id IN (SELECT id FROM _nw_batch)
             ORDER BY a.published NULLS LAST, a.id"""):
