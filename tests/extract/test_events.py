@@ -251,3 +251,32 @@ def test_hitting_a_target_is_an_assault(run, text):
 ])
 def test_hitting_a_figure_or_a_snag_is_no_assault(run, text):
     assert "ASSAULT" not in [e.event for e in run(text).events]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # an owner and an "of" phrase on a nominal act: who did it to whom
+    ("Rattled by Russia's invasion of Ukraine, Finland will start a debate on NATO.",
+     "ASSAULT", "state:RUS", "state:UKR"),
+    ("Armenia's shelling of Azerbaijan's border villages went on overnight.",
+     "ASSAULT", "state:ARM", "state:AZE"),
+])
+def test_an_owner_and_an_of_phrase_are_actor_and_recipient(run, text, event_type, actor,
+                                                           recipient):
+    event = only_event(run(text), event_type)
+    assert (event.actors, event.recipients) == ([actor], [recipient])
+
+
+@pytest.mark.parametrize(("text", "noun", "targets"), [
+    # without an owner or a "by" phrase, "of" may name who acted: nothing is read
+    ("The visit of the president to the harbour lasted an hour.", "visit", []),
+    ("The resignation of the minister came on Friday.", "resignation", []),
+    # with one, "of" names whom the act was done to
+    ("The arrest of the union leader by the police came on Friday.", "arrest", ["leader"]),
+    ("Its blockade of the harbour lasted a week.", "blockade", ["harbour"]),
+])
+def test_an_of_phrase_names_the_target_only_beside_the_agent(nlp, text, noun, targets):
+    from newsweave.extract.events import _noun_targets
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == noun)
+    assert [t.text for t in _noun_targets(token)] == targets

@@ -896,9 +896,14 @@ def _recipient_tokens(trigger: Trigger, index: MentionIndex) -> list[Token]:
 
 
 def _noun_targets(noun: Token) -> list[Token]:
-    """Targets of a nominal trigger: "attack on X", "talks with X", "strike targeting X"."""
+    """Targets of a nominal trigger: "attack on X", "talks with X", "strike targeting X",
+    and "Y's invasion of X" (see :func:`_agent_given`)."""
     out: list[Token] = []
+    agent_given = _agent_given(noun)
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and agent_given:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+            continue
         if child.dep_ == "prep" and child.lower_ in (
             "on",
             "against",
@@ -910,6 +915,15 @@ def _noun_targets(noun: Token) -> list[Token]:
         elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit", "aim"):
             out.extend(c for c in child.children if c.dep_ == "dobj")
     return out
+
+
+def _agent_given(noun: Token) -> bool:
+    """Whether a nominal act names who did it by an owner or a "by" phrase
+    ("Russia's invasion", "the arrest ... by police"): its "of" phrase then names
+    whom it was done to. Alone, "of" may name the doer ("the visit of the
+    president", "the resignation of the minister"), so it is not read."""
+    return any(c.dep_ == "poss" for c in noun.children) or any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in noun.children)
 
 
 def _place(trigger: Trigger, index: MentionIndex, used: set[int]) -> str | None:
