@@ -280,3 +280,13 @@ def test_an_of_phrase_names_the_target_only_beside_the_agent(nlp, text, noun, ta
     doc = nlp(text)
     token = next(t for t in doc if t.text == noun)
     assert [t.text for t in _noun_targets(token)] == targets
+
+
+@pytest.mark.parametrize(("text", "event_type", "recipients"), [
+    # "for" names whom a nominal act is meant for
+    ("Russia has issued warnings for Finland and Sweden.", "THREATEN",
+     {"state:FIN", "state:SWE"}),
+    ("Germany announced new military aid for Ukraine on Monday.", "AID", {"state:UKR"}),
+])
+def test_for_names_whom_a_nominal_act_is_meant_for(run, text, event_type, recipients):
+    assert set(only_event(run(text), event_type).recipients) == recipients

@@ -910,6 +910,7 @@ def _noun_targets(noun: Token) -> list[Token]:
             "with",
             "between",
             "targeting",
+            "for",
         ):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "acl" and child.lemma_.lower() in ("target", "hit", "aim"):
