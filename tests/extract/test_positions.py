@@ -106,3 +106,12 @@ def test_a_stance_held_back_is_not_held(run):
         assert [p for p in ex.positions if p.party == "state:IRN"] == [], verb
     ex = run("Iran was quick to reject the European proposal on uranium enrichment.")
     assert stances(ex, "rejects") == [("state:IRN", "the European proposal on uranium enrichment")]
+
+
+def test_offering_words_is_no_offer(run):
+    # "offer remarks", "offer condolences": something said, not a position
+    for text in ("Norway's prime minister offered brief remarks on the flooding in Bergen.",
+                 "Norway offered a few words of support to the flood victims.",
+                 "Norway offered condolences to the families of the victims."):
+        assert stances(run(text), "offers") == [], text
+    assert stances(run("Norway offered to host the talks."), "offers")
