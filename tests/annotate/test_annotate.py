@@ -80,3 +80,20 @@ def test_annotate_articles_streams_in_order(nlp):
 def test_annotate_articles_rejects_bad_batch_size(nlp):
     with pytest.raises(ValueError, match="batch_size"):
         list(annotate_articles(nlp, [], batch_size=0))
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Youngkin signed House Bill 426 and Senate Bill 254 on Monday.",
+    "The council passed Bill 17 on the harbour fees.",
+])
+def test_a_name_with_a_number_in_it_is_no_person(nlp, text):
+    # "Bill 254" is a bill, whatever the model makes of "Bill"
+    assert not [e for e in nlp(text).ents if e.label_ == "PERSON" and any(c.isdigit() for c in e.text)]
+
+
+
+def test_the_bill_of_a_long_sentence_is_no_person(nlp):
+    text = ("The Varna Bay Harbour Council sent out a news release Monday announcing that Gov. "
+            "Teodor Halvane had signed House Bill 426 and Senate Bill 254, extending the "
+            "harbour fees through the first half of 2031.")
+    assert not [e for e in nlp(text).ents if e.label_ == "PERSON" and any(c.isdigit() for c in e.text)]

@@ -15,7 +15,8 @@ NOT_SURNAMES = word_set("not_surnames")
 
 
 class EntityFixer:
-    """Undo the city ruler where a city name is a first name ("Vladimir Medinsky").
+    """Undo the city ruler where a city name is a first name ("Vladimir Medinsky"),
+    and drop a person the model found in a name with a figure ("Senate Bill 254").
 
     The gazetteer ruler marks cities (pattern id ``city``) before ``ner`` runs,
     and ``ner`` then keeps them. Many cities are named like people (Vladimir,
@@ -38,8 +39,10 @@ class EntityFixer:
             if person is not None:
                 ents[i] = person
                 changed = True
-        if changed:
-            doc.ents = filter_spans(ents)
+        # a person's name has no figure in it: "Senate Bill 254" is a bill
+        kept = [e for e in ents if not (e.label_ == "PERSON" and any(c.isdigit() for c in e.text))]
+        if changed or len(kept) < len(ents):
+            doc.ents = filter_spans(kept)
         return doc
 
     def _person_from_city(self, doc: Doc, ent: Span) -> Span | None:
