@@ -290,3 +290,18 @@ def test_an_of_phrase_names_the_target_only_beside_the_agent(nlp, text, noun, ta
 ])
 def test_for_names_whom_a_nominal_act_is_meant_for(run, text, event_type, recipients):
     assert set(only_event(run(text), event_type).recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    # the place and agency of a dateline say where the report was filed and by
+    # whom; neither did anything in it
+    ("Port Elin (AFP) - The harbour's newest board member and largest stakeholder Teodor "
+     "Halvane tweeted Saturday to ask if the port was dying."),
+    "VARNA BAY, June 3 (Reuters) - The union of Elin asked the harbour authority for a raise.",
+])
+def test_the_place_and_agency_of_a_dateline_are_no_actors(run, text):
+    ex = run(text)
+    assert ex.events
+    for event in ex.events:
+        assert not [a for a in event.actors if a in ("org:afp", "org:reuters")
+                    or "port-elin" in a or "varna" in a], event.actors

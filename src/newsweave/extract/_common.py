@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -84,6 +85,22 @@ _MEDIA_NOUNS = word_set("media_nouns")
 _CITING_VERBS = frozenset({"cite", "quote"})
 
 
+# A dateline's credit at the start of a sentence: "San Francisco (AFP) -",
+# "LONDON, April 7 (Reuters) --", "Helsinki (AFP) —".
+_DATELINE_RE = re.compile(r"\s*[A-Z][^()\n]{0,60}?\([^()\n]{1,30}\)\s*(?:--|[-–—])\s")
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of the dateline credits that open the doc's sentences."""
+    text = doc_text(doc)
+    spans = []
+    for sent in doc.sents:
+        match = _DATELINE_RE.match(text, sent.start_char, sent.end_char)
+        if match is not None:
+            spans.append((sent.start_char, match.end()))
+    return spans
+
+
 class MentionIndex:
     """Token-level lookup of the resolve stage's mentions (actors and places) and of
     each sentence's resolved time.
@@ -106,12 +123,15 @@ class MentionIndex:
         self.sector_of: dict[str, str | None] = {a.id: a.sector for a in resolution.actors}
         self._resolution = resolution
         self._place_country = {p.id: p.country for p in resolution.places}
+        datelines = _datelines(doc)
         for mention in resolution.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            # the place and agency of a dateline filed the report; they act in nothing
+            in_dateline = any(s <= mention.start and mention.end <= e for s, e in datelines)
             for token in span:
-                if mention.actor_id and token.i not in self.actor_of:
+                if mention.actor_id and not in_dateline and token.i not in self.actor_of:
                     self.actor_of[token.i] = mention
                 if mention.place_id and token.i not in self.place_of:
                     self.place_of[token.i] = mention
