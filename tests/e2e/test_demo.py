@@ -177,11 +177,12 @@ def test_articles_stored_without_the_corpus_stages_are_placed_by_the_next_run(tm
     assert second.corpus.stories > 0
 
 
-@pytest.mark.parametrize("stage", ["dedupe", "corroborate"])
-def test_ctrl_c_in_the_corpus_stages_keeps_the_articles_and_the_next_run_finishes(tmp_path, stage):
+def test_ctrl_c_in_the_corpus_stages_keeps_the_articles_and_the_next_run_finishes(tmp_path):
     """Ctrl-C while the corpus stages run Python code (not a DuckDB statement):
     the run says what it stored, the stages' half-done work is rolled back, and
-    the same run again places the stored articles."""
+    the same run again places the stored articles. Interrupted as the last stage
+    starts, when the others have written the most."""
+    stage = "corroborate"
     from newsweave.api import RunInterrupted
 
     def interrupt(name: str) -> None:
