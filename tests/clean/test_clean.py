@@ -407,3 +407,17 @@ def test_declared_outlet_wins_over_chrome() -> None:
                  metadata={"outlet": "Bay Wire", "url": "https://harbour-herald.test/x"})
     article = clean_document(raw)
     assert isinstance(article, Article) and article.outlet == "Bay Wire"
+
+
+def test_no_after_a_dotted_form_opens_a_sentence_unless_it_is_a_number() -> None:
+    # "No one" and "No injuries" open sentences; "No. 2" after "U.S." is a rank
+    text = ("The fire was spotted at 4:10 a.m. No one was injured. "
+            "The blaze began at 2 p.m. No injuries were reported. "
+            "He is the U.S. No. 2 diplomat.")
+    assert sentence_texts(text) == [
+        "The fire was spotted at 4:10 a.m.",
+        "No one was injured.",
+        "The blaze began at 2 p.m.",
+        "No injuries were reported.",
+        "He is the U.S. No. 2 diplomat.",
+    ]
