@@ -286,7 +286,8 @@ def _object_texts(item: CodedTrigger) -> list[str]:
         return [phrase_text(_bare(trigger.noun))]
     addressee = next((a for a in trigger.addressees), None)
     contents = list(trigger.complements)
-    objects = [o for o in trigger.objects]
+    # "promised hundreds of times that ...": how often, not what
+    objects = [o for o in trigger.objects if not _how_often(o)]
     framed = [o for o in objects if o.lemma_.lower() in _FRAME_NOUNS]
     if framed:
         return _frame_contents(framed[0])
@@ -306,6 +307,15 @@ def _object_texts(item: CodedTrigger) -> list[str]:
         who = phrase_text(_bare(addressee))
         return [f"{who} to {t}" for t in texts]
     return texts
+
+
+def _how_often(head: Token) -> bool:
+    """Whether an object the parser found says how often, not what: "three times",
+    "hundreds of times"."""
+    if head.lemma_.lower() == "time" and head.tag_ == "NNS":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.lower_ == "times" for p in c.children) for c in head.children)
 
 
 def _stray_items(verb: Token, heads: list[Token]) -> list[str]:
