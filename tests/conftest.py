@@ -34,6 +34,7 @@ LONGEST_FIRST: tuple[str, ...] = (
     "tests/evaluate/test_geo_gate.py",
     "tests/e2e/test_browser.py",
     "tests/evaluate/test_boilerplate_gate.py",
+    "tests/evaluate/test_claims_gate.py",
     "tests/web/test_serving.py",
     "tests/web/test_explore.py",
     "tests/web/test_phones.py",
