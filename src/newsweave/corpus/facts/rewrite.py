@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsweave.corpus.chrome.paragraphs import inside
@@ -71,7 +71,7 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
         group = data.members[story_id]
         ids = [a["id"] for a in group]
         outlets = {a["id"]: a["outlet"] for a in group}
-        positions = _outside_chrome(data.positions, ids, data.chrome)
+        positions = fold_surnames(_outside_chrome(data.positions, ids, data.chrome))
         facts, conflicts = corroborate_story(
             story_id, _outside_chrome(data.claims, ids, data.chrome), positions,
             outlets, data.duplicates, _outside_chrome(data.events, ids, data.chrome),
@@ -86,6 +86,37 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
              "evidence": json.dumps(merged["evidence"], ensure_ascii=False)}
             for merged in merge_positions(positions, outlets, duplicates=data.duplicates))
     return rows
+
+
+# Name parts that make another person of the same name ("Donald Trump Jr").
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def fold_surnames(positions: list[Position]) -> list[Position]:
+    """Positions of a person named by surname alone ("Halvane", an outlet that never
+    gives the full name) credited to the one person of the story's positions with a
+    full name ending in it ("Teodor Halvane"). The corpus cannot merge the two
+    everywhere (other Halvanes may be in other stories); within one story a bare
+    surname and a single full name of it are one party. Two full names of the
+    surname, or none, leave it as it is."""
+    full: dict[str, set[str]] = {}
+    for party in {p.party for p in positions}:
+        parts = _person_slug(party)
+        if len(parts) >= 2 and parts[-1] not in _GENERATIONS:
+            full.setdefault(parts[-1], set()).add(party)
+    def folded(party: str) -> str:
+        parts = _person_slug(party)
+        if len(parts) != 1 or len(full.get(parts[0], ())) != 1:
+            return party
+        return next(iter(full[parts[0]]))
+    return [p if (to := folded(p.party)) == p.party else replace(p, party=to) for p in positions]
+
+
+def _person_slug(party: str) -> list[str]:
+    """The name parts of a person's id ("person:teodor-halvane~a1" -> teodor, halvane)."""
+    if not party.startswith("person:"):
+        return []
+    return party.split(":", 1)[1].split("~", 1)[0].split("-")
 
 
 # A fact standing for a story title is cut to a headline's length, at a word.
