@@ -18,12 +18,9 @@ articles for the first two in one read of their bodies.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from typing import Any
-
-import duckdb
 
 from newsweave.corpus.actors.merge import update_actors
 from newsweave.corpus.chrome.templates import store_paragraphs, update_chrome
@@ -31,9 +28,7 @@ from newsweave.corpus.dedupe.copies import store_signatures, update_duplicates
 from newsweave.corpus.facts.rewrite import corroborate_stories
 from newsweave.corpus.stories.place import place_articles, stories_of
 from newsweave.corpus.summary import CorpusSummary, corpus_counts, corpus_outdated
-from newsweave.store.db import ids_view, query_rows
-
-LOGGER = logging.getLogger(__name__)
+from newsweave.store.db import ids_view, query_rows, rollback
 
 # Tables that only record how the corpus tables were reached (see the module doc).
 STATE_TABLES = ("dedupe_signatures", "dedupe_bands", "paragraphs")
@@ -96,19 +91,9 @@ def _run(conn: Any, *, full: bool, on_stage: Callable[[str], None] | None) -> Co
         conn.execute("COMMIT")
     except BaseException:
         # Ctrl-C too: the stages' half-done work goes, the stored articles stay
-        _rollback(conn)
+        rollback(conn)
         raise
     return corpus_counts(conn, new=new, touched=touched, seconds=seconds)
-
-
-def _rollback(conn: Any) -> None:
-    """Undo the update's transaction, unless DuckDB already ended it (an
-    interrupted statement aborts it; the first error is the one to report)."""
-    try:
-        conn.execute("ROLLBACK")
-    except duckdb.Error:
-        LOGGER.debug("rollback after a failed corpus update: no open transaction",
-                     exc_info=True)
 
 
 class _Stopwatch:

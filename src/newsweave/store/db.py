@@ -249,6 +249,19 @@ def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
 
 
+def rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction, unless DuckDB has already ended it.
+
+    A failed COMMIT (a full disk) and an interrupted statement end the
+    transaction themselves, and a second ROLLBACK would hide the real error
+    behind "no transaction is active": the first error is the one to report.
+    """
+    try:
+        conn.execute("ROLLBACK")
+    except duckdb.Error:
+        LOGGER.debug("rollback after a failed write: no open transaction", exc_info=True)
+
+
 @contextmanager
 def ids_view(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> Iterator[str]:
     """Register ``ids`` as a one-column view ``name`` (column ``id``) for joins,

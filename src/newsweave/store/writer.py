@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -14,10 +13,8 @@ import pyarrow as pa
 
 from newsweave.clean.outlets import OutletNames
 from newsweave.records import ArticleResult
-from newsweave.store.db import database_path, full, is_full_error
+from newsweave.store.db import database_path, full, is_full_error, rollback
 from newsweave.store.rows import to_row
-
-LOGGER = logging.getLogger(__name__)
 
 
 # The per-article tables, each with the ArticleResult list that fills it.
@@ -163,7 +160,7 @@ class ArticleWriter:
         except BaseException as exc:
             # Ctrl-C too (a KeyboardInterrupt between two INSERTs): the transaction
             # must end here, or the flush the interrupted run makes cannot begin
-            self._rollback()
+            rollback(self.conn)
             if isinstance(exc, Exception) and is_full_error(exc):
                 raise full(database_path(self.conn), exc,
                            lost=f"the last {len(self._buffer)} articles were not stored") from exc
@@ -191,18 +188,6 @@ class ArticleWriter:
         if stored:
             self.added += len(stored)
             self._buffer = [r for r in self._buffer if r.article.id not in stored]
-
-    def _rollback(self) -> None:
-        """Undo the open transaction, if DuckDB has not already ended it.
-
-        A failed COMMIT (a full disk) ends the transaction itself, and a
-        second ROLLBACK would hide the real error behind "no transaction is
-        active".
-        """
-        try:
-            self.conn.execute("ROLLBACK")
-        except duckdb.Error:
-            LOGGER.debug("rollback after a failed write: no open transaction", exc_info=True)
 
     def _exists(self, article_id: str) -> bool:
         if self._stored is not None:
