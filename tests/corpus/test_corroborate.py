@@ -479,3 +479,26 @@ def test_two_groups_shown_as_the_same_sentences_are_one_fact() -> None:
     assert len(set(shown)) == len(shown)
     assert len({f.id for f in facts}) == len(facts)
     assert fact_of(facts, "c1").corroboration == 2
+
+
+def test_a_bare_surname_is_the_one_full_name_of_the_story() -> None:
+    # one outlet writes "Halvane" throughout, another "Teodor Halvane": in a story
+    # where one person of that surname has a full name, they are one party
+    from newsweave.corpus.facts.positions import fold_surnames
+    from newsweave.records import Position
+
+    def pos(pid: str, party: str) -> Position:
+        return Position(id=pid, article_id="a1", party=party, stance="demands",
+                        object="a raise", start=0, end=10, text="demands a raise")
+
+    folded = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane"),
+                            pos("p3", "person:halvane~a1b2c3d4"), pos("p4", "person:loen")])
+    assert [p.party for p in folded] == ["person:teodor-halvane"] * 3 + ["person:loen"]
+    # two full names of the surname: which one is meant is not known
+    two = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane"),
+                         pos("p3", "person:mara-halvane")])
+    assert [p.party for p in two] == ["person:halvane", "person:teodor-halvane",
+                                      "person:mara-halvane"]
+    # "Halvane Jr" is another person
+    jr = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane-jr")])
+    assert [p.party for p in jr] == ["person:halvane", "person:teodor-halvane-jr"]

@@ -289,25 +289,3 @@ def test_one_event_retold_is_not_split() -> None:
         [_appointment(f"x{k}", "Monday", extra) for k, extra in enumerate(_FIRST)])
     assert len(stories_module._split_events(items)) == 1
 
-
-def test_a_bare_surname_is_the_one_full_name_of_the_story() -> None:
-    # one outlet writes "Halvane" throughout, another "Teodor Halvane": in a story
-    # where one person of that surname has a full name, they are one party
-    from newsweave.corpus.facts.rewrite import fold_surnames
-    from newsweave.records import Position
-
-    def pos(pid: str, party: str) -> Position:
-        return Position(id=pid, article_id="a1", party=party, stance="demands",
-                        object="a raise", start=0, end=10, text="demands a raise")
-
-    folded = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane"),
-                            pos("p3", "person:halvane~a1b2c3d4"), pos("p4", "person:loen")])
-    assert [p.party for p in folded] == ["person:teodor-halvane"] * 3 + ["person:loen"]
-    # two full names of the surname: which one is meant is not known
-    two = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane"),
-                         pos("p3", "person:mara-halvane")])
-    assert [p.party for p in two] == ["person:halvane", "person:teodor-halvane",
-                                      "person:mara-halvane"]
-    # "Halvane Jr" is another person
-    jr = fold_surnames([pos("p1", "person:halvane"), pos("p2", "person:teodor-halvane-jr")])
-    assert [p.party for p in jr] == ["person:halvane", "person:teodor-halvane-jr"]

@@ -259,7 +259,12 @@ def _clean_title(title: object) -> str | None:
 
 def _first_sentence(body: str, sentences: list[tuple[int, int]]) -> str:
     start, end = sentences[0] if sentences else (0, len(body))
-    sentence = body[start:end]
+    return title_of(body[start:end])
+
+
+def title_of(sentence: str) -> str:
+    """A sentence standing for a title: whole, or cut at a word to
+    :data:`MAX_TITLE_CHARS` and ended with "…"."""
     if len(sentence) <= MAX_TITLE_CHARS:
         return sentence
     cut = sentence[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsweave.corpus.facts.align import _STATE_ID_RE, _agglomerate, _stable_id, _strongest
@@ -42,6 +42,34 @@ _REQUEST_WRAPPER_RE = re.compile(
     r"^.*?\b(?:demands?|calls?|requests?|proposals?|plans?|push|bid|offers?)\s+(?:for|of)\s+")
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|percent\b|per cent\b)?")
+
+
+# Name parts that make another person of the same name ("Donald Trump Jr").
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def fold_surnames(positions: list[Position]) -> list[Position]:
+    """Positions of a person named by surname alone ("Halvane", an outlet that never
+    gives the full name) credited to the one person of the story's positions with a
+    full name ending in it ("Teodor Halvane"). The corpus cannot merge the two
+    everywhere (other Halvanes may be in other stories); within one story a bare
+    surname and a single full name of it are one party. Two full names of the
+    surname, or none, leave it as it is."""
+    parties = {p.party: _person_slug(p.party) for p in positions}
+    full: dict[str, set[str]] = {}
+    for party, parts in parties.items():
+        if len(parts) >= 2 and parts[-1] not in _GENERATIONS:
+            full.setdefault(parts[-1], set()).add(party)
+    folded = {party: next(iter(full[parts[0]])) for party, parts in parties.items()
+              if len(parts) == 1 and len(full.get(parts[0], ())) == 1}
+    return [replace(p, party=folded[p.party]) if p.party in folded else p for p in positions]
+
+
+def _person_slug(party: str) -> list[str]:
+    """The name parts of a person's id ("person:teodor-halvane~a1" -> teodor, halvane)."""
+    if not party.startswith("person:"):
+        return []
+    return party.split(":", 1)[1].split("~", 1)[0].split("-")
 
 
 def merge_positions(positions: Sequence[Position], article_outlets: Mapping[str, str], *,

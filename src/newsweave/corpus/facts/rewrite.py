@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from newsweave.clean.document import MAX_TITLE_CHARS, title_of
 from newsweave.corpus.chrome.paragraphs import inside
 from newsweave.corpus.facts.corroborate import corroborate_story
-from newsweave.corpus.facts.positions import merge_positions
+from newsweave.corpus.facts.positions import fold_surnames, merge_positions
 from newsweave.corpus.facts.words import _fold
 from newsweave.extract.facts import title_repeats_body
 from newsweave.records import Claim, Event, Place, Position, Story
@@ -88,47 +89,6 @@ def _batch_rows(batch: list[str], data: _BatchData) -> dict[str, list[dict[str, 
     return rows
 
 
-# Name parts that make another person of the same name ("Donald Trump Jr").
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def fold_surnames(positions: list[Position]) -> list[Position]:
-    """Positions of a person named by surname alone ("Halvane", an outlet that never
-    gives the full name) credited to the one person of the story's positions with a
-    full name ending in it ("Teodor Halvane"). The corpus cannot merge the two
-    everywhere (other Halvanes may be in other stories); within one story a bare
-    surname and a single full name of it are one party. Two full names of the
-    surname, or none, leave it as it is."""
-    full: dict[str, set[str]] = {}
-    for party in {p.party for p in positions}:
-        parts = _person_slug(party)
-        if len(parts) >= 2 and parts[-1] not in _GENERATIONS:
-            full.setdefault(parts[-1], set()).add(party)
-    def folded(party: str) -> str:
-        parts = _person_slug(party)
-        if len(parts) != 1 or len(full.get(parts[0], ())) != 1:
-            return party
-        return next(iter(full[parts[0]]))
-    return [p if (to := folded(p.party)) == p.party else replace(p, party=to) for p in positions]
-
-
-def _person_slug(party: str) -> list[str]:
-    """The name parts of a person's id ("person:teodor-halvane~a1" -> teodor, halvane)."""
-    if not party.startswith("person:"):
-        return []
-    return party.split(":", 1)[1].split("~", 1)[0].split("-")
-
-
-# A fact standing for a story title is cut to a headline's length, at a word.
-_TITLE_CHARS = 120
-
-
-def _shortened(text: str) -> str:
-    if len(text) <= _TITLE_CHARS:
-        return text
-    return text[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
-
-
 def _outside_chrome(records: dict[str, list[Any]], article_ids: list[str],
                     chrome: dict[str, list[tuple[int, int]]]) -> list[Any]:
     """The articles' records, in article order, except those inside template paragraphs."""
@@ -157,9 +117,10 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
 
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     # the body's opening only: enough to tell the cleaner's title (a first sentence
-    # of at most 120 characters) from a headline (_story_row)
-    for row in query_rows(conn, """
-            SELECT sa.story_id, a.id, a.outlet, a.published, a.title, left(a.body, 400) AS body
+    # cut to MAX_TITLE_CHARS) from a headline (_story_row)
+    for row in query_rows(conn, f"""
+            SELECT sa.story_id, a.id, a.outlet, a.published, a.title,
+                   left(a.body, {_BODY_CHARS}) AS body
             FROM story_articles sa JOIN articles a ON a.id = sa.article_id
             WHERE sa.story_id IN (SELECT id FROM _nw_batch)
             ORDER BY a.published NULLS LAST, a.id"""):
@@ -200,6 +161,11 @@ def _batches(sizes: Sequence[tuple[str, int]], limit: int) -> Iterable[list[str]
         yield batch
 
 
+# Characters of each body read for the story row: the cleaner's title, cut from a
+# first sentence, lies well inside them.
+_BODY_CHARS = 4 * MAX_TITLE_CHARS
+
+
 def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str, str],
                main_fact: str | None = None) -> dict[str, Any]:
     """The story's row. The headline of the earliest independent report that has
@@ -209,7 +175,7 @@ def _story_row(story_id: str, group: list[dict[str, Any]], duplicates: dict[str,
     dates = [a["published"] for a in group if a["published"]]
     headed = [a for a in originals if a["title"] and not title_repeats_body(a["title"], a["body"])]
     head = (headed or originals)[0]
-    title = head["title"] if headed or not main_fact else _shortened(main_fact)
+    title = head["title"] if headed or not main_fact else title_of(main_fact)
     return to_row("stories", Story(
         id=story_id, title=title or head["body"][:80],
         start=min(dates) if dates else None, end=max(dates) if dates else None,
