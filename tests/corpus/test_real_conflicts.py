@@ -15,6 +15,13 @@ def _kinds(claims) -> list[str]:
     return [c.kind for c in conflicts]
 
 
+def _figure_kinds(a: str, fa: tuple, b: str, fb: tuple) -> list[str]:
+    """The conflict kinds of two outlets' sentences, each with one figure
+    ``(phrase, value, unit)``."""
+    return _kinds([make_claim("c1", "a1", a, numbers=(fa,)),
+                   make_claim("c2", "l1", b, numbers=(fb,))])
+
+
 def test_two_candidates_sums_are_two_slots_not_a_conflict() -> None:
     claims = [
         make_claim("c1", "a1", "In June Ilves raised $40,000 for the Tarvel race, ahead of Baro.",
@@ -829,8 +836,7 @@ def test_a_figure_of_another_thing_first_does_not_hide_a_clash() -> None:
 ])
 def test_a_figure_of_the_first_or_final_one_is_another_occasion(
         a: str, fa: tuple, b: str, fb: tuple) -> None:
-    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
-    assert _kinds(claims) == []
+    assert _figure_kinds(a, fa, b, fb) == []
 
 
 def test_figures_of_the_first_one_in_both_outlets_still_conflict() -> None:
@@ -871,8 +877,7 @@ def test_unhyphenated_compounds_of_one_thing_still_conflict() -> None:
      ("51 by KO", 51.0, "ko")),
 ])
 def test_a_score_or_record_is_no_count(a: str, fa: tuple, b: str, fb: tuple) -> None:
-    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
-    assert _kinds(claims) == []
+    assert _figure_kinds(a, fa, b, fb) == []
 
 
 def test_two_records_still_conflict() -> None:
@@ -1215,8 +1220,7 @@ def test_history_alone_frames_no_record() -> None:
      ("15 votes", 15.0, "vote")),
 ])
 def test_a_figure_needed_is_not_the_figure_reached(a: str, fa: tuple, b: str, fb: tuple) -> None:
-    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
-    assert _kinds(claims) == []
+    assert _figure_kinds(a, fa, b, fb) == []
 
 
 def test_two_figures_needed_still_conflict() -> None:
@@ -1255,8 +1259,7 @@ def test_a_bound_against_a_range_is_a_range(a, qa, b, qb, expected) -> None:
      ("More than 100 dockworkers", 100.0, "dockworkers")),
 ])
 def test_a_figure_plus_is_a_floor(a: str, fa: tuple, b: str, fb: tuple) -> None:
-    claims = [make_claim("c1", "a1", a, numbers=(fa,)), make_claim("c2", "l1", b, numbers=(fb,))]
-    assert _kinds(claims) == []
+    assert _figure_kinds(a, fa, b, fb) == []
 
 
 def test_a_figure_plus_against_the_plain_figure_is_a_qualifier() -> None:

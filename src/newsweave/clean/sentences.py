@@ -68,18 +68,16 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False
     if DOTTED_RE.match(word):
-        return next_word.lower() in SENTENCE_OPENERS or _negation_opens(text, match.end(),
-                                                                       next_word)
+        return next_word.lower() in SENTENCE_OPENERS or _negation_opens(text, match.end())
     return True
 
 
-def _negation_opens(text: str, position: int, next_word: str) -> bool:
+def _negation_opens(text: str, position: int) -> bool:
     """Whether the next word is "No" opening a sentence ("a.m. No one was hurt"),
     not the rank abbreviation "No." ("the U.S. No. 2 diplomat")."""
-    if next_word != "No":
-        return False
-    after = text.find("No", position) + 2
-    return not text.startswith(".", after)
+    match = NEXT_WORD_RE.match(text, position)
+    return match is not None and match.group(1) == "No" and not text.startswith(
+        ".", match.end(1))
 
 
 def _next_word(text: str, position: int) -> str:

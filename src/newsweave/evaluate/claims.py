@@ -80,15 +80,20 @@ def _outlet(url: str) -> str:
 def gold_pairs(answers: list[Answer]) -> dict[tuple[tuple, tuple], bool]:
     """Every pair of answers to one question from two outlets: same group or not."""
     pairs: dict[tuple[tuple, tuple], bool] = {}
-    by_question: dict[int, list[Answer]] = defaultdict(list)
-    for answer in answers:
-        by_question[answer.question].append(answer)
-    for group in by_question.values():
+    for group in _by_question(answers):
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a.outlet != b.outlet:
                     pairs[_pair(a.key, b.key)] = a.group == b.group
     return pairs
+
+
+def _by_question(answers: list[Answer]) -> list[list[Answer]]:
+    """The answers grouped by their question, in question order."""
+    groups: dict[int, list[Answer]] = defaultdict(list)
+    for answer in answers:
+        groups[answer.question].append(answer)
+    return [groups[q] for q in sorted(groups)]
 
 
 def _pair(a: tuple, b: tuple) -> tuple[tuple, tuple]:
@@ -255,10 +260,7 @@ def tfidf_baseline(answers: list[Answer], pairs: dict[tuple[tuple, tuple], bool]
     from sklearn.metrics.pairwise import cosine_similarity
 
     scored: list[tuple[float, bool]] = []
-    by_question: dict[int, list[Answer]] = defaultdict(list)
-    for answer in answers:
-        by_question[answer.question].append(answer)
-    for group in by_question.values():
+    for group in _by_question(answers):
         sims = cosine_similarity(TfidfVectorizer(stop_words="english").fit_transform(
             [a.paragraph for a in group]))
         for i, a in enumerate(group):
