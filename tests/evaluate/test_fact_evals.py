@@ -91,3 +91,30 @@ def test_msrp_pairs_are_read_and_scored(tmp_path) -> None:
     pairs = read_pairs(path)
     assert [p.same for p in pairs] == [True, False]
     assert paraphrase_score([True, False], [True, True])["accuracy"] == 0.5
+
+
+@pytest.mark.parametrize("order", [("1_1ecb", "1_9ecb"), ("1_9ecb", "1_1ecb")])
+def test_one_stored_copy_of_two_documents_is_located_in_each(tmp_path, order) -> None:
+    """Two near-identical documents stored as one article: a headline claim lies in
+    the document whose first line is that headline, whichever the store lists first
+    (the locator read only the first listed, so the score moved with row order)."""
+    import duckdb
+
+    from newsweave.evaluate.facts import SentenceLocator
+
+    db = tmp_path / "store.duckdb"
+    conn = duckdb.connect(str(db))
+    conn.execute("CREATE TABLE articles (id VARCHAR, body VARCHAR, title VARCHAR)")
+    conn.execute("CREATE TABLE article_sources (article_id VARCHAR, source_path VARCHAR)")
+    conn.execute("INSERT INTO articles VALUES ('a', 'Harbour reopens. Crews cheer.', "
+                 "'Port Elin harbour reopens')")
+    for name in order:
+        conn.execute("INSERT INTO article_sources VALUES ('a', ?)", [f"/x/{name}.txt"])
+    conn.close()
+    documents = {"1_1ecb": [(0, "Port Elin harbour reopens"), (1, "Harbour reopens."),
+                            (2, "Crews cheer.")],
+                 "1_9ecb": [(0, "Harbour reopens."), (1, "Crews cheer.")]}
+    sentences = [GoldSentence("1", d, n, t) for d, lines in documents.items() for n, t in lines]
+    locator = SentenceLocator.of([GoldTopic("1", documents, sentences)], db)
+    assert locator.locate("a", 0, 0, part="title") == [("1_1ecb", 0)]
+    assert sorted(locator.locate("a", 17, 29)) == [("1_1ecb", 2), ("1_9ecb", 1)]

@@ -223,14 +223,17 @@ def build_store(gold: list[GoldTopic], folder: Path) -> Path:
 @dataclass(slots=True)
 class SentenceLocator:
     """Maps a span of a stored article to the annotated ECB+ sentences it lies in
-    (identical documents are one stored article: a span stands for each)."""
+    (identical documents are one stored article: a span stands for each, located
+    in each document's own sentences, so the result does not depend on which of
+    them the store lists first)."""
 
     names: dict[str, list[str]]
-    spans: dict[str, list[tuple[int, int, int]]]
+    # (article, document) -> (sentence number, start, end) of the document's sentences
+    spans: dict[tuple[str, str], list[tuple[int, int, int]]]
     annotated: set[tuple[str, int]]
     topic_of: dict[str, str]
-    # the document sentence each stored article's title is (headline claims)
-    titles: dict[str, int] = field(default_factory=dict)
+    # (article, document) -> the document sentence the stored title is (headline claims)
+    titles: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, gold: list[GoldTopic], db: Path) -> SentenceLocator:
@@ -241,7 +244,7 @@ class SentenceLocator:
             bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
             titles = dict(conn.execute("SELECT id, title FROM articles").fetchall())
             sources = conn.execute(
-                "SELECT article_id, source_path FROM article_sources").fetchall()
+                "SELECT article_id, source_path FROM article_sources ORDER BY 1, 2").fetchall()
         finally:
             conn.close()
         documents = {name: s for topic in gold for name, s in topic.documents.items()}
@@ -249,25 +252,28 @@ class SentenceLocator:
         for article, path in sources:
             if Path(path).stem in documents:
                 names[article].append(Path(path).stem)
+        pairs = [(a, n) for a, names_ in names.items() for n in names_]
         return cls(
             names=names,
-            spans={a: _sentence_spans(bodies.get(a, ""), documents[n[0]]) for a, n in names.items()},
+            spans={(a, n): _sentence_spans(bodies.get(a, ""), documents[n]) for a, n in pairs},
             annotated={s.key for topic in gold for s in topic.sentences},
             topic_of={name: topic.name for topic in gold for name in topic.documents},
-            titles={a: n for a, names_ in names.items()
-                    if (n := _title_sentence(titles.get(a) or "", documents[names_[0]]))
+            titles={(a, n): number for a, n in pairs
+                    if (number := _title_sentence(titles.get(a) or "", documents[n]))
                     is not None})
 
     def locate(self, article: str, start: int, end: int,
                part: str = "body") -> list[tuple[str, int]]:
         """``(document, sentence number)`` of the annotated sentences the span
         touches (``part="title"``: the sentence that is the article's title)."""
-        if part == "title":
-            found = [self.titles[article]] if article in self.titles else []
-        else:
-            found = _sentences_of(self.spans.get(article, []), start, end)
-        return [(name, number) for name in self.names.get(article, []) for number in found
-                if (name, number) in self.annotated]
+        found = []
+        for name in self.names.get(article, []):
+            if part == "title":
+                numbers = [self.titles[article, name]] if (article, name) in self.titles else []
+            else:
+                numbers = _sentences_of(self.spans.get((article, name), []), start, end)
+            found.extend((name, number) for number in numbers if (name, number) in self.annotated)
+        return found
 
     def topic(self, article: str) -> str:
         """The ECB+ topic of a stored article ("" when it is none of the documents)."""
