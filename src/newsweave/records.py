@@ -197,8 +197,10 @@ class Claim:
     background: bool = False
     date: dt.date | None = None
     date_precision: DatePrecision | None = None
-    # the sentence's independent clauses: [start, end, verb lemma, negated] each
-    # (newsweave.extract.propositions); empty for claims stored before they existed
+    # the sentence's independent clauses: [start, end, act verb lemma, negated,
+    # [weekdays and years dating the act]] each (newsweave.extract.propositions;
+    # without the last field in stores written before it); empty for claims
+    # stored before clauses existed
     clauses: list[list[Any]] = field(default_factory=list)
     # "title": the claim is the article's headline; start and end index the title
     part: TextPart = "body"

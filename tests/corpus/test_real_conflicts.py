@@ -1268,3 +1268,28 @@ def test_a_figure_plus_against_the_plain_figure_is_a_qualifier() -> None:
     claims = [make_claim("c1", "a1", a, numbers=(("100+ dockworkers", 100.0, "dockworkers"),)),
               make_claim("c2", "l1", b, numbers=(("100 dockworkers", 100.0, "dockworkers"),))]
     assert _kinds(claims) == ["qualifier"]
+
+
+def _dated(text: str, verb: str, when: tuple[str, ...]) -> list[list[object]]:
+    return [[0, len(text), verb, False, list(when)]]
+
+
+def test_years_of_other_acts_in_two_reports_are_no_date_conflict() -> None:
+    # the parse dates neither act: 2002 and 2004 are two past disasters
+    a = ("Atur said a girl was killed in the Tarvel earthquakes, which rekindled memories of "
+         "quakes that hit the town in 2002.")
+    b = ("The Tarvel earthquakes killed a girl in a country still recovering from such a "
+         "disaster in 2004.")
+    claims = [make_claim("c1", "a1", a, clauses=_dated(a, "kill", ())),
+              make_claim("c2", "l1", b, clauses=_dated(b, "kill", ()))]
+    assert "date" not in _kinds(claims)
+
+
+def test_days_the_parse_gives_the_act_are_compared() -> None:
+    a = "Ilves checked into the Port Elin clinic late Thursday, sources told the Tarvel Courier."
+    b = "Early Friday morning, Ilves checked into the Port Elin clinic, dodging arrest."
+    claims = [make_claim("c1", "a1", a, clauses=_dated(a, "check", ("Thursday",))),
+              make_claim("c2", "l1", b, clauses=_dated(b, "check", ("Friday",)))]
+    conflicts = corroborate(claims)[1]
+    assert [c.kind for c in conflicts] == ["date"]
+    assert sorted(s.value for s in conflicts[0].sides) == ["Friday", "Thursday"]

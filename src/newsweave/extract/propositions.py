@@ -6,20 +6,46 @@ independent clauses ("X arrived on Monday, and Y left on Tuesday"; "X
 arrived; Y left"); participial phrases (", urging both sides to ..."),
 relative clauses (", which ...") and reported content ("X said that Y ...")
 stay with the clause they hang on. Each clause also records its main verb's
-lemma and whether that verb is negated, which fact alignment compares.
+lemma and whether that verb is negated, which fact alignment compares: the verb
+of the act stated, so the verb a report is told with ("..., police said",
+"sources told X that ...") and a semi-modal ("had to apologize") give way to
+the verb of what they carry. It records as well the weekdays and years the
+parse hangs on that verb ("when"), so that two outlets' dates of one act are
+compared and not the date of another act the sentence mentions ("quakes that
+hit the town in 2002").
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
+
+from newsweave.words import word_set
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 # Clause links that may start an independent clause of their own.
 _COORDINATE_DEPS = frozenset({"conj", "parataxis"})
 _MIN_WORDS = 4
+# Verbs of telling whose reported clause (ccomp) holds the act a sentence states:
+# "X approved Y, the mayor said", "sources told the Courier that X checked in".
+_TELLING_VERBS = word_set("reporting_verbs") | word_set("reported_verbs")
+# Semi-modals whose "to" clause is the act done: "had to apologize on Saturday".
+_SEMI_MODALS = frozenset({"have"})
+_WEEKDAYS = frozenset(calendar.day_name)
+# Prepositions before a year that date an act ("in 2009", "since 2002"; not "from").
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "during"})
+# Links out of the act's own clause: what hangs below them is another act's.
+_CLAUSE_LINKS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp", "pcomp",
+                           "parataxis", "appos"})
+# A noun a date may hang on and still date the act: a part of the day ("Friday
+# morning"), or the act's subject or object ("Voters in 2009 approved").
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "time"})
+_ARGUMENT_LINKS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Days named by other words ("today", "yesterday"): beside a weekday, two days.
+_OTHER_DAY_WORDS = word_set("time_words") - {"overnight"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +57,11 @@ class ClauseSpan:
     end: int
     verb: str
     negated: bool
+    # the weekdays and years that date the act ("Tuesday", "2009"), as written
+    when: tuple[str, ...] = ()
 
     def as_list(self) -> list[object]:
-        return [self.start, self.end, self.verb, self.negated]
+        return [self.start, self.end, self.verb, self.negated, list(self.when)]
 
 
 def independent_clauses(sent: Span) -> list[ClauseSpan]:
@@ -47,8 +75,9 @@ def independent_clauses(sent: Span) -> list[ClauseSpan]:
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
         return []
+    act = _act_verb(sent.root)
     whole = ClauseSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
-                       sent.root.lemma_.lower(), _negated(sent.root))
+                       act.lemma_.lower(), _negated(act), _act_dates(act))
     spans = []
     for piece in _semicolon_pieces(sent):
         spans.extend(_piece_clauses(piece))
@@ -85,9 +114,78 @@ def _piece_clauses(piece: Span) -> list[ClauseSpan]:
                           or tokens[-1].dep_ == "cc"):
             tokens.pop()
         if tokens:
+            act = _act_verb(head)
             out.append(ClauseSpan(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
-                                  verb=head.lemma_.lower(), negated=_negated(head)))
+                                  verb=act.lemma_.lower(), negated=_negated(act),
+                                  when=_act_dates(act)))
     return out
+
+
+def _act_verb(head: Token) -> Token:
+    """The verb of the act a clause states: through a verb of telling to the
+    clause it reports, and through "have to" to the act done; the head itself
+    when it carries nothing (or denies the telling: "did not say that ...")."""
+    for _ in range(3):  # "X said the police had to ..." nests at most this deep
+        lemma = head.lemma_.lower()
+        if _negated(head):
+            return head
+        if lemma in _TELLING_VERBS:
+            follow = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        elif lemma in _SEMI_MODALS:
+            follow = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        else:
+            return head
+        if len(follow) != 1:
+            return head
+        head = follow[0]
+    return head
+
+
+def _act_dates(act: Token) -> tuple[str, ...]:
+    """The weekdays and years (after "in", "since", "during") that the parse hangs
+    on ``act``, through prepositions, parts of the day and the act's subject or
+    object, never through another clause (nor a verb coordinated with it:
+    "was drafted in 1978 and played ... in 1983" are two acts).
+
+    None for a copula (it states no act), and none when the act also names a day
+    by another word ("signed Ilves on Tuesday and Baro today": whose day is
+    which cannot be told)."""
+    if act.lemma_.lower() == "be":
+        return ()
+    found = []
+    for token in act.subtree:
+        if _is_date_word(token) and _dates(token, act.i):
+            found.append(token.text)
+        elif token.lower_ in _OTHER_DAY_WORDS and _dates(token, act.i):
+            return ()
+    return tuple(found)
+
+
+def _is_date_word(token: Token) -> bool:
+    if token.text in _WEEKDAYS:
+        return True
+    return (len(token.text) == 4 and token.text[:2] in ("19", "20") and token.text.isdigit()
+            and token.dep_ == "pobj" and token.head.lower_ in _YEAR_PREPOSITIONS)
+
+
+def _dates(token: Token, act: int) -> bool:
+    """Whether the path from ``token`` up to the act (token index ``act``) stays in
+    the act's clause."""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if node.dep_ in _CLAUSE_LINKS or head.i == node.i:
+            return False
+        if head.i == act:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and head.lower_ not in _TIME_NOUNS and not (
+                node.dep_ == "prep" and head.dep_ in _ARGUMENT_LINKS and head.head.i == act):
+            return False
+        node = head
+    return False
 
 
 def _has_subject(sent: Span, span: ClauseSpan) -> bool:

@@ -101,6 +101,9 @@ class _Prepared:
     verb: str = ""
     negated: bool = False
     rank: int = 0
+    # the weekdays and years that date the clause's act, from the parse (None:
+    # stored without them; conflicts then read the sentence's words)
+    when: tuple[str, ...] | None = None
 
     @property
     def compared(self) -> bool:
@@ -242,9 +245,11 @@ def _closing_comma(text: str, after: int) -> re.Match[str] | None:
     return None
 
 
-def _clause_pieces(claim: Claim) -> list[tuple[int, int, str, str, bool, tuple[int, int]]]:
-    """``(start, end, carried context, verb, negated, shown)`` of each piece of a
-    claim that is aligned, offsets into the claim text.
+def _clause_pieces(claim: Claim) -> list[tuple[int, int, str, str, bool, tuple[int, int],
+                                              tuple[str, ...] | None]]:
+    """``(start, end, carried context, verb, negated, shown, when)`` of each piece
+    of a claim that is aligned, offsets into the claim text; ``when`` is the
+    weekdays and years that date its clause's act (None when not known).
 
     Pieces are cut finely for matching (:func:`split_clauses`: parentheticals,
     participial and relative clauses, list items), because two outlets share a
@@ -254,14 +259,18 @@ def _clause_pieces(claim: Claim) -> list[tuple[int, int, str, str, bool, tuple[i
     the claim was stored without clauses; a list item is shown with its lead-in
     ("X is pushing for" + the item).
     """
-    clauses = [(max(0, s - claim.start), max(0, e - claim.start), str(verb), bool(neg))
-               for s, e, verb, neg in claim.clauses] or [(0, len(claim.text), "", False)]
+    # stores written before clauses carried their act's dates have four fields:
+    # their dates are unknown (None), not absent
+    clauses = [(max(0, s - claim.start), max(0, e - claim.start), str(verb), bool(neg),
+                tuple(str(w) for w in when[0]) if when else None)
+               for s, e, verb, neg, *when in claim.clauses] or [
+                   (0, len(claim.text), "", False, None)]
     pieces = []
     for start, end, context in split_clauses(claim.text):
         home = next((c for c in clauses if c[0] <= start < c[1]), clauses[0])
         shown = (start, end) if context and not _is_subject_carry(context) else (
             home[0], home[1])
-        pieces.append((start, end, context, home[2], home[3], shown))
+        pieces.append((start, end, context, home[2], home[3], shown, home[4]))
     return pieces
 
 
@@ -277,7 +286,7 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
     outlet = outlets.get(claim.article_id) or UNKNOWN_OUTLET
     pieces = _clause_pieces(claim)
     units = []
-    for start, end, subject, verb, negated, (show_start, show_end) in pieces:
+    for start, end, subject, verb, negated, (show_start, show_end), when in pieces:
         text = claim.text[start:end].strip(" ,;")
         offset = claim.text.index(text, start) if text else start
         absolute = (claim.start + offset, claim.start + offset + len(text))
@@ -310,7 +319,7 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
             events=events or (frozenset({claim.event_type})
                               if claim.event_type and len(pieces) == 1 else frozenset()),
             stems=tuple(stem for stem, _ in words), weights=_max_weights(words),
-            verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank))
+            verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank, when=when))
     return units
 
 

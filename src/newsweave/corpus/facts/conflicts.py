@@ -115,8 +115,8 @@ def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Con
     told from its words."""
     for pattern in (_WEEKDAY_RE, _YEAR_RE):
         named = [(p, found) for p in by_outlet
-                 if len(found := {m.group(1) for m in pattern.finditer(p.claim.text)}) == 1
-                 and not _other_day_named(pattern, p.claim.text)]
+                 if len(found := _dates_named(p, pattern)) == 1
+                 and (p.when is not None or not _other_day_named(pattern, p.claim.text))]
         values = {next(iter(found)) for _, found in named}
         if len(named) < 2 or len(values) < 2 or len({p.verb for p, _ in named}) > 1:
             # a date is of one act: "tweeted Tuesday" does not date "expressed
@@ -131,6 +131,15 @@ def _date_conflict(story_id: str, fact: Fact, by_outlet: list[_Prepared]) -> Con
             story_id=story_id, kind="date", topic=fact.statement, sides=sides,
             fact_id=fact.id)
     return None
+
+
+def _dates_named(piece: _Prepared, pattern: re.Pattern[str]) -> set[str]:
+    """The weekdays (or years) that date the piece's act: those the parse hung on
+    its verb when the clause carries them, else those the sentence's words give."""
+    if piece.when is not None:
+        # the parse's weekdays are names, its years digits
+        return {w for w in piece.when if w.isdigit() == (pattern is _YEAR_RE)}
+    return {m.group(1) for m in pattern.finditer(piece.claim.text)}
 
 
 def _other_day_named(pattern: re.Pattern[str], text: str) -> bool:
