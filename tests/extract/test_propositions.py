@@ -78,8 +78,8 @@ def test_the_verb_of_a_reported_statement_is_the_act_reported(nlp, text, expecte
     # "Voters in 2009 approved": the year on the act's subject dates the act
     ("Voters in 2029 approved a $3 million bond for the Kessrin harbour.", ("2029",)),
     # a date inside a relative clause, or on a noun of a participle, is another act's
-    ("The earthquakes killed a girl in Tarvel, which rekindled memories of quakes that hit "
-     "the town in 2002.", ()),
+    (("The earthquakes killed a girl in Tarvel, which rekindled memories of quakes that hit "
+      "the town in 2002."), ()),
     ("The quakes killed a girl on Sunday in a country still recovering from a disaster in 2004.",
      ("Sunday",)),
     # a span's first year is not the act's
