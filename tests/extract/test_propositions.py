@@ -60,6 +60,9 @@ def test_negation_of_the_clause_verb_is_recorded(nlp) -> None:
     # "had to apologize" is the apology
     ("The aide to the Tarvel minister had to apologize on Saturday for the post.",
      ("apologize", False)),
+    # a verb of aspect carries the act
+    ("The Tarvel minister continued to stress the support offered by Elin.", ("stress", False)),
+    ("Tarvel troopers kept inspecting every truck at the Elin crossing.", ("inspect", False)),
     # a telling with nothing reported is the act itself
     ("The Kessrin council said nothing on Monday about the harbour.", ("say", False)),
     # "did not say that ..." denies the telling, not the act told

@@ -34,6 +34,8 @@ _MIN_WORDS = 4
 _TELLING_VERBS = word_set("reporting_verbs") | word_set("reported_verbs")
 # Semi-modals whose "to" clause is the act done: "had to apologize on Saturday".
 _SEMI_MODALS = frozenset({"have"})
+# Verbs of aspect whose complement is the act: "continued to stress", "kept inspecting".
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
 _WEEKDAYS = frozenset(calendar.day_name)
 # Prepositions before a year that date an act ("in 2009", "since 2002"; not "from").
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "during"})
@@ -123,7 +125,8 @@ def _piece_clauses(piece: Span) -> list[ClauseSpan]:
 
 def _act_verb(head: Token) -> Token:
     """The verb of the act a clause states: through a verb of telling to the
-    clause it reports, and through "have to" to the act done; the head itself
+    clause it reports, through "have to" to the act done, and through a verb of
+    aspect ("continued to stress") to the act; the head itself
     when it carries nothing (or denies the telling: "did not say that ...")."""
     for _ in range(3):  # "X said the police had to ..." nests at most this deep
         lemma = head.lemma_.lower()
@@ -134,6 +137,8 @@ def _act_verb(head: Token) -> Token:
         elif lemma in _SEMI_MODALS:
             follow = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        elif lemma in _ASPECT_VERBS:
+            follow = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         else:
             return head
         if len(follow) != 1:
