@@ -36,7 +36,7 @@ def _stored_evidence(conn: Any, actor_map: dict[str, str]) -> tuple[dict, dict, 
     from newsweave.store.reader import positions_by_article as _positions_by_article
 
     return (_claims_by_article(conn, actor_map), _positions_by_article(conn, actor_map),
-            _events_by_article(conn))
+            _events_by_article(conn, actor_map=actor_map))
 
 
 def stored_stories(db: Path) -> Iterator[StoryInput]:

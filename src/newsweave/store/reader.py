@@ -224,12 +224,18 @@ def claims_by_article(conn: Any, actor_map: dict[str, str], where: str = "TRUE",
     return out
 
 
-def events_by_article(conn: Any, where: str = "TRUE") -> dict[str, list[Event]]:
-    """The coded events (type, trigger and sentence span) that fact alignment reads."""
+def events_by_article(conn: Any, where: str = "TRUE", actor_map: dict[str, str] | None = None,
+                      ) -> dict[str, list[Event]]:
+    """The coded events that fact alignment reads (type, trigger, sentence span, and
+    who acted on whom, made canonical by ``actor_map``)."""
+    canonical = actor_map or {}
     out: dict[str, list[Event]] = defaultdict(list)
-    for r in query_rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger '
-                        f"FROM events WHERE {where} ORDER BY article_id, start, id"):
-        out[r["article_id"]].append(from_row(Event, r))
+    for r in query_rows(conn, 'SELECT id, article_id, event, start, "end", text, trigger, '
+                        f"actors, recipients FROM events WHERE {where} "
+                        "ORDER BY article_id, start, id"):
+        out[r["article_id"]].append(from_row(
+            Event, r, actors=[canonical.get(a, a) for a in (r["actors"] or [])],
+            recipients=[canonical.get(a, a) for a in (r["recipients"] or [])]))
     return out
 
 

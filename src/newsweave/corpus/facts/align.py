@@ -161,17 +161,31 @@ def apart_keys(prepared: list[_Prepared]) -> list[str]:
 
 def _frames_differ(a: _Prepared, b: _Prepared) -> bool:
     """Two pieces whose frames cannot be one fact: one background (history), the
-    other the news of the day; demands, offers or list items of
+    other the news of the day; one event with actor and recipient swapped; demands,
+    offers or list items of
     other things ("a raise" / "the rehiring"); or of two parties whose subjects
     are different countries ("Veskan demands a truce" / "Maldar wants a truce":
     two demands, two facts)."""
     if a.claim.background != b.claim.background:
         # history and the news of the day are kept apart
         return True
+    if _roles_reversed(a, b):
+        # "Veskaria accused Maldar" / "Maldar accused Veskaria": two acts
+        return True
     if not (a.head and b.head):
         return False
     # what is demanded or offered differs ("a raise" / "the rehiring"), or who does
     return a.head != b.head or not _same_side(a.claim.subject, b.claim.subject)
+
+
+def _roles_reversed(a: _Prepared, b: _Prepared) -> bool:
+    """Whether the two pieces hold an event of one type whose actor and recipient
+    are swapped, and none of that type in the same direction."""
+    for event, actor, recipient in a.roles:
+        if ((event, recipient, actor) in b.roles
+                and not any((event, x, y) in b.roles for e, x, y in a.roles if e == event)):
+            return True
+    return False
 
 
 @dataclass(slots=True)

@@ -67,6 +67,9 @@ _LIST_LEAD_RE = re.compile(
     r"insists?\s+on|insisted\s+on|insisting\s+on|offers?|offered|offering|proposes?|"
     r"proposed|proposing)\s+")
 _LIST_WORDS = word_set("list_words")
+# An event whose trigger a sentence holds: (first trigger word, event type,
+# {(actor, recipient)}).
+Trigger = tuple[str, str, frozenset[tuple[str, str]]]
 _CERTAINTY_CUES = {
     "reported": re.compile(r"\b(?:reportedly|allegedly|according to|reported|claimed|claims)\b"),
     "expected": re.compile(r"\b(?:expected|expects|likely|set to|plans?|due to|will)\b"),
@@ -104,6 +107,8 @@ class _Prepared:
     # the weekdays and years that date the clause's act, from the parse (None:
     # stored without them; conflicts then read the sentence's words)
     when: tuple[str, ...] | None = None
+    # (event type, actor, recipient) of the events whose trigger the piece holds
+    roles: frozenset[tuple[str, str, str]] = frozenset()
 
     @property
     def compared(self) -> bool:
@@ -281,7 +286,7 @@ def _is_subject_carry(context: str) -> bool:
 
 
 def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping[str, str],
-                   triggers: Mapping[tuple[str, int], list[tuple[str, str]]], rank: int = 0,
+                   triggers: Mapping[tuple[str, int], list[Trigger]], rank: int = 0,
                    ) -> list[_Prepared]:
     outlet = outlets.get(claim.article_id) or UNKNOWN_OUTLET
     pieces = _clause_pieces(claim)
@@ -300,8 +305,9 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
                       and not _ratio_head(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
-        events = frozenset(event for trigger, event in triggers.get(
-            (claim.article_id, claim.start), []) if trigger and trigger in folded)
+        held = [(event, roles) for trigger, event, roles in triggers.get(
+            (claim.article_id, claim.start), []) if trigger and trigger in folded]
+        events = frozenset(event for event, _ in held)
         words = _weighted_words(f"{subject} {text}")
         units.append(_Prepared(
             claim=claim, outlet=outlet, copy=claim.article_id in duplicates,
@@ -319,7 +325,9 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
             events=events or (frozenset({claim.event_type})
                               if claim.event_type and len(pieces) == 1 else frozenset()),
             stems=tuple(stem for stem, _ in words), weights=_max_weights(words),
-            verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank, when=when))
+            verb=verb or claim.predicate.split(" ")[0], negated=negated, rank=rank, when=when,
+            roles=frozenset((event, actor, recipient) for event, roles in held
+                            for actor, recipient in roles)))
     return units
 
 
@@ -387,11 +395,13 @@ def _clause_certainty(certainty: str, folded: str) -> str:
     return "asserted"
 
 
-def _triggers_by_sentence(events: Sequence[Event]) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """``{(article_id, sentence start): [(first trigger word, event type)]}``."""
-    out: dict[tuple[str, int], list[tuple[str, str]]] = {}
+def _triggers_by_sentence(events: Sequence[Event]) -> dict[tuple[str, int], list[Trigger]]:
+    """``{(article_id, sentence start): [(first trigger word, event type, roles)]}``,
+    the roles being ``(actor, recipient)`` pairs of the event."""
+    out: dict[tuple[str, int], list[Trigger]] = {}
     for event in events:
         word = _fold(event.trigger or "").split()
+        roles = frozenset((a, r) for a in event.actors for r in event.recipients if a != r)
         out.setdefault((event.article_id, event.start), []).append(
-            (word[0] if word else "", event.event))
+            (word[0] if word else "", event.event, roles))
     return out

@@ -137,7 +137,7 @@ def _batch_data(conn: Any, actor_map: dict[str, str]) -> _BatchData:
         chrome=chrome,
         claims=claims_by_article(conn, actor_map, in_batch()),
         positions=positions_by_article(conn, actor_map, in_batch()),
-        events=events_by_article(conn, in_batch()),
+        events=events_by_article(conn, in_batch(), actor_map),
         places=_places_by_article(conn, in_batch("m.article_id")))
 
 
