@@ -8,8 +8,8 @@ relative clauses (", which ...") and reported content ("X said that Y ...")
 stay with the clause they hang on. Each clause also records its main verb's
 lemma and whether that verb is negated, which fact alignment compares: the verb
 of the act stated, so the verb a report is told with ("..., police said",
-"sources told X that ...") and a semi-modal ("had to apologize") give way to
-the verb of what they carry. It records as well the weekdays and years the
+"sources told X that ..."), a semi-modal ("had to apologize") and a verb of
+aspect ("continued to stress") give way to the verb of what they carry. It records as well the weekdays and years the
 parse hangs on that verb ("when"), so that two outlets' dates of one act are
 compared and not the date of another act the sentence mentions ("quakes that
 hit the town in 2002").
@@ -126,8 +126,8 @@ def _piece_clauses(piece: Span) -> list[ClauseSpan]:
 def _act_verb(head: Token) -> Token:
     """The verb of the act a clause states: through a verb of telling to the
     clause it reports, through "have to" to the act done, and through a verb of
-    aspect ("continued to stress") to the act; the head itself
-    when it carries nothing (or denies the telling: "did not say that ...")."""
+    aspect ("continued to stress") to the act; the head itself when it carries
+    nothing (or denies the telling: "did not say that ...")."""
     for _ in range(3):  # "X said the police had to ..." nests at most this deep
         lemma = head.lemma_.lower()
         if _negated(head):
