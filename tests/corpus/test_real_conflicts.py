@@ -105,8 +105,11 @@ def test_an_outlet_with_another_figure_is_not_credited_with_the_fact() -> None:
                                                   "The Northern Ledger"}
 
 
-def _clause(text: str, verb: str, negated: bool) -> list[list[object]]:
-    return [[0, len(text), verb, negated]]
+def _clause(text: str, verb: str, negated: bool = False,
+            when: tuple[str, ...] | None = None) -> list[list[object]]:
+    """One clause over the whole text; ``when`` (the act's days, as the parse
+    gives them) is left out as in stores written before it when None."""
+    return [[0, len(text), verb, negated] + ([list(when)] if when is not None else [])]
 
 
 def test_a_negation_every_outlet_writes_is_no_denial() -> None:
@@ -1263,15 +1266,11 @@ def test_a_figure_plus_is_a_floor(a: str, fa: tuple, b: str, fb: tuple) -> None:
 
 
 def test_a_figure_plus_against_the_plain_figure_is_a_qualifier() -> None:
-    a = "The Elin strike drew 100+ dockworkers to the harbour on Friday."
-    b = "The Elin strike drew 100 dockworkers to the harbour on Friday."
-    claims = [make_claim("c1", "a1", a, numbers=(("100+ dockworkers", 100.0, "dockworkers"),)),
-              make_claim("c2", "l1", b, numbers=(("100 dockworkers", 100.0, "dockworkers"),))]
-    assert _kinds(claims) == ["qualifier"]
-
-
-def _dated(text: str, verb: str, when: tuple[str, ...]) -> list[list[object]]:
-    return [[0, len(text), verb, False, list(when)]]
+    assert _figure_kinds(
+        "The Elin strike drew 100+ dockworkers to the harbour on Friday.",
+        ("100+ dockworkers", 100.0, "dockworkers"),
+        "The Elin strike drew 100 dockworkers to the harbour on Friday.",
+        ("100 dockworkers", 100.0, "dockworkers")) == ["qualifier"]
 
 
 def test_years_of_other_acts_in_two_reports_are_no_date_conflict() -> None:
@@ -1280,16 +1279,16 @@ def test_years_of_other_acts_in_two_reports_are_no_date_conflict() -> None:
          "quakes that hit the town in 2002.")
     b = ("The Tarvel earthquakes killed a girl in a country still recovering from such a "
          "disaster in 2004.")
-    claims = [make_claim("c1", "a1", a, clauses=_dated(a, "kill", ())),
-              make_claim("c2", "l1", b, clauses=_dated(b, "kill", ()))]
+    claims = [make_claim("c1", "a1", a, clauses=_clause(a, "kill", when=())),
+              make_claim("c2", "l1", b, clauses=_clause(b, "kill", when=()))]
     assert "date" not in _kinds(claims)
 
 
 def test_days_the_parse_gives_the_act_are_compared() -> None:
     a = "Ilves checked into the Port Elin clinic late Thursday, sources told the Tarvel Courier."
     b = "Early Friday morning, Ilves checked into the Port Elin clinic, dodging arrest."
-    claims = [make_claim("c1", "a1", a, clauses=_dated(a, "check", ("Thursday",))),
-              make_claim("c2", "l1", b, clauses=_dated(b, "check", ("Friday",)))]
+    claims = [make_claim("c1", "a1", a, clauses=_clause(a, "check", when=("Thursday",))),
+              make_claim("c2", "l1", b, clauses=_clause(b, "check", when=("Friday",)))]
     conflicts = corroborate(claims)[1]
     assert [c.kind for c in conflicts] == ["date"]
     assert sorted(s.value for s in conflicts[0].sides) == ["Friday", "Thursday"]

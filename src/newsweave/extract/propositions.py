@@ -9,15 +9,16 @@ stay with the clause they hang on. Each clause also records its main verb's
 lemma and whether that verb is negated, which fact alignment compares: the verb
 of the act stated, so the verb a report is told with ("..., police said",
 "sources told X that ..."), a semi-modal ("had to apologize") and a verb of
-aspect ("continued to stress") give way to the verb of what they carry. It records as well the weekdays and years the
-parse hangs on that verb ("when"), so that two outlets' dates of one act are
-compared and not the date of another act the sentence mentions ("quakes that
-hit the town in 2002").
+aspect ("continued to stress") give way to the verb of what they carry. It
+records as well the weekdays and years the parse hangs on that verb ("when"),
+so that two outlets' dates of one act are compared and not the date of another
+act the sentence mentions ("quakes that hit the town in 2002").
 """
 
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -35,10 +36,11 @@ _TELLING_VERBS = word_set("reporting_verbs") | word_set("reported_verbs")
 # Semi-modals whose "to" clause is the act done: "had to apologize on Saturday".
 _SEMI_MODALS = frozenset({"have"})
 # Verbs of aspect whose complement is the act: "continued to stress", "kept inspecting".
-_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep"})
+_ASPECT_VERBS = word_set("aspect_verbs")
 _WEEKDAYS = frozenset(calendar.day_name)
 # Prepositions before a year that date an act ("in 2009", "since 2002"; not "from").
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "during"})
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # Links out of the act's own clause: what hangs below them is another act's.
 _CLAUSE_LINKS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "xcomp", "pcomp",
                            "parataxis", "appos"})
@@ -168,10 +170,10 @@ def _act_dates(act: Token) -> tuple[str, ...]:
 
 
 def _is_date_word(token: Token) -> bool:
-    if token.text in _WEEKDAYS:
-        return True
-    return (len(token.text) == 4 and token.text[:2] in ("19", "20") and token.text.isdigit()
-            and token.dep_ == "pobj" and token.head.lower_ in _YEAR_PREPOSITIONS)
+    """A weekday, or a year after a preposition that dates an act."""
+    return token.text in _WEEKDAYS or (
+        _YEAR_RE.fullmatch(token.text) is not None and token.dep_ == "pobj"
+        and token.head.lower_ in _YEAR_PREPOSITIONS)
 
 
 def _dates(token: Token, act: int) -> bool:

@@ -54,7 +54,7 @@ FEATURES: tuple[str, ...] = (
 )
 
 # Verbs that carry no act of their own ("is", "has", "said"): agreeing on them says nothing.
-LIGHT_VERBS = word_set("light_verbs")
+LIGHT_VERBS = word_set("light_verbs") | word_set("aspect_verbs")
 _MAX_COUNT = 4
 _LEAD_RANKS = 10
 
