@@ -155,3 +155,26 @@ def test_a_number_inside_a_name_is_no_quantity(quantities, text, values):
 ])
 def test_a_count_after_a_capitalised_word_is_still_a_count(quantities, text, values):
     assert [q.value for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "unit", "shown"), [
+    ("The striker ended the season with 31 goals - breaking Ivo Marn's club record.",
+     "goals", "31 goals"),
+    ("Dolan set a rookie record with 4,051 yards - passing Tom Aske's mark of a year ago.",
+     "yards", "4,051 yards"),
+    ("The fund paid out 35 payments - most of them to Karel Ostrov's farms.",
+     "payments", "35 payments"),
+])
+def test_a_spaced_dash_ends_the_quantity(quantities, text, unit, shown):
+    """A hyphen with spaces round it is a dash: what comes after it is a new
+    phrase, so the figure counts the noun before it, however the parse attaches
+    the number across the dash ("31 goals - breaking ... record" counts goals)."""
+    q = quantities(text)[0]
+    assert (q.unit, q.text) == (unit, shown)
+
+
+def test_a_hyphen_inside_a_compound_still_joins(quantities):
+    """A hyphen written with spaces right after the figure ("86 - yard", as some
+    wire text spaces it) still joins the figure to its noun."""
+    found = quantities("He ran for 226 yards, including an 86 - yard touchdown run.")
+    assert [(q.value, q.unit) for q in found] == [(226.0, "yards"), (86.0, "yard")]

@@ -109,6 +109,9 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     return quantity, k
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
 def _hyphen_scale(tokens: list[Token], j: int) -> bool:
     """Whether the number ending at ``j`` is joined by a hyphen, without spaces, to
     a scale word ("5.4-billion")."""
@@ -333,6 +336,10 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i > last.i
     ):
+        if _dash_between(last, head) and nxt is not None and nxt.pos_ == "NOUN":
+            # "31 goals - breaking Marn's club record": the parse hangs the figure
+            # on a noun past a dash, but the dash closes the phrase it counts
+            return nxt.lower_, nxt
         return head.lower_, head
     if last.dep_ in ("nummod", "quantmod") and head.pos_ == "NUM":
         return _unit(head, found)
@@ -342,6 +349,14 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
             return (found[-1].unit if found else ""), of_object
         return of_object.lower_, of_object
     return "", None
+
+
+def _dash_between(last: Token, head: Token) -> bool:
+    """Whether a dash (a hyphen or en or em dash with a space before it) stands
+    between a figure and the noun the parse hangs it on, other than right after
+    the figure ("86 - yard", as some wire text spaces a compound's hyphen)."""
+    return any(t.text in _DASHES and t.i > last.i + 1 and t.nbor(-1).whitespace_
+               for t in last.doc[last.i + 1:head.i])
 
 
 def _of_object(token: Token) -> Token | None:
