@@ -1292,3 +1292,26 @@ def test_days_the_parse_gives_the_act_are_compared() -> None:
     conflicts = corroborate(claims)[1]
     assert [c.kind for c in conflicts] == ["date"]
     assert sorted(s.value for s in conflicts[0].sides) == ["Friday", "Thursday"]
+
+
+def test_a_figure_a_name_possesses_is_that_name_s_slot() -> None:
+    """"Aske's record ... of 4,051 yards" is Aske's figure: set against Dolan's own
+    total in a sentence that never names Aske, it is another slot, not a
+    misreported figure (the record that was broken and the one that was set)."""
+    a = "Dolan set the league rookie record for passing yards in a season with 4,183 yards."
+    b = "Dolan broke Tom Aske's league rookie record for passing yards in a season of 4,051 yards."
+    assert _kinds([make_claim("c1", "a1", a, numbers=(("4,183 yards", 4183, "yards"),)),
+                   make_claim("c2", "l1", b, numbers=(("4,051 yards", 4051, "yards"),))]) == []
+
+
+@pytest.mark.parametrize("b", [
+    "Dolan broke Tom Aske's old league rookie record of 4,015 passing yards in the second quarter.",
+    "Dolan broke the league rookie record of 4,015 passing yards that Tom Aske set a year ago.",
+])
+def test_one_possessed_figure_told_twice_still_conflicts(b: str) -> None:
+    """The same possessor's figure in both outlets, or a sentence that names the
+    possessor beside a plain figure, is one slot: the figures still clash."""
+    a = "Dolan broke Tom Aske's league rookie record of 4,051 passing yards in the second quarter."
+    assert _kinds([make_claim("c1", "a1", a, numbers=(("4,051 passing yards", 4051, "yards"),)),
+                   make_claim("c2", "l1", b, numbers=(("4,015 passing yards", 4015, "yards"),))]
+                  ) == ["number"]

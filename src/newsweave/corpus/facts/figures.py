@@ -43,6 +43,7 @@ from newsweave.corpus.facts.numbers import (
     _time_frame,
     aged_person,
     number_difference,
+    possessors_apart,
     record_threshold,
     required_figure,
     within_bound,
@@ -359,6 +360,9 @@ def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool
     near_a, names_a, wide_a = _number_context(a.claim, qa)
     near_b, names_b, wide_b = _number_context(b.claim, qb)
     if names_a and names_b and not names_a & names_b:
+        return True
+    if possessors_apart(qa, a.claim, qb, b.claim):
+        # "Aske's record of 4,051 yards" / "Dolan set the record with 4,183 yards"
         return True
     place_a, place_b = _place_after(qa, a.claim), _place_after(qb, b.claim)
     if place_a and place_b and not place_a & place_b:

@@ -293,6 +293,32 @@ def _owner(q: Quantity, claim: Claim) -> frozenset[str]:
     return content_tokens(" ".join(run))
 
 
+# "Aske's league rookie record of 4,051", "Newton's year-old record of": a name
+# that possesses the phrase the figure closes
+_POSSESSOR_RE = re.compile(
+    r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['\u2019]s\s+(?:[a-z-][\w-]*\s+){1,10}"
+    r"(?:of|at)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _possessor(q: Quantity, claim: Claim) -> frozenset[str]:
+    """The name that possesses the phrase a figure closes ("Tom Aske's record of
+    4,051 yards": Aske's figure, not the clause subject's), when there is one."""
+    match = _POSSESSOR_RE.search(_text_before(q, claim))
+    return _names(match.group(1).split()) if match else frozenset()
+
+
+def possessors_apart(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Whether two figures belong to two possessors (:func:`_possessor`): each
+    possessed by another name, or one possessed by a name the other figure's
+    sentence never gives ("Aske's record of 4,051" / "Dolan set the record with
+    4,183": the record broken and the record set)."""
+    pa, pb = _possessor(qa, a), _possessor(qb, b)
+    if pa and pb:
+        return not pa & pb
+    owned, other = (pa, b) if pa else (pb, a)
+    return bool(owned) and not owned & content_tokens(other.text)
+
+
 _PLACE_AFTER_RE = re.compile(
     r"^[^,;:]*?\b(?:in|at|near|across|throughout)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'\u2019-]*\s*)+)")
