@@ -83,3 +83,40 @@ def test_judged_pairs_score_the_shown_pairs_and_count_the_unjudged(tmp_path: Pat
     path.write_text('{"url_a": "x"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="claims.jsonl:1"):
         read_judged(path)
+
+
+def test_a_judged_sample_scores_only_the_pairs_it_judged() -> None:
+    """A random sample of the shown pairs was judged (labels/basil_facts.jsonl):
+    its precision is over the judged pairs still shown; pairs outside the sample
+    are counted, not scored as wrong."""
+    from newsweave.evaluate.claims import score_sample
+
+    a, b, c, d = (("https://a.example/1", "k1"), ("https://b.example/1", "k2"),
+                  ("https://c.example/1", "k3"), ("https://d.example/1", "k4"))
+    judged = {(a, b): True, (a, c): False, (a, d): True}
+    scored = score_sample(judged, {(a, b), (a, c), (b, c), (c, d)})
+    assert scored == {"precision": 0.5, "judged_shown": 2, "same": 1, "shown": 4,
+                      "judged_not_shown": 1}
+    assert score_sample(judged, set())["precision"] is None
+
+
+def test_the_conflicts_eval_reports_the_basil_fact_sample(tmp_path: Path, demo_db: Path) -> None:
+    """`newsweave eval conflicts` scores the BASIL store it built against the
+    judged sample of its facts' outlet pairs, found beside the conflict labels
+    (here the demo store stands for it)."""
+    from newsweave.evaluate.claims import fact_pairs
+    from newsweave.evaluate.conflicts import basil_fact_sample
+
+    labels = tmp_path / "conflicts.jsonl"
+    assert basil_fact_sample(labels, demo_db) is None  # no sample beside the labels
+    (a, b), (c, d) = sorted(fact_pairs(demo_db))[:2]
+    rows = [{"url_a": b[0], "sentence_a": b[1], "url_b": a[0], "sentence_b": a[1], "same": True},
+            {"url_a": c[0], "sentence_a": c[1], "url_b": d[0], "sentence_b": d[1], "same": False},
+            {"url_a": "https://gone.example/1", "sentence_a": "k1",
+             "url_b": "https://gone.example/2", "sentence_b": "k2", "same": True}]
+    (tmp_path / "basil_facts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scored = basil_fact_sample(labels, demo_db)
+    assert scored is not None
+    assert (scored["precision"], scored["judged_shown"], scored["judged_not_shown"]) == (0.5, 2, 1)
+    assert basil_fact_sample(labels, None) is None  # no BASIL store (topic gates)

@@ -239,6 +239,18 @@ def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, S
             "unjudged": sum(pair not in judged for pair in shown)}
 
 
+def score_sample(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
+                 ) -> dict[str, Any]:
+    """Share judged one statement among the shown pairs of a judged random sample
+    (``precision``, None when no judged pair is shown); pairs outside the sample
+    are counted (``shown``), not scored as wrong, and judged pairs no longer
+    shown are counted apart (``judged_not_shown``)."""
+    scored = [judged[pair] for pair in shown if pair in judged]
+    return {"precision": round(sum(scored) / len(scored), 4) if scored else None,
+            "judged_shown": len(scored), "same": sum(scored), "shown": len(shown),
+            "judged_not_shown": len(judged) - len(scored)}
+
+
 def _answer_span(answer: Answer, reports: dict[str, tuple[str, str]]
                  ) -> tuple[str, int, int] | None:
     """An answer's (article, start, end) in its stored report, found by its

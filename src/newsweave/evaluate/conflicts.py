@@ -76,9 +76,32 @@ def evaluate(data: Path, *, shared: Path | None = None,
         with tempfile.TemporaryDirectory(prefix="nw-eval-conflicts-") as tmp:
             stores = build_stores(shared, Path(tmp), topics=topics)
             shown = shown_pairs(stores)
+            sample = basil_fact_sample(Path(data), stores.get("basil"))
     else:
         shown = shown_pairs(db)
-    return score(labels, shown)
+        sample = basil_fact_sample(Path(data), db.get("basil"))
+    scored = score(labels, shown)
+    if sample is not None:
+        scored["basil_facts"] = sample
+    return scored
+
+
+# Our reading of a random sample of the outlet pairs the BASIL store's facts
+# credit (labels/README.md), kept beside the conflict labels.
+BASIL_FACT_SAMPLE = "basil_facts.jsonl"
+
+
+def basil_fact_sample(labels: Path, store: Path | None) -> dict[str, Any] | None:
+    """How many of the judged sample of the BASIL facts' outlet pairs still shown
+    state one statement (:func:`~newsweave.evaluate.claims.score_sample`): the
+    alignment's precision on political news. None without the sample file (found
+    beside ``labels``) or without a BASIL store."""
+    from newsweave.evaluate.claims import fact_pairs, read_judged, score_sample
+
+    path = labels.with_name(BASIL_FACT_SAMPLE)
+    if store is None or not path.exists():
+        return None
+    return score_sample(read_judged(path), fact_pairs(store))
 
 
 def read_labels(path: Path) -> dict[SidePair, dict[str, Any]]:
