@@ -189,7 +189,7 @@ Side = tuple[str, str]  # (report address, sentence_key of the mention's words)
 def fact_pairs(db: Path) -> set[tuple[Side, Side]]:
     """Each stored fact's pairs of outlets, each outlet by one mention (its first
     in a body, else its headline), as the pairs the labels judge."""
-    from newsweave.evaluate.conflicts import sentence_key
+    from newsweave.evaluate.labels import sentence_key
     from newsweave.store import connect
 
     conn = connect(str(db), read_only=True)

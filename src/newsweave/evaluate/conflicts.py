@@ -19,16 +19,14 @@ a shown pair nobody judged counting as wrong (``unjudged`` says how many);
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate.labels import sentence_key
 from newsweave.evaluate.metrics import precision_recall_f1
 
 BASIL = Path("eval/stories/basil/articles.jsonl")
@@ -45,12 +43,6 @@ class SidePair:
     @classmethod
     def of(cls, x: tuple[str, str], y: tuple[str, str]) -> SidePair:
         return cls(*sorted([x, y]))
-
-
-def sentence_key(text: str) -> str:
-    """A short hash of a sentence's NFKC, whitespace-folded, lower-case text."""
-    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
-    return hashlib.sha1(folded.encode("utf-8")).hexdigest()[:12]
 
 
 def evaluate(data: Path, *, shared: Path | None = None,
