@@ -204,6 +204,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
     config = ChainConfig(model=settings.model, gazetteers=tuple(settings.gazetteers),
                          batch_size=settings.batch_size)
     conn = connect(settings.db, memory_limit=settings.db_memory)
+    ctrl_c = _CtrlC.watch()
     try:
         stored = frozenset(row[0] for row in conn.execute("SELECT id FROM articles").fetchall())
         writer = ArticleWriter(conn, outlet_aliases=_outlet_aliases(settings), stored=stored)
@@ -221,10 +222,12 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                 # batches too, beside one worker process fewer
                 options["share"] = settings.workers == AUTO_WORKERS
             for item in engine(raws, config, **options):
+                ctrl_c.check()
                 if _record(item, report, writer) and corpus:
                     _preload_corpus_stages()
                 if on_result is not None:
                     on_result(item)
+            ctrl_c.check()
         except KeyboardInterrupt as exc:
             raise _interrupted(report, writer, settings) from exc
         except Exception as exc:
@@ -235,6 +238,7 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
             raise _interrupted(report, writer, settings) from exc
         writer.flush()
         report.added, report.skipped = writer.added, writer.skipped
+        ctrl_c.stop()
         if corpus and not rebuild and not report.added and not corpus_pending(conn):
             # nothing new and the corpus tables are current: a re-run of the same
             # input loads no corpus stage
@@ -265,8 +269,54 @@ def process(paths: str | Path | Sequence[str | Path] | None = None, *,
                         "were not updated")) from exc
                 raise
     finally:
+        ctrl_c.stop()
         _close(conn)
     return report
+
+
+@dataclass(slots=True)
+class _CtrlC:
+    """Keeps a Ctrl-C that code below the run swallowed.
+
+    The default handler raises KeyboardInterrupt wherever the main thread is; a
+    library's catch-all, or DuckDB turning it into a "Query interrupted" error
+    that a handler for bad input takes, can make it vanish, and the run would go
+    on to the end. While the chain's results are stored, the handler also
+    records the signal, and :meth:`check` raises it again at the next result.
+    Only the default handler is replaced (an application's own is left alone),
+    only from the main thread, and it is put back by :meth:`stop`.
+    """
+
+    seen: bool = False
+    installed: bool = False
+
+    @classmethod
+    def watch(cls) -> _CtrlC:
+        import signal
+
+        watcher = cls()
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            signal.signal(signal.SIGINT, watcher._handle)
+            watcher.installed = True
+        return watcher
+
+    def _handle(self, signum: int, frame: object) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt when a Ctrl-C came and was swallowed below."""
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def stop(self) -> None:
+        """Put the default handler back (once)."""
+        if self.installed:
+            import signal
+
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            self.installed = False
 
 
 def _outlet_aliases(settings: Settings) -> dict[str, str] | None:

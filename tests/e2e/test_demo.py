@@ -202,3 +202,34 @@ def test_ctrl_c_in_the_corpus_stages_keeps_the_articles_and_the_next_run_finishe
     again = process(None, db=db)
     assert again.added == 0 and again.corpus is not None and again.corpus.new == added
     assert again.corpus.stories > 0
+
+
+def test_a_ctrl_c_that_code_below_swallows_still_stops_the_run(tmp_path):
+    """A Ctrl-C whose KeyboardInterrupt something below the run swallows (a
+    library's catch-all, DuckDB turning it into an error that a handler for bad
+    input takes) is not lost: the run stops at the next article with what it
+    stored, as for any Ctrl-C. Here the callback stands for that code: it gets
+    the SIGINT and swallows the KeyboardInterrupt."""
+    import os
+    import signal
+
+    from newsweave.api import RunInterrupted
+
+    seen: list[object] = []
+
+    def swallow(item: object) -> None:
+        seen.append(item)
+        if len(seen) == 3:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                for _ in range(1000):  # the handler runs between two bytecodes
+                    pass
+            except KeyboardInterrupt:
+                pass  # swallowed below the run
+
+    db = tmp_path / "swallowed.duckdb"
+    with pytest.raises(RunInterrupted) as caught:
+        process(None, db=db, on_result=swallow)
+    assert 3 <= len(seen) < 19  # the demo's 19 reports: it stopped early
+    assert caught.value.report.added == len(seen)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
