@@ -23,7 +23,8 @@ from typing import Any
 from newsweave.evaluate.clustering import bcubed, pairwise
 
 
-def evaluate(data: Path, *, stories: int | None = None, pipeline: bool = True) -> dict[str, Any]:
+def evaluate(data: Path, *, stories: int | None = None, pipeline: bool = True,
+             facts_sample: Path | None = None) -> dict[str, Any]:
     """Score story clustering on a BASIL ``articles.jsonl``.
 
     Args:
@@ -31,14 +32,24 @@ def evaluate(data: Path, *, stories: int | None = None, pipeline: bool = True) -
         stories: score only the first ``stories`` gold stories (by story number),
             a fixed deterministic subset for quick gates; all when ``None``.
         pipeline: run the full pipeline (True) or cluster the raw text (False).
+        facts_sample: our judged sample of the facts' outlet pairs
+            (``labels/basil_facts.jsonl``); with the pipeline, the same store's
+            facts are scored against it too (``facts_sample``, and its
+            ``facts_precision`` and ``facts_judged_shown`` at the top level for
+            the gates' floors).
 
     Returns:
         B-cubed and pairwise precision / recall / F1, counts, and which path ran.
     """
     rows = _read_rows(Path(data), stories)
     gold = {str(r["id"]): str(r["story"]) for r in rows}
-    predicted = _pipeline_clusters(rows) if pipeline else _text_clusters(rows)
-    return score(predicted, gold) | {
+    sampled: dict[str, Any] = {}
+    predicted = (_pipeline_clusters(rows, facts_sample, sampled) if pipeline
+                 else _text_clusters(rows))
+    if sampled:
+        sampled = {"facts_sample": sampled, "facts_precision": sampled["precision"],
+                   "facts_judged_shown": sampled["judged_shown"]}
+    return score(predicted, gold) | sampled | {
         "path": "pipeline" if pipeline else "text-only",
         "articles": len(rows),
         "gold_stories": len(set(gold.values())),
@@ -185,8 +196,12 @@ def _story_order(story: Any) -> tuple[int, str]:
     return (int(text), text) if text.isdigit() else (1 << 30, text)
 
 
-def _pipeline_clusters(rows: list[dict[str, Any]]) -> dict[str, str]:
+def _pipeline_clusters(rows: list[dict[str, Any]], facts_sample: Path | None = None,
+                       sampled: dict[str, Any] | None = None) -> dict[str, str]:
+    """Each article's story from the whole pipeline; with ``facts_sample``, the
+    store's facts scored against it are put into ``sampled``."""
     from newsweave.api import process
+    from newsweave.evaluate.claims import fact_pairs, read_judged, score_sample
     from newsweave.store import connect
 
     with tempfile.TemporaryDirectory(prefix="nw-eval-stories-") as tmp:
@@ -201,6 +216,8 @@ def _pipeline_clusters(rows: list[dict[str, Any]]) -> dict[str, str]:
                 "JOIN story_articles l ON l.article_id = s.article_id").fetchall()
         finally:
             conn.close()
+        if facts_sample is not None and sampled is not None:
+            sampled.update(score_sample(read_judged(Path(facts_sample)), fact_pairs(db)))
     return {str(source_id): story for source_id, story in found}
 
 
