@@ -89,7 +89,7 @@ def test_a_judged_sample_scores_only_the_pairs_it_judged() -> None:
     """A random sample of the shown pairs was judged (labels/basil_facts.jsonl):
     its precision is over the judged pairs still shown; pairs outside the sample
     are counted, not scored as wrong."""
-    from newsweave.evaluate.claims import score_sample
+    from newsweave.evaluate.labels import score_sample
 
     a, b, c, d = (("https://a.example/1", "k1"), ("https://b.example/1", "k2"),
                   ("https://c.example/1", "k3"), ("https://d.example/1", "k4"))
@@ -104,8 +104,8 @@ def test_the_conflicts_eval_reports_the_basil_fact_sample(tmp_path: Path, demo_d
     """`newsweave eval conflicts` scores the BASIL store it built against the
     judged sample of its facts' outlet pairs, found beside the conflict labels
     (here the demo store stands for it)."""
-    from newsweave.evaluate.claims import fact_pairs
     from newsweave.evaluate.conflicts import basil_fact_sample
+    from newsweave.evaluate.labels import fact_pairs
 
     labels = tmp_path / "conflicts.jsonl"
     assert basil_fact_sample(labels, demo_db) is None  # no sample beside the labels

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from newsweave.evaluate.facts import best_threshold, score_pairs
+from newsweave.evaluate.labels import Side, fact_pairs, read_judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,52 +184,6 @@ def predicted_links(answers: list[Answer], db: Path) -> tuple[set[tuple[tuple, t
     return predicted, located
 
 
-Side = tuple[str, str]  # (report address, sentence_key of the mention's words)
-
-
-def fact_pairs(db: Path) -> set[tuple[Side, Side]]:
-    """Each stored fact's pairs of outlets, each outlet by one mention (its first
-    in a body, else its headline), as the pairs the labels judge."""
-    from newsweave.evaluate.labels import sentence_key
-    from newsweave.store import connect
-
-    conn = connect(str(db), read_only=True)
-    try:
-        urls = dict(conn.execute("SELECT article_id, url FROM article_sources").fetchall())
-        facts = [json.loads(m) for (m,) in conn.execute(
-            "SELECT mentions FROM facts WHERE corroboration >= 2").fetchall()]
-    finally:
-        conn.close()
-    out = set()
-    for mentions in facts:
-        chosen: dict[str, dict[str, Any]] = {}
-        for m in sorted(mentions, key=lambda m: (m["part"] != "body", m["start"])):
-            chosen.setdefault(m["outlet"], m)
-        sides = sorted((urls[m["article_id"]], sentence_key(m["text"]))
-                       for m in chosen.values())
-        out.update((a, b) for i, a in enumerate(sides) for b in sides[i + 1:])
-    return out
-
-
-def read_judged(path: Path) -> dict[tuple[Side, Side], bool]:
-    """``{pair: same statement}`` from our labels.
-
-    Raises:
-        ValueError: naming the line when a label is malformed.
-    """
-    judged = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            a, b = sorted([(item["url_a"], item["sentence_a"]), (item["url_b"], item["sentence_b"])])
-            judged[(a, b)] = bool(item["same"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a claims label ({exc})") from exc
-    return judged
-
-
 def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
                  ) -> dict[str, Any]:
     """Share of the shown pairs judged one statement (a pair nobody judged counts
@@ -237,18 +192,6 @@ def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, S
     return {"precision": round(right / len(shown), 4) if shown else 0.0,
             "shown": len(shown), "same": right,
             "unjudged": sum(pair not in judged for pair in shown)}
-
-
-def score_sample(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
-                 ) -> dict[str, Any]:
-    """Share judged one statement among the shown pairs of a judged random sample
-    (``precision``, None when no judged pair is shown); pairs outside the sample
-    are counted (``shown``), not scored as wrong, and judged pairs no longer
-    shown are counted apart (``judged_not_shown``)."""
-    scored = [judged[pair] for pair in shown if pair in judged]
-    return {"precision": round(sum(scored) / len(scored), 4) if scored else None,
-            "judged_shown": len(scored), "same": sum(scored), "shown": len(shown),
-            "judged_not_shown": len(judged) - len(scored)}
 
 
 def _answer_span(answer: Answer, reports: dict[str, tuple[str, str]]

@@ -88,7 +88,7 @@ def basil_fact_sample(labels: Path, store: Path | None) -> dict[str, Any] | None
     state one statement (:func:`~newsweave.evaluate.claims.score_sample`): the
     alignment's precision on political news. None without the sample file (found
     beside ``labels``) or without a BASIL store."""
-    from newsweave.evaluate.claims import fact_pairs, read_judged, score_sample
+    from newsweave.evaluate.labels import fact_pairs, read_judged, score_sample
 
     path = labels.with_name(BASIL_FACT_SAMPLE)
     if store is None or not path.exists():

@@ -201,7 +201,7 @@ def _pipeline_clusters(rows: list[dict[str, Any]], facts_sample: Path | None = N
     """Each article's story from the whole pipeline; with ``facts_sample``, the
     store's facts scored against it are put into ``sampled``."""
     from newsweave.api import process
-    from newsweave.evaluate.claims import fact_pairs, read_judged, score_sample
+    from newsweave.evaluate.labels import fact_pairs, read_judged, score_sample
     from newsweave.store import connect
 
     with tempfile.TemporaryDirectory(prefix="nw-eval-stories-") as tmp:
