@@ -164,6 +164,10 @@ def test_a_count_after_a_capitalised_word_is_still_a_count(quantities, text, val
      "yards", "4,051 yards"),
     ("The fund paid out 35 payments - most of them to Karel Ostrov's farms.",
      "payments", "35 payments"),
+    ("The striker ended the season with 31 goals\u2014breaking Ivo Marn's club record.",
+     "goals", "31 goals"),
+    ("The striker ended the season with 31 goals -- breaking Ivo Marn's club record.",
+     "goals", "31 goals"),
 ])
 def test_a_spaced_dash_ends_the_quantity(quantities, text, unit, shown):
     """A hyphen with spaces round it is a dash: what comes after it is a new
