@@ -182,3 +182,19 @@ def test_a_hyphen_inside_a_compound_still_joins(quantities):
     wire text spaces it) still joins the figure to its noun."""
     found = quantities("He ran for 226 yards, including an 86 - yard touchdown run.")
     assert [(q.value, q.unit) for q in found] == [(226.0, "yards"), (86.0, "yard")]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("He was convicted in the death of her 8-to-12-week-old fetus.", 8.0, 12.0, "week"),
+    ("The clinic is a 10-to-15-minute walk from the station.", 10.0, 15.0, "minute"),
+    ("Each faces a 3-to-5-year sentence under the new law.", 3.0, 5.0, "year"),
+])
+def test_a_hyphenated_range_before_its_unit_is_one_range(quantities, text, low, high, unit):
+    """"8-to-12-week-old" is one range of weeks, not an 8 that counts "to-12"."""
+    [q] = quantities(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
+def test_a_hyphenated_tally_is_no_range(quantities):
+    """"a 5-to-4 ruling" (no unit joined after it) is a vote's tally, not a range."""
+    assert all(q.high is None for q in quantities("The court issued a 5-to-4 ruling on Monday."))

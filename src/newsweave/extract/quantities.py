@@ -237,16 +237,24 @@ def _build(
     if rng:
         low, high = float(rng.group(1)), float(rng.group(2))
         value: float | None = low
-    else:
+    joined = None
+    if not rng:
         value = _number_value(group)
         hyphen_range = _hyphen_range(tokens, j)
+        joined = _joined_range(tokens, j) if hyphen_range is None else None
         if hyphen_range is not None and value is not None:
             low, high = value, hyphen_range[0]
             last = hyphen_range[1]
+        elif joined is not None and value is not None:
+            low, high = value, joined[0]
     if value is None:
         return None
     approx, start_tok = _approx_before(tokens, i)
-    unit, unit_end = _unit(last, found)
+    if joined is not None:
+        # the unit is the word joined after the range: "8-to-12-week-old" counts weeks
+        unit, unit_end = joined[2].lower_, joined[2]
+    else:
+        unit, unit_end = _unit(last, found)
     if not unit and last.i != first.i:
         unit, unit_end = _unit(first, found)
     start = start_tok.idx
@@ -279,6 +287,26 @@ def _metres_not_millions(group: list[Token], currency: str | None) -> bool:
         return False
     after = last.nbor(1) if last.i + 1 < len(last.doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN")
+
+
+# "to-12" in "8-to-12-week-old": the tokenizer keeps the range's upper end with "to"
+_TO_BOUND_RE = re.compile(r"^to-(\d+(?:\.\d+)?)$", re.IGNORECASE)
+
+
+def _joined_range(tokens: list[Token], j: int) -> tuple[float, Token, Token] | None:
+    """A range written as one hyphenated word before its unit ("8-to-12-week-old",
+    "a 10-to-15-minute walk"): the upper end, its token and the unit's token.
+    Without a unit joined after it ("a 5-to-4 ruling") it is a tally, not a range."""
+    if not (j + 4 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_
+            and not tokens[j + 1].whitespace_):
+        return None
+    bound, hyphen, unit = tokens[j + 2], tokens[j + 3], tokens[j + 4]
+    match = _TO_BOUND_RE.match(bound.text)
+    if match is None or bound.whitespace_ or hyphen.text != "-" or hyphen.whitespace_:
+        return None
+    if unit.pos_ not in ("NOUN", "PROPN") and unit.lower_ not in _TIME_UNITS:
+        return None
+    return float(match.group(1)), bound, unit
 
 
 def _hyphen_range(tokens: list[Token], j: int) -> tuple[float, Token] | None:
