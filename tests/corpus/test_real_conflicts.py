@@ -1315,3 +1315,18 @@ def test_one_possessed_figure_told_twice_still_conflicts(b: str) -> None:
     assert _kinds([make_claim("c1", "a1", a, numbers=(("4,051 passing yards", 4051, "yards"),)),
                    make_claim("c2", "l1", b, numbers=(("4,015 passing yards", 4015, "yards"),))]
                   ) == ["number"]
+
+
+def test_one_owner_s_figure_qualified_differently_across_facts_is_compared() -> None:
+    """Two facts of a story, worded apart, give one owner's count, one plainly
+    and one as a bound ("each of 54 charges" / "more than 50 charges"): the owner
+    named at the head of each clause is what the two share, however far from
+    the figure, so the qualifier difference is shown."""
+    claims = [
+        make_claim("c1", "a1", "Ilves will likely die in prison after Judge Arvo Lind handed "
+                               "down the maximum sentence on each of 54 charges.",
+                   numbers=(("54 charges", 54, "charges"),)),
+        make_claim("c2", "l1", "Ilves faced more than 50 charges in the case.",
+                   numbers=(("more than 50 charges", 50, "charges"),)),
+    ]
+    assert _kinds(claims) == ["qualifier"]

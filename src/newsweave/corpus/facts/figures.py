@@ -159,9 +159,10 @@ def _pairs(clash: NumberClash) -> set[frozenset[str]]:
 
 def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
     """The content stems around a figure (a few words either side), its own noun
-    and other figures aside, and what the people it counts underwent
-    (:func:`_outcome`): what two mentions of one quantity share beyond it
-    ("estimated ... damage" around "$1 million")."""
+    and other figures aside, what the people it counts underwent
+    (:func:`_outcome`) and its owner (:func:`_owner`, the first name of its
+    clause): what two mentions of one quantity share beyond it ("estimated ...
+    damage" around "$1 million")."""
     before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
     after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
     noun = _stem(_quantity_noun(q, p.claim))
@@ -169,7 +170,10 @@ def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
              if not t[0].isdigit() and t != noun}
     outcome = _outcome(q, p.claim)
     # "killing at least seven" / "seven were killed": one outcome, worded two ways
-    return frozenset(words | ({"outcome:" + outcome} if outcome else set()))
+    # ... and "Ilves faced more than 50 charges" / "Ilves ... on each of 54 charges":
+    # one owner, however far back in the clause it is named
+    owner = {"owner:" + name for name in _owner(q, p.claim)}
+    return frozenset(words | owner | ({"outcome:" + outcome} if outcome else set()))
 
 
 @dataclass(slots=True)
