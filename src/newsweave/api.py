@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -292,8 +293,6 @@ class _CtrlC:
 
     @classmethod
     def watch(cls) -> _CtrlC:
-        import signal
-
         watcher = cls()
         if (threading.current_thread() is threading.main_thread()
                 and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
@@ -313,8 +312,6 @@ class _CtrlC:
     def stop(self) -> None:
         """Put the default handler back (once)."""
         if self.installed:
-            import signal
-
             signal.signal(signal.SIGINT, signal.default_int_handler)
             self.installed = False
 

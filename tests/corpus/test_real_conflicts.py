@@ -1298,10 +1298,11 @@ def test_a_figure_a_name_possesses_is_that_name_s_slot() -> None:
     """"Aske's record ... of 4,051 yards" is Aske's figure: set against Dolan's own
     total in a sentence that never names Aske, it is another slot, not a
     misreported figure (the record that was broken and the one that was set)."""
-    a = "Dolan set the league rookie record for passing yards in a season with 4,183 yards."
-    b = "Dolan broke Tom Aske's league rookie record for passing yards in a season of 4,051 yards."
-    assert _kinds([make_claim("c1", "a1", a, numbers=(("4,183 yards", 4183, "yards"),)),
-                   make_claim("c2", "l1", b, numbers=(("4,051 yards", 4051, "yards"),))]) == []
+    assert _figure_kinds(
+        "Dolan set the league rookie record for passing yards in a season with 4,183 yards.",
+        ("4,183 yards", 4183, "yards"),
+        "Dolan broke Tom Aske's league rookie record for passing yards in a season of 4,051 "
+        "yards.", ("4,051 yards", 4051, "yards")) == []
 
 
 @pytest.mark.parametrize("b", [
@@ -1312,9 +1313,8 @@ def test_one_possessed_figure_told_twice_still_conflicts(b: str) -> None:
     """The same possessor's figure in both outlets, or a sentence that names the
     possessor beside a plain figure, is one slot: the figures still clash."""
     a = "Dolan broke Tom Aske's league rookie record of 4,051 passing yards in the second quarter."
-    assert _kinds([make_claim("c1", "a1", a, numbers=(("4,051 passing yards", 4051, "yards"),)),
-                   make_claim("c2", "l1", b, numbers=(("4,015 passing yards", 4015, "yards"),))]
-                  ) == ["number"]
+    assert _figure_kinds(a, ("4,051 passing yards", 4051, "yards"),
+                         b, ("4,015 passing yards", 4015, "yards")) == ["number"]
 
 
 def test_one_owner_s_figure_qualified_differently_across_facts_is_compared() -> None:
@@ -1322,11 +1322,8 @@ def test_one_owner_s_figure_qualified_differently_across_facts_is_compared() -> 
     and one as a bound ("each of 54 charges" / "more than 50 charges"): the owner
     named at the head of each clause is what the two share, however far from
     the figure, so the qualifier difference is shown."""
-    claims = [
-        make_claim("c1", "a1", "Ilves will likely die in prison after Judge Arvo Lind handed "
-                               "down the maximum sentence on each of 54 charges.",
-                   numbers=(("54 charges", 54, "charges"),)),
-        make_claim("c2", "l1", "Ilves faced more than 50 charges in the case.",
-                   numbers=(("more than 50 charges", 50, "charges"),)),
-    ]
-    assert _kinds(claims) == ["qualifier"]
+    assert _figure_kinds(
+        "Ilves will likely die in prison after Judge Arvo Lind handed down the maximum "
+        "sentence on each of 54 charges.", ("54 charges", 54, "charges"),
+        "Ilves faced more than 50 charges in the case.",
+        ("more than 50 charges", 50, "charges")) == ["qualifier"]

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from newsweave.evaluate.facts import best_threshold, score_pairs
-from newsweave.evaluate.labels import Side, fact_pairs, read_judged
+from newsweave.evaluate.labels import fact_pairs, read_judged, score_judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,16 +182,6 @@ def predicted_links(answers: list[Answer], db: Path) -> tuple[set[tuple[tuple, t
                 if a.question == b.question and a.outlet != b.outlet:
                     predicted.add(_pair(a.key, b.key))
     return predicted, located
-
-
-def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
-                 ) -> dict[str, Any]:
-    """Share of the shown pairs judged one statement (a pair nobody judged counts
-    as wrong), and how many were not judged."""
-    right = sum(judged.get(pair, False) for pair in shown)
-    return {"precision": round(right / len(shown), 4) if shown else 0.0,
-            "shown": len(shown), "same": right,
-            "unjudged": sum(pair not in judged for pair in shown)}
 
 
 def _answer_span(answer: Answer, reports: dict[str, tuple[str, str]]

@@ -66,13 +66,17 @@ def evaluate(data: Path, *, shared: Path | None = None,
     shared = shared or _find_shared(Path(data))
     if db is None:
         with tempfile.TemporaryDirectory(prefix="nw-eval-conflicts-") as tmp:
-            stores = build_stores(shared, Path(tmp), topics=topics)
-            shown = shown_pairs(stores)
-            sample = basil_fact_sample(Path(data), stores.get("basil"))
-    else:
-        shown = shown_pairs(db)
-        sample = basil_fact_sample(Path(data), db.get("basil"))
-    scored = score(labels, shown)
+            return _score_stores(labels, build_stores(shared, Path(tmp), topics=topics),
+                                 Path(data))
+    return _score_stores(labels, db, Path(data))
+
+
+def _score_stores(labels: dict[SidePair, dict[str, Any]], stores: dict[str, Path],
+                  data: Path) -> dict[str, Any]:
+    """:func:`score` of the stores' conflicts, and under ``basil_facts`` the judged
+    sample of the BASIL facts (:func:`basil_fact_sample`) when there is one."""
+    scored = score(labels, shown_pairs(stores))
+    sample = basil_fact_sample(data, stores.get("basil"))
     if sample is not None:
         scored["basil_facts"] = sample
     return scored
@@ -85,7 +89,7 @@ BASIL_FACT_SAMPLE = "basil_facts.jsonl"
 
 def basil_fact_sample(labels: Path, store: Path | None) -> dict[str, Any] | None:
     """How many of the judged sample of the BASIL facts' outlet pairs still shown
-    state one statement (:func:`~newsweave.evaluate.claims.score_sample`): the
+    state one statement (:func:`~newsweave.evaluate.labels.score_sample`): the
     alignment's precision on political news. None without the sample file (found
     beside ``labels``) or without a BASIL store."""
     from newsweave.evaluate.labels import fact_pairs, read_judged, score_sample

@@ -67,6 +67,16 @@ def read_judged(path: Path) -> dict[tuple[Side, Side], bool]:
     return judged
 
 
+def score_judged(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
+                 ) -> dict[str, Any]:
+    """Share of the shown pairs judged one statement (a pair nobody judged counts
+    as wrong), and how many were not judged."""
+    right = sum(judged.get(pair, False) for pair in shown)
+    return {"precision": round(right / len(shown), 4) if shown else 0.0,
+            "shown": len(shown), "same": right,
+            "unjudged": sum(pair not in judged for pair in shown)}
+
+
 def score_sample(judged: dict[tuple[Side, Side], bool], shown: set[tuple[Side, Side]]
                  ) -> dict[str, Any]:
     """Share judged one statement among the shown pairs of a judged random sample

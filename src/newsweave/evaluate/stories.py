@@ -43,12 +43,14 @@ def evaluate(data: Path, *, stories: int | None = None, pipeline: bool = True,
     """
     rows = _read_rows(Path(data), stories)
     gold = {str(r["id"]): str(r["story"]) for r in rows}
-    sampled: dict[str, Any] = {}
-    predicted = (_pipeline_clusters(rows, facts_sample, sampled) if pipeline
-                 else _text_clusters(rows))
-    if sampled:
-        sampled = {"facts_sample": sampled, "facts_precision": sampled["precision"],
-                   "facts_judged_shown": sampled["judged_shown"]}
+    sample = None
+    if pipeline:
+        predicted, sample = _pipeline_clusters(rows, facts_sample)
+    else:
+        predicted = _text_clusters(rows)
+    sampled = {} if sample is None else {
+        "facts_sample": sample, "facts_precision": sample["precision"],
+        "facts_judged_shown": sample["judged_shown"]}
     return score(predicted, gold) | sampled | {
         "path": "pipeline" if pipeline else "text-only",
         "articles": len(rows),
@@ -197,9 +199,9 @@ def _story_order(story: Any) -> tuple[int, str]:
 
 
 def _pipeline_clusters(rows: list[dict[str, Any]], facts_sample: Path | None = None,
-                       sampled: dict[str, Any] | None = None) -> dict[str, str]:
-    """Each article's story from the whole pipeline; with ``facts_sample``, the
-    store's facts scored against it are put into ``sampled``."""
+                       ) -> tuple[dict[str, str], dict[str, Any] | None]:
+    """Each article's story from the whole pipeline, and with ``facts_sample`` the
+    store's facts scored against it (:func:`~newsweave.evaluate.labels.score_sample`)."""
     from newsweave.api import process
     from newsweave.evaluate.labels import fact_pairs, read_judged, score_sample
     from newsweave.store import connect
@@ -216,9 +218,9 @@ def _pipeline_clusters(rows: list[dict[str, Any]], facts_sample: Path | None = N
                 "JOIN story_articles l ON l.article_id = s.article_id").fetchall()
         finally:
             conn.close()
-        if facts_sample is not None and sampled is not None:
-            sampled.update(score_sample(read_judged(Path(facts_sample)), fact_pairs(db)))
-    return {str(source_id): story for source_id, story in found}
+        sample = (score_sample(read_judged(Path(facts_sample)), fact_pairs(db))
+                  if facts_sample is not None else None)
+    return {str(source_id): story for source_id, story in found}, sample
 
 
 def _text_clusters(rows: list[dict[str, Any]]) -> dict[str, str]:

@@ -234,11 +234,11 @@ def _build(
     first, last = group[0], group[-1]
     rng = _RANGE_RE.match(first.text) if len(group) == 1 else None
     low = high = None
+    joined = None
     if rng:
         low, high = float(rng.group(1)), float(rng.group(2))
         value: float | None = low
-    joined = None
-    if not rng:
+    else:
         value = _number_value(group)
         hyphen_range = _hyphen_range(tokens, j)
         joined = _joined_range(tokens, j) if hyphen_range is None else None
