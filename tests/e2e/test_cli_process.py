@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 from tests.e2e._reports import GOOD_REPORT
+from tests.e2e._signals import terminal_ctrl_c
 
 
 def test_ctrl_c_says_what_was_stored(tmp_path):
@@ -25,8 +26,9 @@ def test_ctrl_c_says_what_was_stored(tmp_path):
     wire.write_text("".join(json.dumps({"title": f"Report {n}", "text": f"Report {n} of {n * 7} "
                                         f"ships. {body}"}) + "\n" for n in range(5000)))
     db = tmp_path / "int.duckdb"
-    proc = subprocess.Popen([sys.executable, "-m", "newsweave", "run", str(wire), "--db",
-                             str(db), "--quiet"], stderr=subprocess.PIPE, text=True)
+    with terminal_ctrl_c():
+        proc = subprocess.Popen([sys.executable, "-m", "newsweave", "run", str(wire), "--db",
+                                 str(db), "--quiet"], stderr=subprocess.PIPE, text=True)
     # Interrupt once the first batch is committed: the write-ahead log grows past
     # the schema's 8 kB (a batch of 64 articles adds over 20 kB).
     wal = db.with_name(db.name + ".wal")

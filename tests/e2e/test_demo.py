@@ -12,6 +12,7 @@ import pytest
 from newsweave import Newsweave, process
 from newsweave.config import demo_corpus_dir
 from newsweave.store import connect, table_counts
+from tests.e2e._signals import terminal_ctrl_c
 
 EXPECTED = json.loads((demo_corpus_dir() / "expected.json").read_text(encoding="utf-8"))
 
@@ -228,8 +229,10 @@ def test_a_ctrl_c_that_code_below_swallows_still_stops_the_run(tmp_path):
                 pass  # swallowed below the run
 
     db = tmp_path / "swallowed.duckdb"
-    with pytest.raises(RunInterrupted) as caught:
-        process(None, db=db, on_result=swallow)
+    with terminal_ctrl_c():
+        with pytest.raises(RunInterrupted) as caught:
+            process(None, db=db, on_result=swallow)
+        put_back = signal.getsignal(signal.SIGINT)
     assert 3 <= len(seen) < 19  # the demo's 19 reports: it stopped early
     assert caught.value.report.added == len(seen)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert put_back is signal.default_int_handler  # the run's own handler is gone
