@@ -198,3 +198,27 @@ def test_a_hyphenated_range_before_its_unit_is_one_range(quantities, text, low, 
 def test_a_hyphenated_tally_is_no_range(quantities):
     """"a 5-to-4 ruling" (no unit joined after it) is a vote's tally, not a range."""
     assert all(q.high is None for q in quantities("The court issued a 5-to-4 ruling on Monday."))
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx", "shown"), [
+    ("More than a dozen people were hurt in the blast at the depot.",
+     12.0, "people", "more than", "More than a dozen people"),
+    ("Nearly a hundred protesters gathered outside the ministry.",
+     100.0, "protesters", "nearly", "Nearly a hundred protesters"),
+    ("Police say at least a dozen parcels were mailed to officials.",
+     12.0, "parcels", "at least", "at least a dozen parcels"),
+    ("About a thousand dock workers marched on Sunday.",
+     1000.0, "workers", "about", "About a thousand dock workers"),
+])
+def test_a_hedge_before_a_dozen_or_a_hundred_is_kept(quantities, text, value, unit, approx, shown):
+    """"at least a dozen" is at least 12, not a plain 12: the article between the
+    hedge and the number word must not hide the hedge (a plain 12 against
+    another outlet's 12 would be one figure; against "at least a dozen" it is a
+    qualifier difference)."""
+    [q] = quantities(text)
+    assert (q.value, q.unit, q.approx, q.text) == (value, unit, approx, shown)
+
+
+def test_a_plain_dozen_keeps_its_article_and_no_hedge(quantities):
+    [q] = quantities("A dozen parcels were mailed to officials.")
+    assert (q.value, q.unit, q.approx, q.text) == (12.0, "parcels", None, "A dozen parcels")

@@ -13,6 +13,8 @@ from newsweave.words import number_map, word_map, word_set
 # "dozen" is read here as a number word too ("a dozen", "two dozen": see _number_value).
 _WORD_VALUES = number_map("number_words") | {"dozen": 12, "a dozen": 12}
 _MULTIPLIERS = number_map("multipliers")
+# the multipliers written as words, which "a" can stand before ("a hundred")
+_SCALE_WORDS = frozenset(word for word in _MULTIPLIERS if len(word) > 2)
 # Vague plurals: a conservative floor stands for the value, the word for the approximation.
 VAGUE_COUNTS = number_map("vague_counts")
 _APPROX = tuple(word_map("approximations"))
@@ -147,8 +149,24 @@ def _is_number_token(token: Token) -> bool:
     if _NUMBER_RE.match(text) or _RANGE_RE.match(text):
         return True
     if text in _WORD_VALUES or text in _MULTIPLIERS:
-        return token.pos_ == "NUM" or text in _MULTIPLIERS or token.dep_ in ("nummod", "quantmod")
+        return (token.pos_ == "NUM" or text in _MULTIPLIERS or token.dep_ in ("nummod", "quantmod")
+                or (text == "dozen" and _article_before(token)))
     return False
+
+
+def _article_before(token: Token) -> bool:
+    """Whether "a" or "an" comes right before the token ("a dozen", which the parser
+    often reads as a noun compound: "a dozen parcels")."""
+    return token.i > 0 and token.nbor(-1).lower_ in ("a", "an")
+
+
+def _lead(tokens: list[Token], i: int) -> int:
+    """Where the words of a figure starting at ``tokens[i]`` begin: at the article of
+    "a dozen", "a hundred" (so a hedge before it, "at least a dozen", is found)."""
+    word = _figure_text(tokens[i])
+    if (word == "dozen" or word in _SCALE_WORDS) and i > 0 and _article_before(tokens[i]):
+        return i - 1
+    return i
 
 
 def _figure_text(token: Token) -> str:
@@ -249,7 +267,7 @@ def _build(
             low, high = value, joined[0]
     if value is None:
         return None
-    approx, start_tok = _approx_before(tokens, i)
+    approx, start_tok = _approx_before(tokens, _lead(tokens, i))
     if joined is not None:
         # the unit is the word joined after the range: "8-to-12-week-old" counts weeks
         unit, unit_end = joined[2].lower_, joined[2]
