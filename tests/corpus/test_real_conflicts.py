@@ -1327,3 +1327,33 @@ def test_one_owner_s_figure_qualified_differently_across_facts_is_compared() -> 
         "sentence on each of 54 charges.", ("54 charges", 54, "charges"),
         "Ilves faced more than 50 charges in the case.",
         ("more than 50 charges", 50, "charges")) == ["qualifier"]
+
+
+def test_a_part_that_equals_another_outlet_s_whole_is_no_agreement() -> None:
+    """"Five drones were launched, of which four were shot down" against "Four
+    drones were launched": the four shot down are a part of the five, so they do
+    not make the second outlet agree with the first (the clause that gives them is
+    not the statement the other outlet makes); the launches still differ."""
+    claims = [
+        make_claim("c1", "a1", "Five drones were launched at the Tarvel depot, of which four "
+                               "were shot down, the army said.",
+                   numbers=(("Five drones", 5.0, "drones"), ("four", 4.0, "drones"))),
+        make_claim("c2", "l1", "Four drones were launched at the Tarvel depot overnight.",
+                   numbers=(("Four drones", 4.0, "drones"),)),
+    ]
+    assert _kinds(claims) == ["number"]
+
+
+def test_a_figure_the_other_outlet_gives_too_is_not_set_against_another() -> None:
+    """"Ilves played 11 seasons for Tarvel and coached for seven" against "Ilves
+    coached seven seasons at Tarvel": the second outlet's seven is the first's
+    seven, so it is not set against the first's eleven."""
+    claims = [
+        make_claim("c1", "a1", "Ilves played for Tarvel for 11 seasons and served as an "
+                               "assistant coach for seven, the club said.",
+                   numbers=(("11 seasons", 11.0, "seasons"), ("seven", 7.0, "seasons"))),
+        make_claim("c2", "l1", "Ilves returns to Tarvel after seven seasons as an assistant "
+                               "coach there, the club said.",
+                   numbers=(("seven seasons", 7.0, "seasons"),)),
+    ]
+    assert _kinds(claims) == []

@@ -222,3 +222,39 @@ def test_a_hedge_before_a_dozen_or_a_hundred_is_kept(quantities, text, value, un
 def test_a_plain_dozen_keeps_its_article_and_no_hedge(quantities):
     [q] = quantities("A dozen parcels were mailed to officials.")
     assert (q.value, q.unit, q.approx, q.text) == (12.0, "parcels", None, "A dozen parcels")
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Cheeks played for the Sixers for 11 seasons and served as an assistant coach for seven.",
+     [(11.0, "seasons"), (7.0, "seasons")]),
+    ("Richard Carter scored 14 points and Seth VanDeest scored 13 for the Bulldogs.",
+     [(14.0, "points"), (13.0, "points")]),
+    ("The ministry said 30 people were killed and 55 injured.",
+     [(30.0, "people"), (55.0, "people")]),
+])
+def test_a_bare_figure_after_a_counted_one_counts_the_same(quantities, text, figures):
+    """A bare figure that leaves its noun unsaid after a counted one counts the same
+    thing ("for 11 seasons and ... for seven"): read without it, the seven seasons
+    as a coach could be set against another outlet's 11 seasons as a player."""
+    assert [(q.value, q.unit) for q in quantities(text)] == figures
+
+
+@pytest.mark.parametrize("text", [
+    "Carter scored 14 points for the Bulldogs (15 - 17) on Friday.",
+    "He scored 14 points, the most since 2009.",
+    "The company raised $35 million and employs 60.",
+])
+def test_a_bare_figure_that_is_no_ellipsis_borrows_nothing(quantities, text):
+    """A team's record in brackets, a year, a figure after a sum of money: the
+    noun of the figure before is not theirs (money is counted by its currency,
+    not by a noun a bare figure could leave unsaid)."""
+    units = [q.unit for q in quantities(text)]
+    assert units.count("points") <= 1 and units.count("$") + units.count("USD") <= 1
+
+
+def test_a_bare_figure_in_another_role_borrows_nothing(quantities):
+    """The figure before it counts something else when the two play different
+    roles: the 12 that came in the first half are points, not minutes."""
+    found = quantities("He scored 20 points in 30 minutes, and 12 came in the first half.")
+    assert [(q.value, q.unit) for q in found][:2] == [(20.0, "points"), (30.0, "minutes")]
+    assert all(q.unit != "minutes" for q in found[2:])

@@ -394,7 +394,44 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
         if of_object.lower_ in _PRONOUNS:
             return (found[-1].unit if found else ""), of_object
         return of_object.lower_, of_object
+    if found and found[-1].unit and _leaves_its_noun_unsaid(last, found[-1]):
+        # "for 11 seasons and ... for seven", "scored 14 points and Baro scored 13"
+        return found[-1].unit, None
     return "", None
+
+
+# what a figure whose noun is left unsaid can be in its clause, in the role the
+# figure before it plays: a subject ("30 people were killed and 55 injured"), or
+# an object of a verb or a preposition ("for 11 seasons and ... for seven")
+_ELLIPSIS_ROLES = {"nsubj": "subject", "nsubjpass": "subject", "dobj": "object",
+                   "pobj": "object", "conj": "object"}
+# the figure before may also be an object the parser reads as an adverbial noun
+# ("scored 14 points": npadvmod) or a complement ("the toll was 30 people")
+_COUNTED_ROLES = {**_ELLIPSIS_ROLES, "npadvmod": "object", "attr": "object"}
+# what cannot follow such a figure: a word it counts or qualifies, or a bracket, a
+# dash or a sign that makes it a tally, a record or a measure
+_NOT_AFTER_ELLIPSIS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM", "X"})
+_MONEY_UNITS = frozenset(_CURRENCY.values()) | frozenset(_DOLLAR_COUNTRIES.values())
+
+
+def _leaves_its_noun_unsaid(last: Token, before: Quantity) -> bool:
+    """Whether a bare figure counts what the figure before it in the span counts:
+    both are subjects or both objects (not "20 points in 30 minutes; 12 came in
+    the first half"), nothing it could count follows it, no bracket, dash or
+    number sign stands next to it, and the figure before is no sum of money
+    (money is counted by its currency: "raised $35 million and employs 60")."""
+    role = _ELLIPSIS_ROLES.get(last.dep_)
+    if role is None or before.unit in _MONEY_UNITS or before.unit == "%":
+        return False
+    counted = last.doc.char_span(before.start, before.end, alignment_mode="expand")
+    if counted is None or _COUNTED_ROLES.get(counted.root.dep_) != role:
+        return False
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    prev = last.nbor(-1) if last.i > 0 else None
+    if nxt is not None and (nxt.pos_ in _NOT_AFTER_ELLIPSIS or nxt.text in _DASHES
+                            or nxt.text in ("(", ")", "%", "-")):
+        return False
+    return prev is None or prev.text not in ("(", "#", "No.", "-", *_DASHES)
 
 
 def _dash_between(last: Token, head: Token) -> bool:

@@ -203,6 +203,11 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
                 # an outlet that also gives this very figure agrees on it, whatever
                 # other figures of the noun it lists ("one count of X and three of Y")
                 match = _counterpart(p, q, other, same_noun)
+                if match is not None and _given_by(p, q, other, match):
+                    # the other outlet's figure is one this outlet also gives
+                    # ("11 seasons ... and for seven" / "seven seasons"): it agrees
+                    # there, and is not set against this outlet's other figure
+                    match = None
                 # a side joins only where it shares the slot of (or agrees with) every
                 # side already in: Ilves's eight and Baro's nine never clash, whatever
                 # an unnamed "nine" they both may match
@@ -220,6 +225,14 @@ def _number_clashes(by_outlet: list[_Prepared]) -> list[NumberClash]:
             if kind is not None:
                 clashes.append(NumberClash(noun=noun, kind=kind, sides=sides))
     return clashes
+
+
+def _given_by(p: _Prepared, q: Quantity, other: _Prepared, match: Quantity) -> bool:
+    """Whether ``p`` gives, besides ``q``, a figure of the same noun that agrees with
+    ``match`` in ``match``'s slot."""
+    noun = _quantity_noun(q, p.claim)
+    return any(x is not q and _same_noun(n, noun) and _agrees(p, x, other, match)
+               and not _slots_apart(p, x, other, match) for x, n in p.quantities)
 
 
 # figures of this many things, all different, make two occasions (two games' lines)
@@ -323,9 +336,15 @@ def _same_slot(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
         return True
     near_a, near_b = _number_context(a.claim, qa)[0], _number_context(b.claim, qb)[0]
     noun = _quantity_noun(qa, a.claim)
-    crowded = (sum(_same_noun(n, noun) for _, n in a.quantities) > 1
-               or sum(_same_noun(n, noun) for _, n in b.quantities) > 1)
+    crowded = _rivals(a, qa, noun) > 1 or _rivals(b, qb, noun) > 1
     return not crowded or bool(near_a & near_b)
+
+
+def _rivals(p: _Prepared, q: Quantity, noun: str) -> int:
+    """How many figures of ``noun`` in ``p`` could fill the slot of ``q``: a part
+    ("of which four were shot down") cannot fill a whole's, nor a whole a part's."""
+    part = _is_part(q, p.claim)
+    return sum(_same_noun(n, noun) and _is_part(x, p.claim) == part for x, n in p.quantities)
 
 
 def _slots_apart(a: _Prepared, qa: Quantity, b: _Prepared, qb: Quantity) -> bool:
