@@ -1357,3 +1357,21 @@ def test_a_figure_the_other_outlet_gives_too_is_not_set_against_another() -> Non
                    numbers=(("seven seasons", 7.0, "seasons"),)),
     ]
     assert _kinds(claims) == []
+
+
+
+def test_a_hedge_inside_the_figure_s_words_is_among_the_words_around_it() -> None:
+    """The extract stage reads "an estimated" into the figure's words ("an estimated
+    $2 million"); the words around a figure, which tie two statements' mentions of
+    one quantity across a story ("an estimated $2 million in damage" / "estimates
+    damages at more than $2 million"), must still hold "estimated"."""
+    from newsweave.corpus.facts.align import prepare_story
+    from newsweave.corpus.facts.figures import _surroundings
+    from tests.corpus.test_corroborate import OUTLETS
+
+    claim = make_claim("c1", "a1", "The Tarvel chapel received an estimated $2 million in damage "
+                                   "from the blaze on Friday night.",
+                       numbers=(("an estimated $2 million", 2e6, "USD"),))
+    [piece] = prepare_story([claim], OUTLETS, {}, {})
+    [(figure, _)] = piece.quantities
+    assert {"estim", "damag"} <= _surroundings(piece, figure)

@@ -258,3 +258,31 @@ def test_a_bare_figure_in_another_role_borrows_nothing(quantities):
     found = quantities("He scored 20 points in 30 minutes, and 12 came in the first half.")
     assert [(q.value, q.unit) for q in found][:2] == [(20.0, "points"), (30.0, "minutes")]
     assert all(q.unit != "minutes" for q in found[2:])
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "shown"), [
+    ("Twenty-six Tarvel nationals were charged on Friday.", 26.0, "nationals",
+     "Twenty-six Tarvel nationals"),
+    ("Officials said forty-two people were hurt in the fire.", 42.0, "people",
+     "forty-two people"),
+    ("The council has ninety-nine members.", 99.0, "members", "ninety-nine members"),
+])
+def test_a_hyphenated_number_word_is_one_figure(quantities, text, value, unit, shown):
+    """"forty-two people" are 42 people, not a bare 40 and two people."""
+    [q] = quantities(text)
+    assert (q.value, q.unit, q.text) == (value, unit, shown)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx", "shown"), [
+    ("Tarvel has raised more than $60 million in port fees since January.",
+     60e6, "USD", "more than", "more than $60 million"),
+    ("The Ilves campaign raised about $40,000 in June.", 40000.0, "USD", "about", "about $40,000"),
+    ("The port paid nearly \u00a32 billion for the site.", 2e9, "GBP", "nearly",
+     "nearly \u00a32 billion"),
+])
+def test_a_hedge_before_a_currency_sign_is_kept(quantities, text, value, unit, approx, shown):
+    """"more than $60 million" is a floor, not $60 million: the sign between the
+    hedge and the figure must not hide it (the issue's "about $40,000" against
+    "more than $40,000")."""
+    [q] = quantities(text)
+    assert (q.value, q.unit, q.approx, q.text) == (value, unit, approx, shown)

@@ -81,13 +81,16 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     if not _is_number_token(token):
         return None, i + 1
     j = i
-    while (
-        j + 1 < len(tokens)
-        and _is_number_token(tokens[j + 1])
-        and not _RANGE_RE.match(tokens[j].text)
-    ):
-        j += 1
-    group = tokens[i : j + 1]
+    while True:
+        if _hyphenated_word_number(tokens, j):
+            # "forty-two": the tokenizer splits the word at its hyphen
+            j += 2
+        elif (j + 1 < len(tokens) and _is_number_token(tokens[j + 1])
+              and not _RANGE_RE.match(tokens[j].text)):
+            j += 1
+        else:
+            break
+    group = [t for t in tokens[i : j + 1] if t.text != "-"]
     if _hyphen_scale(tokens, j):
         # "$5.4-billion": the scale word joined by a hyphen scales the figure
         group, j = [*group, tokens[j + 2]], j + 2
@@ -112,6 +115,19 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                   "ninety"})
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+def _hyphenated_word_number(tokens: list[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` is a tens word that a hyphen joins to a units word
+    ("Twenty-six", "forty-two")."""
+    return (j + 2 < len(tokens) and tokens[j].lower_ in _TENS and tokens[j + 1].text == "-"
+            and not tokens[j + 1].whitespace_ and not tokens[j].whitespace_
+            and tokens[j + 2].lower_ in _UNITS)
 
 
 def _hyphen_scale(tokens: list[Token], j: int) -> bool:
@@ -162,9 +178,13 @@ def _article_before(token: Token) -> bool:
 
 def _lead(tokens: list[Token], i: int) -> int:
     """Where the words of a figure starting at ``tokens[i]`` begin: at the article of
-    "a dozen", "a hundred" (so a hedge before it, "at least a dozen", is found)."""
+    "a dozen", "a hundred", or at the currency sign before it (so a hedge before
+    them, "at least a dozen", "about $40,000", is found)."""
     word = _figure_text(tokens[i])
     if (word == "dozen" or word in _SCALE_WORDS) and i > 0 and _article_before(tokens[i]):
+        return i - 1
+    if _currency_before(tokens, i) is not None:
+        # "more than $60 million": the hedge stands before the sign
         return i - 1
     return i
 

@@ -163,7 +163,11 @@ def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
     (:func:`_outcome`) and its owner (:func:`_owner`, the first name of its
     clause): what two mentions of one quantity share beyond it ("estimated ...
     damage" around "$1 million")."""
-    before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim))[-_AROUND_BEFORE:]
+    # the hedge the figure's own text opens with is among the words before it
+    # ("an estimated $1 million" / "estimates damages at more than $1 million")
+    digit = re.search(r"\d", q.text)
+    lead = q.text[:digit.start()] if digit else ""
+    before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim) + " " + lead)[-_AROUND_BEFORE:]
     after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
     noun = _stem(_quantity_noun(q, p.claim))
     words = {t for t in slot_tokens(" ".join(before + after))
