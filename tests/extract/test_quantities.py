@@ -286,3 +286,20 @@ def test_a_hedge_before_a_currency_sign_is_kept(quantities, text, value, unit, a
     "more than $40,000")."""
     [q] = quantities(text)
     assert (q.value, q.unit, q.approx, q.text) == (value, unit, approx, shown)
+
+
+@pytest.mark.parametrize("text", [
+    "The Tarvel contract is believed to be worth between $60 million and $70 million.",
+    "The Tarvel contract is believed to be worth between $60 million to $70 million.",
+])
+def test_a_range_of_two_sums_of_money_is_one_range(quantities, text):
+    """"between $60 million and $70 million" is one sum of 60 to 70 million, not
+    two sums (which another outlet's $65 million would seem to contradict)."""
+    [q] = quantities(text)
+    assert (q.low, q.high, q.unit, q.approx) == (60e6, 70e6, "USD", "between")
+    assert q.text.startswith("between $60 million") and q.text.endswith("$70 million")
+
+
+def test_a_range_s_first_sum_shares_the_scale_of_the_second(quantities):
+    [q] = quantities("The Tarvel loan is worth between $5 and $7 million, officials said.")
+    assert (q.low, q.high, q.unit) == (5e6, 7e6, "USD")

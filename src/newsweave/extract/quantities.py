@@ -492,7 +492,7 @@ def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
         return None
     a, conj, b = tokens[i + 1], tokens[i + 2], tokens[i + 3]
     if not (_is_number_token(a) and conj.lower_ == "and" and _is_number_token(b)):
-        return None
+        return _between_figures(tokens, i)
     low, high = _number_value([a]), _number_value([b])
     if low is None or high is None:
         return None
@@ -513,3 +513,40 @@ def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
         high=high,
     )
     return quantity, i + 4
+
+
+def _between_figures(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
+    """"between $60 million and $70 million", "between $60 million to $70 million":
+    two whole figures of one unit as one range."""
+    low, k = _figure_at(tokens, i + 1)
+    if low is None or k >= len(tokens) or tokens[k].lower_ not in ("and", "to"):
+        return None
+    high, end = _figure_at(tokens, k + 1)
+    if high is None or high.unit != low.unit or not low.unit:
+        return None
+    floor = low.value * _scale_left_unsaid(low, high)
+    if high.value <= floor:
+        return None
+    start = tokens[i].idx
+    return Quantity(value=floor, text=doc_text(tokens[i].doc)[start:high.end], start=start,
+                    end=high.end, unit=low.unit, approx="between", low=floor,
+                    high=high.value), end
+
+
+def _scale_left_unsaid(low: Quantity, high: Quantity) -> float:
+    """The scale the first figure of a range shares with the second without saying
+    it ("between $5 and $7 million": 5 million), else 1."""
+    scales = [_MULTIPLIERS[w] for w in high.text.lower().split() if w in _SCALE_WORDS]
+    if scales and not any(w in _SCALE_WORDS for w in low.text.lower().split()):
+        return float(scales[-1])
+    return 1.0
+
+
+def _figure_at(tokens: list[Token], k: int) -> tuple[Quantity | None, int]:
+    """The figure whose words start at ``tokens[k]`` (a currency sign, or the number),
+    and the index after it."""
+    if k + 1 < len(tokens) and _currency_before(tokens, k + 1) is not None:
+        k += 1
+    if k >= len(tokens) or not _is_number_token(tokens[k]):
+        return None, k
+    return _read_at(tokens, k, [])
