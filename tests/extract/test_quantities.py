@@ -303,3 +303,44 @@ def test_a_range_of_two_sums_of_money_is_one_range(quantities, text):
 def test_a_range_s_first_sum_shares_the_scale_of_the_second(quantities):
     [q] = quantities("The Tarvel loan is worth between $5 and $7 million, officials said.")
     assert (q.low, q.high, q.unit) == (5e6, 7e6, "USD")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The Tarvel port deal is worth $3.5bn, officials said.", 3.5e9, "USD"),
+    ("The new Tarvel port cost \u00a32bn to build.", 2e9, "GBP"),
+    ("The Tarvel port deal is worth $3.5m.", 3.5e6, "USD"),
+    ("About 2bn people use the Tarvel app.", 2e9, "people"),
+    ("Some 1.2m people fled the Tarvel floods.", 1.2e6, "people"),
+    ("The storm left 1.5m homes in Tarvel without power.", 1.5e6, "homes"),
+])
+def test_a_scale_written_onto_a_figure_scales_it(quantities, text, value, unit):
+    """"$3.5bn", "£2bn", "1.2m people": the scale written onto the figure, as
+    British and international outlets write it, multiplies the figure, and the
+    noun after it is what it counts ("1.2m people" counts people, not "m")."""
+    [q] = quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_metres_written_onto_a_figure_stay_metres(quantities):
+    [q] = quantities("The climber fell 200m down a gully near Tarvel.")
+    assert (q.value, q.unit) == (200.0, "m")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Half a million people fled the Tarvel floods.", 5e5, "people"),
+    ("Police said half a dozen men were arrested in Tarvel.", 6.0, "men"),
+    ("Nearly half a billion dollars was spent on the Tarvel port.", 5e8, "dollars"),
+])
+def test_half_a_million_is_half_of_it(quantities, text, value, unit):
+    """"half a million people" are 500,000 people, not a million."""
+    [q] = quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+    assert q.text.lower().startswith(("half", "nearly half"))
+
+
+def test_the_noun_a_scaled_figure_counts_is_the_head_not_a_name(quantities):
+    """"over 2m Windows users" counts users; "$787bn American Recovery Act" is money."""
+    [q] = quantities("The flaw has hit over 2m Windows users in Tarvel.")
+    assert (q.value, q.unit) == (2e6, "users")
+    [q] = quantities("The grant came from the $787bn American Recovery and Reinvestment Act.")
+    assert (q.value, q.unit) == (787e9, "USD") and "American" not in q.text

@@ -22,6 +22,8 @@ _PERCENT_WORDS = ("percent", "per cent", "%")
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+# a scale written onto the figure in one token: "3.5bn", "2bn" ("1.2m" the tokenizer splits)
+_SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m)$")
 _MONTHS = word_set("months") | word_set("month_abbreviations")
 _TIME_UNITS = word_set("time_units")
 _OFFSET_WORDS = word_set("offset_words")
@@ -162,12 +164,17 @@ def _after_unit(tokens: list[Token], j: int) -> int:
 
 def _is_number_token(token: Token) -> bool:
     text = _figure_text(token)
-    if _NUMBER_RE.match(text) or _RANGE_RE.match(text):
+    if _NUMBER_RE.match(text) or _RANGE_RE.match(text) or _SUFFIXED_RE.match(text):
         return True
     if text in _WORD_VALUES or text in _MULTIPLIERS:
         return (token.pos_ == "NUM" or text in _MULTIPLIERS or token.dep_ in ("nummod", "quantmod")
                 or (text == "dozen" and _article_before(token)))
     return False
+
+
+def _half_before(tokens: list[Token], i: int) -> bool:
+    """Whether "half a" stands before the number word at ``i`` ("half a million")."""
+    return i > 1 and tokens[i - 1].lower_ == "a" and tokens[i - 2].lower_ == "half"
 
 
 def _article_before(token: Token) -> bool:
@@ -182,7 +189,7 @@ def _lead(tokens: list[Token], i: int) -> int:
     them, "at least a dozen", "about $40,000", is found)."""
     word = _figure_text(tokens[i])
     if (word == "dozen" or word in _SCALE_WORDS) and i > 0 and _article_before(tokens[i]):
-        return i - 1
+        return i - 2 if _half_before(tokens, i) else i - 1
     if _currency_before(tokens, i) is not None:
         # "more than $60 million": the hedge stands before the sign
         return i - 1
@@ -195,13 +202,26 @@ def _figure_text(token: Token) -> str:
     text = token.lower_
     if token.i > 0 and token.nbor(-1).text == "$":
         text = _DOLLAR_PREFIX_RE.sub("", text)
+    if text in ("m.", "bn.") and _written_onto_figure(token):
+        # "$3.5m." at a sentence's end: the tokenizer keeps the full stop on the scale
+        return text[:-1]
     return text
+
+
+def _written_onto_figure(token: Token) -> bool:
+    """Whether the token follows a number with no space between ("3.5m", "3.5m.")."""
+    return (token.i > 0 and not token.nbor(-1).whitespace_
+            and bool(_NUMBER_RE.match(token.nbor(-1).text)))
 
 
 def _number_value(group: list[Token]) -> float | None:
     value: float | None = None
     for token in group:
         text = _figure_text(token).replace(",", "")
+        suffixed = _SUFFIXED_RE.match(text)
+        if suffixed:
+            value = (value or 0.0) + float(suffixed.group(1)) * _MULTIPLIERS[suffixed.group(2)]
+            continue
         if text in _MULTIPLIERS or (text == "dozen" and value is not None):
             # "two dozen" is 2 x 12, "a dozen" alone 12.
             factor = _MULTIPLIERS.get(text, 12)
@@ -287,14 +307,25 @@ def _build(
             low, high = value, joined[0]
     if value is None:
         return None
+    if _half_before(tokens, i) and (first.lower_ == "dozen" or first.lower_ in _SCALE_WORDS):
+        value = value / 2  # "half a million"
     approx, start_tok = _approx_before(tokens, _lead(tokens, i))
     if joined is not None:
         # the unit is the word joined after the range: "8-to-12-week-old" counts weeks
         unit, unit_end = joined[2].lower_, joined[2]
     else:
         unit, unit_end = _unit(last, found)
+    if _scale_written_on(last):
+        # "1.2m people", "2bn people": the scale is no noun; the word after it is
+        counted = _noun_counted_after(last)
+        if counted is not None:
+            unit, unit_end = counted.lower_, counted
+        elif unit == last.lower_:
+            unit, unit_end = "", None
     if not unit and last.i != first.i:
         unit, unit_end = _unit(first, found)
+        if unit == last.lower_ and _scale_written_on(last):
+            unit, unit_end = "", None
     start = start_tok.idx
     currency = _currency_before(tokens, i)
     if _metres_not_millions(group, currency):
@@ -315,6 +346,24 @@ def _build(
         low=low,
         high=high,
     )
+
+
+def _noun_counted_after(scale: Token) -> Token | None:
+    """The common noun a figure with its scale written on counts: the word after
+    it, or the head its words modify ("2m Windows users": users), never a name
+    ("$787bn American Recovery and Reinvestment Act")."""
+    if scale.i + 1 >= len(scale.doc):
+        return None
+    noun = scale.nbor(1)
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun if noun.pos_ == "NOUN" and noun.i > scale.i else None
+
+
+def _scale_written_on(token: Token) -> bool:
+    """Whether the token is a scale written onto a figure: "2bn", or the "m" of "1.2m"."""
+    text = _figure_text(token)
+    return bool(_SUFFIXED_RE.match(text)) or (text in ("m", "bn") and _written_onto_figure(token))
 
 
 def _metres_not_millions(group: list[Token], currency: str | None) -> bool:
