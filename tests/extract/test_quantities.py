@@ -344,3 +344,24 @@ def test_the_noun_a_scaled_figure_counts_is_the_head_not_a_name(quantities):
     assert (q.value, q.unit) == (2e6, "users")
     [q] = quantities("The grant came from the $787bn American Recovery and Reinvestment Act.")
     assert (q.value, q.unit) == (787e9, "USD") and "American" not in q.text
+
+
+@pytest.mark.parametrize("text", [
+    "\u201c I \u2019 m so relieved, \u201d said Edda Morn of Tarvel.",
+    "I \u2019 m not leaving Tarvel, Ilves said.",
+])
+def test_a_lone_m_is_no_million(quantities, text):
+    """"I ’ m" written with spaces (as some feeds do) has an "m" that is no scale:
+    a scale abbreviation counts only written onto a figure ("$5m")."""
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Ilves won 29 of 34 votes in the Tarvel council.", "votes"),
+    ("Ilves completed 29 of 34 for 364 yards and three touchdowns.", ""),
+])
+def test_a_figure_of_another_figure_does_not_count_the_number(quantities, text, unit):
+    """"29 of 34 votes" counts votes, and "29 of 34 for 364 yards" nothing it
+    names: never "34"."""
+    first = quantities(text)[0]
+    assert (first.value, first.unit) == (29.0, unit)

@@ -15,6 +15,7 @@ _WORD_VALUES = number_map("number_words") | {"dozen": 12, "a dozen": 12}
 _MULTIPLIERS = number_map("multipliers")
 # the multipliers written as words, which "a" can stand before ("a hundred")
 _SCALE_WORDS = frozenset(word for word in _MULTIPLIERS if len(word) > 2)
+_SCALE_ABBREVIATIONS = frozenset(_MULTIPLIERS) - _SCALE_WORDS
 # Vague plurals: a conservative floor stands for the value, the word for the approximation.
 VAGUE_COUNTS = number_map("vague_counts")
 _APPROX = tuple(word_map("approximations"))
@@ -166,6 +167,10 @@ def _is_number_token(token: Token) -> bool:
     text = _figure_text(token)
     if _NUMBER_RE.match(text) or _RANGE_RE.match(text) or _SUFFIXED_RE.match(text):
         return True
+    if text in _SCALE_ABBREVIATIONS:
+        # "$5m", "1.2m people": an "m" or "bn" is a scale only written onto a figure
+        # ("I ’ m so relieved" has none)
+        return _written_onto_figure(token)
     if text in _WORD_VALUES or text in _MULTIPLIERS:
         return (token.pos_ == "NUM" or text in _MULTIPLIERS or token.dep_ in ("nummod", "quantmod")
                 or (text == "dozen" and _article_before(token)))
@@ -462,6 +467,9 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
     if of_object is not None:
         if of_object.lower_ in _PRONOUNS:
             return (found[-1].unit if found else ""), of_object
+        if _is_number_token(of_object):
+            # "29 of 34 passes": a figure out of another counts what that one counts
+            return _unit(of_object, found)[0], of_object
         return of_object.lower_, of_object
     if found and found[-1].unit and _leaves_its_noun_unsaid(last, found[-1]):
         # "for 11 seasons and ... for seven", "scored 14 points and Baro scored 13"
