@@ -365,3 +365,15 @@ def test_a_figure_of_another_figure_does_not_count_the_number(quantities, text, 
     names: never "34"."""
     first = quantities(text)[0]
     assert (first.value, first.unit) == (29.0, unit)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("A 40- to 60-hour course is required of Tarvel's guards.", 40.0, 60.0, "hour"),
+    ("The Tarvel council published a 10- to 12-page report.", 10.0, 12.0, "page"),
+])
+def test_a_range_with_a_suspended_hyphen_is_one_range(quantities, text, low, high, unit):
+    """"a 40- to 60-hour course" runs 40 to 60 hours: the first figure shares the
+    unit of the second (it was read as a 60-hour course alone)."""
+    [q] = quantities(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    assert q.text.startswith(str(int(low)) + "-")

@@ -81,6 +81,9 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
             return rng
     if token.lower_ in VAGUE_COUNTS:
         return _vague(token), i + 1
+    suspended = _suspended_range(tokens, i, found)
+    if suspended is not None:
+        return suspended
     if not _is_number_token(token):
         return None, i + 1
     j = i
@@ -607,3 +610,23 @@ def _figure_at(tokens: list[Token], k: int) -> tuple[Quantity | None, int]:
     if k >= len(tokens) or not _is_number_token(tokens[k]):
         return None, k
     return _read_at(tokens, k, [])
+
+
+_SUSPENDED_RE = re.compile(r"^(\d+(?:\.\d+)?)-$")
+
+
+def _suspended_range(tokens: list[Token], i: int, found: list[Quantity]
+                     ) -> tuple[Quantity, int] | None:
+    """"a 40- to 60-hour course": a figure whose hyphen waits for the unit of the
+    figure after "to" (or "or") is the low end of one range."""
+    first = _SUSPENDED_RE.match(tokens[i].text)
+    if first is None or i + 2 >= len(tokens) or tokens[i + 1].lower_ not in ("to", "or"):
+        return None
+    high, end = _read_at(tokens, i + 2, found)
+    low = float(first.group(1))
+    if high is None or not high.unit or high.value <= low:
+        return None
+    start = tokens[i].idx
+    return Quantity(value=low, text=doc_text(tokens[i].doc)[start:high.end], start=start,
+                    end=high.end, unit=high.unit, approx=high.approx, low=low,
+                    high=high.value), end
