@@ -123,9 +123,9 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                   "ninety"})
-_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+# the number words a hyphen joins ("forty-two"), from the number-word list
+_TENS = frozenset(w for w, v in _WORD_VALUES.items() if 20 <= v <= 90 and v % 10 == 0)
+_UNITS = frozenset(w for w, v in _WORD_VALUES.items() if 1 <= v <= 9)
 
 
 def _hyphenated_word_number(tokens: list[Token], j: int) -> bool:
@@ -210,7 +210,7 @@ def _figure_text(token: Token) -> str:
     text = token.lower_
     if token.i > 0 and token.nbor(-1).text == "$":
         text = _DOLLAR_PREFIX_RE.sub("", text)
-    if text in ("m.", "bn.") and _written_onto_figure(token):
+    if text[:-1] in _SCALE_ABBREVIATIONS and text.endswith(".") and _written_onto_figure(token):
         # "$3.5m." at a sentence's end: the tokenizer keeps the full stop on the scale
         return text[:-1]
     return text
@@ -318,22 +318,17 @@ def _build(
     if _half_before(tokens, i) and (first.lower_ == "dozen" or first.lower_ in _SCALE_WORDS):
         value = value / 2  # "half a million"
     approx, start_tok = _approx_before(tokens, _lead(tokens, i))
+    scaled = _scale_written_on(last)
     if joined is not None:
         # the unit is the word joined after the range: "8-to-12-week-old" counts weeks
         unit, unit_end = joined[2].lower_, joined[2]
+    elif scaled:
+        # "1.2m people", "2bn people": the scale is no noun; the word after it is
+        unit, unit_end = _scaled_unit(last, found)
     else:
         unit, unit_end = _unit(last, found)
-    if _scale_written_on(last):
-        # "1.2m people", "2bn people": the scale is no noun; the word after it is
-        counted = _noun_counted_after(last)
-        if counted is not None:
-            unit, unit_end = counted.lower_, counted
-        elif unit == last.lower_:
-            unit, unit_end = "", None
-    if not unit and last.i != first.i:
+    if not unit and last.i != first.i and not scaled:
         unit, unit_end = _unit(first, found)
-        if unit == last.lower_ and _scale_written_on(last):
-            unit, unit_end = "", None
     start = start_tok.idx
     currency = _currency_before(tokens, i)
     if _metres_not_millions(group, currency):
@@ -356,6 +351,16 @@ def _build(
     )
 
 
+def _scaled_unit(scale: Token, found: list[Quantity]) -> tuple[str, Token | None]:
+    """What a figure with its scale written on counts (:func:`_noun_counted_after`,
+    else what the parse hangs the scale on), never the scale itself."""
+    counted = _noun_counted_after(scale)
+    if counted is not None:
+        return counted.lower_, counted
+    unit, unit_end = _unit(scale, found)
+    return ("", None) if unit == _figure_text(scale) else (unit, unit_end)
+
+
 def _noun_counted_after(scale: Token) -> Token | None:
     """The common noun a figure with its scale written on counts: the word after
     it, or the head its words modify ("2m Windows users": users), never a name
@@ -371,7 +376,8 @@ def _noun_counted_after(scale: Token) -> Token | None:
 def _scale_written_on(token: Token) -> bool:
     """Whether the token is a scale written onto a figure: "2bn", or the "m" of "1.2m"."""
     text = _figure_text(token)
-    return bool(_SUFFIXED_RE.match(text)) or (text in ("m", "bn") and _written_onto_figure(token))
+    return bool(_SUFFIXED_RE.match(text)) or (text in _SCALE_ABBREVIATIONS
+                                              and _written_onto_figure(token))
 
 
 def _metres_not_millions(group: list[Token], currency: str | None) -> bool:
@@ -509,9 +515,9 @@ def _leaves_its_noun_unsaid(last: Token, before: Quantity) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     prev = last.nbor(-1) if last.i > 0 else None
     if nxt is not None and (nxt.pos_ in _NOT_AFTER_ELLIPSIS or nxt.text in _DASHES
-                            or nxt.text in ("(", ")", "%", "-")):
+                            or nxt.text in ("(", ")", "%")):
         return False
-    return prev is None or prev.text not in ("(", "#", "No.", "-", *_DASHES)
+    return prev is None or (prev.text not in _DASHES and prev.text not in ("(", "#", "No."))
 
 
 def _dash_between(last: Token, head: Token) -> bool:
@@ -587,10 +593,15 @@ def _between_figures(tokens: list[Token], i: int) -> tuple[Quantity, int] | None
     floor = low.value * _scale_left_unsaid(low, high)
     if high.value <= floor:
         return None
-    start = tokens[i].idx
-    return Quantity(value=floor, text=doc_text(tokens[i].doc)[start:high.end], start=start,
-                    end=high.end, unit=low.unit, approx="between", low=floor,
-                    high=high.value), end
+    return _range_up_to(tokens[i], floor, high, "between"), end
+
+
+def _range_up_to(first: Token, low: float, high: Quantity, approx: str | None) -> Quantity:
+    """The range from ``low``, written from ``first`` on, up to the figure ``high``
+    (whose unit it takes)."""
+    start = first.idx
+    return Quantity(value=low, text=doc_text(first.doc)[start:high.end], start=start,
+                    end=high.end, unit=high.unit, approx=approx, low=low, high=high.value)
 
 
 def _scale_left_unsaid(low: Quantity, high: Quantity) -> float:
@@ -626,7 +637,4 @@ def _suspended_range(tokens: list[Token], i: int, found: list[Quantity]
     low = float(first.group(1))
     if high is None or not high.unit or high.value <= low:
         return None
-    start = tokens[i].idx
-    return Quantity(value=low, text=doc_text(tokens[i].doc)[start:high.end], start=start,
-                    end=high.end, unit=high.unit, approx=high.approx, low=low,
-                    high=high.value), end
+    return _range_up_to(tokens[i], low, high, high.approx), end

@@ -42,6 +42,7 @@ from newsweave.corpus.facts.numbers import (
     _text_before,
     _time_frame,
     aged_person,
+    hedge_words,
     number_difference,
     possessors_apart,
     record_threshold,
@@ -165,9 +166,8 @@ def _surroundings(p: _Prepared, q: Quantity) -> frozenset[str]:
     damage" around "$1 million")."""
     # the hedge the figure's own text opens with is among the words before it
     # ("an estimated $1 million" / "estimates damages at more than $1 million")
-    digit = re.search(r"\d", q.text)
-    lead = q.text[:digit.start()] if digit else ""
-    before = re.findall(r"[\w'\u2019-]+", _text_before(q, p.claim) + " " + lead)[-_AROUND_BEFORE:]
+    before = re.findall(r"[\w'\u2019-]+",
+                        _text_before(q, p.claim) + " " + hedge_words(q))[-_AROUND_BEFORE:]
     after = re.findall(r"[\w'\u2019-]+", _text_after(q, p.claim))[:_AROUND_AFTER]
     noun = _stem(_quantity_noun(q, p.claim))
     words = {t for t in slot_tokens(" ".join(before + after))

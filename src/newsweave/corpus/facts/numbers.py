@@ -417,6 +417,13 @@ def _same_noun(a: str, b: str) -> bool:
 _ARTICLE_TAIL_RE = re.compile(r"\s+an?$")
 
 
+def hedge_words(q: Quantity) -> str:
+    """The words a figure's own text opens with before its digits: the hedge the
+    extract stage read into it ("an estimated $1 million": "an estimated $")."""
+    digit = re.search(r"\d", q.text)
+    return q.text[:digit.start()] if digit else ""
+
+
 def _approx(q: Quantity, claim: Claim) -> str:
     """The number's qualifier as over / under / about, or "" for a plain number."""
     if q.approx:
@@ -428,8 +435,7 @@ def _approx(q: Quantity, claim: Claim) -> str:
     if _PLUS_RE.search(q.text):
         # "three-plus seasons", "20-plus years", "100+ people": more than the figure
         return "over"
-    digit = re.search(r"\d", q.text)
-    prefix = q.text[:digit.start()] if digit else ""
+    prefix = hedge_words(q)
     offset = q.start - claim.start
     if 0 <= offset <= len(claim.text):
         prefix = claim.text[max(0, offset - 24):offset] + " " + prefix
