@@ -667,9 +667,9 @@ def test_compound_figures_of_one_thing_still_conflict() -> None:
 def test_figures_joined_in_a_ratio_share_their_noun() -> None:
     a = "Ilves said the Tarvel council has a one-in-three chance of losing its majority."
     b = "Ilves said the Tarvel council has a 1 in 3 chance of losing its majority."
-    # the extract stage reads "one-in-three chance" as one figure, "1 in 3" as two
-    claims = [make_claim("c1", "a1", a, numbers=(("one-in-three chance", 1.0, "chance"),)),
-              make_claim("c2", "l1", b, numbers=(("1", 1.0, ""), ("3", 3.0, "")))]
+    # the extract stage reads both as one share of 33.3 %
+    claims = [make_claim("c1", "a1", a, numbers=(("one-in-three chance", 100 / 3, "%"),)),
+              make_claim("c2", "l1", b, numbers=(("1 in 3 chance", 100 / 3, "%"),))]
     assert _kinds(claims) == []
 
 
@@ -795,8 +795,9 @@ def test_a_qualifier_before_a_ratio_qualifies_its_whole() -> None:
     # "as many as 1 in 500 users" against "one in every 500 users": the same share
     a = "Elin Soft estimated that as many as 1 in 500 users of its browser had been exposed."
     b = "Elin Soft estimated that one in every 500 users of its browser had been exposed."
-    claims = [make_claim("c1", "a1", a, numbers=(("1", 1.0, ""), ("500 users", 500.0, "users"))),
-              make_claim("c2", "l1", b, numbers=(("500 users", 500.0, "users"),))]
+    # the extract stage reads both as one share of 0.2 %, the hedge in the first
+    claims = [make_claim("c1", "a1", a, numbers=(("as many as 1 in 500 users", 0.2, "%"),)),
+              make_claim("c2", "l1", b, numbers=(("one in every 500 users", 0.2, "%"),))]
     assert _kinds(claims) == ["qualifier"]
 
 

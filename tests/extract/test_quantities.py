@@ -377,3 +377,55 @@ def test_a_range_with_a_suspended_hyphen_is_one_range(quantities, text, low, hig
     [q] = quantities(text)
     assert (q.low, q.high, q.unit) == (low, high, unit)
     assert q.text.startswith(str(int(low)) + "-")
+
+
+# A share told as a fraction or a ratio is a percentage of what it counts: "two-thirds
+# of voters" is no count of two thirds, "one in five voters" none of five voters.
+@pytest.mark.parametrize(("text", "value", "approx", "shown"), [
+    ("Two-thirds of voters backed the plan.", 66.7, None, "Two-thirds of voters"),
+    # a figure inside the phrase is read on its own: "300 workers"
+    ("About two thirds of the 300 workers went on strike.", 66.7, "about", "About two thirds"),
+    ("A third of the houses were destroyed.", 33.3, None, "A third of the houses"),
+    ("Three quarters of the budget went to roads.", 75.0, None, "Three quarters of the budget"),
+    ("Nearly half of the passengers were hurt.", 50.0, "nearly", "Nearly half of the passengers"),
+    ("More than half the members voted no.", 50.0, "more than", "More than half the members"),
+    ("The bill needs a two-thirds majority.", 66.7, None, "two-thirds majority"),
+    ("One in five voters stayed home.", 20.0, None, "One in five voters"),
+    ("He gave Republicans a one-in-three chance of losing.", 33.3, None, "one-in-three chance"),
+    ("As many as 1 in 500 users were exposed.", 0.2, "as many as", "As many as 1 in 500 users"),
+    ("Seven out of 10 residents back the plan.", 70.0, None, "Seven out of 10 residents"),
+    # the noun is the head of its compound, not its first word
+    ("One in every 500 Windows users was exposed.", 0.2, None, "One in every 500 Windows users"),
+])
+def test_a_share_is_a_percentage(quantities, text, value, approx, shown):
+    found = quantities(text)
+    [q] = [q for q in found if q.unit == "%"]
+    assert (round(q.value, 1), q.approx, text[q.start:q.end]) == (value, approx, shown)
+    # nothing else is read inside it (no "thirds", no "five voters")
+    assert [other for other in found if other.start < q.end and other.end > q.start] == [q]
+
+
+def test_a_figure_after_a_share_is_read_on_its_own(quantities):
+    [share, workers] = quantities("About two thirds of the 300 workers went on strike.")
+    assert (share.unit, workers.value, workers.unit) == ("%", 300.0, "workers")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The Colts scored in the third quarter.", None),
+    ("She won a third term in office.", None),
+    ("He played three quarters before the injury.", "quarters"),
+    ("The crowd waited half an hour.", None),
+    ("He scored 3 in 10 minutes.", None),
+    ("The quarter of an hour passed slowly.", None),
+    # a named part of a time or a thing, not a share of it
+    ("The product ships in the second half of 2012.", None),
+    ("He was hurt in the first half of the season.", None),
+    ("They were drafted in the lower half of the first round.", None),
+    # more than a whole is no fraction: periods of play
+    ("He has not scored in nine quarters of football.", "quarters"),
+])
+def test_an_ordinal_or_a_count_of_periods_is_no_share(quantities, text, unit):
+    found = quantities(text)
+    assert not [q for q in found if q.unit == "%"]
+    if unit is not None:
+        assert [q.unit for q in found] == [unit]

@@ -20,6 +20,8 @@ _SCALE_ABBREVIATIONS = frozenset(_MULTIPLIERS) - _SCALE_WORDS
 VAGUE_COUNTS = number_map("vague_counts")
 _APPROX = tuple(word_map("approximations"))
 _PERCENT_WORDS = ("percent", "per cent", "%")
+# "a third of", "two-thirds": fraction words and what they divide by
+_FRACTIONS = number_map("fractions")
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
@@ -84,6 +86,9 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     suspended = _suspended_range(tokens, i, found)
     if suspended is not None:
         return suspended
+    share = _share(tokens, i)
+    if share is not None:
+        return share
     if not _is_number_token(token):
         return None, i + 1
     j = i
@@ -121,6 +126,122 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+# words after "half" that make it a share of what follows ("half the members")
+_HALF_OF = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
+
+
+def _share(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
+    """A share told as a fraction or a ratio, read as a percentage ("two-thirds of
+    voters" is 66.7 %, "one in five voters" 20 %, "as many as 1 in 500 users"
+    0.2 %, "half the members" 50 %), with the hedge before it and the noun it is
+    a share of in its text: no count of "thirds" or of five voters.
+
+    Returns the share and the index to read on from, or ``None``."""
+    read = _fraction_at(tokens, i) or _ratio_at(tokens, i)
+    if read is None:
+        return None
+    percent, last = read
+    approx, start_tok = _approx_before(tokens, i)
+    noun = _share_noun(tokens, last.i - tokens[0].i)
+    end_tok = noun or last
+    start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+    quantity = Quantity(value=percent, text=doc_text(last.doc)[start:end], start=start,
+                        end=end, unit="%", approx=approx)
+    return quantity, end_tok.i - tokens[0].i + 1
+
+
+def _fraction_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
+    """A fraction starting at ``tokens[i]`` and its last token: "a third", "two
+    thirds", "two-thirds" followed by "of" ("a third of the houses"), a fraction
+    joined by its hyphen before the noun it qualifies ("a two-thirds majority"),
+    and "half of", "half the". An ordinal is no fraction ("a third term", "the
+    third quarter"), nor a count of periods ("played three quarters"), nor a
+    part of a time ("half an hour", "a quarter of an hour")."""
+    first = tokens[i]
+    if first.lower_ == "half":
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = tokens[i - 1] if i > 0 else None
+        # "the second half of 2012", "the lower half", "one and a half": a named part
+        named_part = before is not None and (before.lower_ in ("a", "and", "the")
+                                             or before.pos_ == "ADJ")
+        if (after is not None and after.lower_ in _HALF_OF and not named_part
+                and not _of_a_time(tokens, i + 1)):
+            return 50.0, first
+        return None
+    numerator = 1.0 if first.lower_ in ("a", "an") else _number_value([first])
+    k, hyphened = i + 1, False
+    if k < len(tokens) and tokens[k].text == "-" and not first.whitespace_:
+        k, hyphened = k + 1, True
+    if numerator is None or numerator < 1 or k >= len(tokens):
+        return None
+    word = tokens[k].lower_
+    singular = word.removesuffix("s")
+    plural = singular != word
+    if (singular not in _FRACTIONS or singular == "half" or plural != (numerator > 1)
+            or numerator >= _FRACTIONS[singular]):
+        # "nine quarters of football" is more than a whole: periods of play
+        return None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    of = after is not None and after.lower_ == "of" and not _of_a_time(tokens, k + 1)
+    qualifies = hyphened and after is not None and after.pos_ in ("NOUN", "ADJ")
+    if not (of or qualifies):
+        return None
+    return 100 * numerator / _FRACTIONS[singular], tokens[k]
+
+
+def _ratio_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
+    """A ratio starting at ``tokens[i]`` and its last token: "one in five", "1 in
+    every 500", "a one-in-three chance", "seven out of 10". Its second figure is
+    larger, and no time unit follows it ("3 in 10 minutes" is a count in a time)."""
+    part = _number_value([tokens[i]]) if _is_number_token(tokens[i]) or (
+        tokens[i].lower_ in _WORD_VALUES) else None
+    if part is None or part < 1:
+        return None
+    k = i + 1
+    words = []
+    while k < len(tokens) and (tokens[k].lower_ in ("in", "out", "of", "every")
+                               or tokens[k].text == "-"):
+        if tokens[k].text != "-":
+            words.append(tokens[k].lower_)
+        k += 1
+    if words not in (["in"], ["in", "every"], ["out", "of"], ["out", "of", "every"]):
+        return None
+    if k >= len(tokens) or not (_is_number_token(tokens[k]) or tokens[k].lower_ in _WORD_VALUES):
+        return None
+    whole = _number_value([tokens[k]])
+    if whole is None or whole <= part or _is_date_number([tokens[k]]):
+        return None
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and (after.lemma_.lower() in _TIME_UNITS
+                              or after.lower_ in _TIME_UNITS):
+        return None
+    return 100 * part / whole, tokens[k]
+
+
+def _of_a_time(tokens: list[Token], k: int) -> bool:
+    """Whether the words from ``tokens[k]`` are "of an hour", "an hour", "of a
+    century": a part of a time, not a share of things."""
+    words = [t for t in tokens[k:k + 3] if t.lower_ not in ("of", "a", "an", "the")]
+    return bool(words) and (words[0].lemma_.lower() in _TIME_UNITS
+                            or words[0].lower_ in _TIME_UNITS)
+
+
+def _share_noun(tokens: list[Token], k: int) -> Token | None:
+    """The noun a share at ``tokens[k]`` is of: the first noun after it, past "of",
+    articles and adjectives ("of the houses", "majority", "chance"); none when a
+    figure comes first ("of the 300 workers": that figure is read on its own)."""
+    for token in tokens[k + 1:k + 6]:
+        if _is_number_token(token):
+            return None
+        if token.pos_ in ("NOUN", "PROPN"):
+            # "500 Windows users": the head of the compound
+            while token.dep_ == "compound" and token.head.i > token.i:
+                token = token.head
+            return token
+        if token.pos_ not in ("ADP", "DET", "ADJ", "PUNCT") or token.lower_ in ("in", "out"):
+            return None
+    return None
 
 
 # the number words a hyphen joins ("forty-two"), from the number-word list

@@ -30,7 +30,6 @@ from newsweave.corpus.facts.numbers import (
     _is_conversion,
     _looks_like_year,
     _quantity_noun,
-    _ratio_head,
 )
 from newsweave.corpus.facts.samefact import language_weight
 from newsweave.corpus.facts.words import _fold, _stem, _words, content_tokens
@@ -302,7 +301,6 @@ def _prepare_units(claim: Claim, outlets: Mapping[str, str], duplicates: Mapping
                       for q in [*claim.quantities, *clock_times(claim.text, claim.start)]
                       if not _looks_like_year(q) and not _is_conversion(q, claim)
                       and not _in_phone_number(q, claim) and not _in_name(q, claim)
-                      and not _ratio_head(q, claim)
                       and (len(pieces) == 1 or absolute[0] <= q.start < absolute[1])]
         folded = _fold(f"{subject} {text}")
         held = [(event, roles) for trigger, event, roles in triggers.get(

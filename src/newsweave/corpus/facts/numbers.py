@@ -442,8 +442,6 @@ def _approx(q: Quantity, claim: Claim) -> str:
     # the currency sign stands between the qualifier and the digits ("more than $40"),
     # and an article before a number word ("more than a hundred")
     prefix = _ARTICLE_TAIL_RE.sub("", _CURRENCY_TAIL_RE.sub("", prefix.lower().strip()))
-    # "as many as 1 in 500": the qualifier before a ratio qualifies the whole of it
-    prefix = _RATIO_HEAD_RE.sub("", prefix)
     bound = _BOUND_RE.search(prefix)
     if bound is not None:
         # "a maximum sentence of 15 years" is up to 15 years
@@ -510,26 +508,6 @@ _PLUS_RE = re.compile(r"(?:\w-plus|\d\+)(?!\w)", re.IGNORECASE)
 
 # "a maximum (sentence) of", "a minimum (term) of": a bound, as "up to" and "at least"
 _BOUND_RE = re.compile(r"\b(maximum|minimum)(?:\s+[a-z]+)?\s+of$")
-
-
-# "1 in 500", "one in every 500", "a one-in-three chance": a ratio's head and tail
-_RATIO_RE = re.compile(r"\b(?:1|one)[\s-]+in[\s-]+(?:every[\s-]+)?(?:\d|(?:"
-                       + "|".join(sorted(_ALL_NUMBER_WORDS)) + r")\b)",
-                       re.IGNORECASE)
-
-
-def _ratio_head(q: Quantity, claim: Claim) -> bool:
-    """Whether ``q`` is the "1" of a ratio, alone ("as many as 1 in 500 users") or
-    read with the ratio as one figure of 1 ("a one-in-three chance"): the share is
-    told by the figure after "in", which carries the ratio's qualifier
-    (:data:`_RATIO_HEAD_RE`); the "1" counts nothing of its own."""
-    if q.value != 1:
-        return False
-    found = _RATIO_RE.search(q.text + _text_after(q, claim))
-    return found is not None and found.start() < len(q.text)
-
-
-_RATIO_HEAD_RE = re.compile(r"\s*\b(?:1|one)\s+in(?:\s+every)?$")
 
 
 _CURRENCY_TAIL_RE = re.compile(r"\s*(?:\b(?:us|a|c|nz|hk))?\s*[$\u20ac\u00a3\u00a5]\s*$")
