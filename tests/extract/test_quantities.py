@@ -367,6 +367,31 @@ def test_a_figure_of_another_figure_does_not_count_the_number(quantities, text, 
     assert (first.value, first.unit) == (29.0, unit)
 
 
+# The tagger's plural noun after a figure is what it counts, even where the parse
+# gives that word a verb's role: "207 punches thrown" (the parse: an auxiliary of
+# "thrown") and "34 passes for 364 yards" ("passes" read as a verb).
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Baro connected on just 30 of 207 punches thrown.", 30.0, "punches"),
+    ("Ilves completed 29 of 34 passes for 364 yards.", 29.0, "passes"),
+    ("Ilves threw 41 passes for 364 yards.", 41.0, "passes"),
+])
+def test_a_plural_noun_the_parse_reads_as_a_verb_is_counted(quantities, text, value, unit):
+    first = quantities(text)[0]
+    assert (first.value, first.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    # "one" agrees with a verb in the singular: "passes" is the verb here
+    "Only one passes the Tarvel test each year.",
+    # a verb with its object, and "is" / "has", after a figure in a name or a sum
+    "Update MS08-078 addresses a flaw in Elin Browser.",
+    "Update MS08-078 has a rating of Critical.",
+    "The Tarvel official said $1.1 million is the estimated cost.",
+])
+def test_a_verb_after_a_figure_stays_a_verb(quantities, text):
+    assert all(q.unit not in ("passes", "addresses", "has", "is") for q in quantities(text))
+
+
 @pytest.mark.parametrize(("text", "low", "high", "unit"), [
     ("A 40- to 60-hour course is required of Tarvel's guards.", 40.0, 60.0, "hour"),
     ("The Tarvel council published a 10- to 12-page report.", 10.0, 12.0, "page"),

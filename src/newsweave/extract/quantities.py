@@ -580,10 +580,13 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
         and last.nbor(2).lower_ == "cent"
     ):
         return "%", last.nbor(2)
+    if nxt is not None and _plural_read_as_verb(last, nxt):
+        # "34 passes for 364 yards": the tagger's verb is the noun counted
+        return nxt.lower_, nxt
     head = last.head
     if (
         last.dep_ in ("nummod", "quantmod", "compound")
-        and head.pos_ in ("NOUN", "PROPN")
+        and _reads_as_noun(head)
         and head.i > last.i
     ):
         if _dash_between(last, head) and nxt is not None and nxt.pos_ == "NOUN":
@@ -605,6 +608,32 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
         # "for 11 seasons and ... for seven", "scored 14 points and Baro scored 13"
         return found[-1].unit, None
     return "", None
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _reads_as_noun(token: Token) -> bool:
+    """Whether the tagger or the parse reads ``token`` as a noun: "207 punches
+    thrown" has a plural noun the parse makes an auxiliary of "thrown"."""
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_ in _NOUN_TAGS
+
+
+def _plural_read_as_verb(figure: Token, nxt: Token) -> bool:
+    """Whether the word after a figure of more than one is a verb in the third
+    person singular ending in "s" that takes nothing after it as a verb would
+    ("34 passes for 364 yards", "39 passes."): a plural figure takes no such
+    verb, so the word is the plural noun it counts. "one passes the test",
+    "MS08-078 addresses a flaw" (an object follows) and "$1.1 million is" keep
+    their verbs."""
+    if (nxt.tag_ != "VBZ" or not nxt.lower_.endswith("s") or nxt.lemma_ in _AUXILIARIES
+            or _figure_text(figure) in ("1", "one")):
+        return False
+    after = nxt.nbor(1) if nxt.i + 1 < len(nxt.doc) else None
+    return after is None or after.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ")
+
+
+_AUXILIARIES = frozenset({"be", "have", "do"})
 
 
 # what a figure whose noun is left unsaid can be in its clause, in the role the
