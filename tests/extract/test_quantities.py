@@ -454,3 +454,51 @@ def test_an_ordinal_or_a_count_of_periods_is_no_share(quantities, text, unit):
     assert not [q for q in found if q.unit == "%"]
     if unit is not None:
         assert [q.unit for q in found] == [unit]
+
+
+# A vague count of a scale is a count of that scale: "hundreds of thousands" is no
+# 200 and another 2,000.
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Hundreds of thousands of civilians have been uprooted in Tarvel.", 200_000, 1_000_000,
+     "civilians"),
+    ("The wave killed tens of thousands more in Elin.", 20_000, 100_000, ""),
+    ("Tens of millions of users were exposed to the Elin flaw.", 20_000_000, 100_000_000,
+     "users"),
+])
+def test_a_vague_count_of_a_scale_is_one_count(quantities, text, low, high, unit):
+    [q] = quantities(text)
+    assert (q.value, q.low, q.high, q.unit) == (low, low, high, unit)
+
+
+def test_a_vague_count_alone_keeps_its_floor(quantities):
+    [q] = quantities("Thousands of people marched through Tarvel.")
+    assert (q.value, q.unit, q.approx) == (2000.0, "people", "thousands")
+
+
+# Years and labels are no counts.
+@pytest.mark.parametrize("text", [
+    "Between 1991 and 1998, Ilves was in and out of the Tarvel courts.",
+    "The Hawks were beaten by the Lions in week 14.",
+    "They met in room 101 of the Tarvel council on Friday.",
+    "Elin interfered in the 2016 elections in Tarvel.",
+])
+def test_a_span_of_years_or_a_label_is_no_count(quantities, text):
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a measure or a count after its noun is no label
+    ("The first quake, magnitude 7.6, struck off Tarvel.", 7.6),
+    ("Power was cut to the coastal city of population 167,000.", 167_000.0),
+    # nor a game's line after the noun the parse hangs it on
+    ("Ilves started the game 17-for-17 against Elin.", 17.0),
+])
+def test_a_figure_after_a_noun_that_labels_nothing_is_kept(quantities, text, value):
+    assert value in [q.value for q in quantities(text)]
+
+
+def test_a_range_of_counts_that_look_like_years_is_still_counted(quantities):
+    [q] = quantities("Between 1500 and 2000 troops crossed into Tarvel.")
+    assert (q.low, q.high, q.unit) == (1500.0, 2000.0, "troops")
+    [q] = quantities("Elin sent 2000 troops to Tarvel.")
+    assert (q.value, q.unit) == (2000.0, "troops")

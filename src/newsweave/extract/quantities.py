@@ -82,7 +82,7 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
         if rng is not None:
             return rng
     if token.lower_ in VAGUE_COUNTS:
-        return _vague(token), i + 1
+        return _vague(tokens, i)
     suspended = _suspended_range(tokens, i, found)
     if suspended is not None:
         return suspended
@@ -108,7 +108,7 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
     if group[0].lower_ == "one" and len(group) == 1 and group[0].dep_ not in ("nummod", "quantmod"):
         # "one of Kyiv's boldest strikes" picks out a thing; it does not count it.
         return None, j + 1
-    if _is_date_number(group) or _in_a_name(group):
+    if _is_date_number(group) or _in_a_name(group) or _labels_a_thing(group):
         return None, j + 1
     quantity = _build(group, tokens, i, j, found)
     if quantity is not None and _is_time_offset(quantity, group[-1]):
@@ -365,6 +365,11 @@ def _number_value(group: list[Token]) -> float | None:
     return value
 
 
+# words before a year-like figure that make it a year: "the 2016 elections"
+_YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that",
+                               "last", "next"})
+
+
 def _is_date_number(group: list[Token]) -> bool:
     token = group[0]
     text = token.text
@@ -372,9 +377,12 @@ def _is_date_number(group: list[Token]) -> bool:
     if any(n.rstrip(".") in _MONTHS for n in neighbours) and len(group) == 1 and text.isdigit():
         return True
     if len(group) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", text):
-        # A year unless it plainly counts something ("2000 troops").
+        # A year unless it plainly counts something ("2000 troops"); after a
+        # determiner it names the year of what follows ("the 2016 elections")
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return not (token.dep_ == "nummod" and nxt is not None and nxt.tag_ == "NNS")
+        determined = token.i > 0 and token.nbor(-1).lower_ in _YEAR_DETERMINERS
+        return determined or not (token.dep_ == "nummod" and nxt is not None
+                                  and nxt.tag_ == "NNS")
     return (token.ent_type_ in ("DATE", "TIME") and not _counts_duration(token)
             and not _counts_a_thing_after(token))
 
@@ -407,6 +415,23 @@ def _in_a_name(group: list[Token]) -> bool:
     return (token.dep_ == "nummod" and head.i == token.i - 1 and head.text[:1].isupper()
             and head.is_alpha and token.ent_type_ not in _NUMERIC_ENTITIES
             and head.ent_type_ not in _NAMED_BEINGS)
+
+
+_LABEL_NOUNS = word_set("label_nouns")
+
+
+def _labels_a_thing(group: list[Token]) -> bool:
+    """Whether a lone figure labels a thing rather than counting one: right after
+    the noun it numbers (:data:`_LABEL_NOUNS`: "week 14", "room 101", "version
+    6"; not "magnitude 7.6" nor "population 167,000"). A rank after a number
+    sign ("the No. 5 seed") is kept: outlets state it as a figure ("the five
+    seed"), and two ranks can disagree."""
+    if len(group) != 1:
+        return False
+    token = group[0]
+    head = token.head
+    return (token.dep_ == "nummod" and head.i == token.i - 1 and head.lower_ in _LABEL_NOUNS
+            and head.is_lower)
 
 
 def _counts_duration(token: Token) -> bool:
@@ -687,22 +712,40 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _vague(token: Token) -> Quantity | None:
-    of_object = _of_object(token)
+def _vague(tokens: list[Token], i: int) -> tuple[Quantity, int]:
+    """A vague count ("thousands of people": 2,000 and up, the word as its
+    hedge), or a vague count of a scale read as one count with its range
+    ("hundreds of thousands": 200,000 to a million; "tens of millions")."""
+    token = tokens[i]
+    floor = float(VAGUE_COUNTS[token.lower_])
+    low = high = None
+    counted = token
+    scale = _vague_scale(tokens, i)
+    if scale is not None:
+        # the floor of a vague count is twice its order ("hundreds": 200)
+        multiplier = _MULTIPLIERS[scale.lower_[:-1]]
+        low, high = floor * multiplier, floor / 2 * 10 * multiplier
+        floor, counted = low, scale
+    of_object = _of_object(counted)
     unit = of_object.lower_ if of_object is not None else ""
-    end_tok = of_object if of_object is not None else token
+    end_tok = of_object if of_object is not None else counted
     start, end = token.idx, end_tok.idx + len(end_tok.text)
-    return Quantity(
-        value=float(VAGUE_COUNTS[token.lower_]),
-        text=doc_text(token.doc)[start:end],
-        start=start,
-        end=end,
-        unit=unit,
-        approx=token.lower_,
-    )
+    quantity = Quantity(value=floor, text=doc_text(token.doc)[start:end], start=start, end=end,
+                        unit=unit, approx=token.lower_, low=low, high=high)
+    return quantity, (counted.i - tokens[0].i + 1)
 
 
-def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
+def _vague_scale(tokens: list[Token], i: int) -> Token | None:
+    """The scale a vague count counts ("hundreds of thousands": "thousands"), if
+    "of" and a plural scale word follow it."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower_ != "of":
+        return None
+    scale = tokens[i + 2]
+    word = scale.lower_
+    return scale if word.endswith("s") and word[:-1] in _SCALE_WORDS else None
+
+
+def _between(tokens: list[Token], i: int) -> tuple[Quantity | None, int] | None:
     # "between 30 and 50 people"
     if i + 3 >= len(tokens):
         return None
@@ -715,6 +758,9 @@ def _between(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
     unit, unit_tok = _unit(b, [])
     if not unit:
         unit, unit_tok = _unit(a, [])
+    if not unit and _is_date_number([a]) and _is_date_number([b]):
+        # "between 1991 and 1998": a span of years, no count
+        return None, i + 4
     start = tokens[i].idx
     end_tok = unit_tok if unit_tok is not None and unit_tok.i > b.i else b
     end = end_tok.idx + len(end_tok.text)
