@@ -502,3 +502,32 @@ def test_a_range_of_counts_that_look_like_years_is_still_counted(quantities):
     assert (q.low, q.high, q.unit) == (1500.0, 2000.0, "troops")
     [q] = quantities("Elin sent 2000 troops to Tarvel.")
     assert (q.value, q.unit) == (2000.0, "troops")
+
+
+# A bare figure before what befell the people it counts counts them by it: "30 dead
+# and 55 wounded" is no pair of bare numbers.
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Shelling of Tarvel left at least five dead and 16 injured.",
+     [(5.0, "dead", "at least"), (16.0, "injured", None)]),
+    ("The UN said it had confirmed 30 dead and 55 wounded in Elin.",
+     [(30.0, "dead", None), (55.0, "wounded", None)]),
+    ("A quake hit Elin, leaving 24 dead and over 200 injured.",
+     [(24.0, "dead", None), (200.0, "injured", "over")]),
+])
+def test_a_toll_counts_by_what_befell_its_people(quantities, text, figures):
+    assert [(q.value, q.unit, q.approx) for q in quantities(text)] == figures
+
+
+@pytest.mark.parametrize("text", [
+    # "were killed" and "died" are verbs in their own clauses
+    "Five were killed in Tarvel on Monday.",
+    "Sadly, the mother of two died from injuries she sustained in the Tarvel crash.",
+])
+def test_a_figure_before_a_verb_of_what_befell_it_counts_nothing_more(quantities, text):
+    [q] = quantities(text)
+    assert q.unit == ""
+
+
+def test_a_noun_of_what_befell_people_is_still_lent_to_a_bare_figure(quantities):
+    found = quantities("Ilves said there were six arrests Wednesday, compared to 47 the previous night.")
+    assert [(q.value, q.unit) for q in found] == [(6.0, "arrests"), (47.0, "arrests")]

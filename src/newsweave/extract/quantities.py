@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsweave.annotate import doc_text
 from newsweave.records import Quantity
@@ -629,13 +629,37 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
             # "29 of 34 passes": a figure out of another counts what that one counts
             return _unit(of_object, found)[0], of_object
         return of_object.lower_, of_object
-    if found and found[-1].unit and _leaves_its_noun_unsaid(last, found[-1]):
-        # "for 11 seasons and ... for seven", "scored 14 points and Baro scored 13"
+    if (found and found[-1].unit and not _counted_by_what_befell(found[-1], last.doc)
+            and _leaves_its_noun_unsaid(last, found[-1])):
+        # "for 11 seasons and ... for seven", "scored 14 points and Baro scored 13",
+        # "30 people were killed and 55 injured"
         return found[-1].unit, None
+    if nxt is not None and _befell(nxt):
+        # "30 dead and 55 wounded": what befell the people counts them (a toll
+        # lends its outcome to no other figure: 55 are not dead)
+        return nxt.lower_, nxt
     return "", None
 
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# what befell the people a figure counts, said of them as an adjective or a
+# participle ("30 dead", "55 wounded", "two missing")
+_OUTCOME_WORDS = frozenset(word_map("outcomes"))
+
+
+def _befell(token: Token) -> bool:
+    """Whether ``token``, right after a bare figure, says what befell the people it
+    counts: "dead", "wounded", "missing" as an adjective or a participle, not a
+    verb in its own clause ("five were killed", "the mother of two died")."""
+    return token.lower_ in _OUTCOME_WORDS and token.tag_ in ("JJ", "VBN")
+
+
+def _counted_by_what_befell(quantity: Quantity, doc: Doc) -> bool:
+    """Whether a figure read before counts by what befell its people ("30 dead"):
+    a toll lends its outcome to no other figure ("30 dead and 55 wounded"), while
+    a noun of one does ("six arrests ..., compared to 47")."""
+    span = doc.char_span(quantity.end - len(quantity.unit), quantity.end)
+    return span is not None and len(span) == 1 and _befell(span[0])
 
 
 def _reads_as_noun(token: Token) -> bool:

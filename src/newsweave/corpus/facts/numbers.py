@@ -564,20 +564,7 @@ def _is_part(q: Quantity, claim: Claim) -> bool:
 
 
 # What happened to the people counted: a toll of the dead is not one of the hurt.
-_OUTCOMES = {"dead": "killed", "die": "killed", "died": "killed", "dies": "killed",
-             "killed": "killed", "killing": "killed", "kill": "killed", "deaths": "killed",
-             "death": "killed", "fatalities": "killed", "lives": "killed",
-             "injured": "injured", "injuring": "injured", "injuries": "injured",
-             "wounded": "injured", "wounding": "injured", "hurt": "injured",
-             "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
-             "detaining": "arrested", "arrests": "arrested",
-             "missing": "missing", "evacuated": "displaced", "displaced": "displaced",
-             # the people one hospital took in are not the toll of the injured
-             "received": "treated", "treated": "treated", "admitted": "treated",
-             "hospitalised": "treated", "hospitalized": "treated",
-             "homeless": "displaced", "rescued": "rescued",
-             # people taking shelter are not the toll of the strike on their shelter
-             "shelter": "displaced", "sheltering": "displaced", "refuge": "displaced"}
+_OUTCOMES = word_map("outcomes")
 _OUTCOME_WORDS = 3
 
 
