@@ -127,6 +127,8 @@ def _read_at(tokens: list[Token], i: int, found: list[Quantity]) -> tuple[Quanti
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
+# words a share can open with besides a figure: "half the members", "a third of"
+_SHARE_OPENERS = frozenset({"half", "a", "an"})
 # words after "half" that make it a share of what follows ("half the members")
 _HALF_OF = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
 
@@ -138,6 +140,10 @@ def _share(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
     a share of in its text: no count of "thirds" or of five voters.
 
     Returns the share and the index to read on from, or ``None``."""
+    word = tokens[i].lower_
+    if not (word in _SHARE_OPENERS or word in _WORD_VALUES or tokens[i].like_num):
+        # most words open no share: the readers below are not tried on them
+        return None
     read = _fraction_at(tokens, i) or _ratio_at(tokens, i)
     if read is None:
         return None
