@@ -1376,3 +1376,13 @@ def test_a_hedge_inside_the_figure_s_words_is_among_the_words_around_it() -> Non
     [piece] = prepare_story([claim], OUTLETS, {}, {})
     [(figure, _)] = piece.quantities
     assert {"estim", "damag"} <= _surroundings(piece, figure)
+
+
+def test_people_and_a_person_count_one_thing() -> None:
+    """"people" is the plural of "person": "five people were killed" and "killed
+    one person" give one toll differently."""
+    assert _figure_kinds(
+        "The Tarvel quake on Sunday killed five people, the harbour master said.",
+        ("five people", 5.0, "people"),
+        "The Tarvel quake on Sunday killed one person, the harbour master said.",
+        ("one person", 1.0, "person")) == ["number"]
