@@ -1386,3 +1386,29 @@ def test_people_and_a_person_count_one_thing() -> None:
         ("five people", 5.0, "people"),
         "The Tarvel quake on Sunday killed one person, the harbour master said.",
         ("one person", 1.0, "person")) == ["number"]
+
+
+def test_women_and_men_are_two_nouns() -> None:
+    """A noun that ends with another is the same thing only as a compound of it
+    ("dockworkers" are workers): "women" are not "men"."""
+    assert _figure_kinds(
+        "Five women were hurt when the Tarvel ferry ran aground, the harbour master said.",
+        ("Five women", 5.0, "women"),
+        "Three men were hurt when the Tarvel ferry ran aground, the harbour master said.",
+        ("Three men", 3.0, "men")) == []
+
+
+def test_a_compound_of_a_noun_still_counts_it() -> None:
+    assert _figure_kinds(
+        "More than 2,000 dockworkers joined the Varna Bay walkout on Thursday.",
+        ("More than 2,000 dockworkers", 2000.0, "dockworkers"),
+        "Some 2,000 workers joined the Varna Bay walkout on Thursday.",
+        ("2,000 workers", 2000.0, "workers")) == ["qualifier"]
+
+
+def test_a_person_is_no_son() -> None:
+    assert _figure_kinds(
+        "The Tarvel ferry fire killed one person, the harbour master said on Monday.",
+        ("one person", 1.0, "person"),
+        "The Tarvel ferry fire killed two sons of Ilves, the harbour master said on Monday.",
+        ("two sons", 2.0, "sons")) == []

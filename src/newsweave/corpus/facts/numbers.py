@@ -411,7 +411,16 @@ def _same_noun(a: str, b: str) -> bool:
     """"workers" and "dockworkers" count the same thing; two bare numbers compare too."""
     if not a or not b:
         return not a and not b
-    return a.endswith(b) or b.endswith(a)
+    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+    # a compound counts its last noun ("dock" + "workers"), a longer word with the
+    # same ending another thing ("wo" + "men")
+    return longer.endswith(shorter) and (
+        len(longer) == len(shorter) or len(longer) - len(shorter) >= _COMPOUND_PREFIX)
+
+
+# the fewest letters a compound adds before the noun it ends with ("web" + "sites",
+# "dock" + "workers")
+_COMPOUND_PREFIX = 3
 
 
 _ARTICLE_TAIL_RE = re.compile(r"\s+an?$")
