@@ -219,8 +219,7 @@ def _ratio_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
     if whole is None or whole <= part or _is_date_number([tokens[k]]):
         return None
     after = tokens[k + 1] if k + 1 < len(tokens) else None
-    if after is not None and (after.lemma_.lower() in _TIME_UNITS
-                              or after.lower_ in _TIME_UNITS):
+    if after is not None and _is_time_unit(after):
         return None
     return 100 * part / whole, tokens[k]
 
@@ -229,8 +228,12 @@ def _of_a_time(tokens: list[Token], k: int) -> bool:
     """Whether the words from ``tokens[k]`` are "of an hour", "an hour", "of a
     century": a part of a time, not a share of things."""
     words = [t for t in tokens[k:k + 3] if t.lower_ not in ("of", "a", "an", "the")]
-    return bool(words) and (words[0].lemma_.lower() in _TIME_UNITS
-                            or words[0].lower_ in _TIME_UNITS)
+    return bool(words) and _is_time_unit(words[0])
+
+
+def _is_time_unit(token: Token) -> bool:
+    """Whether a word names a unit of time ("hour", "minutes", "a century")."""
+    return token.lemma_.lower() in _TIME_UNITS or token.lower_ in _TIME_UNITS
 
 
 def _share_noun(tokens: list[Token], k: int) -> Token | None:
