@@ -18,6 +18,10 @@ _SCALE_WORDS = frozenset(word for word in _MULTIPLIERS if len(word) > 2)
 _SCALE_ABBREVIATIONS = frozenset(_MULTIPLIERS) - _SCALE_WORDS
 # Vague plurals: a conservative floor stands for the value, the word for the approximation.
 VAGUE_COUNTS = number_map("vague_counts")
+# What befell the people a figure counts, each word with its outcome ("dead":
+# killed): said of them right after a bare figure it is what the figure counts
+# ("30 dead and 55 wounded"); the conflict stage reads the outcome around a figure.
+OUTCOMES = word_map("outcomes")
 _APPROX = tuple(word_map("approximations"))
 _PERCENT_WORDS = ("percent", "per cent", "%")
 # "a third of", "two-thirds": fraction words and what they divide by
@@ -129,8 +133,10 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 # words a share can open with besides a figure: "half the members", "a third of"
 _SHARE_OPENERS = frozenset({"half", "a", "an"})
+# the article and the possessives that make a noun phrase of what follows
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our"})
 # words after "half" that make it a share of what follows ("half the members")
-_HALF_OF = frozenset({"of", "the", "its", "their", "his", "her", "our", "those", "these"})
+_HALF_OF = _DEFINITE | {"of", "those", "these"}
 
 
 def _share(tokens: list[Token], i: int) -> tuple[Quantity, int] | None:
@@ -175,7 +181,7 @@ def _fraction_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
                 and not _of_a_time(tokens, i + 1)):
             return 50.0, first
         return None
-    numerator = 1.0 if first.lower_ in ("a", "an") else _number_value([first])
+    numerator = 1.0 if first.lower_ in ("a", "an") else _lone_value(first)
     k, hyphened = i + 1, False
     if k < len(tokens) and tokens[k].text == "-" and not first.whitespace_:
         k, hyphened = k + 1, True
@@ -200,8 +206,7 @@ def _ratio_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
     """A ratio starting at ``tokens[i]`` and its last token: "one in five", "1 in
     every 500", "a one-in-three chance", "seven out of 10". Its second figure is
     larger, and no time unit follows it ("3 in 10 minutes" is a count in a time)."""
-    part = _number_value([tokens[i]]) if _is_number_token(tokens[i]) or (
-        tokens[i].lower_ in _WORD_VALUES) else None
+    part = _lone_value(tokens[i])
     if part is None or part < 1:
         return None
     k = i + 1
@@ -213,15 +218,21 @@ def _ratio_at(tokens: list[Token], i: int) -> tuple[float, Token] | None:
         k += 1
     if words not in (["in"], ["in", "every"], ["out", "of"], ["out", "of", "every"]):
         return None
-    if k >= len(tokens) or not (_is_number_token(tokens[k]) or tokens[k].lower_ in _WORD_VALUES):
-        return None
-    whole = _number_value([tokens[k]])
+    whole = _lone_value(tokens[k]) if k < len(tokens) else None
     if whole is None or whole <= part or _is_date_number([tokens[k]]):
         return None
     after = tokens[k + 1] if k + 1 < len(tokens) else None
     if after is not None and _is_time_unit(after):
         return None
     return 100 * part / whole, tokens[k]
+
+
+def _lone_value(token: Token) -> float | None:
+    """The value of one token that is a figure or a number word ("500", "five"),
+    whatever the parse makes of it, else ``None``."""
+    if _is_number_token(token) or token.lower_ in _WORD_VALUES:
+        return _number_value([token])
+    return None
 
 
 def _of_a_time(tokens: list[Token], k: int) -> bool:
@@ -375,8 +386,7 @@ def _number_value(group: list[Token]) -> float | None:
 
 
 # words before a year-like figure that make it a year: "the 2016 elections"
-_YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that",
-                               "last", "next"})
+_YEAR_DETERMINERS = _DEFINITE | {"this", "that", "last", "next"}
 
 
 def _is_date_number(group: list[Token]) -> bool:
@@ -651,16 +661,13 @@ def _unit(last: Token, found: list[Quantity]) -> tuple[str, Token | None]:
 
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-# what befell the people a figure counts, said of them as an adjective or a
-# participle ("30 dead", "55 wounded", "two missing")
-_OUTCOME_WORDS = frozenset(word_map("outcomes"))
 
 
 def _befell(token: Token) -> bool:
     """Whether ``token``, right after a bare figure, says what befell the people it
     counts: "dead", "wounded", "missing" as an adjective or a participle, not a
     verb in its own clause ("five were killed", "the mother of two died")."""
-    return token.lower_ in _OUTCOME_WORDS and token.tag_ in ("JJ", "VBN")
+    return token.lower_ in OUTCOMES and token.tag_ in ("JJ", "VBN")
 
 
 def _counted_by_what_befell(quantity: Quantity, doc: Doc) -> bool:

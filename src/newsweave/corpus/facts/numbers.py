@@ -32,7 +32,7 @@ from newsweave.corpus.facts.words import (
     content_tokens,
     slot_tokens,
 )
-from newsweave.extract.quantities import VAGUE_COUNTS
+from newsweave.extract.quantities import OUTCOMES, VAGUE_COUNTS
 from newsweave.records import Claim, Quantity
 from newsweave.words import number_map, word_map, word_set
 
@@ -572,8 +572,8 @@ def _is_part(q: Quantity, claim: Claim) -> bool:
     return bool(_PART_RE.search(before)) or (partitive and not _ALL_OF_RE.search(before))
 
 
-# What happened to the people counted: a toll of the dead is not one of the hurt.
-_OUTCOMES = word_map("outcomes")
+# What happened to the people counted (:data:`OUTCOMES`) is read this many words
+# either side of a figure: a toll of the dead is not one of the hurt.
 _OUTCOME_WORDS = 3
 
 
@@ -585,8 +585,8 @@ def _outcome(q: Quantity, claim: Claim) -> str:
     after = re.findall(r"[a-z]+", _text_after(q, claim).lower())[:_OUTCOME_WORDS]
     # at equal distance the word before wins: "received 50 people with injuries"
     # are people taken in, the verb before governs the figure
-    found = [(len(before) - k, 0, _OUTCOMES[w]) for k, w in enumerate(before) if w in _OUTCOMES]
-    found += [(k + 1, 1, _OUTCOMES[w]) for k, w in enumerate(after) if w in _OUTCOMES]
+    found = [(len(before) - k, 0, OUTCOMES[w]) for k, w in enumerate(before) if w in OUTCOMES]
+    found += [(k + 1, 1, OUTCOMES[w]) for k, w in enumerate(after) if w in OUTCOMES]
     return min(found)[2] if found else ""
 
 
